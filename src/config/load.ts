@@ -1,0 +1,161 @@
+import { UserError } from "../errors.js";
+import { MAX_EVAL_SET_BYTES, readUserFile } from "./files.js";
+import { CRITERION_TYPES, EvalExample, ProjectConfig, PromptFile, type Criterion } from "./schema.js";
+import { templateVariables } from "./template.js";
+import { validateOrThrow } from "./validate.js";
+import { parseYaml } from "./yaml.js";
+
+export interface LoadedPrompt {
+  file: string;
+  data: PromptFile;
+  /** 1-based line of each entry of eval_criteria, for annotations. */
+  criterionLines: (number | undefined)[];
+}
+
+export interface LoadedExample extends EvalExample {
+  /** 1-based line in the eval set file. */
+  line: number;
+}
+
+export interface LoadedEvalSet {
+  file: string;
+  examples: LoadedExample[];
+}
+
+/** Parses a prompt file's text; `file` is only used in messages. */
+export function parsePromptFile(text: string, file: string): LoadedPrompt {
+  const { value, lineOf } = parseYaml(text, file);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UserError("a prompt file must be a YAML mapping (name:, version:, template:, …)", { file });
+  }
+  const raw = value as Record<string, unknown>;
+  const criteria = raw.eval_criteria;
+  if (Array.isArray(criteria)) {
+    criteria.forEach((c: unknown, i) => {
+      const type = typeof c === "object" && c !== null ? (c as Record<string, unknown>).type : undefined;
+      if (typeof type === "string" && !(CRITERION_TYPES as readonly string[]).includes(type)) {
+        const line = lineOf(["eval_criteria", i, "type"]);
+        throw new UserError(
+          `unknown criterion type "${type}"`,
+          { file, ...(line ? { line } : {}), field: `eval_criteria[${i}].type` },
+          `use one of: ${CRITERION_TYPES.join(", ")}`,
+        );
+      }
+    });
+  }
+  const data = validateOrThrow(PromptFile, value, file, lineOf, "prompt file");
+  data.eval_criteria.forEach((c, i) => checkCriterion(c, file, i, lineOf));
+  return {
+    file,
+    data,
+    criterionLines: data.eval_criteria.map((_, i) => lineOf(["eval_criteria", i])),
+  };
+}
+
+export async function loadPromptFile(file: string): Promise<LoadedPrompt> {
+  return parsePromptFile(await readUserFile(file), file);
+}
+
+function checkCriterion(
+  c: Criterion,
+  file: string,
+  index: number,
+  lineOf: (p: readonly PropertyKey[]) => number | undefined,
+): void {
+  if (c.type === "regex") {
+    try {
+      new RegExp(c.pattern, c.flags);
+    } catch (e) {
+      const line = lineOf(["eval_criteria", index, "pattern"]);
+      throw new UserError(
+        `invalid regular expression: ${e instanceof Error ? e.message : String(e)}`,
+        { file, ...(line ? { line } : {}), field: `eval_criteria[${index}].pattern` },
+        "fix the pattern; YAML single quotes avoid double escaping of backslashes",
+      );
+    }
+  }
+}
+
+/** Parses JSONL text: one example per line; blank lines are skipped. */
+export function parseEvalSet(text: string, file: string): LoadedEvalSet {
+  const examples: LoadedExample[] = [];
+  const firstLineOfId = new Map<string, number>();
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (e) {
+      throw new UserError(
+        `line is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+        { file, line },
+        'each line must be one JSON object, e.g. {"id": "ex1", "input": {"text": "…"}}',
+      );
+    }
+    const example = validateOrThrow(EvalExample, value, file, () => line, "eval set");
+    const earlier = firstLineOfId.get(example.id);
+    if (earlier !== undefined) {
+      throw new UserError(
+        `duplicate example id "${example.id}" (first used on line ${earlier})`,
+        { file, line, field: "id" },
+        "give every example a unique id; results are paired across versions by id",
+      );
+    }
+    firstLineOfId.set(example.id, line);
+    examples.push({ ...example, line });
+  });
+  if (examples.length === 0) {
+    throw new UserError("eval set has no examples", { file }, "add one JSON object per line");
+  }
+  return { file, examples };
+}
+
+export async function loadEvalSet(file: string): Promise<LoadedEvalSet> {
+  return parseEvalSet(await readUserFile(file, MAX_EVAL_SET_BYTES), file);
+}
+
+const NEEDS_EXPECTED = new Set<Criterion["type"]>(["equals", "similarity"]);
+
+/**
+ * Checks, before any model call, that every example can be rendered and scored:
+ * each template variable is present and criteria that compare to `expected` have one.
+ */
+export function checkEvalSetFitsPrompt(prompt: LoadedPrompt, evalSet: LoadedEvalSet): void {
+  const vars = [...templateVariables(prompt.data.template), ...templateVariables(prompt.data.system ?? "")];
+  const needsExpected = prompt.data.eval_criteria.find((c) => NEEDS_EXPECTED.has(c.type));
+  for (const ex of evalSet.examples) {
+    for (const v of vars) {
+      if (!Object.hasOwn(ex.input, v)) {
+        throw new UserError(
+          `example "${ex.id}" has no input "${v}", which the template of ${prompt.file} uses`,
+          { file: evalSet.file, line: ex.line, field: `input.${v}` },
+          `add "${v}" to the example's input, or remove {${v}} from the template`,
+        );
+      }
+    }
+    if (needsExpected && ex.expected === undefined) {
+      throw new UserError(
+        `example "${ex.id}" has no "expected", which criterion "${needsExpected.name}" (${needsExpected.type}) compares against`,
+        { file: evalSet.file, line: ex.line, field: "expected" },
+        'add "expected" to every example, or remove that criterion',
+      );
+    }
+  }
+}
+
+export interface LoadedProjectConfig {
+  file: string;
+  config: ProjectConfig;
+}
+
+export function parseProjectConfig(text: string, file: string): LoadedProjectConfig {
+  const { value, lineOf } = parseYaml(text, file);
+  const config = validateOrThrow(ProjectConfig, value ?? {}, file, lineOf, "project config");
+  return { file, config };
+}
+
+export async function loadProjectConfig(file: string): Promise<LoadedProjectConfig> {
+  return parseProjectConfig(await readUserFile(file), file);
+}

@@ -1,0 +1,22 @@
+import type { CriterionOf, CriterionType } from "../config/schema.js";
+import type { LoadedExample } from "../config/load.js";
+
+/** One criterion's verdict on one output. `score` is in [0, 1]. */
+export interface CriterionScore {
+  score: number;
+  passed: boolean;
+  /** Short human explanation, e.g. "3 bullets, expected 4-6". */
+  detail?: string;
+}
+
+export interface ScoreContext {
+  output: string;
+  example: LoadedExample;
+  latencyMs: number;
+}
+
+/** A scorer is a pure function of the criterion's settings and one output. */
+export type Scorer<T extends CriterionType> = (
+  criterion: CriterionOf<T>,
+  ctx: ScoreContext,
+) => CriterionScore | Promise<CriterionScore>;
