@@ -21,9 +21,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     prettyErrors: false,
     strict: true,
   });
-  const first = doc.errors[0];
+  // Warnings include unresolved tags such as !!js/function: refuse them rather than guess.
+  const first = doc.errors[0] ?? doc.warnings[0];
   if (first) {
-    const line = first.linePos?.[0].line;
+    const line = lineCounter.linePos(first.pos[0]).line;
     throw new UserError(
       `invalid YAML: ${first.message.split("\n")[0] ?? first.message}`,
       { file, ...(line ? { line } : {}) },

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { runCli } from "./cli/main.js";
+
+// The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
+// partial results are still written; a second one exits at once.
+const controller = new AbortController();
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.on(sig, () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write(`\nagentops: ${sig} received, stopping and writing partial results…\n`);
+    controller.abort();
+  });
+}
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+  cwd: process.cwd(),
+  signal: controller.signal,
+});
+process.exitCode = code;

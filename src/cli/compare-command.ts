@@ -1,0 +1,120 @@
+import { writeFile } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { DEFAULT_GATE, type GateSettings } from "../compare/compare.js";
+import { openProject } from "../config/project.js";
+import { UserError } from "../errors.js";
+import { createGit } from "../plan/git.js";
+import { planComparison } from "../plan/plan.js";
+import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
+import { renderCompareMarkdown } from "../report/compare-report.js";
+import { EXIT, type CliIo } from "./io.js";
+import { progressPrinter } from "./progress.js";
+import { makeProviderFor, providerOptions, type ProviderFlags } from "./provider-flags.js";
+
+export const COMPARE_HELP = `Usage: agentops compare --base <ref> --head <ref> [options]
+
+Works out which prompts the change from <base> to <head> affects, evaluates the
+champion (the version active at the merge base, read from git) and the challenger
+(the version the change proposes) on the head's eval set, and decides the gate.
+
+Options:
+  --base REF           the baseline revision, e.g. origin/main (required)
+  --head REF           the proposed revision (default: HEAD)
+  --env NAME           environment whose active version is the baseline (default: config, else production)
+  --tolerance PTS      largest tolerated drop in points (default: config, else 2)
+  --out FILE           write the results JSON to FILE
+  --report FILE        write the markdown report to FILE
+  --format FORMAT      markdown | json (what goes to stdout; default markdown)
+${providerOptions}
+  -q, --quiet          no progress lines
+  -h, --help           show this help
+
+Exit codes: 0 pass, 1 regression, 2 bad input or usage, 3 inconclusive, 4 internal error.
+`;
+
+export function exitCodeFor(results: CompareResults): number {
+  if (results.verdict === "fail") return EXIT.regression;
+  if (results.verdict === "inconclusive") return EXIT.inconclusive;
+  return EXIT.ok;
+}
+
+export async function compareCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      base: { type: "string" },
+      head: { type: "string" },
+      env: { type: "string" },
+      tolerance: { type: "string" },
+      out: { type: "string" },
+      report: { type: "string" },
+      format: { type: "string" },
+      provider: { type: "string" },
+      recordings: { type: "string" },
+      concurrency: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.stdout(COMPARE_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UserError(`unexpected argument "${positionals[0] ?? ""}"`, {}, "run: agentops compare --help");
+  if (!values.base) throw new UserError("--base is required", {}, "e.g. agentops compare --base origin/main --head HEAD");
+  const format = values.format ?? "markdown";
+  if (format !== "markdown" && format !== "json") throw new UserError(`--format must be markdown or json, got "${format}"`);
+  let tolerance: number | undefined;
+  if (values.tolerance !== undefined) {
+    tolerance = Number(values.tolerance);
+    if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 100) {
+      throw new UserError(`--tolerance takes points between 0 and 100, got "${values.tolerance}"`);
+    }
+  }
+
+  const git = createGit(io.cwd);
+  const top = (await git.run(["rev-parse", "--show-toplevel"])).trim();
+  const project = await openProject(io.cwd);
+  const rel = (p: string): string => relative(top, p).split("\\").join("/");
+  const environment = values.env ?? project.config.gate_environment;
+  const plan = await planComparison({
+    git,
+    base: values.base,
+    head: values.head ?? "HEAD",
+    promptsDir: rel(project.promptsDir),
+    configPath: project.configFile ? rel(project.configFile) : undefined,
+    ...(environment ? { environment } : {}),
+  });
+
+  const flags: ProviderFlags = {
+    ...(values.provider !== undefined ? { provider: values.provider } : {}),
+    ...(values.recordings !== undefined ? { recordings: values.recordings } : {}),
+    ...(values.concurrency !== undefined ? { concurrency: values.concurrency } : {}),
+  };
+  const { provider, concurrency } = await makeProviderFor(project, flags, io);
+  const gate: GateSettings = {
+    ...DEFAULT_GATE,
+    tolerancePoints: tolerance ?? project.config.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
+    maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
+  };
+  const results = await runComparison(
+    plan,
+    { base: values.base, head: values.head ?? "HEAD" },
+    {
+      provider,
+      concurrency,
+      gate,
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.now ? { now: io.now } : {}),
+      ...(values.quiet ? {} : { onProgress: (label: string) => progressPrinter(label, (s) => io.stderr(`${s}\n`), io.now) }),
+    },
+  );
+  const markdown = renderCompareMarkdown(results);
+  if (values.out) await writeFile(resolve(io.cwd, values.out), JSON.stringify(results, null, 2) + "\n");
+  if (values.report) await writeFile(resolve(io.cwd, values.report), markdown);
+  io.stdout(format === "json" ? JSON.stringify(results, null, 2) + "\n" : markdown);
+  return exitCodeFor(results);
+}

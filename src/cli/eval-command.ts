@@ -1,0 +1,112 @@
+import { writeFile } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { resolveTargets } from "../config/project.js";
+import { errorMessage, isUserError, UserError } from "../errors.js";
+import { evaluateLoaded, loadTarget, type PromptRun } from "../engine/evaluate.js";
+import { renderEvalMarkdown, renderEvalText } from "../report/eval-report.js";
+import { buildEvalResults } from "../report/results.js";
+import { VERSION } from "../version.js";
+import { EXIT, type CliIo } from "./io.js";
+import { progressPrinter } from "./progress.js";
+import { makeProviderFor, oneOf, positiveInt, providerOptions } from "./provider-flags.js";
+
+export const EVAL_HELP = `Usage: agentops eval <path> [options]
+
+Evaluates prompt versions on their eval sets and prints per-criterion results.
+<path> is a version file (prompts/summarize/v2.yaml), a prompt folder
+(prompts/summarize: its active version), a prompts folder or a project folder
+(every prompt's active version).
+
+Options:
+  --version N          evaluate version N instead of the active one
+  --env NAME           environment whose active version to use (default: production)
+${providerOptions}
+  --out FILE           write the results JSON to FILE
+  --format FORMAT      table | json | markdown (default: table)
+  -q, --quiet          no progress lines
+  -h, --help           show this help
+
+Exit codes: 0 evaluated, 2 bad input or usage, 4 internal error.
+`;
+
+const FORMATS = ["table", "json", "markdown"] as const;
+
+export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      version: { type: "string" },
+      env: { type: "string" },
+      provider: { type: "string" },
+      recordings: { type: "string" },
+      concurrency: { type: "string" },
+      out: { type: "string" },
+      format: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.stdout(EVAL_HELP);
+    return EXIT.ok;
+  }
+  const [path, ...extra] = positionals;
+  if (!path || extra.length) throw new UserError("eval takes exactly one path", {}, "run: agentops eval --help");
+  const version = positiveInt(values.version, "--version");
+  const format = oneOf(values.format, FORMATS, "--format") ?? "table";
+
+  const { project, targets } = await resolveTargets(resolve(io.cwd, path), {
+    ...(version !== undefined ? { version } : {}),
+    ...(values.env ? { environment: values.env } : {}),
+  });
+  const rel = (p: string): string => relative(io.cwd, p) || ".";
+  // Load every target first: a typo in the last prompt should not cost the first one's model calls.
+  const loaded = [];
+  for (const t of targets) loaded.push(await loadTarget(project, t));
+
+  const { provider, concurrency } = await makeProviderFor(project, {
+    ...(values.provider !== undefined ? { provider: values.provider } : {}),
+    ...(values.recordings !== undefined ? { recordings: values.recordings } : {}),
+    ...(values.concurrency !== undefined ? { concurrency: values.concurrency } : {}),
+  }, io);
+
+  const now = io.now ?? Date.now;
+  const startedAt = new Date(now());
+  const runs: PromptRun[] = [];
+  const failed: { prompt: string; reason: string }[] = [];
+  for (const l of loaded) {
+    if (io.signal?.aborted) {
+      failed.push({ prompt: `${l.target.name} v${l.target.version}`, reason: "the run was cancelled before it started" });
+      continue;
+    }
+    try {
+      const label = `${l.target.name} v${l.target.version}`;
+      runs.push(
+        await evaluateLoaded(l, {
+          provider,
+          concurrency,
+          relative: rel,
+          ...(io.signal ? { signal: io.signal } : {}),
+          ...(values.quiet ? {} : { onProgress: progressPrinter(label, (s) => io.stderr(`${s}\n`), now) }),
+        }),
+      );
+    } catch (e) {
+      if (isUserError(e)) throw e;
+      failed.push({ prompt: `${l.target.name} v${l.target.version}`, reason: errorMessage(e) });
+    }
+  }
+  const results = buildEvalResults({ version: VERSION, provider: provider.id, startedAt, finishedAt: new Date(now()), runs, failed });
+
+  if (values.out) {
+    const out = resolve(io.cwd, values.out);
+    await writeFile(out, JSON.stringify(results, null, 2) + "\n");
+    if (!values.quiet) io.stderr(`results written to ${rel(out)}\n`);
+  }
+  if (format === "json") io.stdout(JSON.stringify(results, null, 2) + "\n");
+  else if (format === "markdown") io.stdout(renderEvalMarkdown(results));
+  else io.stdout(renderEvalText(results));
+  return failed.length > 0 ? EXIT.internal : EXIT.ok;
+}

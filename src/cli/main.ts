@@ -1,0 +1,55 @@
+import { errorMessage, isUserError } from "../errors.js";
+import { VERSION } from "../version.js";
+import { compareCommand } from "./compare-command.js";
+import { evalCommand } from "./eval-command.js";
+import { EXIT, type CliIo } from "./io.js";
+
+export const HELP = `agentops ${VERSION} — a quality gate for LLM prompt changes
+
+Usage: agentops <command> [options]
+
+Commands:
+  eval <path>      evaluate prompt versions on their eval sets
+  compare          evaluate what a git change affects against its baseline and decide the gate
+  help             show this help
+
+Run "agentops <command> --help" for a command's options.
+`;
+
+/** The CLI without the process: returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "eval":
+        return await evalCommand(rest, io);
+      case "compare":
+        return await compareCommand(rest, io);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout(HELP);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      case "--version":
+      case "-V":
+        io.stdout(`${VERSION}\n`);
+        return EXIT.ok;
+      default:
+        io.stderr(`agentops: unknown command "${command}"\n\n${HELP}`);
+        return EXIT.usage;
+    }
+  } catch (e) {
+    if (isUserError(e)) {
+      io.stderr(`error: ${e.format()}\n`);
+      return EXIT.usage;
+    }
+    // node:util parseArgs reports unknown or malformed flags with this code.
+    if (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
+      io.stderr(`error: ${e.message}\n  hint: run agentops ${command ?? ""} --help\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`internal error: ${errorMessage(e)}\n${io.env.AGENTOPS_DEBUG && e instanceof Error ? `${e.stack ?? ""}\n` : "  (set AGENTOPS_DEBUG=1 for a stack trace; please report this)\n"}`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,96 @@
+import { meanInterval, quantile, wilsonInterval } from "../compare/stats.js";
+import type { Criterion } from "../config/schema.js";
+import type { ExampleResult } from "./runner.js";
+
+export interface CriterionAggregate {
+  name: string;
+  type: Criterion["type"];
+  /** Examples scored on this criterion (errors and skipped excluded). */
+  n: number;
+  passed: number;
+  pass_rate: number;
+  /** 95% Wilson interval of the pass rate. */
+  pass_rate_ci: [number, number];
+  mean_score: number;
+  /** 95% t-interval of the mean score, clamped to [0, 1]. */
+  mean_score_ci: [number, number];
+  threshold?: number;
+  /** Undefined when the criterion has no threshold. */
+  threshold_met?: boolean;
+}
+
+export interface SuiteSummary {
+  examples: number;
+  ok: number;
+  errors: number;
+  skipped: number;
+  /** Examples on which every criterion passed. */
+  passed: number;
+  pass_rate: number;
+  mean_score: number;
+  latency_ms: { p50: number; p95: number } | null;
+  tokens: { prompt: number; completion: number };
+  cached: number;
+  /** Error kind -> count, to tell infrastructure trouble at a glance. */
+  error_kinds: Record<string, number>;
+}
+
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+
+export function aggregateCriteria(criteria: readonly Criterion[], results: readonly ExampleResult[]): CriterionAggregate[] {
+  return criteria.map((c) => {
+    const scores: number[] = [];
+    let passed = 0;
+    for (const r of results) {
+      const verdict = r.criteria[c.name];
+      if (r.status !== "ok" || !verdict) continue;
+      scores.push(verdict.score);
+      if (verdict.passed) passed++;
+    }
+    const n = scores.length;
+    const { mean, ci } = meanInterval(scores);
+    const pass_rate = n > 0 ? passed / n : 0;
+    const agg: CriterionAggregate = {
+      name: c.name,
+      type: c.type,
+      n,
+      passed,
+      pass_rate,
+      pass_rate_ci: wilsonInterval(passed, n),
+      mean_score: mean,
+      mean_score_ci: n > 0 ? [clamp01(ci[0]), clamp01(ci[1])] : [0, 1],
+    };
+    if (c.threshold !== undefined) {
+      agg.threshold = c.threshold;
+      agg.threshold_met = n > 0 && pass_rate >= c.threshold;
+    }
+    return agg;
+  });
+}
+
+export function summarize(results: readonly ExampleResult[]): SuiteSummary {
+  const ok = results.filter((r) => r.status === "ok");
+  const latencies = Float64Array.from(ok.map((r) => r.latency_ms ?? 0)).sort();
+  const error_kinds: Record<string, number> = {};
+  for (const r of results) {
+    if (r.status === "error" && r.error) error_kinds[r.error.kind] = (error_kinds[r.error.kind] ?? 0) + 1;
+  }
+  const passed = ok.filter((r) => r.passed).length;
+  return {
+    examples: results.length,
+    ok: ok.length,
+    errors: results.filter((r) => r.status === "error").length,
+    skipped: results.filter((r) => r.status === "skipped").length,
+    passed,
+    pass_rate: ok.length > 0 ? passed / ok.length : 0,
+    mean_score: ok.length > 0 ? ok.reduce((s, r) => s + (r.score ?? 0), 0) / ok.length : 0,
+    latency_ms:
+      latencies.length > 0 ? { p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95) } : null,
+    tokens: {
+      prompt: ok.reduce((s, r) => s + (r.usage?.prompt_tokens ?? 0), 0),
+      completion: ok.reduce((s, r) => s + (r.usage?.completion_tokens ?? 0), 0),
+    },
+    cached: ok.filter((r) => r.cached).length,
+    error_kinds,
+  };
+}

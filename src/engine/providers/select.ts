@@ -1,0 +1,38 @@
+import { resolve, dirname } from "node:path";
+import type { Project } from "../../config/project.js";
+import { UserError } from "../../errors.js";
+import { createMockProvider } from "./mock.js";
+import { createReplayProvider, loadRecordings } from "./replay.js";
+import type { Provider } from "./types.js";
+
+export const PROVIDER_KINDS = ["replay", "mock", "openai"] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export interface ProviderChoice {
+  kind?: ProviderKind;
+  /** Overrides the project's recordings folder (replay). */
+  recordings?: string;
+}
+
+/** The provider kind: the flag, else the project's config, else openai when a key is set. */
+export function chooseProviderKind(project: Project, choice: ProviderChoice, env: Record<string, string | undefined>): ProviderKind {
+  if (choice.kind) return choice.kind;
+  if (project.config.provider?.type) return project.config.provider.type;
+  if (env.OPENAI_API_KEY) return "openai";
+  throw new UserError(
+    "no model provider configured",
+    {},
+    "set OPENAI_API_KEY for live calls, pass --provider replay with recorded responses, or --provider mock for a dry run",
+  );
+}
+
+export async function createOfflineProvider(project: Project, kind: "replay" | "mock", choice: ProviderChoice): Promise<Provider> {
+  if (kind === "mock") return createMockProvider();
+  const configured = project.config.provider?.recordings;
+  const dir = choice.recordings
+    ? resolve(choice.recordings)
+    : configured && project.configFile
+      ? resolve(dirname(project.configFile), configured)
+      : resolve(project.root, "recordings");
+  return createReplayProvider(await loadRecordings(dir));
+}

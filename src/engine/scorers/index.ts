@@ -1,0 +1,54 @@
+import type { Criterion } from "../../config/schema.js";
+import { errorMessage } from "../../errors.js";
+import type { CriterionScore, ScoreContext } from "../types.js";
+import { scoreContains } from "./contains.js";
+import { scoreEquals } from "./equals.js";
+import { scoreFormatCheck } from "./format-check.js";
+import { scoreJsonSchema } from "./json-schema.js";
+import { scoreLatency } from "./latency.js";
+import { scoreLength } from "./length.js";
+import { scoreOneOf } from "./one-of.js";
+import { scoreRegex } from "./regex.js";
+import { scoreSimilarity } from "./similarity.js";
+
+function dispatch(c: Criterion, ctx: ScoreContext): CriterionScore | Promise<CriterionScore> {
+  switch (c.type) {
+    case "format_check":
+      return scoreFormatCheck(c, ctx);
+    case "contains":
+    case "not_contains":
+    case "icontains":
+    case "not_icontains":
+      return scoreContains(c, ctx);
+    case "regex":
+      return scoreRegex(c, ctx);
+    case "equals":
+      return scoreEquals(c, ctx);
+    case "json_schema":
+      return scoreJsonSchema(c, ctx);
+    case "one_of":
+      return scoreOneOf(c, ctx);
+    case "length":
+      return scoreLength(c, ctx);
+    case "similarity":
+      return scoreSimilarity(c, ctx);
+    case "latency":
+      return scoreLatency(c, ctx);
+    default: {
+      // Adding a criterion type to the schema without a scorer fails to compile here.
+      const unknown: never = c;
+      throw new Error(`no scorer for ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** Scores one output on one criterion. Never throws: a scorer bug fails that criterion, with the reason. */
+export async function scoreCriterion(c: Criterion, ctx: ScoreContext): Promise<CriterionScore> {
+  try {
+    const r = await dispatch(c, ctx);
+    const score = Number.isFinite(r.score) ? Math.min(1, Math.max(0, r.score)) : 0;
+    return { ...r, score };
+  } catch (e) {
+    return { score: 0, passed: false, detail: `scorer error: ${errorMessage(e)}` };
+  }
+}

@@ -1,0 +1,159 @@
+import { checkEvalSetFitsPrompt, parseEvalSet, parsePromptFile, type LoadedEvalSet, type LoadedPrompt } from "../config/load.js";
+import { comparePrompt, overallVerdict, type GateSettings, type PromptComparison, type Verdict } from "../compare/compare.js";
+import { errorMessage, isUserError } from "../errors.js";
+import { aggregateCriteria, summarize } from "../engine/aggregate.js";
+import type { PromptRun } from "../engine/evaluate.js";
+import type { Provider } from "../engine/providers/types.js";
+import { runSuite, type Progress } from "../engine/runner.js";
+import type { ComparisonPlan, PlannedPrompt } from "../plan/plan.js";
+import { VERSION } from "../version.js";
+
+export interface ComparedPrompt {
+  name: string;
+  /** Why this prompt was evaluated, e.g. "v3.yaml added". */
+  reasons: string[];
+  comparison: PromptComparison;
+  champion: PromptRun | null;
+  challenger: PromptRun;
+  /** Why there is no champion run although the base had the prompt. */
+  baseline_note?: string;
+}
+
+export interface CompareResults {
+  schema_version: 1;
+  kind: "compare";
+  tool: { name: "agentops"; version: string };
+  provider: string;
+  base: string;
+  head: string;
+  merge_base: string;
+  verdict: Verdict;
+  started_at: string;
+  finished_at: string;
+  complete: boolean;
+  prompts: ComparedPrompt[];
+  /** Prompts removed by the change, or that could not be evaluated, with why. */
+  not_evaluated: { prompt: string; reason: string }[];
+  /** Changed paths that affect no prompt. */
+  ignored: string[];
+}
+
+export interface CompareOptions {
+  provider: Provider;
+  concurrency: number;
+  gate: GateSettings;
+  signal?: AbortSignal;
+  onProgress?: (label: string) => (p: Progress) => void;
+  now?: () => number;
+}
+
+async function runSide(
+  label: string,
+  prompt: LoadedPrompt,
+  evalSet: LoadedEvalSet,
+  reason: string,
+  opts: CompareOptions,
+): Promise<PromptRun> {
+  const run = await runSuite(prompt, evalSet, {
+    provider: opts.provider,
+    concurrency: opts.concurrency,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress(label) } : {}),
+  });
+  return {
+    prompt: prompt.data.name,
+    version: prompt.data.version,
+    file: prompt.file,
+    eval_set: evalSet.file,
+    model: prompt.data.model,
+    reason,
+    summary: summarize(run.results),
+    criteria: aggregateCriteria(prompt.data.eval_criteria, run.results),
+    examples: run.results,
+    ...(run.stopped ? { stopped: run.stopped } : {}),
+  };
+}
+
+async function comparePlanned(p: PlannedPrompt, opts: CompareOptions): Promise<ComparedPrompt | { prompt: string; reason: string }> {
+  if (!p.challenger) return { prompt: p.name, reason: "removed by this change" };
+  if (!p.evalSet) return { prompt: p.name, reason: "has no eval set at the head revision" };
+  const challenger = parsePromptFile(p.challenger.text, p.challenger.path);
+  const evalSet = parseEvalSet(p.evalSet.text, p.evalSet.path);
+  checkEvalSetFitsPrompt(challenger, evalSet);
+
+  let champion: LoadedPrompt | null = null;
+  let baselineNote: string | undefined;
+  if (p.champion) {
+    try {
+      champion = parsePromptFile(p.champion.text, `${p.champion.path} (base)`);
+      // The champion runs on the head's eval set; if the set now needs inputs the old prompt
+      // lacks, say so instead of reporting a fake regression.
+      checkEvalSetFitsPrompt(champion, evalSet);
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      champion = null;
+      baselineNote = `the base version cannot be evaluated on the new eval set: ${e.format()}`;
+    }
+  }
+  const championRun = champion
+    ? await runSide(`${p.name} v${champion.data.version} (champion)`, champion, evalSet, "active on the base branch", opts)
+    : null;
+  const challengerRun = await runSide(
+    `${p.name} v${challenger.data.version} (challenger)`,
+    challenger,
+    evalSet,
+    p.reasons.join("; "),
+    opts,
+  );
+  const inputs = new Map(evalSet.examples.map((e) => [e.id, e.input]));
+  return {
+    name: p.name,
+    reasons: p.reasons,
+    comparison: comparePrompt(championRun, challengerRun, challenger.data.eval_criteria, opts.gate, inputs),
+    champion: championRun,
+    challenger: challengerRun,
+    ...(baselineNote ? { baseline_note: baselineNote } : {}),
+  };
+}
+
+/** Evaluates champion and challenger of every planned prompt and decides the gate. */
+export async function runComparison(plan: ComparisonPlan, labels: { base: string; head: string }, opts: CompareOptions): Promise<CompareResults> {
+  const now = opts.now ?? Date.now;
+  const startedAt = new Date(now());
+  const prompts: ComparedPrompt[] = [];
+  const notEvaluated: { prompt: string; reason: string }[] = [];
+  for (const p of plan.prompts) {
+    if (opts.signal?.aborted) {
+      notEvaluated.push({ prompt: p.name, reason: "the run was cancelled before it started" });
+      continue;
+    }
+    try {
+      const r = await comparePlanned(p, opts);
+      if ("comparison" in r) prompts.push(r);
+      else notEvaluated.push(r);
+    } catch (e) {
+      if (isUserError(e)) throw e;
+      notEvaluated.push({ prompt: p.name, reason: errorMessage(e) });
+    }
+  }
+  const cancelledOrFailed = notEvaluated.some((n) => n.reason !== "removed by this change");
+  const stopped = prompts.some((p) => p.champion?.stopped ?? p.challenger.stopped);
+  let verdict = overallVerdict(prompts.map((p) => p.comparison));
+  if (verdict === "pass" && (cancelledOrFailed || stopped)) verdict = "inconclusive";
+  return {
+    schema_version: 1,
+    kind: "compare",
+    tool: { name: "agentops", version: VERSION },
+    provider: opts.provider.id,
+    base: labels.base,
+    head: labels.head,
+    merge_base: plan.mergeBaseSha,
+    verdict,
+    started_at: startedAt.toISOString(),
+    finished_at: new Date(now()).toISOString(),
+    complete: !cancelledOrFailed && !stopped,
+    prompts,
+    not_evaluated: notEvaluated,
+    ignored: plan.ignored,
+  };
+}

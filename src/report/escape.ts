@@ -1,0 +1,39 @@
+/**
+ * Model output and PR text end up in markdown that GitHub renders. These
+ * helpers make such text inert: no table breaks, no HTML, no mentions or
+ * issue links that notify people, no workflow commands in logs.
+ */
+
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** For text inside a markdown table cell or a heading: one line, no markup. */
+export function escapeInline(text: string, maxLength = 200): string {
+  let s = text.replace(BIDI, "").replace(CONTROL, "").replace(/\s*\r?\n\s*/g, " ⏎ ");
+  if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_[\]|~!])/g, "\\$1")
+    .replace(/@(?=[A-Za-z0-9])/g, "@\u200B")
+    .replace(/#(?=\d)/g, "#\u200B")
+    .replace(/^::/, ":\u200B:");
+}
+
+/**
+ * For multi-line text shown verbatim (model outputs): an HTML <pre> block with
+ * entities escaped, so backticks or fences inside the text cannot break out.
+ */
+export function escapeBlock(text: string, maxLength = 2000): string {
+  let s = text.replace(BIDI, "").replace(CONTROL, "");
+  if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
+  const body = s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/@(?=[A-Za-z0-9])/g, "@&#8203;")
+    .replace(/#(?=\d)/g, "#&#8203;")
+    .replace(/^::/gm, ":&#8203;:");
+  return `<pre>${body}</pre>`;
+}

@@ -1,0 +1,84 @@
+import { markdownTable } from "markdown-table";
+import type { CriterionAggregate } from "../engine/aggregate.js";
+import type { PromptRun } from "../engine/evaluate.js";
+import { escapeInline } from "./escape.js";
+import { int, ms, pct, pctRange, score } from "./format.js";
+import type { EvalResults } from "./results.js";
+
+function status(c: CriterionAggregate): string {
+  if (c.n === 0) return "no data";
+  if (c.threshold_met === undefined) return "info";
+  return c.threshold_met ? "ok" : "BELOW THRESHOLD";
+}
+
+function criteriaTable(run: PromptRun, escape: (s: string) => string): string {
+  const rows = run.criteria.map((c) => [
+    escape(c.name),
+    c.type,
+    c.n > 0 ? `${pct(c.pass_rate)} (${c.passed}/${c.n})` : "–",
+    c.n > 0 ? pctRange(c.pass_rate_ci) : "–",
+    c.n > 0 ? score(c.mean_score) : "–",
+    c.threshold !== undefined ? `≥ ${pct(c.threshold, 0)}` : "–",
+    status(c),
+  ]);
+  return markdownTable([["criterion", "type", "pass rate", "95% CI", "mean score", "threshold", "status"], ...rows], {
+    align: ["l", "l", "r", "r", "r", "r", "l"],
+  });
+}
+
+function headline(run: PromptRun): string {
+  const s = run.summary;
+  const parts = [
+    `${int(s.examples)} examples`,
+    `${s.errors} errors`,
+    ...(s.skipped ? [`${s.skipped} skipped`] : []),
+    ...(s.latency_ms ? [`latency p50 ${ms(s.latency_ms.p50)} / p95 ${ms(s.latency_ms.p95)}`] : []),
+    `${int(s.tokens.prompt + s.tokens.completion)} tokens`,
+    ...(s.cached ? [`${s.cached} from cache or recording`] : []),
+  ];
+  return parts.join(" · ");
+}
+
+function missing(run: PromptRun): string[] {
+  const lines: string[] = [];
+  if (run.stopped) lines.push(`stopped early: ${run.stopped.reason}`);
+  const kinds = Object.entries(run.summary.error_kinds);
+  if (kinds.length) lines.push(`errors by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(", ")}`);
+  const firstError = run.examples.find((e) => e.status === "error");
+  if (firstError?.error) lines.push(`first error (${firstError.id}): ${firstError.error.message}`);
+  return lines;
+}
+
+/** Plain-text report for a terminal. */
+export function renderEvalText(results: EvalResults): string {
+  const out: string[] = [];
+  for (const run of results.runs) {
+    out.push(`${run.prompt} v${run.version} — ${run.reason}`);
+    out.push(`  ${run.file} on ${run.eval_set} · model ${run.model}`);
+    out.push(`  ${headline(run)}`);
+    out.push("");
+    out.push(criteriaTable(run, (s) => s));
+    out.push("");
+    const s = run.summary;
+    out.push(`  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`);
+    for (const line of missing(run)) out.push(`  ${line}`);
+    out.push("");
+  }
+  for (const f of results.failed) out.push(`${f.prompt}: not evaluated — ${f.reason}`, "");
+  if (!results.complete) out.push("The run is incomplete: see above for what is missing.");
+  return out.join("\n");
+}
+
+/** Markdown report (for a job summary or a file). All user and model text is escaped. */
+export function renderEvalMarkdown(results: EvalResults): string {
+  const out: string[] = ["## agentops eval", ""];
+  for (const run of results.runs) {
+    out.push(`### ${escapeInline(run.prompt)} v${run.version}`, "");
+    out.push(`${escapeInline(run.reason)} · \`${escapeInline(run.model)}\` · ${headline(run)}`, "");
+    out.push(criteriaTable(run, (s) => escapeInline(s)), "");
+    for (const line of missing(run)) out.push(`> ${escapeInline(line, 500)}`, "");
+  }
+  for (const f of results.failed) out.push(`- **${escapeInline(f.prompt)}**: not evaluated — ${escapeInline(f.reason, 500)}`);
+  if (!results.complete) out.push("", "**The run is incomplete**: some examples or prompts were not evaluated (see above).");
+  return out.join("\n") + "\n";
+}

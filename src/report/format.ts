@@ -1,0 +1,21 @@
+/** Small, locale-independent number formats shared by every renderer. */
+
+export function pct(x: number, digits = 1): string {
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+export function pctRange([lo, hi]: readonly [number, number]): string {
+  return `${(lo * 100).toFixed(0)}–${(hi * 100).toFixed(0)}%`;
+}
+
+export function score(x: number): string {
+  return x.toFixed(2);
+}
+
+export function int(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+export function ms(n: number): string {
+  return n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${int(n)} ms`;
+}

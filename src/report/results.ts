@@ -1,0 +1,39 @@
+import type { PromptRun } from "../engine/evaluate.js";
+
+export const RESULTS_SCHEMA_VERSION = 1;
+
+/** The results JSON of `agentops eval`; its shape is documented in the README. */
+export interface EvalResults {
+  schema_version: typeof RESULTS_SCHEMA_VERSION;
+  kind: "eval";
+  tool: { name: "agentops"; version: string };
+  provider: string;
+  started_at: string;
+  finished_at: string;
+  /** False when any prompt run stopped early or a prompt could not be run at all. */
+  complete: boolean;
+  runs: PromptRun[];
+  /** Prompts that could not be evaluated at all, with the reason. */
+  failed: { prompt: string; reason: string }[];
+}
+
+export function buildEvalResults(input: {
+  version: string;
+  provider: string;
+  startedAt: Date;
+  finishedAt: Date;
+  runs: PromptRun[];
+  failed: { prompt: string; reason: string }[];
+}): EvalResults {
+  return {
+    schema_version: RESULTS_SCHEMA_VERSION,
+    kind: "eval",
+    tool: { name: "agentops", version: input.version },
+    provider: input.provider,
+    started_at: input.startedAt.toISOString(),
+    finished_at: input.finishedAt.toISOString(),
+    complete: input.failed.length === 0 && input.runs.every((r) => !r.stopped),
+    runs: input.runs,
+    failed: input.failed,
+  };
+}

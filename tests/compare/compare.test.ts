@@ -1,0 +1,99 @@
+import { describe, expect, test } from "vitest";
+import { comparePrompt, DEFAULT_GATE, overallVerdict } from "../../src/compare/compare.js";
+import { runOf, twoCriteria } from "../helpers/runs.js";
+
+const same = (n: number, passed: boolean, sim: number): [boolean, number][] => Array.from({ length: n }, () => [passed, sim]);
+
+describe("comparePrompt", () => {
+  test("identical runs pass with zero deltas", () => {
+    const rows = [...same(30, true, 0.8), ...same(10, false, 0.4)];
+    const c = comparePrompt(runOf(1, rows), runOf(2, rows), twoCriteria());
+    expect(c.verdict).toBe("pass");
+    expect(c.criteria.map((k) => [k.name, k.status, k.delta])).toEqual([
+      ["ok", "ok", 0],
+      ["sim", "ok", 0],
+    ]);
+    expect(c.flipped).toEqual([]);
+  });
+
+  test("a large, significant drop on a pass/fail criterion is a regression with flips listed", () => {
+    const champion = runOf(1, same(40, true, 0.8));
+    const challenger = runOf(2, [...same(28, true, 0.8), ...same(12, false, 0.8)]);
+    const c = comparePrompt(champion, challenger, twoCriteria());
+    const ok = c.criteria.find((k) => k.name === "ok");
+    expect(ok?.status).toBe("regressed");
+    expect(ok?.delta).toBeCloseTo(-0.3);
+    expect(ok?.discordant).toEqual({ pass_to_fail: 12, fail_to_pass: 0 });
+    // exact McNemar: 2 * 0.5^12
+    expect(ok?.p_value).toBeCloseTo(2 * 0.5 ** 12, 10);
+    expect(c.verdict).toBe("fail");
+    expect(c.flipped).toHaveLength(12);
+    expect(c.flipped[0]).toMatchObject({ direction: "pass_to_fail", criteria: ["ok"] });
+  });
+
+  test("a drop beyond tolerance that the data cannot confirm is inconclusive, not a regression", () => {
+    const champion = runOf(1, [...same(9, true, 0.8), [false, 0.8]]);
+    const challenger = runOf(2, [...same(8, true, 0.8), [false, 0.8], [false, 0.8]]);
+    const c = comparePrompt(champion, challenger, twoCriteria());
+    expect(c.criteria.find((k) => k.name === "ok")?.status).toBe("inconclusive");
+    expect(c.verdict).toBe("inconclusive");
+  });
+
+  test("a drop within tolerance passes", () => {
+    const rows = same(100, true, 0.8);
+    const worse = [...same(99, true, 0.8), [false, 0.8] as [boolean, number]];
+    const c = comparePrompt(runOf(1, rows), runOf(2, worse), twoCriteria());
+    expect(c.verdict).toBe("pass");
+  });
+
+  test("a graded criterion is judged on its paired bootstrap interval", () => {
+    const c = comparePrompt(runOf(1, same(30, true, 0.9)), runOf(2, same(30, true, 0.6)), twoCriteria());
+    const sim = c.criteria.find((k) => k.name === "sim");
+    expect(sim?.status).toBe("regressed");
+    expect(sim?.delta_ci).toEqual([-0.3, -0.3]);
+  });
+
+  test("a missed absolute threshold fails even without a baseline", () => {
+    const c = comparePrompt(null, runOf(2, [...same(5, true, 0.8), ...same(5, false, 0.8)]), twoCriteria(0.9));
+    expect(c.baseline).toBe(false);
+    expect(c.verdict).toBe("fail");
+    expect(c.criteria.find((k) => k.name === "ok")?.status).toBe("below_threshold");
+  });
+
+  test("no baseline and thresholds met is a pass that says so", () => {
+    const c = comparePrompt(null, runOf(2, same(10, true, 0.8)), twoCriteria(0.9));
+    expect(c.verdict).toBe("pass");
+    expect(c.reason).toMatch(/no baseline/);
+    expect(c.criteria.every((k) => k.status === "new")).toBe(true);
+  });
+
+  test("errors are left out of the pairing and too many make the verdict inconclusive", () => {
+    const champion = runOf(1, same(10, true, 0.8));
+    const challenger = runOf(2, [...same(7, true, 0.8), null, null, null]);
+    const c = comparePrompt(champion, challenger, twoCriteria());
+    expect(c.criteria[0]?.pairs).toBe(7);
+    expect(c.errors).toMatchObject({ challenger: 3, excluded_pairs: 3 });
+    expect(c.verdict).toBe("inconclusive");
+    expect(c.reason).toMatch(/30% of the challenger's examples errored/);
+    const tolerant = comparePrompt(champion, challenger, twoCriteria(), { ...DEFAULT_GATE, maxErrorRate: 0.5 });
+    expect(tolerant.verdict).toBe("pass");
+  });
+
+  test("a removed criterion is listed, a new one has no baseline", () => {
+    const champion = runOf(1, same(10, true, 0.8));
+    const challengerCriteria = twoCriteria().filter((c) => c.name === "ok");
+    const c = comparePrompt(champion, runOf(2, same(10, true, 0.8)), challengerCriteria);
+    expect(c.criteria.map((k) => [k.name, k.status])).toEqual([
+      ["ok", "ok"],
+      ["sim", "removed"],
+    ]);
+  });
+
+  test("the overall verdict: fail beats inconclusive beats pass", () => {
+    const pass = comparePrompt(null, runOf(2, same(10, true, 0.8)), twoCriteria());
+    const fail = comparePrompt(null, runOf(2, same(10, false, 0.8)), twoCriteria(0.5));
+    expect(overallVerdict([pass])).toBe("pass");
+    expect(overallVerdict([pass, fail])).toBe("fail");
+    expect(overallVerdict([])).toBe("pass");
+  });
+});
