@@ -113,7 +113,7 @@ export function activeVersion(
   environment: string,
 ): { version: number; reason: string } {
   const configured = project.config.environments?.[environment]?.[name];
-  const where = project.configFile ? relative(process.cwd(), project.configFile) : "";
+  const where = project.configFile ? relative(project.root, project.configFile) : "";
   if (configured !== undefined) {
     const version = parseVersionRef(configured);
     if (!versions.has(version)) {

@@ -1,0 +1,81 @@
+import * as core from "@actions/core";
+import { z } from "zod";
+import { UserError } from "./errors.js";
+
+/**
+ * The only module that reads action inputs. Everything trusted (keys, the API
+ * base URL, budgets) comes from here — never from files a pull request can edit.
+ */
+export const ActionSettings = z.object({
+  githubToken: z.string(),
+  apiKey: z.string(),
+  baseUrl: z.string().url().or(z.literal("")),
+  provider: z.enum(["auto", "openai", "replay", "mock"]),
+  workingDirectory: z.string(),
+  environment: z.string(),
+  judgeModel: z.string(),
+  concurrency: z.number().int().min(1).max(64),
+  maxExamples: z.number().int().positive().optional(),
+  maxCostUsd: z.number().positive().optional(),
+  maxTokensTotal: z.number().int().positive().optional(),
+  tolerance: z.number().min(0).max(100).optional(),
+  commentMode: z.enum(["update", "new", "off"]),
+  checkMode: z.enum(["status", "check-run"]),
+  failOn: z.enum(["regression", "never"]),
+  statusContext: z.string().min(1).max(100),
+  cache: z.boolean(),
+});
+export type ActionSettings = z.infer<typeof ActionSettings>;
+
+type Reader = (name: string) => string;
+
+function num(read: Reader, name: string): number | undefined {
+  const raw = read(name).trim();
+  if (raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new UserError(`input "${name}" must be a number, got "${raw}"`, {}, "fix the `with:` block of the workflow step");
+  return n;
+}
+
+function bool(read: Reader, name: string, fallback: boolean): boolean {
+  const raw = read(name).trim().toLowerCase();
+  if (raw === "") return fallback;
+  if (["true", "yes", "1"].includes(raw)) return true;
+  if (["false", "no", "0"].includes(raw)) return false;
+  throw new UserError(`input "${name}" must be true or false, got "${raw}"`);
+}
+
+/** Parses inputs through `read` (core.getInput in the Action, a map in tests) and masks the secrets. */
+export function readSettings(read: Reader = (n) => core.getInput(n), mask: (s: string) => void = core.setSecret): ActionSettings {
+  const githubToken = read("github-token").trim();
+  const apiKey = read("api-key").trim();
+  if (githubToken) mask(githubToken);
+  if (apiKey) mask(apiKey);
+  const raw = {
+    githubToken,
+    apiKey,
+    baseUrl: read("base-url").trim(),
+    provider: read("provider").trim() || "auto",
+    workingDirectory: read("working-directory").trim() || ".",
+    environment: read("environment").trim(),
+    judgeModel: read("judge-model").trim(),
+    concurrency: num(read, "concurrency") ?? 8,
+    maxExamples: num(read, "max-examples"),
+    maxCostUsd: num(read, "max-cost-usd"),
+    maxTokensTotal: num(read, "max-tokens-total"),
+    tolerance: num(read, "regression-tolerance"),
+    commentMode: read("comment-mode").trim() || "update",
+    checkMode: read("check-mode").trim() || "status",
+    failOn: read("fail-on").trim() || "regression",
+    statusContext: read("status-context").trim() || "agentops/eval",
+    cache: bool(read, "cache", true),
+  };
+  const parsed = ActionSettings.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "");
+    const inputName = field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    throw new UserError(`input "${inputName}" is invalid: ${issue?.message ?? ""}`, {}, "see the inputs in action.yml / the README");
+  }
+  return parsed.data;
+}
