@@ -17,9 +17,14 @@ const srcDir = join(root, "recordings-src");
 const outDir = join(root, "recordings");
 await mkdir(outDir, { recursive: true });
 
-for (const name of (await readdir(promptsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+for (const name of (await readdir(promptsDir, { withFileTypes: true }))
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()) {
   const evalSet = await loadEvalSet(join(promptsDir, name, "eval_set.jsonl"));
-  for (const [version, file] of [...(await listVersions(join(promptsDir, name)))].sort((a, b) => a[0] - b[0])) {
+  for (const [version, file] of [...(await listVersions(join(promptsDir, name)))].sort(
+    (a, b) => a[0] - b[0],
+  )) {
     const prompt = await loadPromptFile(file);
     const srcFile = join(srcDir, `${name}.v${version}.jsonl`);
     const authored = new Map(

@@ -9,7 +9,7 @@ import { UserError } from "./errors.js";
 export const ActionSettings = z.object({
   githubToken: z.string(),
   apiKey: z.string(),
-  baseUrl: z.string().url().or(z.literal("")),
+  baseUrl: z.url().or(z.literal("")),
   provider: z.enum(["auto", "openai", "replay", "mock"]),
   workingDirectory: z.string(),
   environment: z.string(),
@@ -33,7 +33,12 @@ function num(read: Reader, name: string): number | undefined {
   const raw = read(name).trim();
   if (raw === "") return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n)) throw new UserError(`input "${name}" must be a number, got "${raw}"`, {}, "fix the `with:` block of the workflow step");
+  if (!Number.isFinite(n))
+    throw new UserError(
+      `input "${name}" must be a number, got "${raw}"`,
+      {},
+      "fix the `with:` block of the workflow step",
+    );
   return n;
 }
 
@@ -46,7 +51,10 @@ function bool(read: Reader, name: string, fallback: boolean): boolean {
 }
 
 /** Parses inputs through `read` (core.getInput in the Action, a map in tests) and masks the secrets. */
-export function readSettings(read: Reader = (n) => core.getInput(n), mask: (s: string) => void = core.setSecret): ActionSettings {
+export function readSettings(
+  read: Reader = (n) => core.getInput(n),
+  mask: (s: string) => void = core.setSecret,
+): ActionSettings {
   const githubToken = read("github-token").trim();
   const apiKey = read("api-key").trim();
   if (githubToken) mask(githubToken);
@@ -75,7 +83,11 @@ export function readSettings(read: Reader = (n) => core.getInput(n), mask: (s: s
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "");
     const inputName = field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    throw new UserError(`input "${inputName}" is invalid: ${issue?.message ?? ""}`, {}, "see the inputs in action.yml / the README");
+    throw new UserError(
+      `input "${inputName}" is invalid: ${issue?.message ?? ""}`,
+      {},
+      "see the inputs in action.yml / the README",
+    );
   }
   return parsed.data;
 }

@@ -63,10 +63,13 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
     io.stdout(COMPARE_HELP);
     return EXIT.ok;
   }
-  if (positionals.length) throw new UserError(`unexpected argument "${positionals[0] ?? ""}"`, {}, "run: agentops compare --help");
-  if (!values.base) throw new UserError("--base is required", {}, "e.g. agentops compare --base origin/main --head HEAD");
+  if (positionals.length)
+    throw new UserError(`unexpected argument "${positionals[0] ?? ""}"`, {}, "run: agentops compare --help");
+  if (!values.base)
+    throw new UserError("--base is required", {}, "e.g. agentops compare --base origin/main --head HEAD");
   const format = values.format ?? "markdown";
-  if (format !== "markdown" && format !== "json") throw new UserError(`--format must be markdown or json, got "${format}"`);
+  if (format !== "markdown" && format !== "json")
+    throw new UserError(`--format must be markdown or json, got "${format}"`);
   let tolerance: number | undefined;
   if (values.tolerance !== undefined) {
     tolerance = Number(values.tolerance);
@@ -97,7 +100,8 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   const { provider, concurrency } = await makeProviderFor(project, flags, io);
   const gate: GateSettings = {
     ...DEFAULT_GATE,
-    tolerancePoints: tolerance ?? project.config.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
+    tolerancePoints:
+      tolerance ?? project.config.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
     maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
   };
   const results = await runComparison(
@@ -109,7 +113,9 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
       gate,
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.now ? { now: io.now } : {}),
-      ...(values.quiet ? {} : { onProgress: (label: string) => progressPrinter(label, (s) => io.stderr(`${s}\n`), io.now) }),
+      ...(values.quiet
+        ? {}
+        : { onProgress: (label: string) => progressPrinter(label, (s) => io.stderr(`${s}\n`), io.now) }),
     },
   );
   const markdown = renderCompareMarkdown(results);

@@ -54,7 +54,8 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const [path, ...extra] = positionals;
-  if (!path || extra.length) throw new UserError("eval takes exactly one path", {}, "run: agentops eval --help");
+  if (!path || extra.length)
+    throw new UserError("eval takes exactly one path", {}, "run: agentops eval --help");
   const version = positiveInt(values.version, "--version");
   const format = oneOf(values.format, FORMATS, "--format") ?? "table";
 
@@ -67,11 +68,15 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const loaded = [];
   for (const t of targets) loaded.push(await loadTarget(project, t));
 
-  const { provider, concurrency } = await makeProviderFor(project, {
-    ...(values.provider !== undefined ? { provider: values.provider } : {}),
-    ...(values.recordings !== undefined ? { recordings: values.recordings } : {}),
-    ...(values.concurrency !== undefined ? { concurrency: values.concurrency } : {}),
-  }, io);
+  const { provider, concurrency } = await makeProviderFor(
+    project,
+    {
+      ...(values.provider !== undefined ? { provider: values.provider } : {}),
+      ...(values.recordings !== undefined ? { recordings: values.recordings } : {}),
+      ...(values.concurrency !== undefined ? { concurrency: values.concurrency } : {}),
+    },
+    io,
+  );
 
   const now = io.now ?? Date.now;
   const startedAt = new Date(now());
@@ -79,7 +84,10 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const failed: { prompt: string; reason: string }[] = [];
   for (const l of loaded) {
     if (io.signal?.aborted) {
-      failed.push({ prompt: `${l.target.name} v${l.target.version}`, reason: "the run was cancelled before it started" });
+      failed.push({
+        prompt: `${l.target.name} v${l.target.version}`,
+        reason: "the run was cancelled before it started",
+      });
       continue;
     }
     try {
@@ -98,7 +106,14 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
       failed.push({ prompt: `${l.target.name} v${l.target.version}`, reason: errorMessage(e) });
     }
   }
-  const results = buildEvalResults({ version: VERSION, provider: provider.id, startedAt, finishedAt: new Date(now()), runs, failed });
+  const results = buildEvalResults({
+    version: VERSION,
+    provider: provider.id,
+    startedAt,
+    finishedAt: new Date(now()),
+    runs,
+    failed,
+  });
 
   if (values.out) {
     const out = resolve(io.cwd, values.out);

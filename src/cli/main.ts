@@ -49,7 +49,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`error: ${e.message}\n  hint: run agentops ${command ?? ""} --help\n`);
       return EXIT.usage;
     }
-    io.stderr(`internal error: ${errorMessage(e)}\n${io.env.AGENTOPS_DEBUG && e instanceof Error ? `${e.stack ?? ""}\n` : "  (set AGENTOPS_DEBUG=1 for a stack trace; please report this)\n"}`);
+    io.stderr(
+      `internal error: ${errorMessage(e)}\n${io.env.AGENTOPS_DEBUG && e instanceof Error ? `${e.stack ?? ""}\n` : "  (set AGENTOPS_DEBUG=1 for a stack trace; please report this)\n"}`,
+    );
     return EXIT.internal;
   }
 }

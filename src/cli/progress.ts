@@ -20,6 +20,8 @@ export function progressPrinter(
     last = t;
     const errors = p.errors ? `, ${p.errors} errors` : "";
     const cached = p.cached ? `, ${p.cached} cached` : "";
-    write(`[${label}] ${p.done}/${p.total} examples done${errors}${cached} (${((t - start) / 1000).toFixed(1)} s)`);
+    write(
+      `[${label}] ${p.done}/${p.total} examples done${errors}${cached} (${((t - start) / 1000).toFixed(1)} s)`,
+    );
   };
 }

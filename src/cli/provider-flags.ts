@@ -1,7 +1,12 @@
 import { resolve } from "node:path";
 import type { Project } from "../config/project.js";
 import { UserError } from "../errors.js";
-import { chooseProviderKind, createOfflineProvider, PROVIDER_KINDS, type ProviderKind } from "../engine/providers/select.js";
+import {
+  chooseProviderKind,
+  createOfflineProvider,
+  PROVIDER_KINDS,
+  type ProviderKind,
+} from "../engine/providers/select.js";
 import type { Provider } from "../engine/providers/types.js";
 import type { CliIo } from "./io.js";
 
@@ -19,11 +24,16 @@ export const providerOptions = `  --provider KIND      replay | mock | openai (d
 export function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UserError(`${flag} takes a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UserError(`${flag} takes a positive whole number, got "${value}"`);
   return n;
 }
 
-export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+export function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  flag: string,
+): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new UserError(`${flag} must be one of ${allowed.join(", ")}, got "${value}"`);
@@ -40,8 +50,16 @@ export async function makeProviderFor(
   const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
   const kind = chooseProviderKind(project, requested ? { kind: requested } : {}, io.env);
   if (kind === "openai") {
-    throw new UserError("the openai provider is not available in this build", {}, "use --provider replay or mock");
+    throw new UserError(
+      "the openai provider is not available in this build",
+      {},
+      "use --provider replay or mock",
+    );
   }
-  const provider = await createOfflineProvider(project, kind, flags.recordings ? { recordings: resolve(io.cwd, flags.recordings) } : {});
+  const provider = await createOfflineProvider(
+    project,
+    kind,
+    flags.recordings ? { recordings: resolve(io.cwd, flags.recordings) } : {},
+  );
   return { provider, concurrency, kind };
 }

@@ -5,7 +5,8 @@ import type { ExampleResult } from "../engine/runner.js";
 import { holm, mcnemarExact, pairedBootstrap } from "./stats.js";
 
 export type Verdict = "pass" | "fail" | "inconclusive";
-export type CriterionStatus = "ok" | "improved" | "regressed" | "below_threshold" | "inconclusive" | "new" | "removed";
+export type CriterionStatus =
+  "ok" | "improved" | "regressed" | "below_threshold" | "inconclusive" | "new" | "removed";
 
 export interface GateSettings {
   /** Largest tolerated drop, in points (0..100) of a criterion's mean score. */
@@ -18,7 +19,13 @@ export interface GateSettings {
   seed: number;
 }
 
-export const DEFAULT_GATE: GateSettings = { tolerancePoints: 2, maxErrorRate: 0.1, alpha: 0.05, resamples: 2000, seed: 20240601 };
+export const DEFAULT_GATE: GateSettings = {
+  tolerancePoints: 2,
+  maxErrorRate: 0.1,
+  alpha: 0.05,
+  resamples: 2000,
+  seed: 20240601,
+};
 
 export interface CriterionComparison {
   name: string;
@@ -96,7 +103,11 @@ export function comparePrompt(
       reason: "",
       pairs: 0,
       champion: null,
-      challenger: { mean: round(agg.mean_score), pass_rate: round(agg.pass_rate), pass_rate_all: round(agg.pass_rate) },
+      challenger: {
+        mean: round(agg.mean_score),
+        pass_rate: round(agg.pass_rate),
+        pass_rate_all: round(agg.pass_rate),
+      },
       delta: null,
       delta_ci: null,
       discordant: null,
@@ -106,7 +117,9 @@ export function comparePrompt(
     };
     if (!champion || !champCriteria.has(c.name)) {
       base.status = "new";
-      base.reason = champion ? "new criterion: absolute threshold only" : "no baseline: absolute threshold only";
+      base.reason = champion
+        ? "new criterion: absolute threshold only"
+        : "no baseline: absolute threshold only";
       return base;
     }
     const a: number[] = [];
@@ -130,7 +143,10 @@ export function comparePrompt(
     const n = a.length;
     const boot = pairedBootstrap(a, b, { resamples: settings.resamples, seed: settings.seed });
     base.pairs = n;
-    base.champion = { mean: round(n ? a.reduce((s, v) => s + v, 0) / n : 0), pass_rate: round(n ? champPass / n : 0) };
+    base.champion = {
+      mean: round(n ? a.reduce((s, v) => s + v, 0) / n : 0),
+      pass_rate: round(n ? champPass / n : 0),
+    };
     base.challenger.mean = round(n ? b.reduce((s, v) => s + v, 0) / n : 0);
     base.challenger.pass_rate = round(n ? challPass / n : 0);
     base.delta = round(boot.delta);
@@ -170,7 +186,9 @@ export function comparePrompt(
   const errors = {
     champion: champion ? champion.summary.errors + champion.summary.skipped : 0,
     challenger: challenger.summary.errors + challenger.summary.skipped,
-    excluded_pairs: champion ? challenger.examples.filter((r) => r.status !== "ok" || champById.get(r.id)?.status !== "ok").length : 0,
+    excluded_pairs: champion
+      ? challenger.examples.filter((r) => r.status !== "ok" || champById.get(r.id)?.status !== "ok").length
+      : 0,
   };
   const { verdict, reason } = decidePrompt(rows, champion, challenger, settings);
   return {
@@ -195,7 +213,8 @@ function decideCriterion(row: CriterionComparison, tol: number, alpha: number): 
   }
   if (row.status === "new" || row.delta === null || row.delta_ci === null) return;
   const { delta, delta_ci: ci } = row;
-  const binaryTestSays = row.p_adjusted === null || row.discordant === null || row.p_adjusted < alpha || isGraded(row);
+  const binaryTestSays =
+    row.p_adjusted === null || row.discordant === null || row.p_adjusted < alpha || isGraded(row);
   const significantDrop = ci[1] < 0 && binaryTestSays;
   if (delta < -tol && significantDrop) {
     row.status = "regressed";
@@ -225,7 +244,10 @@ function decidePrompt(
 ): { verdict: Verdict; reason: string } {
   const failing = rows.find((r) => r.status === "below_threshold" || r.status === "regressed");
   if (failing) return { verdict: "fail", reason: `${failing.name}: ${failing.reason}` };
-  for (const [side, run] of [["challenger", challenger], ["champion", champion]] as const) {
+  for (const [side, run] of [
+    ["challenger", challenger],
+    ["champion", champion],
+  ] as const) {
     if (run && errorRate(run) > settings.maxErrorRate) {
       return {
         verdict: "inconclusive",
@@ -235,7 +257,8 @@ function decidePrompt(
   }
   const unsure = rows.find((r) => r.status === "inconclusive");
   if (unsure) return { verdict: "inconclusive", reason: `${unsure.name}: ${unsure.reason}` };
-  if (!champion) return { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" };
+  if (!champion)
+    return { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" };
   return { verdict: "pass", reason: "no significant regression beyond tolerance, thresholds met" };
 }
 
@@ -249,7 +272,9 @@ function flippedExamples(
   for (const r of challenger.examples) {
     const c = champById.get(r.id);
     if (r.status !== "ok" || c?.status !== "ok" || r.passed === c.passed) continue;
-    const changed = Object.keys(r.criteria).filter((k) => c.criteria[k] && c.criteria[k].passed !== r.criteria[k]?.passed);
+    const changed = Object.keys(r.criteria).filter(
+      (k) => c.criteria[k] && c.criteria[k].passed !== r.criteria[k]?.passed,
+    );
     out.push({
       id: r.id,
       direction: c.passed ? "pass_to_fail" : "fail_to_pass",

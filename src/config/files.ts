@@ -17,7 +17,11 @@ export async function readUserFile(path: string, maxBytes: number = MAX_CONFIG_B
   try {
     stat = await lstat(path);
   } catch {
-    throw new UserError("file not found", { file: path }, "check the path, relative to the current directory");
+    throw new UserError(
+      "file not found",
+      { file: path },
+      "check the path, relative to the current directory",
+    );
   }
   if (stat.isSymbolicLink()) {
     throw new UserError("is a symbolic link; agentops only reads regular files", { file: path });

@@ -43,7 +43,8 @@ export async function findProjectConfig(start: string): Promise<string | undefin
       if (await exists(path)) return path;
     }
     // A prompts folder's own config.yaml (the folder the user pointed at is prompts/).
-    if (basename(dir) === "prompts" && (await exists(join(dir, "config.yaml")))) return join(dir, "config.yaml");
+    if (basename(dir) === "prompts" && (await exists(join(dir, "config.yaml"))))
+      return join(dir, "config.yaml");
     const parent = dirname(dir);
     if (parent === dir || (await exists(join(dir, ".git")))) return undefined;
     dir = parent;
@@ -95,7 +96,11 @@ export async function listPromptDirs(promptsDir: string): Promise<string[]> {
   try {
     entries = await readdir(promptsDir, { withFileTypes: true });
   } catch {
-    throw new UserError("prompts folder not found", { file: promptsDir }, "create it, or set prompts_dir in agentops.yaml");
+    throw new UserError(
+      "prompts folder not found",
+      { file: promptsDir },
+      "create it, or set prompts_dir in agentops.yaml",
+    );
   }
   for (const e of entries) {
     if (!e.isDirectory()) continue;
@@ -119,7 +124,10 @@ export function activeVersion(
     if (!versions.has(version)) {
       throw new UserError(
         `environment "${environment}" pins ${name} to v${version}, but there is no v${version}.yaml`,
-        { ...(project.configFile ? { file: project.configFile } : {}), field: `environments.${environment}.${name}` },
+        {
+          ...(project.configFile ? { file: project.configFile } : {}),
+          field: `environments.${environment}.${name}`,
+        },
         `add v${version}.yaml or pin one of: ${[...versions.keys()].map((v) => `v${v}`).join(", ")}`,
       );
     }
@@ -142,7 +150,11 @@ export async function resolveTargets(
   try {
     info = await stat(abs);
   } catch {
-    throw new UserError("no such file or folder", { file: path }, "pass a prompt file, a prompt folder or a project folder");
+    throw new UserError(
+      "no such file or folder",
+      { file: path },
+      "pass a prompt file, a prompt folder or a project folder",
+    );
   }
   const environment = opts.environment ?? DEFAULT_ENVIRONMENT;
   const project = await openProject(info.isDirectory() ? abs : dirname(abs));
@@ -155,7 +167,15 @@ export async function resolveTargets(
     const dir = dirname(abs);
     return {
       project,
-      targets: [{ name: basename(dir), dir, version: Number(m[1]), file: abs, reason: "file given on the command line" }],
+      targets: [
+        {
+          name: basename(dir),
+          dir,
+          version: Number(m[1]),
+          file: abs,
+          reason: "file given on the command line",
+        },
+      ],
     };
   }
 
@@ -175,7 +195,11 @@ export async function resolveTargets(
     if (opts.version !== undefined) {
       const file = versions.get(opts.version);
       if (!file) {
-        throw new UserError(`${name} has no version ${opts.version}`, { file: dir }, `available: ${[...versions.keys()].map((v) => `v${v}`).join(", ")}`);
+        throw new UserError(
+          `${name} has no version ${opts.version}`,
+          { file: dir },
+          `available: ${[...versions.keys()].map((v) => `v${v}`).join(", ")}`,
+        );
       }
       targets.push({ name, dir, version: opts.version, file, reason: "--version on the command line" });
       continue;

@@ -2,7 +2,10 @@ import { z } from "zod";
 
 /** Inclusive bounds; either side may be omitted. */
 const Bounds = z
-  .strictObject({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional() })
+  .strictObject({
+    min: z.number().int().nonnegative().optional(),
+    max: z.number().int().nonnegative().optional(),
+  })
   .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, {
     message: "min must not be greater than max",
   });
@@ -156,7 +159,10 @@ export const EvalExample = z.strictObject({
 });
 export type EvalExample = z.infer<typeof EvalExample>;
 
-const versionRef = z.union([z.number().int().positive(), z.string().regex(/^v?\d+$/, 'use a number like 3 or "v3"')]);
+const versionRef = z.union([
+  z.number().int().positive(),
+  z.string().regex(/^v?\d+$/, 'use a number like 3 or "v3"'),
+]);
 
 const positiveInt = z.number().int().positive();
 

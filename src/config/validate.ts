@@ -39,7 +39,13 @@ export function validateOrThrow<S extends z.ZodType>(
   return throwAt(message, file, line, path, what);
 }
 
-function throwAt(message: string, file: string, line: number | undefined, path: PropertyKey[], what: string): never {
+function throwAt(
+  message: string,
+  file: string,
+  line: number | undefined,
+  path: PropertyKey[],
+  what: string,
+): never {
   const field = formatPath(path);
   throw new UserError(
     message,

@@ -4,7 +4,7 @@ import { UserError } from "../errors.js";
 export interface ParsedYaml {
   value: unknown;
   /** 1-based line of the node at a zod-style path, or of the nearest ancestor that exists. */
-  lineOf(path: readonly PropertyKey[]): number | undefined;
+  lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 /**

@@ -37,7 +37,10 @@ export interface SuiteSummary {
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
-export function aggregateCriteria(criteria: readonly Criterion[], results: readonly ExampleResult[]): CriterionAggregate[] {
+export function aggregateCriteria(
+  criteria: readonly Criterion[],
+  results: readonly ExampleResult[],
+): CriterionAggregate[] {
   return criteria.map((c) => {
     const scores: number[] = [];
     let passed = 0;

@@ -7,7 +7,8 @@ import type { ChatMessage, ChatRequest } from "./request.js";
 export function buildRequest(prompt: PromptFile, example: LoadedExample, evalSetFile?: string): ChatRequest {
   const where = { exampleId: example.id, line: example.line, ...(evalSetFile ? { file: evalSetFile } : {}) };
   const messages: ChatMessage[] = [];
-  if (prompt.system) messages.push({ role: "system", content: renderTemplate(prompt.system, example.input, where) });
+  if (prompt.system)
+    messages.push({ role: "system", content: renderTemplate(prompt.system, example.input, where) });
   messages.push({ role: "user", content: renderTemplate(prompt.template, example.input, where) });
   return {
     model: prompt.model,

@@ -1,5 +1,11 @@
 import { dirname, join, resolve } from "node:path";
-import { checkEvalSetFitsPrompt, loadEvalSet, loadPromptFile, type LoadedEvalSet, type LoadedPrompt } from "../config/load.js";
+import {
+  checkEvalSetFitsPrompt,
+  loadEvalSet,
+  loadPromptFile,
+  type LoadedEvalSet,
+  type LoadedPrompt,
+} from "../config/load.js";
 import { resolveInside, type Project, type PromptTarget } from "../config/project.js";
 import { UserError } from "../errors.js";
 import { aggregateCriteria, summarize, type CriterionAggregate, type SuiteSummary } from "./aggregate.js";
@@ -30,7 +36,12 @@ export interface LoadedTarget {
 /** The eval set beside the prompt, or the one the prompt file names (inside the project). */
 export function evalSetPath(project: Project, prompt: LoadedPrompt): string {
   if (!prompt.data.eval_set) return join(dirname(prompt.file), "eval_set.jsonl");
-  return resolveInside(project.root, resolve(dirname(prompt.file), prompt.data.eval_set), prompt.file, "eval_set");
+  return resolveInside(
+    project.root,
+    resolve(dirname(prompt.file), prompt.data.eval_set),
+    prompt.file,
+    "eval_set",
+  );
 }
 
 /** Loads and cross-checks a target before any model call, so a data mistake costs nothing. */
@@ -50,7 +61,13 @@ export async function loadTarget(project: Project, target: PromptTarget): Promis
 
 export async function evaluateLoaded(
   loaded: LoadedTarget,
-  opts: { provider: Provider; concurrency: number; signal?: AbortSignal; onProgress?: (p: Progress) => void; relative: (p: string) => string },
+  opts: {
+    provider: Provider;
+    concurrency: number;
+    signal?: AbortSignal;
+    onProgress?: (p: Progress) => void;
+    relative: (p: string) => string;
+  },
 ): Promise<PromptRun> {
   const { target, prompt, evalSet } = loaded;
   const run = await runSuite(prompt, evalSet, {

@@ -24,7 +24,8 @@ export async function runPool<T>(
       else resolve();
     };
     const drainSkipped = (): void => {
-      for (let next = iterator.next(); !next.done; next = iterator.next()) opts.onSkipped?.(next.value, index++);
+      for (let next = iterator.next(); !next.done; next = iterator.next())
+        opts.onSkipped?.(next.value, index++);
       done = true;
     };
     const pump = (): void => {

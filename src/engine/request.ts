@@ -37,7 +37,5 @@ function sortKeys(value: unknown): unknown {
  * endpoint on top so two servers serving "the same" model never share entries.
  */
 export function requestKey(request: ChatRequest, repeat = 0): string {
-  return createHash("sha256")
-    .update(canonicalJson({ request, repeat }))
-    .digest("hex");
+  return createHash("sha256").update(canonicalJson({ request, repeat })).digest("hex");
 }

@@ -47,7 +47,11 @@ export interface SuiteRun {
 }
 
 /** Evaluates one prompt version over its eval set. */
-export async function runSuite(prompt: LoadedPrompt, evalSet: LoadedEvalSet, opts: RunOptions): Promise<SuiteRun> {
+export async function runSuite(
+  prompt: LoadedPrompt,
+  evalSet: LoadedEvalSet,
+  opts: RunOptions,
+): Promise<SuiteRun> {
   const examples = evalSet.examples;
   const results: ExampleResult[] = new Array<ExampleResult>(examples.length);
   const progress: Progress = { done: 0, total: examples.length, errors: 0, cached: 0 };
@@ -65,7 +69,13 @@ export async function runSuite(prompt: LoadedPrompt, evalSet: LoadedEvalSet, opt
       examples,
       () => opts.concurrency,
       async (example, i) => {
-        const { result, fatal } = await evaluateExample(prompt, evalSet.file, example, opts.provider, stop.signal);
+        const { result, fatal } = await evaluateExample(
+          prompt,
+          evalSet.file,
+          example,
+          opts.provider,
+          stop.signal,
+        );
         if (fatal) {
           stopped ??= { reason: result.error?.message ?? "a fatal provider error" };
           stop.abort();
@@ -90,7 +100,13 @@ export async function runSuite(prompt: LoadedPrompt, evalSet: LoadedEvalSet, opt
 }
 
 function skipped(example: LoadedExample, reason: string): ExampleResult {
-  return { id: example.id, repeat: 0, status: "skipped", error: { kind: "skipped", message: reason }, criteria: {} };
+  return {
+    id: example.id,
+    repeat: 0,
+    status: "skipped",
+    error: { kind: "skipped", message: reason },
+    criteria: {},
+  };
 }
 
 async function evaluateExample(
@@ -119,7 +135,11 @@ async function evaluateExample(
   let weights = 0;
   let allPassed = true;
   for (const criterion of prompt.data.eval_criteria) {
-    const verdict = await scoreCriterion(criterion, { output: completion.text, example, latencyMs: completion.latencyMs });
+    const verdict = await scoreCriterion(criterion, {
+      output: completion.text,
+      example,
+      latencyMs: completion.latencyMs,
+    });
     criteria[criterion.name] = verdict;
     const w = criterion.weight ?? 1;
     weighted += w * verdict.score;

@@ -49,7 +49,12 @@ export async function upsertReportComment(
     if (existing) {
       if (existing.body === full) return { outcome: "unchanged", id: existing.id };
       try {
-        await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body: full });
+        await octokit.rest.issues.updateComment({
+          owner: target.owner,
+          repo: target.repo,
+          comment_id: existing.id,
+          body: full,
+        });
         return { outcome: "updated", id: existing.id };
       } catch (e) {
         // Deleted between our list and our edit: fall back to a new comment.

@@ -20,12 +20,24 @@ export function createOctokit(token: string, log: OctokitLog, opts: { baseUrl?: 
     {
       ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
       throttle: {
-        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        onRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
           log.warning(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
           return retryCount < 3;
         },
-        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          log.warning(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
+          log.warning(
+            `GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`,
+          );
           return retryCount < 3;
         },
       },

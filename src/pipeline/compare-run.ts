@@ -1,5 +1,17 @@
-import { checkEvalSetFitsPrompt, parseEvalSet, parsePromptFile, type LoadedEvalSet, type LoadedPrompt } from "../config/load.js";
-import { comparePrompt, overallVerdict, type GateSettings, type PromptComparison, type Verdict } from "../compare/compare.js";
+import {
+  checkEvalSetFitsPrompt,
+  parseEvalSet,
+  parsePromptFile,
+  type LoadedEvalSet,
+  type LoadedPrompt,
+} from "../config/load.js";
+import {
+  comparePrompt,
+  overallVerdict,
+  type GateSettings,
+  type PromptComparison,
+  type Verdict,
+} from "../compare/compare.js";
 import { errorMessage, isUserError } from "../errors.js";
 import { aggregateCriteria, summarize } from "../engine/aggregate.js";
 import type { PromptRun } from "../engine/evaluate.js";
@@ -74,7 +86,10 @@ async function runSide(
   };
 }
 
-async function comparePlanned(p: PlannedPrompt, opts: CompareOptions): Promise<ComparedPrompt | { prompt: string; reason: string }> {
+async function comparePlanned(
+  p: PlannedPrompt,
+  opts: CompareOptions,
+): Promise<ComparedPrompt | { prompt: string; reason: string }> {
   if (!p.challenger) return { prompt: p.name, reason: "removed by this change" };
   if (!p.evalSet) return { prompt: p.name, reason: "has no eval set at the head revision" };
   const challenger = parsePromptFile(p.challenger.text, p.challenger.path);
@@ -96,7 +111,13 @@ async function comparePlanned(p: PlannedPrompt, opts: CompareOptions): Promise<C
     }
   }
   const championRun = champion
-    ? await runSide(`${p.name} v${champion.data.version} (champion)`, champion, evalSet, "active on the base branch", opts)
+    ? await runSide(
+        `${p.name} v${champion.data.version} (champion)`,
+        champion,
+        evalSet,
+        "active on the base branch",
+        opts,
+      )
     : null;
   const challengerRun = await runSide(
     `${p.name} v${challenger.data.version} (challenger)`,
@@ -117,7 +138,11 @@ async function comparePlanned(p: PlannedPrompt, opts: CompareOptions): Promise<C
 }
 
 /** Evaluates champion and challenger of every planned prompt and decides the gate. */
-export async function runComparison(plan: ComparisonPlan, labels: { base: string; head: string }, opts: CompareOptions): Promise<CompareResults> {
+export async function runComparison(
+  plan: ComparisonPlan,
+  labels: { base: string; head: string },
+  opts: CompareOptions,
+): Promise<CompareResults> {
   const now = opts.now ?? Date.now;
   const startedAt = new Date(now());
   const prompts: ComparedPrompt[] = [];

@@ -38,12 +38,17 @@ const VERB: Record<ChangedFile["status"], string> = {
 };
 
 function describe(file: string, status: ChangedFile["status"]): string {
-  if (file === "eval_set.jsonl") return `eval set ${status === "added" ? "added" : status === "deleted" ? "deleted" : "changed"}`;
+  if (file === "eval_set.jsonl")
+    return `eval set ${status === "added" ? "added" : status === "deleted" ? "deleted" : "changed"}`;
   if (VERSION_FILE.test(file)) return `${file} ${VERB[status]}`;
   return `${file} ${VERB[status]}`;
 }
 
-export function activeIn(config: ProjectConfig | undefined, environment: string, name: string): number | undefined {
+export function activeIn(
+  config: ProjectConfig | undefined,
+  environment: string,
+  name: string,
+): number | undefined {
   const v = config?.environments?.[environment]?.[name];
   return v === undefined ? undefined : parseVersionRef(v);
 }
@@ -79,9 +84,10 @@ export function affectedPrompts(
       if (!hit || (layout.configPath !== undefined && path === layout.configPath)) continue;
       used = true;
       const e = entry(hit.name);
-      const reason = change.status === "renamed" && path === change.path && change.previousPath
-        ? `${hit.file} renamed from ${change.previousPath}`
-        : describe(hit.file, status);
+      const reason =
+        change.status === "renamed" && path === change.path && change.previousPath
+          ? `${hit.file} renamed from ${change.previousPath}`
+          : describe(hit.file, status);
       if (!e.reasons.includes(reason)) e.reasons.push(reason);
       const m = VERSION_FILE.exec(hit.file);
       if (m?.[1] && status !== "deleted") e.touchedVersions.push(Number(m[1]));

@@ -51,12 +51,18 @@ const API_STATUS: Record<string, ChangeStatus | undefined> = {
 };
 
 /** Maps the pulls.listFiles API's entries onto the same shape as the git diff. */
-export function fromPullFiles(files: readonly { filename: string; status: string; previous_filename?: string }[]): ChangedFile[] {
+export function fromPullFiles(
+  files: readonly { filename: string; status: string; previous_filename?: string }[],
+): ChangedFile[] {
   const out: ChangedFile[] = [];
   for (const f of files) {
     const status = API_STATUS[f.status];
     if (!status) continue;
-    out.push({ status, path: f.filename, ...(f.previous_filename ? { previousPath: f.previous_filename } : {}) });
+    out.push({
+      status,
+      path: f.filename,
+      ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
+    });
   }
   return out;
 }

@@ -22,10 +22,18 @@ export function createGit(cwd: string): Git {
   return {
     run: (args) =>
       new Promise((resolve, reject) => {
-        execFile("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
-          if (error) reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || error.message}`, args, stderr));
-          else resolve(stdout);
-        });
+        execFile(
+          "git",
+          args,
+          { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
+          (error, stdout, stderr) => {
+            if (error)
+              reject(
+                new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || error.message}`, args, stderr),
+              );
+            else resolve(stdout);
+          },
+        );
       }),
   };
 }
@@ -40,7 +48,9 @@ export function assertRef(ref: string): string {
 
 export async function resolveRef(git: Git, ref: string): Promise<string> {
   try {
-    return (await git.run(["rev-parse", "--verify", "--end-of-options", `${assertRef(ref)}^{commit}`])).trim();
+    return (
+      await git.run(["rev-parse", "--verify", "--end-of-options", `${assertRef(ref)}^{commit}`])
+    ).trim();
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(
@@ -76,7 +86,9 @@ export async function mergeBase(
     const deepen =
       opts.fetchDeepen ??
       (async (by: number | "unshallow") => {
-        await git.run(by === "unshallow" ? ["fetch", "--unshallow", "origin"] : ["fetch", `--deepen=${by}`, "origin"]);
+        await git.run(
+          by === "unshallow" ? ["fetch", "--unshallow", "origin"] : ["fetch", `--deepen=${by}`, "origin"],
+        );
       });
     for (const by of [50, 100, 200, 400, 800, "unshallow"] as const) {
       try {

@@ -64,13 +64,23 @@ async function versionsAt(git: Git, rev: string, dir: string): Promise<Map<numbe
   return out;
 }
 
-function active(config: ProjectConfig | undefined, env: string, name: string, versions: Map<number, string>): number | undefined {
+function active(
+  config: ProjectConfig | undefined,
+  env: string,
+  name: string,
+  versions: Map<number, string>,
+): number | undefined {
   const configured = activeIn(config, env, name);
   if (configured !== undefined && versions.has(configured)) return configured;
   return versions.size ? Math.max(...versions.keys()) : undefined;
 }
 
-async function versionAt(git: Git, rev: string, path: string | undefined, version: number | undefined): Promise<VersionAtRev | null> {
+async function versionAt(
+  git: Git,
+  rev: string,
+  path: string | undefined,
+  version: number | undefined,
+): Promise<VersionAtRev | null> {
   if (!path || version === undefined) return null;
   const text = await showFile(git, rev, path);
   return text === undefined ? null : { version, path, text };
@@ -82,7 +92,12 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
   const env = input.environment ?? DEFAULT_ENVIRONMENT;
   const baseSha = await resolveRef(git, input.base);
   const headSha = await resolveRef(git, input.head);
-  const mergeBaseSha = await mergeBase(git, baseSha, headSha, input.fetchDeepen ? { fetchDeepen: input.fetchDeepen } : {});
+  const mergeBaseSha = await mergeBase(
+    git,
+    baseSha,
+    headSha,
+    input.fetchDeepen ? { fetchDeepen: input.fetchDeepen } : {},
+  );
   const changed = input.changed ?? (await changedFiles(git, mergeBaseSha, headSha));
   const promptsDir = input.promptsDir.replace(/\/+$/, "");
   const [baseConfig, headConfig] = await Promise.all([
@@ -99,12 +114,24 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
   const prompts: PlannedPrompt[] = [];
   for (const a of affected) {
     const dir = promptsDir ? `${promptsDir}/${a.name}` : a.name;
-    const [headVersions, baseVersions] = await Promise.all([versionsAt(git, headSha, dir), versionsAt(git, baseSha, dir)]);
+    const [headVersions, baseVersions] = await Promise.all([
+      versionsAt(git, headSha, dir),
+      versionsAt(git, baseSha, dir),
+    ]);
     const headActive = active(headConfig, env, a.name, headVersions);
     const touched = a.touchedVersions.filter((v) => headVersions.has(v));
-    const challengerVersion = a.activeChanged ? headActive : touched.length ? Math.max(...touched) : headActive;
+    const challengerVersion = a.activeChanged
+      ? headActive
+      : touched.length
+        ? Math.max(...touched)
+        : headActive;
     const championVersion = active(baseConfig, env, a.name, baseVersions);
-    const challenger = await versionAt(git, headSha, headVersions.get(challengerVersion ?? -1), challengerVersion);
+    const challenger = await versionAt(
+      git,
+      headSha,
+      headVersions.get(challengerVersion ?? -1),
+      challengerVersion,
+    );
     const champion = await versionAt(git, baseSha, baseVersions.get(championVersion ?? -1), championVersion);
     let evalSet: PlannedPrompt["evalSet"] = null;
     if (challenger) {

@@ -60,9 +60,19 @@ function flippedSection(flipped: readonly FlippedExample[], limit: number): stri
   // Regressions first: they are what a reviewer needs to see.
   for (const f of [...down, ...up].slice(0, limit)) {
     const arrow = f.direction === "pass_to_fail" ? "pass → fail" : "fail → pass";
-    out.push(`**${escapeInline(f.id)}** — ${arrow} (${f.criteria.map((c) => escapeInline(c)).join(", ")})`, "");
+    out.push(
+      `**${escapeInline(f.id)}** — ${arrow} (${f.criteria.map((c) => escapeInline(c)).join(", ")})`,
+      "",
+    );
     out.push("Input:", escapeBlock(JSON.stringify(f.input, null, 1), 600), "");
-    out.push("Champion:", escapeBlock(f.champion_output, 1000), "", "Challenger:", escapeBlock(f.challenger_output, 1000), "");
+    out.push(
+      "Champion:",
+      escapeBlock(f.champion_output, 1000),
+      "",
+      "Challenger:",
+      escapeBlock(f.challenger_output, 1000),
+      "",
+    );
   }
   if (flipped.length > limit) out.push(`… and ${flipped.length - limit} more in the results JSON.`, "");
   out.push("</details>", "");
@@ -71,14 +81,27 @@ function flippedSection(flipped: readonly FlippedExample[], limit: number): stri
 
 function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
   const c = p.comparison;
-  const from = c.champion_version !== null ? `v${c.champion_version} → v${c.challenger_version}` : `new: v${c.challenger_version}`;
-  const out = [`### ${escapeInline(p.name)}: ${from} — ${VERDICT_TITLE[c.verdict].split(": ")[1] ?? c.verdict}`, ""];
+  const from =
+    c.champion_version !== null
+      ? `v${c.champion_version} → v${c.challenger_version}`
+      : `new: v${c.challenger_version}`;
+  const out = [
+    `### ${escapeInline(p.name)}: ${from} — ${VERDICT_TITLE[c.verdict].split(": ")[1] ?? c.verdict}`,
+    "",
+  ];
   out.push(`Evaluated because: ${p.reasons.map((r) => escapeInline(r, 300)).join("; ")}.`, "");
-  if (!c.baseline) out.push(`> **No baseline** — absolute thresholds only.${p.baseline_note ? ` ${escapeInline(p.baseline_note, 400)}` : ""}`, "");
+  if (!c.baseline)
+    out.push(
+      `> **No baseline** — absolute thresholds only.${p.baseline_note ? ` ${escapeInline(p.baseline_note, 400)}` : ""}`,
+      "",
+    );
   out.push(`**${escapeInline(c.reason, 300)}**`, "");
   out.push(
     markdownTable(
-      [["criterion", "champion", "challenger", "Δ", "95% CI of Δ", "flips (McNemar)", "status"], ...c.criteria.map(criterionRow)],
+      [
+        ["criterion", "champion", "challenger", "Δ", "95% CI of Δ", "flips (McNemar)", "status"],
+        ...c.criteria.map(criterionRow),
+      ],
       { align: ["l", "r", "r", "r", "r", "r", "l"] },
     ),
     "",
@@ -95,7 +118,10 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
     "",
   );
   if (c.errors.excluded_pairs > 0) {
-    out.push(`${c.errors.excluded_pairs} example(s) left out of the pairing because a side errored or was skipped.`, "");
+    out.push(
+      `${c.errors.excluded_pairs} example(s) left out of the pairing because a side errored or was skipped.`,
+      "",
+    );
   }
   out.push(...flippedSection(c.flipped, flippedLimit));
   return out;
@@ -121,7 +147,9 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
           ["prompt", "change", "verdict", "why"],
           ...results.prompts.map((p) => [
             escapeInline(p.name),
-            p.comparison.champion_version !== null ? `v${p.comparison.champion_version} → v${p.comparison.challenger_version}` : `new v${p.comparison.challenger_version}`,
+            p.comparison.champion_version !== null
+              ? `v${p.comparison.champion_version} → v${p.comparison.challenger_version}`
+              : `new v${p.comparison.challenger_version}`,
             VERDICT_TITLE[p.comparison.verdict].split(" ")[0] ?? "",
             escapeInline(p.comparison.reason, 160),
           ]),
@@ -134,10 +162,12 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
   for (const p of results.prompts) out.push(...promptSection(p, limit));
   if (results.not_evaluated.length > 0) {
     out.push("### Not evaluated", "");
-    for (const n of results.not_evaluated) out.push(`- **${escapeInline(n.prompt)}**: ${escapeInline(n.reason, 300)}`);
+    for (const n of results.not_evaluated)
+      out.push(`- **${escapeInline(n.prompt)}**: ${escapeInline(n.reason, 300)}`);
     out.push("");
   }
-  if (!results.complete) out.push("> **Incomplete run**: some examples or prompts were not evaluated; see above.", "");
+  if (!results.complete)
+    out.push("> **Incomplete run**: some examples or prompts were not evaluated; see above.", "");
   if (results.ignored.length > 0) {
     out.push(`<details><summary>${results.ignored.length} changed file(s) affect no prompt</summary>`, "");
     for (const f of results.ignored.slice(0, 50)) out.push(`- ${escapeInline(f, 200)}`);

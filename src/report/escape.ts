@@ -5,11 +5,15 @@
  */
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** For text inside a markdown table cell or a heading: one line, no markup. */
 export function escapeInline(text: string, maxLength = 200): string {
-  let s = text.replace(BIDI, "").replace(CONTROL, "").replace(/\s*\r?\n\s*/g, " ⏎ ");
+  let s = text
+    .replace(BIDI, "")
+    .replace(CONTROL, "")
+    .replace(/\s*\r?\n\s*/g, " ⏎ ");
   if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
   return s
     .replace(/&/g, "&amp;")

@@ -21,9 +21,12 @@ function criteriaTable(run: PromptRun, escape: (s: string) => string): string {
     c.threshold !== undefined ? `≥ ${pct(c.threshold, 0)}` : "–",
     status(c),
   ]);
-  return markdownTable([["criterion", "type", "pass rate", "95% CI", "mean score", "threshold", "status"], ...rows], {
-    align: ["l", "l", "r", "r", "r", "r", "l"],
-  });
+  return markdownTable(
+    [["criterion", "type", "pass rate", "95% CI", "mean score", "threshold", "status"], ...rows],
+    {
+      align: ["l", "l", "r", "r", "r", "r", "l"],
+    },
+  );
 }
 
 function headline(run: PromptRun): string {
@@ -60,7 +63,9 @@ export function renderEvalText(results: EvalResults): string {
     out.push(criteriaTable(run, (s) => s));
     out.push("");
     const s = run.summary;
-    out.push(`  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`);
+    out.push(
+      `  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`,
+    );
     for (const line of missing(run)) out.push(`  ${line}`);
     out.push("");
   }
@@ -75,10 +80,15 @@ export function renderEvalMarkdown(results: EvalResults): string {
   for (const run of results.runs) {
     out.push(`### ${escapeInline(run.prompt)} v${run.version}`, "");
     out.push(`${escapeInline(run.reason)} · \`${escapeInline(run.model)}\` · ${headline(run)}`, "");
-    out.push(criteriaTable(run, (s) => escapeInline(s)), "");
+    out.push(
+      criteriaTable(run, (s) => escapeInline(s)),
+      "",
+    );
     for (const line of missing(run)) out.push(`> ${escapeInline(line, 500)}`, "");
   }
-  for (const f of results.failed) out.push(`- **${escapeInline(f.prompt)}**: not evaluated — ${escapeInline(f.reason, 500)}`);
-  if (!results.complete) out.push("", "**The run is incomplete**: some examples or prompts were not evaluated (see above).");
+  for (const f of results.failed)
+    out.push(`- **${escapeInline(f.prompt)}**: not evaluated — ${escapeInline(f.reason, 500)}`);
+  if (!results.complete)
+    out.push("", "**The run is incomplete**: some examples or prompts were not evaluated (see above).");
   return out.join("\n") + "\n";
 }

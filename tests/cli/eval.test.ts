@@ -23,15 +23,24 @@ describe("agentops CLI", () => {
   });
 
   test("eval on a prompt folder prints per-criterion results and writes the results JSON", async () => {
-    const root = await makeProject({ "prompts/greet/v1.yaml": SIMPLE_PROMPT, "prompts/greet/eval_set.jsonl": SIMPLE_SET });
-    const r = await cli(["eval", "prompts/greet", "--provider", "mock", "--out", "results.json"], { cwd: root });
+    const root = await makeProject({
+      "prompts/greet/v1.yaml": SIMPLE_PROMPT,
+      "prompts/greet/eval_set.jsonl": SIMPLE_SET,
+    });
+    const r = await cli(["eval", "prompts/greet", "--provider", "mock", "--out", "results.json"], {
+      cwd: root,
+    });
     expect(r.stderr).toContain("results written to results.json");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("greet v1");
     expect(r.stdout).toMatch(/mentions-hello\s*\|\s*icontains/);
     const results = JSON.parse(await readFile(join(root, "results.json"), "utf8")) as Record<string, unknown>;
     expect(results).toMatchObject({ schema_version: 1, kind: "eval", provider: "mock", complete: true });
-    const runs = results.runs as { prompt: string; examples: unknown[]; criteria: { name: string; n: number }[] }[];
+    const runs = results.runs as {
+      prompt: string;
+      examples: unknown[];
+      criteria: { name: string; n: number }[];
+    }[];
     expect(runs[0]?.prompt).toBe("greet");
     expect(runs[0]?.examples).toHaveLength(3);
     expect(runs[0]?.criteria.map((c) => [c.name, c.n])).toEqual([
@@ -41,8 +50,13 @@ describe("agentops CLI", () => {
   });
 
   test("--format json prints the results document on stdout", async () => {
-    const root = await makeProject({ "prompts/greet/v1.yaml": SIMPLE_PROMPT, "prompts/greet/eval_set.jsonl": SIMPLE_SET });
-    const r = await cli(["eval", "prompts/greet/v1.yaml", "--provider", "mock", "--format", "json", "-q"], { cwd: root });
+    const root = await makeProject({
+      "prompts/greet/v1.yaml": SIMPLE_PROMPT,
+      "prompts/greet/eval_set.jsonl": SIMPLE_SET,
+    });
+    const r = await cli(["eval", "prompts/greet/v1.yaml", "--provider", "mock", "--format", "json", "-q"], {
+      cwd: root,
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: "eval", runs: [{ prompt: "greet", version: 1 }] });
     expect(r.stderr).toBe("");
@@ -55,12 +69,17 @@ describe("agentops CLI", () => {
     });
     const r = await cli(["eval", "prompts/greet", "--provider", "mock"], { cwd: root });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: .*prompts\/greet\/v1\.yaml:11: eval_criteria\[1\]\.type: unknown criterion type "lenght"/);
+    expect(r.stderr).toMatch(
+      /^error: .*prompts\/greet\/v1\.yaml:11: eval_criteria\[1\]\.type: unknown criterion type "lenght"/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   test("no provider configured and no key: a clear error", async () => {
-    const root = await makeProject({ "prompts/greet/v1.yaml": SIMPLE_PROMPT, "prompts/greet/eval_set.jsonl": SIMPLE_SET });
+    const root = await makeProject({
+      "prompts/greet/v1.yaml": SIMPLE_PROMPT,
+      "prompts/greet/eval_set.jsonl": SIMPLE_SET,
+    });
     const r = await cli(["eval", "prompts/greet"], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("no model provider configured");
@@ -74,8 +93,13 @@ describe("agentops CLI", () => {
       "prompts/greet/eval_set.jsonl": SIMPLE_SET,
     });
     const prod = await cli(["eval", ".", "--provider", "mock", "--format", "json", "-q"], { cwd: root });
-    expect(JSON.parse(prod.stdout)).toMatchObject({ runs: [{ version: 1, reason: "active in production (agentops.yaml)" }] });
-    const staging = await cli(["eval", ".", "--provider", "mock", "--env", "staging", "--format", "json", "-q"], { cwd: root });
+    expect(JSON.parse(prod.stdout)).toMatchObject({
+      runs: [{ version: 1, reason: "active in production (agentops.yaml)" }],
+    });
+    const staging = await cli(
+      ["eval", ".", "--provider", "mock", "--env", "staging", "--format", "json", "-q"],
+      { cwd: root },
+    );
     expect(JSON.parse(staging.stdout)).toMatchObject({ runs: [{ version: 2 }] });
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { comparePrompt, DEFAULT_GATE, overallVerdict } from "../../src/compare/compare.js";
 import { runOf, twoCriteria } from "../helpers/runs.js";
 
-const same = (n: number, passed: boolean, sim: number): [boolean, number][] => Array.from({ length: n }, () => [passed, sim]);
+const same = (n: number, passed: boolean, sim: number): [boolean, number][] =>
+  Array.from({ length: n }, () => [passed, sim]);
 
 describe("comparePrompt", () => {
   test("identical runs pass with zero deltas", () => {
@@ -54,7 +55,11 @@ describe("comparePrompt", () => {
   });
 
   test("a missed absolute threshold fails even without a baseline", () => {
-    const c = comparePrompt(null, runOf(2, [...same(5, true, 0.8), ...same(5, false, 0.8)]), twoCriteria(0.9));
+    const c = comparePrompt(
+      null,
+      runOf(2, [...same(5, true, 0.8), ...same(5, false, 0.8)]),
+      twoCriteria(0.9),
+    );
     expect(c.baseline).toBe(false);
     expect(c.verdict).toBe("fail");
     expect(c.criteria.find((k) => k.name === "ok")?.status).toBe("below_threshold");
@@ -75,7 +80,10 @@ describe("comparePrompt", () => {
     expect(c.errors).toMatchObject({ challenger: 3, excluded_pairs: 3 });
     expect(c.verdict).toBe("inconclusive");
     expect(c.reason).toMatch(/30% of the challenger's examples errored/);
-    const tolerant = comparePrompt(champion, challenger, twoCriteria(), { ...DEFAULT_GATE, maxErrorRate: 0.5 });
+    const tolerant = comparePrompt(champion, challenger, twoCriteria(), {
+      ...DEFAULT_GATE,
+      maxErrorRate: 0.5,
+    });
     expect(tolerant.verdict).toBe("pass");
   });
 

@@ -73,7 +73,9 @@ describe("prompt files", () => {
   });
 
   test("an unknown field is named with its line", () => {
-    const e = userError(() => parsePromptFile(GOOD.replace("    min_score: 0.3", "    min_scor: 0.3"), "v2.yaml"));
+    const e = userError(() =>
+      parsePromptFile(GOOD.replace("    min_score: 0.3", "    min_scor: 0.3"), "v2.yaml"),
+    );
     expect(e.location).toMatchObject({ field: "eval_criteria[1].min_scor", line: 16 });
     expect(e.message).toContain('unknown field "min_scor"');
   });
@@ -92,7 +94,12 @@ describe("prompt files", () => {
   test("custom tags and alias bombs are refused", () => {
     expect(userError(() => parsePromptFile("name: !!js/function 'x'\n", "t.yaml")).message).toMatch(/YAML/);
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 12; i++) bomb.push(`${"abcdefghijklmnop"[i]}: &${"abcdefghijklmnop"[i]} [${Array(10).fill(`*${"abcdefghijklmnop"[i - 1]}`).join(", ")}]`);
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${"abcdefghijklmnop"[i]}: &${"abcdefghijklmnop"[i]} [${Array(10)
+          .fill(`*${"abcdefghijklmnop"[i - 1]}`)
+          .join(", ")}]`,
+      );
     expect(userError(() => parsePromptFile(bomb.join("\n"), "bomb.yaml")).message).toMatch(/alias|YAML/i);
   });
 
@@ -107,7 +114,10 @@ describe("prompt files", () => {
 
 describe("eval sets", () => {
   test("parses JSONL, skips blank lines and records line numbers", () => {
-    const set = parseEvalSet('{"id": 1, "input": {"text": "a"}}\n\n{"id": "b", "input": {"text": "b"}, "expected": "x"}\n', "e.jsonl");
+    const set = parseEvalSet(
+      '{"id": 1, "input": {"text": "a"}}\n\n{"id": "b", "input": {"text": "b"}, "expected": "x"}\n',
+      "e.jsonl",
+    );
     expect(set.examples.map((e) => [e.id, e.line])).toEqual([
       ["1", 1],
       ["b", 3],
@@ -121,7 +131,9 @@ describe("eval sets", () => {
   });
 
   test("duplicate ids name both lines", () => {
-    const e = userError(() => parseEvalSet('{"id": "a", "input": {}}\n{"id": "a", "input": {}}\n', "e.jsonl"));
+    const e = userError(() =>
+      parseEvalSet('{"id": "a", "input": {}}\n{"id": "a", "input": {}}\n', "e.jsonl"),
+    );
     expect(e.location.line).toBe(2);
     expect(e.message).toContain("first used on line 1");
   });
@@ -137,7 +149,10 @@ describe("eval sets", () => {
 
   test("a template variable missing from an example names the example, line and variable", () => {
     const prompt = parsePromptFile(GOOD, "v2.yaml");
-    const set = parseEvalSet('{"id": "a", "input": {"text": "x"}, "expected": "y"}\n{"id": "b", "input": {"body": "x"}, "expected": "y"}\n', "e.jsonl");
+    const set = parseEvalSet(
+      '{"id": "a", "input": {"text": "x"}, "expected": "y"}\n{"id": "b", "input": {"body": "x"}, "expected": "y"}\n',
+      "e.jsonl",
+    );
     const e = userError(() => checkEvalSetFitsPrompt(prompt, set));
     expect(e.location).toMatchObject({ file: "e.jsonl", line: 2, field: "input.text" });
     expect(e.message).toContain('example "b"');
@@ -152,7 +167,10 @@ describe("eval sets", () => {
 
 describe("project config", () => {
   test("valid config", () => {
-    const { config } = parseProjectConfig("environments:\n  production:\n    summarize: v2\nconcurrency: 4\n", "c.yaml");
+    const { config } = parseProjectConfig(
+      "environments:\n  production:\n    summarize: v2\nconcurrency: 4\n",
+      "c.yaml",
+    );
     expect(config.environments?.production?.summarize).toBe("v2");
   });
   test("unknown top-level key names its line", () => {
@@ -172,7 +190,10 @@ describe("files", () => {
   });
   test("non-UTF-8 bytes are refused with a clear message", async () => {
     const dir = await mkdtemp(join(tmpdir(), "agentops-"));
-    await writeFile(join(dir, "v1.yaml"), Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+    await writeFile(
+      join(dir, "v1.yaml"),
+      Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xff, 0xfe, 0x0a]),
+    );
     await expect(loadPromptFile(join(dir, "v1.yaml"))).rejects.toThrow(/UTF-8/);
   });
   test("a missing file says so", async () => {

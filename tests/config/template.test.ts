@@ -5,7 +5,9 @@ import { UserError } from "../../src/errors.js";
 const where = { exampleId: "ex1", file: "e.jsonl", line: 3 };
 
 test("fills placeholders by plain substitution", () => {
-  expect(renderTemplate("Hi {name}, re: {topic}.", { name: "Ana", topic: "billing" }, where)).toBe("Hi Ana, re: billing.");
+  expect(renderTemplate("Hi {name}, re: {topic}.", { name: "Ana", topic: "billing" }, where)).toBe(
+    "Hi Ana, re: billing.",
+  );
 });
 
 test("non-string values become JSON", () => {

@@ -62,13 +62,23 @@ test("after abort no new item starts and the rest are reported skipped", async (
 
 test("a worker that throws rejects the pool after in-flight work settles", async () => {
   await expect(
-    runPool([1, 2, 3], () => 2, async (item) => {
-      await tick(1);
-      if (item === 2) throw new Error("boom");
-    }),
+    runPool(
+      [1, 2, 3],
+      () => 2,
+      async (item) => {
+        await tick(1);
+        if (item === 2) throw new Error("boom");
+      },
+    ),
   ).rejects.toThrow("boom");
 });
 
 test("an empty input resolves", async () => {
-  await expect(runPool([], () => 3, () => Promise.resolve())).resolves.toBeUndefined();
+  await expect(
+    runPool(
+      [],
+      () => 3,
+      () => Promise.resolve(),
+    ),
+  ).resolves.toBeUndefined();
 });

@@ -23,7 +23,11 @@ eval_criteria:
 );
 
 const lines = Array.from({ length: 12 }, (_, i) =>
-  JSON.stringify({ id: `t${i}`, input: { text: i % 3 === 0 ? "card charged twice" : "app crashes" }, expected: i % 3 === 0 ? "billing" : "technical" }),
+  JSON.stringify({
+    id: `t${i}`,
+    input: { text: i % 3 === 0 ? "card charged twice" : "app crashes" },
+    expected: i % 3 === 0 ? "billing" : "technical",
+  }),
 );
 const evalSet = parseEvalSet(lines.join("\n"), "e.jsonl");
 
@@ -52,7 +56,10 @@ test("provider errors become error results with their reason, never passes", asy
     id: "flaky",
     complete: (req, opts) => {
       calls++;
-      if (calls % 4 === 0) return Promise.reject(new ProviderError("server said 500", { kind: "server_error", retryable: true }));
+      if (calls % 4 === 0)
+        return Promise.reject(
+          new ProviderError("server said 500", { kind: "server_error", retryable: true }),
+        );
       return classifier.complete(req, opts);
     },
   };
@@ -71,7 +78,8 @@ test("a fatal error stops the run and the rest are skipped, not lost", async () 
     id: "dies",
     complete: (req, opts) => {
       calls++;
-      if (calls === 3) return Promise.reject(new ProviderError("invalid API key", { kind: "auth", fatal: true }));
+      if (calls === 3)
+        return Promise.reject(new ProviderError("invalid API key", { kind: "auth", fatal: true }));
       return classifier.complete(req, opts);
     },
   };
@@ -102,7 +110,11 @@ test("aborting mid-run keeps finished results and marks the rest skipped", async
 
 test("progress is reported for every finished example", async () => {
   const seen: number[] = [];
-  await runSuite(prompt, evalSet, { provider: classifier, concurrency: 4, onProgress: (p) => seen.push(p.done) });
+  await runSuite(prompt, evalSet, {
+    provider: classifier,
+    concurrency: 4,
+    onProgress: (p) => seen.push(p.done),
+  });
   expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
 });
 

@@ -26,7 +26,13 @@ export function runOf(version: number, rows: readonly ([boolean, number] | null)
   const criteria = twoCriteria();
   const examples = rows.map((row, i): ExampleResult =>
     row === null
-      ? { id: `e${i}`, repeat: 0, status: "error", error: { kind: "server_error", message: "500" }, criteria: {} }
+      ? {
+          id: `e${i}`,
+          repeat: 0,
+          status: "error",
+          error: { kind: "server_error", message: "500" },
+          criteria: {},
+        }
       : {
           id: `e${i}`,
           repeat: 0,
@@ -35,7 +41,10 @@ export function runOf(version: number, rows: readonly ([boolean, number] | null)
           latency_ms: 100,
           usage: { prompt_tokens: 10, completion_tokens: 5 },
           cached: false,
-          criteria: { ok: { score: row[0] ? 1 : 0, passed: row[0] }, sim: { score: row[1], passed: row[1] >= 0.5 } },
+          criteria: {
+            ok: { score: row[0] ? 1 : 0, passed: row[0] },
+            sim: { score: row[1], passed: row[1] >= 0.5 },
+          },
           passed: row[0] && row[1] >= 0.5,
           score: (Number(row[0]) + row[1]) / 2,
         },

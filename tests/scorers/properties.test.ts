@@ -21,14 +21,18 @@ const ALL: Criterion[] = [
 
 test("every scorer returns a score in [0, 1] for any output and never throws", async () => {
   await fc.assert(
-    fc.asyncProperty(fc.string({ unit: "grapheme", maxLength: 300 }), fc.jsonValue(), async (output, expected) => {
-      for (const c of ALL) {
-        const r = await scoreCriterion(c, ctx(output, expected ?? "x"));
-        expect(r.score).toBeGreaterThanOrEqual(0);
-        expect(r.score).toBeLessThanOrEqual(1);
-        expect(typeof r.passed).toBe("boolean");
-      }
-    }),
+    fc.asyncProperty(
+      fc.string({ unit: "grapheme", maxLength: 300 }),
+      fc.jsonValue(),
+      async (output, expected) => {
+        for (const c of ALL) {
+          const r = await scoreCriterion(c, ctx(output, expected ?? "x"));
+          expect(r.score).toBeGreaterThanOrEqual(0);
+          expect(r.score).toBeLessThanOrEqual(1);
+          expect(typeof r.passed).toBe("boolean");
+        }
+      },
+    ),
     { numRuns: 200 },
   );
 });

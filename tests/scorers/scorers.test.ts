@@ -10,9 +10,16 @@ const score = (c: Criterion, output: string, expected?: unknown, latency?: numbe
 describe("format_check", () => {
   const bullets: Criterion = { name: "b", type: "format_check", bullets: { min: 3, max: 5 } };
   test("counts -, *, • and numbered bullets, bounds inclusive", async () => {
-    expect(await score(bullets, "- a\n* b\n• c")).toMatchObject({ passed: true, score: 1, detail: "3 bullets" });
+    expect(await score(bullets, "- a\n* b\n• c")).toMatchObject({
+      passed: true,
+      score: 1,
+      detail: "3 bullets",
+    });
     expect(await score(bullets, "1. a\n2) b\n3. c\n4. d\n5. e")).toMatchObject({ passed: true });
-    expect(await score(bullets, "- a\n- b\n- c\n- d\n- e\n- f")).toMatchObject({ passed: false, detail: "6 bullets, expected 3–5" });
+    expect(await score(bullets, "- a\n- b\n- c\n- d\n- e\n- f")).toMatchObject({
+      passed: false,
+      detail: "6 bullets, expected 3–5",
+    });
   });
   test("prose and empty output have no bullets", async () => {
     expect((await score(bullets, "Just - a sentence.")).passed).toBe(false);
@@ -30,7 +37,11 @@ describe("contains family", () => {
   test("contains needs every value; score is the share present", async () => {
     const c: Criterion = { name: "c", type: "contains", value: ["refund", "apolog"] };
     expect(await score(c, "We apologize; a refund is on its way")).toMatchObject({ passed: true, score: 1 });
-    expect(await score(c, "A refund is on its way")).toMatchObject({ passed: false, score: 0.5, detail: 'missing: "apolog"' });
+    expect(await score(c, "A refund is on its way")).toMatchObject({
+      passed: false,
+      score: 0.5,
+      detail: 'missing: "apolog"',
+    });
   });
   test("case sensitivity differs between contains and icontains", async () => {
     expect((await score({ name: "c", type: "contains", value: "Refund" }, "refund")).passed).toBe(false);
@@ -46,9 +57,15 @@ describe("contains family", () => {
 
 describe("regex", () => {
   test("match and must-not-match, with flags", async () => {
-    expect((await score({ name: "r", type: "regex", pattern: "^ticket-\\d+$", flags: "i" }, "TICKET-42")).passed).toBe(true);
-    expect((await score({ name: "r", type: "regex", pattern: "\\bTODO\\b", match: false }, "all done")).passed).toBe(true);
-    expect((await score({ name: "r", type: "regex", pattern: "\\bTODO\\b", match: false }, "a TODO left")).passed).toBe(false);
+    expect(
+      (await score({ name: "r", type: "regex", pattern: "^ticket-\\d+$", flags: "i" }, "TICKET-42")).passed,
+    ).toBe(true);
+    expect(
+      (await score({ name: "r", type: "regex", pattern: "\\bTODO\\b", match: false }, "all done")).passed,
+    ).toBe(true);
+    expect(
+      (await score({ name: "r", type: "regex", pattern: "\\bTODO\\b", match: false }, "a TODO left")).passed,
+    ).toBe(false);
   });
 });
 
@@ -56,16 +73,23 @@ describe("equals", () => {
   test("trimmed strings, optional case folding", async () => {
     expect((await score({ name: "e", type: "equals" }, " billing\n", "billing")).passed).toBe(true);
     expect((await score({ name: "e", type: "equals" }, "Billing", "billing")).passed).toBe(false);
-    expect((await score({ name: "e", type: "equals", ignore_case: true }, "Billing", "billing")).passed).toBe(true);
+    expect((await score({ name: "e", type: "equals", ignore_case: true }, "Billing", "billing")).passed).toBe(
+      true,
+    );
   });
   test("JSON comparison ignores key order and fences", async () => {
     const c: Criterion = { name: "e", type: "equals", json: true };
-    expect((await score(c, '```json\n{"b": 2, "a": [1, null]}\n```', { a: [1, null], b: 2 })).passed).toBe(true);
+    expect((await score(c, '```json\n{"b": 2, "a": [1, null]}\n```', { a: [1, null], b: 2 })).passed).toBe(
+      true,
+    );
     expect((await score(c, '{"a": [1], "b": 2}', { a: [1, null], b: 2 })).passed).toBe(false);
     expect((await score(c, "not json", { a: 1 })).detail).toBe("output is not JSON");
   });
   test("a missing expected fails with a reason", async () => {
-    expect(await score({ name: "e", type: "equals" }, "x")).toMatchObject({ passed: false, detail: "example has no expected value" });
+    expect(await score({ name: "e", type: "equals" }, "x")).toMatchObject({
+      passed: false,
+      detail: "example has no expected value",
+    });
   });
 });
 
@@ -124,7 +148,9 @@ describe("similarity", () => {
   test("min_score decides the pass; defaults to 0.5", async () => {
     const c: Criterion = { name: "s", type: "similarity" };
     expect(await score(c, "refund issued today", "refund issued")).toMatchObject({ passed: true });
-    expect(await score({ ...c, min_score: 0.9 }, "refund issued today", "refund issued")).toMatchObject({ passed: false });
+    expect(await score({ ...c, min_score: 0.9 }, "refund issued today", "refund issued")).toMatchObject({
+      passed: false,
+    });
     expect((await score({ ...c, method: "token_f1" }, "", "")).score).toBe(1);
     expect((await score(c, "", "something")).score).toBe(0);
   });

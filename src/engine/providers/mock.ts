@@ -24,7 +24,12 @@ export function createMockProvider(responder: MockResponder = echo): Provider {
       const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
       // A latency derived from the key keeps latency-based criteria reproducible.
       const latencyMs = 50 + (parseInt(requestKey(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
-      return { text, usage: { prompt_tokens: promptTokens, completion_tokens: estimateTokens(text) }, latencyMs, cached: false };
+      return {
+        text,
+        usage: { prompt_tokens: promptTokens, completion_tokens: estimateTokens(text) },
+        latencyMs,
+        cached: false,
+      };
     },
   };
 }

@@ -35,7 +35,10 @@ export function parseRecordings(text: string, file: string): RecordingEntry[] {
     }
     const parsed = RecordingEntry.safeParse(value);
     if (!parsed.success) {
-      throw new UserError(`recording line is malformed: ${parsed.error.issues[0]?.message ?? ""}`, { file, line: i + 1 });
+      throw new UserError(`recording line is malformed: ${parsed.error.issues[0]?.message ?? ""}`, {
+        file,
+        line: i + 1,
+      });
     }
     out.push(parsed.data);
   });
@@ -48,7 +51,11 @@ export async function loadRecordings(dir: string): Promise<RecordingEntry[]> {
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith(".jsonl")).sort();
   } catch {
-    throw new UserError("recordings folder not found", { file: dir }, "set provider.recordings in the project config");
+    throw new UserError(
+      "recordings folder not found",
+      { file: dir },
+      "set provider.recordings in the project config",
+    );
   }
   const all: RecordingEntry[] = [];
   for (const name of names) {

@@ -15,7 +15,11 @@ export interface ProviderChoice {
 }
 
 /** The provider kind: the flag, else the project's config, else openai when a key is set. */
-export function chooseProviderKind(project: Project, choice: ProviderChoice, env: Record<string, string | undefined>): ProviderKind {
+export function chooseProviderKind(
+  project: Project,
+  choice: ProviderChoice,
+  env: Record<string, string | undefined>,
+): ProviderKind {
   if (choice.kind) return choice.kind;
   if (project.config.provider?.type) return project.config.provider.type;
   if (env.OPENAI_API_KEY) return "openai";
@@ -26,7 +30,11 @@ export function chooseProviderKind(project: Project, choice: ProviderChoice, env
   );
 }
 
-export async function createOfflineProvider(project: Project, kind: "replay" | "mock", choice: ProviderChoice): Promise<Provider> {
+export async function createOfflineProvider(
+  project: Project,
+  kind: "replay" | "mock",
+  choice: ProviderChoice,
+): Promise<Provider> {
   if (kind === "mock") return createMockProvider();
   const configured = project.config.provider?.recordings;
   const dir = choice.recordings

@@ -1,7 +1,9 @@
 import type { Bounds } from "../../config/schema.js";
 
 export function withinBounds(value: number, bounds: Bounds): boolean {
-  return (bounds.min === undefined || value >= bounds.min) && (bounds.max === undefined || value <= bounds.max);
+  return (
+    (bounds.min === undefined || value >= bounds.min) && (bounds.max === undefined || value <= bounds.max)
+  );
 }
 
 export function describeBounds(bounds: Bounds): string {

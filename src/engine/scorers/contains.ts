@@ -19,6 +19,8 @@ export function scoreContains(c: CriterionOf<ContainsType>, ctx: ScoreContext): 
   return {
     score: 1 - present.length / values.length,
     passed: present.length === 0,
-    detail: present.length ? `forbidden: ${present.map((v) => JSON.stringify(v)).join(", ")}` : "none present",
+    detail: present.length
+      ? `forbidden: ${present.map((v) => JSON.stringify(v)).join(", ")}`
+      : "none present",
   };
 }

@@ -1,4 +1,4 @@
-import { Validator, type Schema } from "@cfworker/json-schema";
+import { Validator } from "@cfworker/json-schema";
 import type { CriterionOf } from "../../config/schema.js";
 import type { CriterionScore, ScoreContext } from "../types.js";
 import { parseJsonOutput } from "./json-output.js";
@@ -9,7 +9,7 @@ const validators = new WeakMap<object, Validator>();
 function validatorFor(schema: Record<string, unknown>): Validator {
   let v = validators.get(schema);
   if (!v) {
-    v = new Validator(schema as Schema, "2020-12", false);
+    v = new Validator(schema, "2020-12", false);
     validators.set(schema, v);
   }
   return v;
