@@ -1,0 +1,62 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "vitest";
+import { VERSION } from "../../src/version.js";
+import { cli } from "../helpers/cli.js";
+
+interface Results {
+  complete: boolean;
+  runs: {
+    prompt: string;
+    version: number;
+    summary: { errors: number; examples: number };
+    criteria: { name: string; pass_rate: number }[];
+  }[];
+}
+
+test("the README demo: eval on the summarize prompt prints per-criterion results offline", async () => {
+  const r = await cli(["eval", "prompts-example/prompts/summarize", "-q"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("summarize v1 — active in production (prompts/config.yaml)");
+  for (const name of ["bullets", "concise", "no-boilerplate", "overlap"])
+    expect(r.stdout).toContain(`| ${name}`);
+});
+
+test("every example prompt version has a recorded answer for every example (recordings are fresh)", async () => {
+  for (const env of ["production", "staging"]) {
+    const r = await cli(["eval", "prompts-example", "--env", env, "--format", "json", "-q"]);
+    const results = JSON.parse(r.stdout) as Results;
+    expect(results.complete).toBe(true);
+    expect(results.runs.map((run) => [run.prompt, run.summary.errors])).toEqual([
+      ["classify-ticket", 0],
+      ["extract-contact", 0],
+      ["summarize", 0],
+    ]);
+  }
+});
+
+test("the example shows real differences between versions", async () => {
+  const rate = async (env: string, prompt: string, criterion: string): Promise<number> => {
+    const r = await cli([
+      "eval",
+      `prompts-example/prompts/${prompt}`,
+      "--env",
+      env,
+      "--format",
+      "json",
+      "-q",
+    ]);
+    const results = JSON.parse(r.stdout) as Results;
+    return results.runs[0]?.criteria.find((c) => c.name === criterion)?.pass_rate ?? NaN;
+  };
+  expect(await rate("staging", "classify-ticket", "accuracy")).toBeGreaterThan(
+    await rate("production", "classify-ticket", "accuracy"),
+  );
+  expect(await rate("staging", "summarize", "bullets")).toBeGreaterThan(
+    await rate("production", "summarize", "bullets"),
+  );
+});
+
+test("the version constant matches package.json", async () => {
+  const pkg = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
+  expect(VERSION).toBe(pkg.version);
+});
