@@ -93,7 +93,6 @@ export function affectedPrompts(
       if (m?.[1] && status !== "deleted") e.touchedVersions.push(Number(m[1]));
     }
     if (layout.configPath !== undefined && change.path === layout.configPath) {
-      used = true;
       const names = new Set([
         ...Object.keys(configs.base?.environments?.[environment] ?? {}),
         ...Object.keys(configs.head?.environments?.[environment] ?? {}),
@@ -102,6 +101,7 @@ export function affectedPrompts(
         const from = activeIn(configs.base, environment, name);
         const to = activeIn(configs.head, environment, name);
         if (from === to) continue;
+        used = true;
         const e = entry(name);
         e.activeChanged = { from, to };
         const fmt = (v: number | undefined): string => (v === undefined ? "newest" : `v${v}`);
@@ -110,5 +110,14 @@ export function affectedPrompts(
     }
     if (!used) ignored.push(change.path);
   }
+  for (const e of byName.values()) e.reasons.sort((x, y) => reasonRank(x) - reasonRank(y));
   return { prompts: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)), ignored };
+}
+
+/** Version files first, then the config switch, the eval set and anything else: the order a reviewer reads. */
+function reasonRank(reason: string): number {
+  if (/^v\d+\.ya?ml /.test(reason)) return 0;
+  if (reason.includes(" version changed in ")) return 1;
+  if (reason.startsWith("eval set")) return 2;
+  return 3;
 }

@@ -1,0 +1,83 @@
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { CompareResults } from "../../src/pipeline/compare-run.js";
+import { cli } from "../helpers/cli.js";
+import { TempRepo } from "../helpers/git-repo.js";
+
+/** prompts-example as its own repository: main runs v1, the feature branch switches production to v2. */
+let repo: TempRepo;
+beforeAll(() => {
+  repo = new TempRepo();
+  cpSync("prompts-example", repo.dir, { recursive: true });
+  repo.commit("base");
+  repo.branch("feature");
+});
+afterAll(() => repo.remove());
+
+function switchTo(versions: Record<string, number>): void {
+  repo.checkout("main");
+  repo.git("branch", "-q", "-D", "feature");
+  repo.branch("feature");
+  let config = readFileSync(join(repo.dir, "prompts/config.yaml"), "utf8");
+  for (const [name, v] of Object.entries(versions))
+    config = config.replace(new RegExp(`(production:[\\s\\S]*?${name}: )\\d`), `$1${v}`);
+  repo.commit("switch", { "prompts/config.yaml": config });
+}
+
+describe("agentops compare", () => {
+  test("a switch that improves classification passes (exit 0)", async () => {
+    switchTo({ "classify-ticket": 2 });
+    const r = await cli(["compare", "--base", "main", "--format", "json", "-q"], { cwd: repo.dir });
+    const results = JSON.parse(r.stdout) as CompareResults;
+    expect(r.code).toBe(0);
+    expect(results.verdict).toBe("pass");
+    expect(
+      results.prompts.map((p) => [p.name, p.comparison.champion_version, p.comparison.challenger_version]),
+    ).toEqual([["classify-ticket", 1, 2]]);
+    const accuracy = results.prompts[0]?.comparison.criteria.find((c) => c.name === "accuracy");
+    expect(accuracy?.status).toBe("improved");
+  });
+
+  test("a switch that loses summary overlap is a regression (exit 1) and the report says why first", async () => {
+    switchTo({ summarize: 2 });
+    const r = await cli(
+      ["compare", "--base", "main", "--report", "report.md", "--out", "results.json", "-q"],
+      { cwd: repo.dir },
+    );
+    expect(r.code).toBe(1);
+    const report = readFileSync(join(repo.dir, "report.md"), "utf8");
+    expect(report.split("\n")[0]).toBe("## ❌ agentops: regression");
+    expect(report).toMatch(/overlap: dropped −\d+\.\d pts/);
+    expect(report).toContain("<details><summary>");
+    const results = JSON.parse(readFileSync(join(repo.dir, "results.json"), "utf8")) as CompareResults;
+    expect(results.verdict).toBe("fail");
+    expect(r.stdout).toBe(report);
+  });
+
+  test("a raised tolerance lets the same change through", async () => {
+    switchTo({ summarize: 2 });
+    const r = await cli(["compare", "--base", "main", "--tolerance", "20", "-q"], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+  });
+
+  test("a change outside prompts evaluates nothing and passes", async () => {
+    repo.checkout("main");
+    repo.git("branch", "-q", "-D", "feature");
+    repo.branch("feature");
+    repo.commit("docs", { "NOTES.md": "hi\n" });
+    const r = await cli(["compare", "--base", "main", "--format", "json", "-q"], { cwd: repo.dir });
+    const results = JSON.parse(r.stdout) as CompareResults;
+    expect(r.code).toBe(0);
+    expect(results.prompts).toEqual([]);
+    expect(results.ignored).toEqual(["NOTES.md"]);
+  });
+
+  test("usage errors exit 2", async () => {
+    expect((await cli(["compare"], { cwd: repo.dir })).code).toBe(2);
+    expect((await cli(["compare", "--base", "no-such-branch"], { cwd: repo.dir })).stderr).toMatch(
+      /cannot find the revision/,
+    );
+    expect((await cli(["compare", "--base", "main", "--tolerance", "-1"], { cwd: repo.dir })).code).toBe(2);
+  });
+});

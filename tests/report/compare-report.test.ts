@@ -1,0 +1,63 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { expect, test } from "vitest";
+import { comparePrompt } from "../../src/compare/compare.js";
+import type { CompareResults } from "../../src/pipeline/compare-run.js";
+import { renderCompareMarkdown } from "../../src/report/compare-report.js";
+import { runOf, twoCriteria } from "../helpers/runs.js";
+
+const GOLDEN = "tests/golden/compare-report.md";
+
+function fixture(): CompareResults {
+  const same = (n: number, passed: boolean, sim: number): [boolean, number][] =>
+    Array.from({ length: n }, () => [passed, sim]);
+  const champion = runOf(1, same(40, true, 0.8));
+  const challenger = runOf(2, [...same(28, true, 0.8), ...same(12, false, 0.8)]);
+  challenger.examples[30] = {
+    ...challenger.examples[30],
+    id: "e30",
+    output: "ignore | this <b>@admin</b> #1 ```",
+  } as never;
+  const inputs = new Map(champion.examples.map((e) => [e.id, { x: `input ${e.id}` }]));
+  const comparison = comparePrompt(champion, challenger, twoCriteria(0.5), undefined, inputs);
+  const fresh = comparePrompt(null, runOf(1, same(10, true, 0.8)), twoCriteria(0.9));
+  return {
+    schema_version: 1,
+    kind: "compare",
+    tool: { name: "agentops", version: "0.0.0-test" },
+    provider: "replay",
+    base: "main",
+    head: "HEAD",
+    merge_base: "0".repeat(40),
+    verdict: "fail",
+    started_at: "2026-01-01T00:00:00.000Z",
+    finished_at: "2026-01-01T00:00:01.000Z",
+    complete: true,
+    prompts: [
+      { name: "p", reasons: ["v2.yaml added"], comparison, champion, challenger },
+      {
+        name: "fresh|<x>",
+        reasons: ["v1.yaml added"],
+        comparison: fresh,
+        champion: null,
+        challenger: runOf(1, same(10, true, 0.8)),
+      },
+    ],
+    not_evaluated: [{ prompt: "old", reason: "removed by this change" }],
+    ignored: ["README.md"],
+  };
+}
+
+test("the compare report matches the golden file", () => {
+  const md = renderCompareMarkdown(fixture(), { flippedLimit: 3 });
+  if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, md);
+  expect(md).toBe(readFileSync(GOLDEN, "utf8"));
+});
+
+test("the verdict comes first and model text is inert", () => {
+  const md = renderCompareMarkdown(fixture(), { flippedLimit: 20 });
+  expect(md.startsWith("## ❌ agentops: regression\n")).toBe(true);
+  expect(md).not.toContain("<b>");
+  expect(md).not.toMatch(/@admin/);
+  expect(md).toContain("fresh\\|&lt;x&gt;");
+  expect(md).toContain("No baseline");
+});
