@@ -4,13 +4,13 @@ import { parseArgs } from "node:util";
 import { DEFAULT_GATE, type GateSettings } from "../compare/compare.js";
 import { openProject } from "../config/project.js";
 import { UserError } from "../errors.js";
-import { createGit } from "../plan/git.js";
+import { createGit, showFile } from "../plan/git.js";
 import { planComparison } from "../plan/plan.js";
 import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "./progress.js";
-import { makeProviderFor, providerOptions, type ProviderFlags } from "./provider-flags.js";
+import { makeRunSetup, providerOptions, RUN_FLAG_SPECS, runFlags } from "./provider-flags.js";
 
 export const COMPARE_HELP = `Usage: agentops compare --base <ref> --head <ref> [options]
 
@@ -52,9 +52,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
       out: { type: "string" },
       report: { type: "string" },
       format: { type: "string" },
-      provider: { type: "string" },
-      recordings: { type: "string" },
-      concurrency: { type: "string" },
+      ...RUN_FLAG_SPECS,
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -92,12 +90,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
     ...(environment ? { environment } : {}),
   });
 
-  const flags: ProviderFlags = {
-    ...(values.provider !== undefined ? { provider: values.provider } : {}),
-    ...(values.recordings !== undefined ? { recordings: values.recordings } : {}),
-    ...(values.concurrency !== undefined ? { concurrency: values.concurrency } : {}),
-  };
-  const { provider, concurrency } = await makeProviderFor(project, flags, io);
+  const setup = await makeRunSetup(project, runFlags(values), io);
   const gate: GateSettings = {
     ...DEFAULT_GATE,
     tolerancePoints:
@@ -108,14 +101,16 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
     plan,
     { base: values.base, head: values.head ?? "HEAD" },
     {
-      provider,
-      concurrency,
+      run: {
+        ...setup.run,
+        ...(values.quiet
+          ? {}
+          : { onProgress: (label: string) => progressPrinter(label, (s) => io.stderr(`${s}\n`), io.now) }),
+      },
+      readFile: (side, path) => showFile(git, side === "champion" ? plan.baseSha : plan.headSha, path),
       gate,
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.now ? { now: io.now } : {}),
-      ...(values.quiet
-        ? {}
-        : { onProgress: (label: string) => progressPrinter(label, (s) => io.stderr(`${s}\n`), io.now) }),
     },
   );
   const markdown = renderCompareMarkdown(results);

@@ -3,13 +3,20 @@ import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { resolveTargets } from "../config/project.js";
 import { errorMessage, isUserError, UserError } from "../errors.js";
-import { evaluateLoaded, loadTarget, type PromptRun } from "../engine/evaluate.js";
+import { evaluatePrompt, loadTarget, type PromptRun } from "../engine/evaluate.js";
 import { renderEvalMarkdown, renderEvalText } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
 import { VERSION } from "../version.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "./progress.js";
-import { makeProviderFor, oneOf, positiveInt, providerOptions } from "./provider-flags.js";
+import {
+  makeRunSetup,
+  oneOf,
+  positiveInt,
+  providerOptions,
+  RUN_FLAG_SPECS,
+  runFlags,
+} from "./provider-flags.js";
 
 export const EVAL_HELP = `Usage: agentops eval <path> [options]
 
@@ -40,9 +47,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     options: {
       version: { type: "string" },
       env: { type: "string" },
-      provider: { type: "string" },
-      recordings: { type: "string" },
-      concurrency: { type: "string" },
+      ...RUN_FLAG_SPECS,
       out: { type: "string" },
       format: { type: "string" },
       quiet: { type: "boolean", short: "q" },
@@ -68,15 +73,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const loaded = [];
   for (const t of targets) loaded.push(await loadTarget(project, t));
 
-  const { provider, concurrency } = await makeProviderFor(
-    project,
-    {
-      ...(values.provider !== undefined ? { provider: values.provider } : {}),
-      ...(values.recordings !== undefined ? { recordings: values.recordings } : {}),
-      ...(values.concurrency !== undefined ? { concurrency: values.concurrency } : {}),
-    },
-    io,
-  );
+  const setup = await makeRunSetup(project, runFlags(values), io);
 
   const now = io.now ?? Date.now;
   const startedAt = new Date(now());
@@ -93,13 +90,21 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     try {
       const label = `${l.target.name} v${l.target.version}`;
       runs.push(
-        await evaluateLoaded(l, {
-          provider,
-          concurrency,
-          relative: rel,
-          ...(io.signal ? { signal: io.signal } : {}),
-          ...(values.quiet ? {} : { onProgress: progressPrinter(label, (s) => io.stderr(`${s}\n`), now) }),
-        }),
+        await evaluatePrompt(
+          l.prompt,
+          l.evalSet,
+          {
+            name: l.target.name,
+            reason: l.target.reason,
+            file: rel(l.prompt.file),
+            evalSetFile: rel(l.evalSet.file),
+          },
+          {
+            ...setup.run,
+            ...(io.signal ? { signal: io.signal } : {}),
+            ...(values.quiet ? {} : { onProgress: progressPrinter(label, (s) => io.stderr(`${s}\n`), now) }),
+          },
+        ),
       );
     } catch (e) {
       if (isUserError(e)) throw e;
@@ -108,7 +113,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const results = buildEvalResults({
     version: VERSION,
-    provider: provider.id,
+    provider: setup.run.provider.id,
     startedAt,
     finishedAt: new Date(now()),
     runs,

@@ -7,7 +7,10 @@ import {
   PROVIDER_KINDS,
   type ProviderKind,
 } from "../engine/providers/select.js";
-import type { Provider } from "../engine/providers/types.js";
+import { Budget } from "../engine/budget.js";
+import { AdaptiveConcurrency } from "../engine/concurrency.js";
+import { createJudge } from "../engine/judge.js";
+import type { RunOptions } from "../engine/runner.js";
 import type { CliIo } from "./io.js";
 
 /** The provider flags every evaluating command shares, as parseArgs hands them over. */
@@ -15,11 +18,40 @@ export interface ProviderFlags {
   provider?: string;
   recordings?: string;
   concurrency?: string;
+  maxExamples?: string;
+  maxCost?: string;
+  maxTokens?: string;
+}
+
+/** parseArgs option specs for the flags above, shared by every evaluating command. */
+export const RUN_FLAG_SPECS = {
+  provider: { type: "string" },
+  recordings: { type: "string" },
+  concurrency: { type: "string" },
+  "max-examples": { type: "string" },
+  "max-cost": { type: "string" },
+  "max-tokens": { type: "string" },
+} as const;
+
+export function runFlags(
+  values: Partial<Record<keyof typeof RUN_FLAG_SPECS, string | undefined>>,
+): ProviderFlags {
+  const out: ProviderFlags = {};
+  if (values.provider !== undefined) out.provider = values.provider;
+  if (values.recordings !== undefined) out.recordings = values.recordings;
+  if (values.concurrency !== undefined) out.concurrency = values.concurrency;
+  if (values["max-examples"] !== undefined) out.maxExamples = values["max-examples"];
+  if (values["max-cost"] !== undefined) out.maxCost = values["max-cost"];
+  if (values["max-tokens"] !== undefined) out.maxTokens = values["max-tokens"];
+  return out;
 }
 
 export const providerOptions = `  --provider KIND      replay | mock | openai (default: the project's config)
   --recordings DIR     folder of recorded responses for --provider replay
-  --concurrency N      model calls in flight at once (default: config, else 8)`;
+  --concurrency N      model calls in flight at once (default: config, else 8)
+  --max-examples N     evaluate at most N examples per prompt (a deterministic sample by id)
+  --max-cost USD       stop before the run spends more than USD (tightens the config's budget)
+  --max-tokens N       stop before the run uses more than N tokens`;
 
 export function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -41,12 +73,27 @@ export function oneOf<T extends string>(
   return value as T;
 }
 
-export async function makeProviderFor(
-  project: Project,
-  flags: ProviderFlags,
-  io: CliIo,
-): Promise<{ provider: Provider; concurrency: number; kind: ProviderKind }> {
-  const concurrency = positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8;
+export interface RunSetup {
+  run: Omit<RunOptions, "onProgress" | "signal">;
+  kind: ProviderKind;
+  concurrency: AdaptiveConcurrency;
+}
+
+function positiveNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(`${flag} takes a positive number, got "${value}"`);
+  return n;
+}
+
+/** The smaller of two optional limits: a flag can tighten the project's budget, never loosen it. */
+function tighter(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+/** Provider, judge, budget and concurrency for a run, from flags and the project config. */
+export async function makeRunSetup(project: Project, flags: ProviderFlags, io: CliIo): Promise<RunSetup> {
+  const max = positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8;
   const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
   const kind = chooseProviderKind(project, requested ? { kind: requested } : {}, io.env);
   if (kind === "openai") {
@@ -61,5 +108,29 @@ export async function makeProviderFor(
     kind,
     flags.recordings ? { recordings: resolve(io.cwd, flags.recordings) } : {},
   );
-  return { provider, concurrency, kind };
+  const budgets = project.config.budgets ?? {};
+  const maxExamples = tighter(positiveInt(flags.maxExamples, "--max-examples"), budgets.max_examples);
+  const maxCostUsd = tighter(positiveNumber(flags.maxCost, "--max-cost"), budgets.max_cost_usd);
+  const maxTokensTotal = tighter(positiveInt(flags.maxTokens, "--max-tokens"), budgets.max_tokens_total);
+  const concurrency = new AdaptiveConcurrency(max);
+  return {
+    kind,
+    concurrency,
+    run: {
+      provider,
+      concurrency: () => concurrency.limit,
+      onCallResult: (outcome) =>
+        outcome === "rate_limited"
+          ? concurrency.onRateLimited()
+          : outcome === "ok"
+            ? concurrency.onSuccess()
+            : undefined,
+      judge: createJudge(provider, project.config.judge_model),
+      budget: new Budget({
+        ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
+        ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
+      }),
+      ...(maxExamples !== undefined ? { maxExamples } : {}),
+    },
+  };
 }

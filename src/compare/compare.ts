@@ -73,8 +73,11 @@ export interface PromptComparison {
 const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 const points = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pts`;
 
+/** Pairs are matched by example id and repeat index. */
+const pairKey = (r: { id: string; repeat: number }): string => `${r.id}#${r.repeat}`;
+
 function byId(results: readonly ExampleResult[]): Map<string, ExampleResult> {
-  return new Map(results.map((r) => [r.id, r]));
+  return new Map(results.map((r) => [pairKey(r), r]));
 }
 
 function errorRate(run: PromptRun): number {
@@ -129,7 +132,7 @@ export function comparePrompt(
     let champPass = 0;
     let challPass = 0;
     for (const r of challenger.examples) {
-      const other = champById.get(r.id);
+      const other = champById.get(pairKey(r));
       const x = other?.criteria[c.name];
       const y = r.criteria[c.name];
       if (r.status !== "ok" || other?.status !== "ok" || !x || !y) continue;
@@ -187,7 +190,8 @@ export function comparePrompt(
     champion: champion ? champion.summary.errors + champion.summary.skipped : 0,
     challenger: challenger.summary.errors + challenger.summary.skipped,
     excluded_pairs: champion
-      ? challenger.examples.filter((r) => r.status !== "ok" || champById.get(r.id)?.status !== "ok").length
+      ? challenger.examples.filter((r) => r.status !== "ok" || champById.get(pairKey(r))?.status !== "ok")
+          .length
       : 0,
   };
   const { verdict, reason } = decidePrompt(rows, champion, challenger, settings);
@@ -270,7 +274,7 @@ function flippedExamples(
   const champById = byId(champion.examples);
   const out: FlippedExample[] = [];
   for (const r of challenger.examples) {
-    const c = champById.get(r.id);
+    const c = champById.get(pairKey(r));
     if (r.status !== "ok" || c?.status !== "ok" || r.passed === c.passed) continue;
     const changed = Object.keys(r.criteria).filter(
       (k) => c.criteria[k] && c.criteria[k].passed !== r.criteria[k]?.passed,

@@ -87,6 +87,38 @@ export const Latency = z.strictObject({
   max_ms: z.number().positive(),
 });
 
+export const Cost = z.strictObject({
+  ...common,
+  type: z.literal("cost"),
+  /** Per-example ceiling in USD; with threshold 0.95 this gates the 95th percentile. */
+  max_usd: z.number().positive(),
+});
+
+const JudgeShot = z.strictObject({
+  output: z.string(),
+  score: z.number().int().min(1).max(5),
+  reason: z.string().max(500).optional(),
+});
+
+export const LlmJudge = z
+  .strictObject({
+    ...common,
+    ...graded,
+    type: z.literal("llm_judge"),
+    /** What a good answer looks like; the judge scores 1 (bad) to 5 (excellent) against it. */
+    rubric: z.string().min(1).max(20_000).optional(),
+    /** A file holding the rubric, relative to the prompt file (inside the repository). */
+    rubric_file: z.string().min(1).optional(),
+    /** Overrides the project's judge_model for this criterion. */
+    model: z.string().min(1).optional(),
+    /** Scored examples that calibrate the judge (few-shot). */
+    examples: z.array(JudgeShot).max(10).optional(),
+  })
+  .refine((c) => (c.rubric === undefined) !== (c.rubric_file === undefined), {
+    message: "give exactly one of rubric or rubric_file",
+    path: ["rubric"],
+  });
+
 export const CRITERION_TYPES = [
   "format_check",
   "contains",
@@ -100,6 +132,8 @@ export const CRITERION_TYPES = [
   "length",
   "similarity",
   "latency",
+  "cost",
+  "llm_judge",
 ] as const;
 
 export const Criterion = z.discriminatedUnion("type", [
@@ -112,6 +146,8 @@ export const Criterion = z.discriminatedUnion("type", [
   Length,
   Similarity,
   Latency,
+  Cost,
+  LlmJudge,
 ]);
 export type Criterion = z.infer<typeof Criterion>;
 export type CriterionType = Criterion["type"];
@@ -130,6 +166,8 @@ export const PromptFile = z
     system: z.string().max(100_000).optional(),
     template: z.string().min(1).max(100_000),
     eval_set: z.string().min(1).optional(),
+    /** Runs per example, to measure output variance (temperature > 0). */
+    repeats: z.number().int().min(1).max(20).optional(),
     eval_criteria: z.array(Criterion).min(1),
   })
   .superRefine((p, ctx) => {

@@ -1,4 +1,5 @@
 import { meanInterval, quantile, wilsonInterval } from "../compare/stats.js";
+import type { LoadedExample } from "../config/load.js";
 import type { Criterion } from "../config/schema.js";
 import type { ExampleResult } from "./runner.js";
 
@@ -17,6 +18,15 @@ export interface CriterionAggregate {
   threshold?: number;
   /** Undefined when the criterion has no threshold. */
   threshold_met?: boolean;
+  /** llm_judge only, when examples carry a human label under this criterion's name. */
+  judge_agreement?: JudgeAgreement;
+}
+
+/** How often the judge's pass/fail agrees with human labels, and Cohen's kappa (agreement beyond chance). */
+export interface JudgeAgreement {
+  n: number;
+  agreement: number;
+  kappa: number | null;
 }
 
 export interface SuiteSummary {
@@ -30,6 +40,8 @@ export interface SuiteSummary {
   mean_score: number;
   latency_ms: { p50: number; p95: number } | null;
   tokens: { prompt: number; completion: number };
+  /** Spend of this run's calls (cached calls cost nothing); null when a model's price is unknown. */
+  cost_usd: number | null;
   cached: number;
   /** Error kind -> count, to tell infrastructure trouble at a glance. */
   error_kinds: Record<string, number>;
@@ -37,9 +49,48 @@ export interface SuiteSummary {
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
+/** A human label as pass/fail: a boolean, "pass"/"fail", or a 1–5 score where 4 and 5 pass. */
+function humanPass(label: unknown): boolean | undefined {
+  if (typeof label === "boolean") return label;
+  if (typeof label === "number") return label >= 4;
+  if (label === "pass" || label === "fail") return label === "pass";
+  return undefined;
+}
+
+export function cohensKappa(pairs: readonly [boolean, boolean][]): number | null {
+  const n = pairs.length;
+  if (n === 0) return null;
+  const agree = pairs.filter(([a, b]) => a === b).length / n;
+  const pa = pairs.filter(([a]) => a).length / n;
+  const pb = pairs.filter(([, b]) => b).length / n;
+  const chance = pa * pb + (1 - pa) * (1 - pb);
+  return chance === 1 ? null : (agree - chance) / (1 - chance);
+}
+
+function judgeAgreement(
+  name: string,
+  results: readonly ExampleResult[],
+  examples: readonly LoadedExample[],
+): JudgeAgreement | undefined {
+  const labels = new Map(examples.map((e) => [e.id, humanPass(e.labels?.[name])]));
+  const pairs: [boolean, boolean][] = [];
+  for (const r of results) {
+    const human = labels.get(r.id);
+    const verdict = r.criteria[name];
+    if (r.status === "ok" && verdict && human !== undefined) pairs.push([verdict.passed, human]);
+  }
+  if (pairs.length === 0) return undefined;
+  return {
+    n: pairs.length,
+    agreement: pairs.filter(([a, b]) => a === b).length / pairs.length,
+    kappa: cohensKappa(pairs),
+  };
+}
+
 export function aggregateCriteria(
   criteria: readonly Criterion[],
   results: readonly ExampleResult[],
+  examples: readonly LoadedExample[] = [],
 ): CriterionAggregate[] {
   return criteria.map((c) => {
     const scores: number[] = [];
@@ -63,6 +114,10 @@ export function aggregateCriteria(
       mean_score: mean,
       mean_score_ci: n > 0 ? [clamp01(ci[0]), clamp01(ci[1])] : [0, 1],
     };
+    if (c.type === "llm_judge") {
+      const agreement = judgeAgreement(c.name, results, examples);
+      if (agreement) agg.judge_agreement = agreement;
+    }
     if (c.threshold !== undefined) {
       agg.threshold = c.threshold;
       agg.threshold_met = n > 0 && pass_rate >= c.threshold;
@@ -93,6 +148,9 @@ export function summarize(results: readonly ExampleResult[]): SuiteSummary {
       prompt: ok.reduce((s, r) => s + (r.usage?.prompt_tokens ?? 0), 0),
       completion: ok.reduce((s, r) => s + (r.usage?.completion_tokens ?? 0), 0),
     },
+    cost_usd: results.some((r) => r.usage && r.cost_usd === undefined)
+      ? null
+      : results.reduce((s, r) => s + (r.cost_usd ?? 0), 0),
     cached: ok.filter((r) => r.cached).length,
     error_kinds,
   };

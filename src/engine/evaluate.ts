@@ -7,10 +7,10 @@ import {
   type LoadedPrompt,
 } from "../config/load.js";
 import { resolveInside, type Project, type PromptTarget } from "../config/project.js";
+import { readUserFile } from "../config/files.js";
 import { UserError } from "../errors.js";
 import { aggregateCriteria, summarize, type CriterionAggregate, type SuiteSummary } from "./aggregate.js";
-import type { Provider } from "./providers/types.js";
-import { runSuite, type ExampleResult, type Progress } from "./runner.js";
+import { runSuite, type ExampleResult, type RunOptions } from "./runner.js";
 
 /** Everything known about one evaluated prompt version; the unit of the results JSON. */
 export interface PromptRun {
@@ -20,9 +20,12 @@ export interface PromptRun {
   eval_set: string;
   model: string;
   reason: string;
+  repeats: number;
   summary: SuiteSummary;
   criteria: CriterionAggregate[];
   examples: ExampleResult[];
+  /** Present when max_examples cut the eval set down. */
+  sampled?: { kept: number; of: number; method: string };
   /** Present when the run stopped before every example was tried. */
   stopped?: { reason: string };
 }
@@ -44,48 +47,80 @@ export function evalSetPath(project: Project, prompt: LoadedPrompt): string {
   );
 }
 
+/**
+ * Fills each llm_judge criterion's rubric from its rubric_file. `read` takes a
+ * path relative to the prompt file and returns undefined when there is none
+ * (from disk for eval, from a git revision for compare).
+ */
+export async function resolveRubrics(
+  prompt: LoadedPrompt,
+  read: (relPath: string) => Promise<string | undefined>,
+): Promise<LoadedPrompt> {
+  const criteria = await Promise.all(
+    prompt.data.eval_criteria.map(async (c, i) => {
+      if (c.type !== "llm_judge" || c.rubric_file === undefined) return c;
+      const text = await read(c.rubric_file);
+      if (text === undefined) {
+        throw new UserError(
+          `rubric file "${c.rubric_file}" not found`,
+          {
+            file: prompt.file,
+            ...(prompt.criterionLines[i] ? { line: prompt.criterionLines[i] } : {}),
+            field: `eval_criteria[${i}].rubric_file`,
+          },
+          "the path is relative to the prompt file and must stay inside the repository",
+        );
+      }
+      return { ...c, rubric: text };
+    }),
+  );
+  return { ...prompt, data: { ...prompt.data, eval_criteria: criteria } };
+}
+
 /** Loads and cross-checks a target before any model call, so a data mistake costs nothing. */
 export async function loadTarget(project: Project, target: PromptTarget): Promise<LoadedTarget> {
-  const prompt = await loadPromptFile(target.file);
-  if (prompt.data.version !== target.version) {
+  const loaded = await loadPromptFile(target.file);
+  if (loaded.data.version !== target.version) {
     throw new UserError(
-      `the file says version ${prompt.data.version}, but its name says v${target.version}`,
+      `the file says version ${loaded.data.version}, but its name says v${target.version}`,
       { file: target.file, field: "version" },
       "make the version field match the file name",
     );
   }
+  const prompt = await resolveRubrics(loaded, async (rel) => {
+    const path = resolveInside(project.root, resolve(dirname(loaded.file), rel), loaded.file, "rubric_file");
+    try {
+      return await readUserFile(path);
+    } catch (e) {
+      if (e instanceof UserError && e.message === "file not found") return undefined;
+      throw e;
+    }
+  });
   const evalSet = await loadEvalSet(evalSetPath(project, prompt));
   checkEvalSetFitsPrompt(prompt, evalSet);
   return { target, prompt, evalSet };
 }
 
-export async function evaluateLoaded(
-  loaded: LoadedTarget,
-  opts: {
-    provider: Provider;
-    concurrency: number;
-    signal?: AbortSignal;
-    onProgress?: (p: Progress) => void;
-    relative: (p: string) => string;
-  },
+/** Runs one prompt version over an eval set and aggregates the results. */
+export async function evaluatePrompt(
+  prompt: LoadedPrompt,
+  evalSet: LoadedEvalSet,
+  meta: { name: string; reason: string; file: string; evalSetFile: string },
+  opts: RunOptions,
 ): Promise<PromptRun> {
-  const { target, prompt, evalSet } = loaded;
-  const run = await runSuite(prompt, evalSet, {
-    provider: opts.provider,
-    concurrency: opts.concurrency,
-    ...(opts.signal ? { signal: opts.signal } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
+  const run = await runSuite(prompt, evalSet, opts);
   return {
-    prompt: target.name,
-    version: target.version,
-    file: opts.relative(prompt.file),
-    eval_set: opts.relative(evalSet.file),
+    prompt: meta.name,
+    version: prompt.data.version,
+    file: meta.file,
+    eval_set: meta.evalSetFile,
     model: prompt.data.model,
-    reason: target.reason,
+    reason: meta.reason,
+    repeats: run.repeats,
     summary: summarize(run.results),
-    criteria: aggregateCriteria(prompt.data.eval_criteria, run.results),
+    criteria: aggregateCriteria(prompt.data.eval_criteria, run.results, evalSet.examples),
     examples: run.results,
+    ...(run.sampled ? { sampled: run.sampled } : {}),
     ...(run.stopped ? { stopped: run.stopped } : {}),
   };
 }

@@ -1,9 +1,14 @@
 import type { LoadedEvalSet, LoadedExample, LoadedPrompt } from "../config/load.js";
 import { errorMessage, isUserError } from "../errors.js";
+import { Budget, type Reservation, type Spend } from "./budget.js";
 import { buildRequest } from "./build-request.js";
+import type { Judge } from "./judge.js";
+import { JUDGE_MAX_TOKENS } from "./judge.js";
 import { runPool } from "./pool.js";
-import { ProviderError, type Provider, type TokenUsage } from "./providers/types.js";
-import { scoreCriterion } from "./scorers/index.js";
+import { ProviderError, type Completion, type Provider, type TokenUsage } from "./providers/types.js";
+import type { ChatRequest } from "./request.js";
+import { sampleById } from "./sample.js";
+import { isRuleCriterion, scoreCriterion } from "./scorers/index.js";
 import type { CriterionScore } from "./types.js";
 
 export type ExampleStatus = "ok" | "error" | "skipped";
@@ -16,7 +21,10 @@ export interface ExampleResult {
   output?: string;
   error?: { kind: string; message: string };
   latency_ms?: number;
+  /** Tokens of the model call and of any judge calls. */
   usage?: TokenUsage;
+  /** USD of the model call and judge calls; absent when a model has no known price. */
+  cost_usd?: number;
   cached?: boolean;
   /** Criterion name -> verdict; empty unless status is "ok". */
   criteria: Record<string, CriterionScore>;
@@ -31,19 +39,56 @@ export interface Progress {
   total: number;
   errors: number;
   cached: number;
+  /** Spend of the whole run so far (shared budget), when known. */
+  spentUsd?: number;
 }
+
+/** USD for a call, or undefined when the model's price is unknown. */
+export type PriceFn = (model: string, usage: TokenUsage) => number | undefined;
 
 export interface RunOptions {
   provider: Provider;
-  concurrency: number;
+  /** A number, or a function read before each call (adaptive concurrency). */
+  concurrency: number | (() => number);
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** Shared across every suite of a run; calls stop before it would be exceeded. */
+  budget?: Budget;
+  maxExamples?: number;
+  judge?: Judge;
+  price?: PriceFn;
+  /** Told about every finished call, e.g. to adapt concurrency. */
+  onCallResult?: (outcome: "ok" | "rate_limited" | "error") => void;
 }
 
 export interface SuiteRun {
   results: ExampleResult[];
-  /** Set when the run stopped before every example was tried (abort, fatal provider error). */
+  /** Set when the run stopped before every example was tried (abort, budget, fatal provider error). */
   stopped?: { reason: string };
+  /** Set when max_examples cut the eval set down. */
+  sampled?: { kept: number; of: number; method: string };
+  repeats: number;
+}
+
+interface WorkItem {
+  example: LoadedExample;
+  repeat: number;
+}
+
+function* workItems(examples: readonly LoadedExample[], repeats: number): Generator<WorkItem> {
+  for (const example of examples) for (let repeat = 0; repeat < repeats; repeat++) yield { example, repeat };
+}
+
+/** A generous upper bound of a call's spend, reserved before the call starts. */
+function estimateSpend(request: ChatRequest, judges: number, price: PriceFn | undefined): Spend {
+  // Tokenizers average ~4 characters a token on English; 3 leaves room for other text.
+  const promptTokens = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
+  const outputTokens = request.max_tokens ?? 1024;
+  const judgeTokens = judges * (promptTokens + outputTokens + 400 + JUDGE_MAX_TOKENS);
+  const usd =
+    price?.(request.model, { prompt_tokens: promptTokens + judgeTokens, completion_tokens: outputTokens }) ??
+    0;
+  return { usd, tokens: promptTokens + outputTokens + judgeTokens };
 }
 
 /** Evaluates one prompt version over its eval set. */
@@ -52,106 +97,200 @@ export async function runSuite(
   evalSet: LoadedEvalSet,
   opts: RunOptions,
 ): Promise<SuiteRun> {
-  const examples = evalSet.examples;
-  const results: ExampleResult[] = new Array<ExampleResult>(examples.length);
-  const progress: Progress = { done: 0, total: examples.length, errors: 0, cached: 0 };
+  const { items: examples, sampled } = sampleById(evalSet.examples, opts.maxExamples);
+  const repeats = prompt.data.repeats ?? 1;
+  const total = examples.length * repeats;
+  const results: ExampleResult[] = new Array<ExampleResult>(total);
+  const budget = opts.budget ?? new Budget();
+  const progress: Progress = { done: 0, total, errors: 0, cached: 0 };
   const stop = new AbortController();
   let stopped: SuiteRun["stopped"];
-  const onAbort = (): void => {
-    stopped ??= { reason: "the run was cancelled" };
+  const stopWith = (reason: string): void => {
+    stopped ??= { reason };
     stop.abort();
   };
+  const onAbort = (): void => stopWith("the run was cancelled");
   if (opts.signal?.aborted) onAbort();
   opts.signal?.addEventListener("abort", onAbort, { once: true });
+  const limit = typeof opts.concurrency === "number" ? () => opts.concurrency as number : opts.concurrency;
+  const judges = prompt.data.eval_criteria.filter((c) => c.type === "llm_judge").length;
 
   try {
     await runPool(
-      examples,
-      () => opts.concurrency,
-      async (example, i) => {
-        const { result, fatal } = await evaluateExample(
-          prompt,
-          evalSet.file,
-          example,
-          opts.provider,
-          stop.signal,
-        );
-        if (fatal) {
-          stopped ??= { reason: result.error?.message ?? "a fatal provider error" };
-          stop.abort();
+      workItems(examples, repeats),
+      limit,
+      async ({ example, repeat }, i) => {
+        const request = buildRequest(prompt.data, example, evalSet.file);
+        const reservation = budget.tryReserve(estimateSpend(request, judges, opts.price));
+        if ("refused" in reservation) {
+          results[i] = skipped(example, repeat, reservation.refused);
+          stopWith(reservation.refused);
+          return;
         }
+        const ctx: CallContext = { prompt, example, repeat, request, opts, signal: stop.signal };
+        const { result, fatal } = await evaluateExample(ctx, reservation, budget);
+        if (fatal) stopWith(result.error?.message ?? "a fatal provider error");
         results[i] = result;
         progress.done++;
         if (result.status === "error") progress.errors++;
         if (result.cached) progress.cached++;
-        opts.onProgress?.({ ...progress });
+        opts.onProgress?.({ ...progress, spentUsd: budget.spend.usd });
       },
       {
         signal: stop.signal,
-        onSkipped: (example, i) => {
-          results[i] = skipped(example, stopped?.reason ?? "the run stopped early");
+        onSkipped: ({ example, repeat }, i) => {
+          results[i] = skipped(example, repeat, stopped?.reason ?? "the run stopped early");
         },
       },
     );
   } finally {
     opts.signal?.removeEventListener("abort", onAbort);
   }
-  return { results, ...(stopped ? { stopped } : {}) };
+  return { results, repeats, ...(stopped ? { stopped } : {}), ...(sampled ? { sampled } : {}) };
 }
 
-function skipped(example: LoadedExample, reason: string): ExampleResult {
+function skipped(example: LoadedExample, repeat: number, reason: string): ExampleResult {
   return {
     id: example.id,
-    repeat: 0,
+    repeat,
     status: "skipped",
     error: { kind: "skipped", message: reason },
     criteria: {},
   };
 }
 
+interface CallContext {
+  prompt: LoadedPrompt;
+  example: LoadedExample;
+  repeat: number;
+  request: ChatRequest;
+  opts: RunOptions;
+  signal: AbortSignal;
+}
+
+function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  return {
+    prompt_tokens: a.prompt_tokens + b.prompt_tokens,
+    completion_tokens: a.completion_tokens + b.completion_tokens,
+  };
+}
+
+function errorResult(
+  ctx: CallContext,
+  e: unknown,
+  usage?: TokenUsage,
+): { result: ExampleResult; fatal: boolean } {
+  // A user's data mistake must reach the user as such, not hide among infra errors.
+  if (isUserError(e)) throw e;
+  const kind = e instanceof ProviderError ? e.kind : "internal";
+  ctx.opts.onCallResult?.(kind === "rate_limited" ? "rate_limited" : "error");
+  return {
+    result: {
+      id: ctx.example.id,
+      repeat: ctx.repeat,
+      status: "error",
+      error: { kind, message: errorMessage(e) },
+      criteria: {},
+      ...(usage ? { usage } : {}),
+    },
+    fatal: e instanceof ProviderError && e.fatal,
+  };
+}
+
 async function evaluateExample(
-  prompt: LoadedPrompt,
-  evalSetFile: string,
-  example: LoadedExample,
-  provider: Provider,
-  signal: AbortSignal,
+  ctx: CallContext,
+  reservation: Reservation,
+  budget: Budget,
 ): Promise<{ result: ExampleResult; fatal: boolean }> {
-  const base = { id: example.id, repeat: 0, criteria: {} };
-  let completion;
+  const { prompt, example, opts } = ctx;
+  let usage: TokenUsage = { prompt_tokens: 0, completion_tokens: 0 };
+  let cost: number | undefined = 0;
+  const account = (model: string, u: TokenUsage, cached: boolean): void => {
+    usage = addUsage(usage, u);
+    // A cached answer costs nothing now, whatever it cost when it was recorded.
+    const c = cached ? 0 : opts.price?.(model, u);
+    cost = cost === undefined || c === undefined ? undefined : cost + c;
+  };
+  const settle = (): void => {
+    const spentTokens = usage.prompt_tokens + usage.completion_tokens;
+    budget.settle(reservation, { usd: cost ?? 0, tokens: spentTokens });
+  };
+
+  let completion: Completion;
   try {
-    const request = buildRequest(prompt.data, example, evalSetFile);
-    completion = await provider.complete(request, { signal, repeat: 0 });
+    completion = await opts.provider.complete(ctx.request, { signal: ctx.signal, repeat: ctx.repeat });
+    account(ctx.request.model, completion.usage, completion.cached);
+    opts.onCallResult?.("ok");
   } catch (e) {
-    // A user's data mistake must reach the user as such, not hide among infra errors.
-    if (isUserError(e)) throw e;
-    const kind = e instanceof ProviderError ? e.kind : "internal";
-    return {
-      result: { ...base, status: "error", error: { kind, message: errorMessage(e) } },
-      fatal: e instanceof ProviderError && e.fatal,
-    };
+    settle();
+    return errorResult(ctx, e);
   }
+
   const criteria: Record<string, CriterionScore> = {};
-  let weighted = 0;
-  let weights = 0;
-  let allPassed = true;
-  for (const criterion of prompt.data.eval_criteria) {
-    const verdict = await scoreCriterion(criterion, {
+  // Rule-based checks first: free and fast.
+  for (const c of prompt.data.eval_criteria) {
+    if (!isRuleCriterion(c)) continue;
+    criteria[c.name] = await scoreCriterion(c, {
       output: completion.text,
       example,
       latencyMs: completion.latencyMs,
+      ...(cost !== undefined ? { costUsd: cost } : {}),
     });
-    criteria[criterion.name] = verdict;
-    const w = criterion.weight ?? 1;
+  }
+  for (const c of prompt.data.eval_criteria) {
+    if (c.type !== "llm_judge") continue;
+    try {
+      if (!opts.judge) {
+        throw new ProviderError(
+          `criterion "${c.name}" needs a judge, but no model provider is set for judging`,
+          {
+            kind: "config",
+            fatal: true,
+          },
+        );
+      }
+      const verdict = await opts.judge.judge(
+        c,
+        {
+          input: example.input,
+          ...(example.expected !== undefined ? { expected: example.expected } : {}),
+          output: completion.text,
+        },
+        { signal: ctx.signal },
+      );
+      account(verdict.model, verdict.usage, verdict.cached);
+      const score = (verdict.score - 1) / 4;
+      criteria[c.name] = {
+        score,
+        passed: score >= (c.min_score ?? 0.75),
+        detail: `${verdict.score}/5 ${verdict.reason}`.trim(),
+      };
+    } catch (e) {
+      settle();
+      return errorResult(ctx, e, usage);
+    }
+  }
+  settle();
+
+  let weighted = 0;
+  let weights = 0;
+  let allPassed = true;
+  for (const c of prompt.data.eval_criteria) {
+    const verdict = criteria[c.name];
+    if (!verdict) continue;
+    const w = c.weight ?? 1;
     weighted += w * verdict.score;
     weights += w;
     allPassed &&= verdict.passed;
   }
   const result: ExampleResult = {
-    ...base,
+    id: example.id,
+    repeat: ctx.repeat,
     status: "ok",
     output: completion.text,
     latency_ms: completion.latencyMs,
-    usage: completion.usage,
+    usage,
+    ...(cost !== undefined ? { cost_usd: cost } : {}),
     cached: completion.cached,
     criteria,
     passed: allPassed,

@@ -13,6 +13,8 @@ export interface ScoreContext {
   output: string;
   example: LoadedExample;
   latencyMs: number;
+  /** Cost of the call in USD; undefined when the model has no known price. */
+  costUsd?: number;
 }
 
 /** A scorer is a pure function of the criterion's settings and one output. */

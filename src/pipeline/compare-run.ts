@@ -13,11 +13,10 @@ import {
   type Verdict,
 } from "../compare/compare.js";
 import { errorMessage, isUserError } from "../errors.js";
-import { aggregateCriteria, summarize } from "../engine/aggregate.js";
-import type { PromptRun } from "../engine/evaluate.js";
-import type { Provider } from "../engine/providers/types.js";
-import { runSuite, type Progress } from "../engine/runner.js";
+import { evaluatePrompt, resolveRubrics, type PromptRun } from "../engine/evaluate.js";
+import type { Progress, RunOptions } from "../engine/runner.js";
 import type { ComparisonPlan, PlannedPrompt } from "../plan/plan.js";
+import { repoPath } from "../plan/paths.js";
 import { VERSION } from "../version.js";
 
 export interface ComparedPrompt {
@@ -51,39 +50,33 @@ export interface CompareResults {
 }
 
 export interface CompareOptions {
-  provider: Provider;
-  concurrency: number;
+  /** How every side runs (provider, budget, judge…); progress is labelled per side. */
+  run: Omit<RunOptions, "onProgress" | "signal"> & { onProgress?: (label: string) => (p: Progress) => void };
   gate: GateSettings;
+  /** Reads a repository file at the champion's or the challenger's revision (rubric files). */
+  readFile?: (side: "champion" | "challenger", path: string) => Promise<string | undefined>;
   signal?: AbortSignal;
-  onProgress?: (label: string) => (p: Progress) => void;
   now?: () => number;
 }
 
-async function runSide(
+function runSide(
   label: string,
   prompt: LoadedPrompt,
   evalSet: LoadedEvalSet,
   reason: string,
   opts: CompareOptions,
 ): Promise<PromptRun> {
-  const run = await runSuite(prompt, evalSet, {
-    provider: opts.provider,
-    concurrency: opts.concurrency,
-    ...(opts.signal ? { signal: opts.signal } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress(label) } : {}),
-  });
-  return {
-    prompt: prompt.data.name,
-    version: prompt.data.version,
-    file: prompt.file,
-    eval_set: evalSet.file,
-    model: prompt.data.model,
-    reason,
-    summary: summarize(run.results),
-    criteria: aggregateCriteria(prompt.data.eval_criteria, run.results),
-    examples: run.results,
-    ...(run.stopped ? { stopped: run.stopped } : {}),
-  };
+  const { onProgress, ...run } = opts.run;
+  return evaluatePrompt(
+    prompt,
+    evalSet,
+    { name: prompt.data.name, reason, file: prompt.file, evalSetFile: evalSet.file },
+    {
+      ...run,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(onProgress ? { onProgress: onProgress(label) } : {}),
+    },
+  );
 }
 
 async function comparePlanned(
@@ -92,7 +85,14 @@ async function comparePlanned(
 ): Promise<ComparedPrompt | { prompt: string; reason: string }> {
   if (!p.challenger) return { prompt: p.name, reason: "removed by this change" };
   if (!p.evalSet) return { prompt: p.name, reason: "has no eval set at the head revision" };
-  const challenger = parsePromptFile(p.challenger.text, p.challenger.path);
+  const rubricsAt = (side: "champion" | "challenger", promptPath: string) => (rel: string) => {
+    const path = repoPath(promptPath, rel);
+    return path === undefined || !opts.readFile ? Promise.resolve(undefined) : opts.readFile(side, path);
+  };
+  const challenger = await resolveRubrics(
+    parsePromptFile(p.challenger.text, p.challenger.path),
+    rubricsAt("challenger", p.challenger.path),
+  );
   const evalSet = parseEvalSet(p.evalSet.text, p.evalSet.path);
   checkEvalSetFitsPrompt(challenger, evalSet);
 
@@ -100,7 +100,10 @@ async function comparePlanned(
   let baselineNote: string | undefined;
   if (p.champion) {
     try {
-      champion = parsePromptFile(p.champion.text, `${p.champion.path} (base)`);
+      champion = await resolveRubrics(
+        parsePromptFile(p.champion.text, `${p.champion.path} (base)`),
+        rubricsAt("champion", p.champion.path),
+      );
       // The champion runs on the head's eval set; if the set now needs inputs the old prompt
       // lacks, say so instead of reporting a fake regression.
       checkEvalSetFitsPrompt(champion, evalSet);
@@ -169,7 +172,7 @@ export async function runComparison(
     schema_version: 1,
     kind: "compare",
     tool: { name: "agentops", version: VERSION },
-    provider: opts.provider.id,
+    provider: opts.run.provider.id,
     base: labels.base,
     head: labels.head,
     merge_base: plan.mergeBaseSha,

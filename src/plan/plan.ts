@@ -2,6 +2,7 @@ import { parseProjectConfig, parsePromptFile } from "../config/load.js";
 import { DEFAULT_ENVIRONMENT } from "../config/project.js";
 import type { ProjectConfig } from "../config/schema.js";
 import { activeIn, affectedPrompts } from "./affected.js";
+import { repoPath } from "./paths.js";
 import type { ChangedFile } from "./diff.js";
 import { changedFiles, listFiles, mergeBase, resolveRef, showFile, type Git } from "./git.js";
 
@@ -136,25 +137,11 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
     let evalSet: PlannedPrompt["evalSet"] = null;
     if (challenger) {
       const evalSetField = parsePromptFile(challenger.text, challenger.path).data.eval_set;
-      const path = evalSetField ? joinPosix(dir, evalSetField) : `${dir}/eval_set.jsonl`;
+      const path = evalSetField ? repoPath(challenger.path, evalSetField) : `${dir}/eval_set.jsonl`;
       const text = path === undefined ? undefined : await showFile(git, headSha, path);
       if (text !== undefined && path !== undefined) evalSet = { path, text };
     }
     prompts.push({ name: a.name, reasons: a.reasons, champion, challenger, evalSet });
   }
   return { baseSha, headSha, mergeBaseSha, changed, prompts, ignored };
-}
-
-/** Resolves a relative path inside the repository; undefined when it climbs out of it. */
-function joinPosix(dir: string, rel: string): string | undefined {
-  if (rel.startsWith("/")) return undefined;
-  const parts = dir.split("/").filter(Boolean);
-  for (const seg of rel.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join("/");
 }

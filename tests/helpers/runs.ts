@@ -56,6 +56,7 @@ export function runOf(version: number, rows: readonly ([boolean, number] | null)
     eval_set: "eval_set.jsonl",
     model: "m",
     reason: "test",
+    repeats: 1,
     summary: summarize(examples),
     criteria: aggregateCriteria(criteria, examples),
     examples,

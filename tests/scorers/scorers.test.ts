@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { Criterion } from "../../src/config/schema.js";
+import type { RuleCriterion as Criterion } from "../../src/engine/scorers/index.js";
 import { scoreCriterion } from "../../src/engine/scorers/index.js";
 import { lcsLength, rougeL, tokenF1 } from "../../src/engine/scorers/similarity.js";
 import { ctx } from "../helpers/score-context.js";

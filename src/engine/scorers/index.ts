@@ -5,13 +5,20 @@ import { scoreContains } from "./contains.js";
 import { scoreEquals } from "./equals.js";
 import { scoreFormatCheck } from "./format-check.js";
 import { scoreJsonSchema } from "./json-schema.js";
-import { scoreLatency } from "./latency.js";
+import { scoreCost, scoreLatency } from "./latency.js";
 import { scoreLength } from "./length.js";
 import { scoreOneOf } from "./one-of.js";
 import { scoreRegex } from "./regex.js";
 import { scoreSimilarity } from "./similarity.js";
 
-function dispatch(c: Criterion, ctx: ScoreContext): CriterionScore | Promise<CriterionScore> {
+/** Criteria scored by pure code; llm_judge needs a model call and is handled by the runner. */
+export type RuleCriterion = Exclude<Criterion, { type: "llm_judge" }>;
+
+export function isRuleCriterion(c: Criterion): c is RuleCriterion {
+  return c.type !== "llm_judge";
+}
+
+function dispatch(c: RuleCriterion, ctx: ScoreContext): CriterionScore | Promise<CriterionScore> {
   switch (c.type) {
     case "format_check":
       return scoreFormatCheck(c, ctx);
@@ -34,6 +41,8 @@ function dispatch(c: Criterion, ctx: ScoreContext): CriterionScore | Promise<Cri
       return scoreSimilarity(c, ctx);
     case "latency":
       return scoreLatency(c, ctx);
+    case "cost":
+      return scoreCost(c, ctx);
     default: {
       // Adding a criterion type to the schema without a scorer fails to compile here.
       const unknown: never = c;
@@ -43,7 +52,7 @@ function dispatch(c: Criterion, ctx: ScoreContext): CriterionScore | Promise<Cri
 }
 
 /** Scores one output on one criterion. Never throws: a scorer bug fails that criterion, with the reason. */
-export async function scoreCriterion(c: Criterion, ctx: ScoreContext): Promise<CriterionScore> {
+export async function scoreCriterion(c: RuleCriterion, ctx: ScoreContext): Promise<CriterionScore> {
   try {
     const r = await dispatch(c, ctx);
     const score = Number.isFinite(r.score) ? Math.min(1, Math.max(0, r.score)) : 0;
