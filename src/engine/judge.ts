@@ -88,7 +88,7 @@ export function parseJudgeReply(text: string): { score: number; reason: string }
       // fall through to the plain-text form
     }
   }
-  const m = /\bscore\b\W{0,5}([1-5])(?:\s*\/\s*5)?\b/i.exec(text);
+  const m = /\bscore\b\W{0,5}([1-5])(?![.,]?\d)(?:\s*\/\s*5)?/i.exec(text);
   return m?.[1] ? { score: Number(m[1]), reason: "" } : undefined;
 }
 
