@@ -20,8 +20,9 @@ export function progressPrinter(
     last = t;
     const errors = p.errors ? `, ${p.errors} errors` : "";
     const cached = p.cached ? `, ${p.cached} cached` : "";
+    const spent = p.spentUsd ? `, $${p.spentUsd.toFixed(4)} spent` : "";
     write(
-      `[${label}] ${p.done}/${p.total} examples done${errors}${cached} (${((t - start) / 1000).toFixed(1)} s)`,
+      `[${label}] ${p.done}/${p.total} examples done${errors}${cached}${spent} (${((t - start) / 1000).toFixed(1)} s)`,
     );
   };
 }

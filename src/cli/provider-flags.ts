@@ -10,6 +10,11 @@ import {
 import { Budget } from "../engine/budget.js";
 import { AdaptiveConcurrency } from "../engine/concurrency.js";
 import { createJudge } from "../engine/judge.js";
+import { costUsd } from "../engine/pricing.js";
+import { DEFAULT_CACHE_DIR, withCache } from "../engine/providers/cache.js";
+import { createOpenAIProvider, hostOf, resolveOpenAISettings } from "../engine/providers/openai.js";
+import { withRetries } from "../engine/providers/retry.js";
+import type { Provider } from "../engine/providers/types.js";
 import type { RunOptions } from "../engine/runner.js";
 import type { CliIo } from "./io.js";
 
@@ -21,6 +26,9 @@ export interface ProviderFlags {
   maxExamples?: string;
   maxCost?: string;
   maxTokens?: string;
+  baseUrl?: string;
+  cacheDir?: string;
+  noCache?: boolean;
 }
 
 /** parseArgs option specs for the flags above, shared by every evaluating command. */
@@ -31,11 +39,18 @@ export const RUN_FLAG_SPECS = {
   "max-examples": { type: "string" },
   "max-cost": { type: "string" },
   "max-tokens": { type: "string" },
+  "base-url": { type: "string" },
+  "cache-dir": { type: "string" },
+  "no-cache": { type: "boolean" },
 } as const;
 
-export function runFlags(
-  values: Partial<Record<keyof typeof RUN_FLAG_SPECS, string | undefined>>,
-): ProviderFlags {
+type RunFlagValues = {
+  [K in keyof typeof RUN_FLAG_SPECS]?: (typeof RUN_FLAG_SPECS)[K]["type"] extends "boolean"
+    ? boolean
+    : string;
+};
+
+export function runFlags(values: RunFlagValues): ProviderFlags {
   const out: ProviderFlags = {};
   if (values.provider !== undefined) out.provider = values.provider;
   if (values.recordings !== undefined) out.recordings = values.recordings;
@@ -43,6 +58,9 @@ export function runFlags(
   if (values["max-examples"] !== undefined) out.maxExamples = values["max-examples"];
   if (values["max-cost"] !== undefined) out.maxCost = values["max-cost"];
   if (values["max-tokens"] !== undefined) out.maxTokens = values["max-tokens"];
+  if (values["base-url"] !== undefined) out.baseUrl = values["base-url"];
+  if (values["cache-dir"] !== undefined) out.cacheDir = values["cache-dir"];
+  if (values["no-cache"]) out.noCache = true;
   return out;
 }
 
@@ -51,7 +69,11 @@ export const providerOptions = `  --provider KIND      replay | mock | openai (d
   --concurrency N      model calls in flight at once (default: config, else 8)
   --max-examples N     evaluate at most N examples per prompt (a deterministic sample by id)
   --max-cost USD       stop before the run spends more than USD (tightens the config's budget)
-  --max-tokens N       stop before the run uses more than N tokens`;
+  --max-tokens N       stop before the run uses more than N tokens
+  --base-url URL       OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else api.openai.com);
+                       the key comes from OPENAI_API_KEY
+  --cache-dir DIR      where live answers are cached by content (default: .agentops-cache)
+  --no-cache           neither read nor write the answer cache`;
 
 export function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -96,23 +118,37 @@ export async function makeRunSetup(project: Project, flags: ProviderFlags, io: C
   const max = positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8;
   const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
   const kind = chooseProviderKind(project, requested ? { kind: requested } : {}, io.env);
+  const concurrency = new AdaptiveConcurrency(max);
+  let provider: Provider;
   if (kind === "openai") {
-    throw new UserError(
-      "the openai provider is not available in this build",
-      {},
-      "use --provider replay or mock",
+    const settings = resolveOpenAISettings(
+      io.env,
+      flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {},
+    );
+    const live = withRetries(createOpenAIProvider(settings), {
+      onRetry: ({ error, delayMs, attempt }) => {
+        if (error.kind === "rate_limited") concurrency.onRateLimited();
+        io.stderr(`retrying after ${error.kind} (attempt ${attempt}, waiting ${Math.round(delayMs)} ms)\n`);
+      },
+    });
+    provider = flags.noCache
+      ? live
+      : withCache(live, {
+          dir: resolve(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR),
+          namespace: hostOf(settings.baseURL),
+        });
+  } else {
+    provider = await createOfflineProvider(
+      project,
+      kind,
+      flags.recordings ? { recordings: resolve(io.cwd, flags.recordings) } : {},
     );
   }
-  const provider = await createOfflineProvider(
-    project,
-    kind,
-    flags.recordings ? { recordings: resolve(io.cwd, flags.recordings) } : {},
-  );
   const budgets = project.config.budgets ?? {};
   const maxExamples = tighter(positiveInt(flags.maxExamples, "--max-examples"), budgets.max_examples);
   const maxCostUsd = tighter(positiveNumber(flags.maxCost, "--max-cost"), budgets.max_cost_usd);
   const maxTokensTotal = tighter(positiveInt(flags.maxTokens, "--max-tokens"), budgets.max_tokens_total);
-  const concurrency = new AdaptiveConcurrency(max);
+  const pricing = project.config.pricing;
   return {
     kind,
     concurrency,
@@ -126,6 +162,7 @@ export async function makeRunSetup(project: Project, flags: ProviderFlags, io: C
             ? concurrency.onSuccess()
             : undefined,
       judge: createJudge(provider, project.config.judge_model),
+      price: (model, usage) => costUsd(model, usage, pricing),
       budget: new Budget({
         ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
         ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),

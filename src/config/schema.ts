@@ -227,6 +227,10 @@ export const ProjectConfig = z.strictObject({
   environments: z.record(z.string(), z.record(z.string(), versionRef)).optional(),
   provider: ProviderConfig.optional(),
   judge_model: z.string().min(1).optional(),
+  /** USD per million tokens, for models the built-in table lacks or whose price changed. */
+  pricing: z
+    .record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() }))
+    .optional(),
   concurrency: positiveInt.max(256).optional(),
   budgets: Budgets.optional(),
   thresholds: z

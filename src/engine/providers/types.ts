@@ -34,11 +34,17 @@ export class ProviderError extends Error {
   readonly retryable: boolean;
   /** Stop the whole run (bad key, quota exhausted): every further call would fail too. */
   readonly fatal: boolean;
-  constructor(message: string, opts: { kind: string; retryable?: boolean; fatal?: boolean }) {
+  /** The server's Retry-After, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+  constructor(
+    message: string,
+    opts: { kind: string; retryable?: boolean; fatal?: boolean; retryAfterMs?: number },
+  ) {
     super(message);
     this.name = "ProviderError";
     this.kind = opts.kind;
     this.retryable = opts.retryable ?? false;
     this.fatal = opts.fatal ?? false;
+    this.retryAfterMs = opts.retryAfterMs;
   }
 }
