@@ -111,17 +111,26 @@ describe("repeats", () => {
 });
 
 describe("adaptive concurrency", () => {
-  test("halves on rate limits, recovers by one after a run of successes, never above max", () => {
-    const c = new AdaptiveConcurrency(8, 3);
+  test("halves on a 429 at most once per cooldown, regains one slot per round of successes, never above max", () => {
+    let now = 0;
+    const c = new AdaptiveConcurrency(8, { cooldownMs: 1000, now: () => now });
     c.onRateLimited();
+    c.onRateLimited(); // same burst: ignored
+    expect(c.limit).toBe(4);
+    now = 1500;
     c.onRateLimited();
     expect(c.limit).toBe(2);
-    for (let i = 0; i < 3; i++) c.onSuccess();
+    c.onSuccess();
+    expect(c.limit).toBe(2);
+    c.onSuccess();
     expect(c.limit).toBe(3);
     for (let i = 0; i < 100; i++) c.onSuccess();
     expect(c.limit).toBe(8);
     expect(c.low).toBe(2);
-    for (let i = 0; i < 10; i++) c.onRateLimited();
+    for (let i = 0; i < 10; i++) {
+      now += 2000;
+      c.onRateLimited();
+    }
     expect(c.limit).toBe(1);
   });
 });
