@@ -1,21 +1,10 @@
 import { resolve } from "node:path";
 import type { Project } from "../config/project.js";
 import { UserError } from "../errors.js";
-import {
-  chooseProviderKind,
-  createOfflineProvider,
-  PROVIDER_KINDS,
-  type ProviderKind,
-} from "../engine/providers/select.js";
-import { Budget } from "../engine/budget.js";
-import { AdaptiveConcurrency } from "../engine/concurrency.js";
-import { createJudge } from "../engine/judge.js";
-import { costUsd } from "../engine/pricing.js";
-import { DEFAULT_CACHE_DIR, withCache } from "../engine/providers/cache.js";
-import { createOpenAIProvider, hostOf, resolveOpenAISettings } from "../engine/providers/openai.js";
-import { withRetries } from "../engine/providers/retry.js";
-import type { Provider } from "../engine/providers/types.js";
-import type { RunOptions } from "../engine/runner.js";
+import { chooseProviderKind, PROVIDER_KINDS } from "../engine/providers/select.js";
+import { createRunSetup, tighter, type RunSetup } from "../engine/setup.js";
+import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
+import { resolveOpenAISettings } from "../engine/providers/openai.js";
 import type { CliIo } from "./io.js";
 
 /** The provider flags every evaluating command shares, as parseArgs hands them over. */
@@ -95,12 +84,6 @@ export function oneOf<T extends string>(
   return value as T;
 }
 
-export interface RunSetup {
-  run: Omit<RunOptions, "onProgress" | "signal">;
-  kind: ProviderKind;
-  concurrency: AdaptiveConcurrency;
-}
-
 function positiveNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -108,66 +91,27 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
   return n;
 }
 
-/** The smaller of two optional limits: a flag can tighten the project's budget, never loosen it. */
-function tighter(a: number | undefined, b: number | undefined): number | undefined {
-  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
-}
-
-/** Provider, judge, budget and concurrency for a run, from flags and the project config. */
+/** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
 export async function makeRunSetup(project: Project, flags: ProviderFlags, io: CliIo): Promise<RunSetup> {
-  const max = positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8;
   const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
   const kind = chooseProviderKind(project, requested ? { kind: requested } : {}, io.env);
-  const concurrency = new AdaptiveConcurrency(max);
-  let provider: Provider;
-  if (kind === "openai") {
-    const settings = resolveOpenAISettings(
-      io.env,
-      flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {},
-    );
-    const live = withRetries(createOpenAIProvider(settings), {
-      onRetry: ({ error, delayMs, attempt }) => {
-        if (error.kind === "rate_limited") concurrency.onRateLimited();
-        io.stderr(`retrying after ${error.kind} (attempt ${attempt}, waiting ${Math.round(delayMs)} ms)\n`);
-      },
-    });
-    provider = flags.noCache
-      ? live
-      : withCache(live, {
-          dir: resolve(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR),
-          namespace: hostOf(settings.baseURL),
-        });
-  } else {
-    provider = await createOfflineProvider(
-      project,
-      kind,
-      flags.recordings ? { recordings: resolve(io.cwd, flags.recordings) } : {},
-    );
-  }
   const budgets = project.config.budgets ?? {};
   const maxExamples = tighter(positiveInt(flags.maxExamples, "--max-examples"), budgets.max_examples);
   const maxCostUsd = tighter(positiveNumber(flags.maxCost, "--max-cost"), budgets.max_cost_usd);
   const maxTokensTotal = tighter(positiveInt(flags.maxTokens, "--max-tokens"), budgets.max_tokens_total);
-  const pricing = project.config.pricing;
-  return {
+  const live =
+    kind === "openai"
+      ? resolveOpenAISettings(io.env, flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {})
+      : undefined;
+  return createRunSetup(project, {
     kind,
-    concurrency,
-    run: {
-      provider,
-      concurrency: () => concurrency.limit,
-      onCallResult: (outcome) =>
-        outcome === "rate_limited"
-          ? concurrency.onRateLimited()
-          : outcome === "ok"
-            ? concurrency.onSuccess()
-            : undefined,
-      judge: createJudge(provider, project.config.judge_model),
-      price: (model, usage) => costUsd(model, usage, pricing),
-      budget: new Budget({
-        ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
-        ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
-      }),
-      ...(maxExamples !== undefined ? { maxExamples } : {}),
-    },
-  };
+    ...(live ? { apiKey: live.apiKey, baseURL: live.baseURL } : {}),
+    ...(flags.recordings !== undefined ? { recordings: resolve(io.cwd, flags.recordings) } : {}),
+    ...(flags.noCache ? {} : { cacheDir: resolve(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR) }),
+    concurrency: positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8,
+    ...(maxExamples !== undefined ? { maxExamples } : {}),
+    ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
+    ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
+    log: (line) => io.stderr(`${line}\n`),
+  });
 }

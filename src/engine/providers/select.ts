@@ -1,9 +1,5 @@
-import { resolve, dirname } from "node:path";
 import type { Project } from "../../config/project.js";
 import { UserError } from "../../errors.js";
-import { createMockProvider } from "./mock.js";
-import { createReplayProvider, loadRecordings } from "./replay.js";
-import type { Provider } from "./types.js";
 
 export const PROVIDER_KINDS = ["replay", "mock", "openai"] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
@@ -28,19 +24,4 @@ export function chooseProviderKind(
     {},
     "set OPENAI_API_KEY for live calls, pass --provider replay with recorded responses, or --provider mock for a dry run",
   );
-}
-
-export async function createOfflineProvider(
-  project: Project,
-  kind: "replay" | "mock",
-  choice: ProviderChoice,
-): Promise<Provider> {
-  if (kind === "mock") return createMockProvider();
-  const configured = project.config.provider?.recordings;
-  const dir = choice.recordings
-    ? resolve(choice.recordings)
-    : configured && project.configFile
-      ? resolve(dirname(project.configFile), configured)
-      : resolve(project.root, "recordings");
-  return createReplayProvider(await loadRecordings(dir));
 }

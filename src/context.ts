@@ -1,0 +1,105 @@
+import * as github from "@actions/github";
+
+/** What the workflow run is about, read once from the event; everything downstream takes this plain object. */
+export type RunEvent =
+  | {
+      kind: "pull_request";
+      prNumber: number;
+      baseSha: string;
+      baseRef: string;
+      headSha: string;
+      /** The PR comes from a fork: its run has a read-only token and no secrets. */
+      fork: boolean;
+    }
+  | { kind: "push"; sha: string; ref: string; isDefaultBranch: boolean }
+  | { kind: "comment"; prNumber: number; commentId: number; body: string; author: string; authorType: string }
+  | { kind: "other"; name: string };
+
+export interface RunContext {
+  owner: string;
+  repo: string;
+  event: RunEvent;
+  runUrl: string | undefined;
+}
+
+interface ContextLike {
+  eventName: string;
+  payload: Record<string, unknown>;
+  repo: { owner: string; repo: string };
+  sha: string;
+  ref: string;
+  serverUrl: string;
+  runId: number;
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
+}
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+const num = (v: unknown): number => (typeof v === "number" ? v : NaN);
+
+/** Pure: turns an Actions context into a RunEvent. */
+export function describeEvent(ctx: ContextLike): RunContext {
+  const p = ctx.payload;
+  const { owner, repo } = ctx.repo;
+  const runUrl =
+    Number.isFinite(ctx.runId) && ctx.runId
+      ? `${ctx.serverUrl}/${owner}/${repo}/actions/runs/${ctx.runId}`
+      : undefined;
+  let event: RunEvent;
+  if (ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target") {
+    const pr = obj(p.pull_request);
+    const base = obj(pr.base);
+    const head = obj(pr.head);
+    const headRepo = obj(head.repo);
+    const baseRepo = obj(base.repo);
+    event = {
+      kind: "pull_request",
+      prNumber: num(pr.number),
+      baseSha: str(base.sha),
+      baseRef: str(base.ref),
+      headSha: str(head.sha),
+      fork: str(headRepo.full_name) !== "" && str(headRepo.full_name) !== str(baseRepo.full_name),
+    };
+  } else if (ctx.eventName === "push") {
+    const defaultBranch = str(obj(p.repository).default_branch);
+    event = {
+      kind: "push",
+      sha: str(p.after) || ctx.sha,
+      ref: str(p.ref) || ctx.ref,
+      isDefaultBranch: defaultBranch !== "" && (str(p.ref) || ctx.ref) === `refs/heads/${defaultBranch}`,
+    };
+  } else if (
+    ctx.eventName === "issue_comment" &&
+    obj(obj(p.issue).pull_request).url !== undefined &&
+    str(p.action) === "created"
+  ) {
+    const comment = obj(p.comment);
+    const user = obj(comment.user);
+    event = {
+      kind: "comment",
+      prNumber: num(obj(p.issue).number),
+      commentId: num(comment.id),
+      body: str(comment.body),
+      author: str(user.login),
+      authorType: str(user.type),
+    };
+  } else {
+    event = { kind: "other", name: ctx.eventName };
+  }
+  return { owner, repo, event, runUrl };
+}
+
+/** The only reader of github.context. */
+export function readRunContext(): RunContext {
+  const c = github.context;
+  return describeEvent({
+    eventName: c.eventName,
+    payload: c.payload,
+    repo: c.repo,
+    sha: c.sha,
+    ref: c.ref,
+    serverUrl: c.serverUrl,
+    runId: c.runId,
+  });
+}

@@ -1,0 +1,129 @@
+import { dirname, resolve } from "node:path";
+import type { Project } from "../config/project.js";
+import { Budget } from "./budget.js";
+import { AdaptiveConcurrency } from "./concurrency.js";
+import { createJudge } from "./judge.js";
+import { costUsd } from "./pricing.js";
+import { withCache } from "./providers/cache.js";
+import { createMockProvider } from "./providers/mock.js";
+import { createOpenAIProvider, hostOf } from "./providers/openai.js";
+import { createReplayProvider, loadRecordings } from "./providers/replay.js";
+import { withRetries } from "./providers/retry.js";
+import { ProviderError, type Provider } from "./providers/types.js";
+import type { RunOptions } from "./runner.js";
+
+export type ProviderKind = "replay" | "mock" | "openai" | "cache-only";
+
+/**
+ * Everything about how a run calls models. Trusted values only: in the Action
+ * they come from inputs, in the CLI from flags and the environment — the key
+ * and the endpoint never from repository files.
+ */
+export interface SetupOptions {
+  kind: ProviderKind;
+  apiKey?: string;
+  baseURL?: string;
+  /** replay: folder of recordings; default the project's provider.recordings. */
+  recordings?: string;
+  cacheDir?: string;
+  /** Read the answer cache but never write it (pull request runs). */
+  cacheReadOnly?: boolean;
+  concurrency: number;
+  maxExamples?: number;
+  maxCostUsd?: number;
+  maxTokensTotal?: number;
+  judgeModel?: string;
+  log: (line: string) => void;
+}
+
+export interface RunSetup {
+  run: Omit<RunOptions, "onProgress" | "signal">;
+  kind: ProviderKind;
+  concurrency: AdaptiveConcurrency;
+}
+
+/** A provider for runs without a key: nothing but what the cache already holds. */
+function noKeyProvider(): Provider {
+  return {
+    id: "cache-only",
+    complete: () =>
+      Promise.reject(
+        new ProviderError(
+          "no API key in this run (a fork pull request or a missing secret); only cached answers are available",
+          {
+            kind: "no_key",
+          },
+        ),
+      ),
+  };
+}
+
+async function baseProvider(
+  project: Project,
+  opts: SetupOptions,
+  concurrency: AdaptiveConcurrency,
+): Promise<Provider> {
+  switch (opts.kind) {
+    case "mock":
+      return createMockProvider();
+    case "replay": {
+      const configured = project.config.provider?.recordings;
+      const dir =
+        opts.recordings ??
+        (configured && project.configFile
+          ? resolve(dirname(project.configFile), configured)
+          : resolve(project.root, "recordings"));
+      return createReplayProvider(await loadRecordings(dir));
+    }
+    case "cache-only":
+      return noKeyProvider();
+    case "openai": {
+      const live = createOpenAIProvider({
+        apiKey: opts.apiKey ?? "",
+        ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+      });
+      return withRetries(live, {
+        onRetry: ({ error, delayMs, attempt }) => {
+          if (error.kind === "rate_limited") concurrency.onRateLimited();
+          opts.log(`retrying after ${error.kind} (attempt ${attempt}, waiting ${Math.round(delayMs)} ms)`);
+        },
+      });
+    }
+  }
+}
+
+export async function createRunSetup(project: Project, opts: SetupOptions): Promise<RunSetup> {
+  const concurrency = new AdaptiveConcurrency(opts.concurrency);
+  let provider = await baseProvider(project, opts, concurrency);
+  if (opts.cacheDir && (opts.kind === "openai" || opts.kind === "cache-only")) {
+    provider = withCache(provider, {
+      dir: opts.cacheDir,
+      namespace: hostOf(opts.baseURL ?? "https://api.openai.com/v1"),
+      readOnly: opts.cacheReadOnly || opts.kind === "cache-only",
+    });
+  }
+  const pricing = project.config.pricing;
+  return {
+    kind: opts.kind,
+    concurrency,
+    run: {
+      provider,
+      concurrency: () => concurrency.limit,
+      onCallResult: (outcome) => {
+        if (outcome === "ok") concurrency.onSuccess();
+      },
+      judge: createJudge(provider, opts.judgeModel ?? project.config.judge_model),
+      price: (model, usage) => costUsd(model, usage, pricing),
+      budget: new Budget({
+        ...(opts.maxCostUsd !== undefined ? { maxCostUsd: opts.maxCostUsd } : {}),
+        ...(opts.maxTokensTotal !== undefined ? { maxTokensTotal: opts.maxTokensTotal } : {}),
+      }),
+      ...(opts.maxExamples !== undefined ? { maxExamples: opts.maxExamples } : {}),
+    },
+  };
+}
+
+/** The smaller of two optional limits: a caller can tighten the project's budget, never loosen it. */
+export function tighter(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
