@@ -23,11 +23,31 @@ export const ActionSettings = z.object({
   checkMode: z.enum(["status", "check-run"]),
   failOn: z.enum(["regression", "never"]),
   statusContext: z.string().min(1).max(100),
+  /** Login that writes the report comment; only its comments are edited. */
+  commentAuthor: z.string().min(1),
   cache: z.boolean(),
 });
 export type ActionSettings = z.infer<typeof ActionSettings>;
 
 type Reader = (name: string) => string;
+
+/** Settings field -> action input, for error messages. */
+const INPUT_NAMES: Record<string, string> = {
+  githubToken: "github-token",
+  apiKey: "api-key",
+  baseUrl: "base-url",
+  workingDirectory: "working-directory",
+  judgeModel: "judge-model",
+  maxExamples: "max-examples",
+  maxCostUsd: "max-cost-usd",
+  maxTokensTotal: "max-tokens-total",
+  tolerance: "regression-tolerance",
+  commentMode: "comment-mode",
+  checkMode: "check-mode",
+  failOn: "fail-on",
+  statusContext: "status-context",
+  commentAuthor: "comment-author",
+};
 
 function num(read: Reader, name: string): number | undefined {
   const raw = read(name).trim();
@@ -76,13 +96,14 @@ export function readSettings(
     checkMode: read("check-mode").trim() || "status",
     failOn: read("fail-on").trim() || "regression",
     statusContext: read("status-context").trim() || "agentops/eval",
+    commentAuthor: read("comment-author").trim() || "github-actions[bot]",
     cache: bool(read, "cache", true),
   };
   const parsed = ActionSettings.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "");
-    const inputName = field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const inputName = INPUT_NAMES[field] ?? field;
     throw new UserError(
       `input "${inputName}" is invalid: ${issue?.message ?? ""}`,
       {},

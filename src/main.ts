@@ -1,11 +1,78 @@
 import * as core from "@actions/core";
+import { resolve } from "node:path";
+import { handleComment } from "./action/comment-command.js";
+import type { ActionDeps } from "./action/deps.js";
+import { evaluatePullRequest } from "./action/pull-request.js";
+import { evaluateDefaultBranch } from "./action/push.js";
+import { readRunContext } from "./context.js";
+import { isUserError, errorMessage } from "./errors.js";
+import { actionsCache } from "./github/cache.js";
+import { createOctokit } from "./github/octokit.js";
+import { setCommitStatus } from "./github/status.js";
+import { readSettings } from "./inputs.js";
+import { createGit } from "./plan/git.js";
 
-/** The Action entry. The full pipeline lands with the GitHub Action work; today it reports that plainly. */
-export async function run(): Promise<void> {
+/** The Action entry: inputs → pipeline → publish, with the one catch that fails the step. */
+export async function run(signal?: AbortSignal): Promise<void> {
+  let deps: ActionDeps | undefined;
+  let headSha: string | undefined;
   try {
-    core.info("agentops-action: the GitHub Action entry is not implemented yet; use the agentops CLI.");
-    await Promise.resolve();
+    const settings = readSettings();
+    const context = readRunContext();
+    const cwd = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory);
+    deps = {
+      octokit: createOctokit(settings.githubToken, { warning: core.warning, info: core.info }),
+      git: createGit(cwd),
+      settings,
+      context,
+      log: { info: core.info, warning: core.warning },
+      writeSummary: async (md) => {
+        await core.summary.addRaw(md).write();
+      },
+      setOutput: core.setOutput,
+      cwd,
+      outDir: resolve(process.env.RUNNER_TEMP ?? cwd, "agentops"),
+      ...(signal ? { signal } : {}),
+      cache: actionsCache(core.info),
+    };
+    const event = context.event;
+    switch (event.kind) {
+      case "pull_request": {
+        headSha = event.headSha;
+        const verdict = await evaluatePullRequest(deps, event);
+        if (verdict === "fail" && settings.failOn === "regression")
+          core.setFailed("agentops: a prompt change regressed; see the report");
+        break;
+      }
+      case "comment":
+        await handleComment(deps, event);
+        break;
+      case "push":
+        if (event.isDefaultBranch) await evaluateDefaultBranch(deps);
+        else
+          core.info(
+            "push to a branch other than the default: nothing to do (pull requests are evaluated on pull_request)",
+          );
+        break;
+      default:
+        core.info(`agentops does nothing on "${event.name}" events; use pull_request, push or issue_comment`);
+    }
   } catch (e) {
-    core.setFailed(e instanceof Error ? e.message : String(e));
+    const message = isUserError(e) ? e.format() : errorMessage(e);
+    // Never leave a pending (or stale) status behind a crash: say it errored.
+    if (deps && headSha && deps.settings.checkMode === "status") {
+      await setCommitStatus(
+        deps.octokit,
+        {
+          owner: deps.context.owner,
+          repo: deps.context.repo,
+          sha: headSha,
+          context: deps.settings.statusContext,
+        },
+        "error",
+        `agentops could not finish: ${message}`,
+      ).catch(() => undefined);
+    }
+    core.setFailed(message);
   }
 }

@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5940);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(617);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5940:
+/***/ 617:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8923,6 +8923,7 @@ function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, 
                 mean: round(agg.mean_score),
                 pass_rate: round(agg.pass_rate),
                 pass_rate_all: round(agg.pass_rate),
+                n: agg.n,
             },
             delta: null,
             delta_ci: null,
@@ -8994,7 +8995,7 @@ function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, 
         reason: "criterion removed by this change",
         pairs: 0,
         champion: { mean: round(c.mean_score), pass_rate: round(c.pass_rate) },
-        challenger: { mean: 0, pass_rate: 0, pass_rate_all: 0 },
+        challenger: { mean: 0, pass_rate: 0, pass_rate_all: 0, n: 0 },
         delta: null,
         delta_ci: null,
         discordant: null,
@@ -9024,6 +9025,12 @@ function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, 
     };
 }
 function decideCriterion(row, tol, alpha) {
+    if (row.challenger.n === 0) {
+        // Every example errored or was skipped: there is nothing to hold against a threshold.
+        row.status = "inconclusive";
+        row.reason = "no example could be scored";
+        return;
+    }
     const belowThreshold = row.threshold !== undefined && row.challenger.pass_rate_all < row.threshold;
     if (belowThreshold) {
         row.status = "below_threshold";
@@ -21959,6 +21966,11 @@ async function comparePlanned(p, opts) {
         champion: championRun,
         challenger: challengerRun,
         ...(baselineNote ? { baseline_note: baselineNote } : {}),
+        challenger_file: p.challenger.path,
+        criterion_lines: Object.fromEntries(challenger.data.eval_criteria.flatMap((c, i) => {
+            const line = challenger.criterionLines[i];
+            return line ? [[c.name, line]] : [];
+        })),
     };
 }
 /** Evaluates champion and challenger of every planned prompt and decides the gate. */
@@ -22667,152 +22679,7 @@ function progressPrinter(label, write, now = Date.now, intervalMs = 2000) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/engine/request.js
-
-/** JSON with keys sorted at every level, so equal requests hash equally. */
-function canonicalJson(value) {
-    return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value !== null && typeof value === "object") {
-        const out = {};
-        for (const key of Object.keys(value).sort()) {
-            const v = value[key];
-            if (v !== undefined)
-                out[key] = sortKeys(v);
-        }
-        return out;
-    }
-    return value;
-}
-/**
- * Content address of one model call: the same request and repeat index always
- * give the same key. Recordings are keyed by this; the response cache adds the
- * endpoint on top so two servers serving "the same" model never share entries.
- */
-function requestKey(request, repeat = 0) {
-    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(canonicalJson({ request, repeat })).digest("hex");
-}
-
-;// CONCATENATED MODULE: ./lib/engine/providers/mock.js
-
-/** Rough token count (4 characters a token), good enough for a test double. */
-function estimateTokens(text) {
-    return Math.ceil(text.length / 4);
-}
-/** Default answer: the last user message's first line, so outputs depend on the request and never on chance. */
-const echo = (request) => {
-    const last = [...request.messages].reverse().find((m) => m.role === "user");
-    const firstLine = (last?.content ?? "").split("\n").find((l) => l.trim() !== "") ?? "";
-    return `mock answer to: ${firstLine.slice(0, 200)}`;
-};
-/** A deterministic provider for tests and dry runs. */
-function createMockProvider(responder = echo) {
-    return {
-        id: "mock",
-        async complete(request, options = {}) {
-            const text = await responder(request, options);
-            const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
-            // A latency derived from the key keeps latency-based criteria reproducible.
-            const latencyMs = 50 + (parseInt(requestKey(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
-            return {
-                text,
-                usage: { prompt_tokens: promptTokens, completion_tokens: estimateTokens(text) },
-                latencyMs,
-                cached: false,
-            };
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/engine/providers/replay.js
-
-
-
-
-
-
-
-/**
- * One recorded model answer, keyed by the request's content address. The
- * descriptive fields (prompt, version, example, model) are for people reading
- * the file and for tidying it up; lookup uses `key` alone.
- */
-const RecordingEntry = object({
-    key: schemas_string().regex(/^[0-9a-f]{64}$/),
-    prompt: schemas_string().optional(),
-    version: schemas_number().optional(),
-    example: schemas_string().optional(),
-    model: schemas_string().optional(),
-    output: schemas_string(),
-    usage: object({ prompt_tokens: schemas_number().nonnegative(), completion_tokens: schemas_number().nonnegative() }),
-    latency_ms: schemas_number().nonnegative(),
-});
-function parseRecordings(text, file) {
-    const out = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        if (raw.trim() === "")
-            return;
-        let value;
-        try {
-            value = JSON.parse(raw);
-        }
-        catch {
-            throw new UserError("recording line is not valid JSON", { file, line: i + 1 });
-        }
-        const parsed = RecordingEntry.safeParse(value);
-        if (!parsed.success) {
-            throw new UserError(`recording line is malformed: ${parsed.error.issues[0]?.message ?? ""}`, {
-                file,
-                line: i + 1,
-            });
-        }
-        out.push(parsed.data);
-    });
-    return out;
-}
-/** Reads every *.jsonl file of a recordings folder. */
-async function loadRecordings(dir) {
-    let names;
-    try {
-        names = (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => n.endsWith(".jsonl")).sort();
-    }
-    catch {
-        throw new UserError("recordings folder not found", { file: dir }, "set provider.recordings in the project config");
-    }
-    const all = [];
-    for (const name of names) {
-        const file = (0,external_node_path_namespaceObject.join)(dir, name);
-        all.push(...parseRecordings(await readUserFile(file, MAX_EVAL_SET_BYTES), file));
-    }
-    return all;
-}
-/** Answers from recorded responses only; never touches the network. */
-function createReplayProvider(entries) {
-    const byKey = new Map(entries.map((e) => [e.key, e]));
-    return {
-        id: "replay",
-        complete(request, options) {
-            const entry = byKey.get(requestKey(request, options?.repeat ?? 0));
-            if (!entry) {
-                return Promise.reject(new ProviderError("no recorded response for this request (the prompt or the example changed since it was recorded)", { kind: "no_recording" }));
-            }
-            return Promise.resolve({
-                text: entry.output,
-                usage: { ...entry.usage },
-                latencyMs: entry.latency_ms,
-                cached: true,
-            });
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/engine/providers/select.js
-
-
-
 
 const PROVIDER_KINDS = ["replay", "mock", "openai"];
 /** The provider kind: the flag, else the project's config, else openai when a key is set. */
@@ -22824,17 +22691,6 @@ function chooseProviderKind(project, choice, env) {
     if (env.OPENAI_API_KEY)
         return "openai";
     throw new UserError("no model provider configured", {}, "set OPENAI_API_KEY for live calls, pass --provider replay with recorded responses, or --provider mock for a dry run");
-}
-async function createOfflineProvider(project, kind, choice) {
-    if (kind === "mock")
-        return createMockProvider();
-    const configured = project.config.provider?.recordings;
-    const dir = choice.recordings
-        ? (0,external_node_path_namespaceObject.resolve)(choice.recordings)
-        : configured && project.configFile
-            ? (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(project.configFile), configured)
-            : (0,external_node_path_namespaceObject.resolve)(project.root, "recordings");
-    return createReplayProvider(await loadRecordings(dir));
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/concurrency.js
@@ -22922,6 +22778,117 @@ function costUsd(model, usage, overrides) {
     return p ? (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000 : undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/engine/request.js
+
+/** JSON with keys sorted at every level, so equal requests hash equally. */
+function canonicalJson(value) {
+    return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === "object") {
+        const out = {};
+        for (const key of Object.keys(value).sort()) {
+            const v = value[key];
+            if (v !== undefined)
+                out[key] = sortKeys(v);
+        }
+        return out;
+    }
+    return value;
+}
+/**
+ * Content address of one model call: the same request and repeat index always
+ * give the same key. Recordings are keyed by this; the response cache adds the
+ * endpoint on top so two servers serving "the same" model never share entries.
+ */
+function requestKey(request, repeat = 0) {
+    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(canonicalJson({ request, repeat })).digest("hex");
+}
+
+;// CONCATENATED MODULE: ./lib/engine/providers/replay.js
+
+
+
+
+
+
+
+/**
+ * One recorded model answer, keyed by the request's content address. The
+ * descriptive fields (prompt, version, example, model) are for people reading
+ * the file and for tidying it up; lookup uses `key` alone.
+ */
+const RecordingEntry = object({
+    key: schemas_string().regex(/^[0-9a-f]{64}$/),
+    prompt: schemas_string().optional(),
+    version: schemas_number().optional(),
+    example: schemas_string().optional(),
+    model: schemas_string().optional(),
+    output: schemas_string(),
+    usage: object({ prompt_tokens: schemas_number().nonnegative(), completion_tokens: schemas_number().nonnegative() }),
+    latency_ms: schemas_number().nonnegative(),
+});
+function parseRecordings(text, file) {
+    const out = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        if (raw.trim() === "")
+            return;
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch {
+            throw new UserError("recording line is not valid JSON", { file, line: i + 1 });
+        }
+        const parsed = RecordingEntry.safeParse(value);
+        if (!parsed.success) {
+            throw new UserError(`recording line is malformed: ${parsed.error.issues[0]?.message ?? ""}`, {
+                file,
+                line: i + 1,
+            });
+        }
+        out.push(parsed.data);
+    });
+    return out;
+}
+/** Reads every *.jsonl file of a recordings folder. */
+async function loadRecordings(dir) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => n.endsWith(".jsonl")).sort();
+    }
+    catch {
+        throw new UserError("recordings folder not found", { file: dir }, "set provider.recordings in the project config");
+    }
+    const all = [];
+    for (const name of names) {
+        const file = (0,external_node_path_namespaceObject.join)(dir, name);
+        all.push(...parseRecordings(await readUserFile(file, MAX_EVAL_SET_BYTES), file));
+    }
+    return all;
+}
+/** Answers from recorded responses only; never touches the network. */
+function createReplayProvider(entries) {
+    const byKey = new Map(entries.map((e) => [e.key, e]));
+    return {
+        id: "replay",
+        complete(request, options) {
+            const entry = byKey.get(requestKey(request, options?.repeat ?? 0));
+            if (!entry) {
+                return Promise.reject(new ProviderError("no recorded response for this request (the prompt or the example changed since it was recorded)", { kind: "no_recording" }));
+            }
+            return Promise.resolve({
+                text: entry.output,
+                usage: { ...entry.usage },
+                latencyMs: entry.latency_ms,
+                cached: true,
+            });
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/providers/cache.js
 
 
@@ -22989,6 +22956,37 @@ function withCache(inner, opts) {
                 }).catch(() => undefined);
             }
             return completion;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/engine/providers/mock.js
+
+/** Rough token count (4 characters a token), good enough for a test double. */
+function estimateTokens(text) {
+    return Math.ceil(text.length / 4);
+}
+/** Default answer: the last user message's first line, so outputs depend on the request and never on chance. */
+const echo = (request) => {
+    const last = [...request.messages].reverse().find((m) => m.role === "user");
+    const firstLine = (last?.content ?? "").split("\n").find((l) => l.trim() !== "") ?? "";
+    return `mock answer to: ${firstLine.slice(0, 200)}`;
+};
+/** A deterministic provider for tests and dry runs. */
+function createMockProvider(responder = echo) {
+    return {
+        id: "mock",
+        async complete(request, options = {}) {
+            const text = await responder(request, options);
+            const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
+            // A latency derived from the key keeps latency-based criteria reproducible.
+            const latencyMs = 50 + (parseInt(requestKey(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
+            return {
+                text,
+                usage: { prompt_tokens: promptTokens, completion_tokens: estimateTokens(text) },
+                latencyMs,
+                cached: false,
+            };
         },
     };
 }
@@ -54234,11 +54232,93 @@ function withRetries(inner, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/engine/setup.js
+
+
+
+
+
+
+
+
+
+
+
+/** A provider for runs without a key: nothing but what the cache already holds. */
+function noKeyProvider() {
+    return {
+        id: "cache-only",
+        complete: () => Promise.reject(new ProviderError("no API key in this run (a fork pull request or a missing secret); only cached answers are available", {
+            kind: "no_key",
+        })),
+    };
+}
+async function baseProvider(project, opts, concurrency) {
+    switch (opts.kind) {
+        case "mock":
+            return createMockProvider();
+        case "replay": {
+            const configured = project.config.provider?.recordings;
+            const dir = opts.recordings ??
+                (configured && project.configFile
+                    ? (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(project.configFile), configured)
+                    : (0,external_node_path_namespaceObject.resolve)(project.root, "recordings"));
+            return createReplayProvider(await loadRecordings(dir));
+        }
+        case "cache-only":
+            return noKeyProvider();
+        case "openai": {
+            const live = createOpenAIProvider({
+                apiKey: opts.apiKey ?? "",
+                ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+            });
+            return withRetries(live, {
+                onRetry: ({ error, delayMs, attempt }) => {
+                    if (error.kind === "rate_limited")
+                        concurrency.onRateLimited();
+                    opts.log(`retrying after ${error.kind} (attempt ${attempt}, waiting ${Math.round(delayMs)} ms)`);
+                },
+            });
+        }
+    }
+}
+async function createRunSetup(project, opts) {
+    const concurrency = new AdaptiveConcurrency(opts.concurrency);
+    let provider = await baseProvider(project, opts, concurrency);
+    if (opts.cacheDir && (opts.kind === "openai" || opts.kind === "cache-only")) {
+        provider = withCache(provider, {
+            dir: opts.cacheDir,
+            namespace: hostOf(opts.baseURL ?? "https://api.openai.com/v1"),
+            readOnly: opts.cacheReadOnly || opts.kind === "cache-only",
+        });
+    }
+    const pricing = project.config.pricing;
+    return {
+        kind: opts.kind,
+        concurrency,
+        run: {
+            provider,
+            concurrency: () => concurrency.limit,
+            onCallResult: (outcome) => {
+                if (outcome === "ok")
+                    concurrency.onSuccess();
+            },
+            judge: createJudge(provider, opts.judgeModel ?? project.config.judge_model),
+            price: (model, usage) => costUsd(model, usage, pricing),
+            budget: new Budget({
+                ...(opts.maxCostUsd !== undefined ? { maxCostUsd: opts.maxCostUsd } : {}),
+                ...(opts.maxTokensTotal !== undefined ? { maxTokensTotal: opts.maxTokensTotal } : {}),
+            }),
+            ...(opts.maxExamples !== undefined ? { maxExamples: opts.maxExamples } : {}),
+        },
+    };
+}
+/** The smaller of two optional limits: a caller can tighten the project's budget, never loosen it. */
+function tighter(a, b) {
+    return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
 ;// CONCATENATED MODULE: ./lib/cli/provider-flags.js
-
-
-
-
 
 
 
@@ -54313,61 +54393,28 @@ function positiveNumber(value, flag) {
         throw new UserError(`${flag} takes a positive number, got "${value}"`);
     return n;
 }
-/** The smaller of two optional limits: a flag can tighten the project's budget, never loosen it. */
-function tighter(a, b) {
-    return a === undefined ? b : b === undefined ? a : Math.min(a, b);
-}
-/** Provider, judge, budget and concurrency for a run, from flags and the project config. */
+/** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
 async function makeRunSetup(project, flags, io) {
-    const max = provider_flags_positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8;
     const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
     const kind = chooseProviderKind(project, requested ? { kind: requested } : {}, io.env);
-    const concurrency = new AdaptiveConcurrency(max);
-    let provider;
-    if (kind === "openai") {
-        const settings = resolveOpenAISettings(io.env, flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {});
-        const live = withRetries(createOpenAIProvider(settings), {
-            onRetry: ({ error, delayMs, attempt }) => {
-                if (error.kind === "rate_limited")
-                    concurrency.onRateLimited();
-                io.stderr(`retrying after ${error.kind} (attempt ${attempt}, waiting ${Math.round(delayMs)} ms)\n`);
-            },
-        });
-        provider = flags.noCache
-            ? live
-            : withCache(live, {
-                dir: (0,external_node_path_namespaceObject.resolve)(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR),
-                namespace: hostOf(settings.baseURL),
-            });
-    }
-    else {
-        provider = await createOfflineProvider(project, kind, flags.recordings ? { recordings: (0,external_node_path_namespaceObject.resolve)(io.cwd, flags.recordings) } : {});
-    }
     const budgets = project.config.budgets ?? {};
     const maxExamples = tighter(provider_flags_positiveInt(flags.maxExamples, "--max-examples"), budgets.max_examples);
     const maxCostUsd = tighter(positiveNumber(flags.maxCost, "--max-cost"), budgets.max_cost_usd);
     const maxTokensTotal = tighter(provider_flags_positiveInt(flags.maxTokens, "--max-tokens"), budgets.max_tokens_total);
-    const pricing = project.config.pricing;
-    return {
+    const live = kind === "openai"
+        ? resolveOpenAISettings(io.env, flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {})
+        : undefined;
+    return createRunSetup(project, {
         kind,
-        concurrency,
-        run: {
-            provider,
-            concurrency: () => concurrency.limit,
-            onCallResult: (outcome) => outcome === "rate_limited"
-                ? concurrency.onRateLimited()
-                : outcome === "ok"
-                    ? concurrency.onSuccess()
-                    : undefined,
-            judge: createJudge(provider, project.config.judge_model),
-            price: (model, usage) => costUsd(model, usage, pricing),
-            budget: new Budget({
-                ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
-                ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
-            }),
-            ...(maxExamples !== undefined ? { maxExamples } : {}),
-        },
-    };
+        ...(live ? { apiKey: live.apiKey, baseURL: live.baseURL } : {}),
+        ...(flags.recordings !== undefined ? { recordings: (0,external_node_path_namespaceObject.resolve)(io.cwd, flags.recordings) } : {}),
+        ...(flags.noCache ? {} : { cacheDir: (0,external_node_path_namespaceObject.resolve)(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR) }),
+        concurrency: provider_flags_positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8,
+        ...(maxExamples !== undefined ? { maxExamples } : {}),
+        ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
+        ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
+        log: (line) => io.stderr(`${line}\n`),
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/compare-command.js

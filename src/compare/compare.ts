@@ -36,7 +36,8 @@ export interface CriterionComparison {
   /** Pairs of examples scored on both sides. */
   pairs: number;
   champion: { mean: number; pass_rate: number } | null;
-  challenger: { mean: number; pass_rate: number; pass_rate_all: number };
+  /** pass_rate_all and n cover all of the challenger's scored examples, paired or not. */
+  challenger: { mean: number; pass_rate: number; pass_rate_all: number; n: number };
   /** challenger − champion mean score over the pairs, with a 95% paired-bootstrap interval. */
   delta: number | null;
   delta_ci: [number, number] | null;
@@ -110,6 +111,7 @@ export function comparePrompt(
         mean: round(agg.mean_score),
         pass_rate: round(agg.pass_rate),
         pass_rate_all: round(agg.pass_rate),
+        n: agg.n,
       },
       delta: null,
       delta_ci: null,
@@ -177,7 +179,7 @@ export function comparePrompt(
       reason: "criterion removed by this change",
       pairs: 0,
       champion: { mean: round(c.mean_score), pass_rate: round(c.pass_rate) },
-      challenger: { mean: 0, pass_rate: 0, pass_rate_all: 0 },
+      challenger: { mean: 0, pass_rate: 0, pass_rate_all: 0, n: 0 },
       delta: null,
       delta_ci: null,
       discordant: null,
@@ -209,6 +211,12 @@ export function comparePrompt(
 }
 
 function decideCriterion(row: CriterionComparison, tol: number, alpha: number): void {
+  if (row.challenger.n === 0) {
+    // Every example errored or was skipped: there is nothing to hold against a threshold.
+    row.status = "inconclusive";
+    row.reason = "no example could be scored";
+    return;
+  }
   const belowThreshold = row.threshold !== undefined && row.challenger.pass_rate_all < row.threshold;
   if (belowThreshold) {
     row.status = "below_threshold";

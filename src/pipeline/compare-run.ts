@@ -28,6 +28,9 @@ export interface ComparedPrompt {
   challenger: PromptRun;
   /** Why there is no champion run although the base had the prompt. */
   baseline_note?: string;
+  /** The challenger's prompt file (repository path) and each criterion's line in it, for annotations. */
+  challenger_file?: string;
+  criterion_lines?: Record<string, number>;
 }
 
 export interface CompareResults {
@@ -137,6 +140,13 @@ async function comparePlanned(
     champion: championRun,
     challenger: challengerRun,
     ...(baselineNote ? { baseline_note: baselineNote } : {}),
+    challenger_file: p.challenger.path,
+    criterion_lines: Object.fromEntries(
+      challenger.data.eval_criteria.flatMap((c, i) => {
+        const line = challenger.criterionLines[i];
+        return line ? [[c.name, line]] : [];
+      }),
+    ),
   };
 }
 

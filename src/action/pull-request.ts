@@ -1,0 +1,262 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { DEFAULT_GATE, type Verdict } from "../compare/compare.js";
+import { openProject, type Project } from "../config/project.js";
+import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
+import { createRunSetup, tighter, type ProviderKind } from "../engine/setup.js";
+import { COMMENT_MARKER, MAX_COMMENT_CHARS, upsertReportComment } from "../github/comment.js";
+import {
+  finishCheckRun,
+  setCommitStatus,
+  startCheckRun,
+  type Annotation,
+  type StatusState,
+} from "../github/status.js";
+import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
+import { fromPullFiles } from "../plan/diff.js";
+import { showFile } from "../plan/git.js";
+import { planComparison } from "../plan/plan.js";
+import { renderCompareMarkdown } from "../report/compare-report.js";
+import { escapeInline } from "../report/escape.js";
+import { renderWithin } from "../report/fit.js";
+import { tolerantWrite, type ActionDeps } from "./deps.js";
+
+export interface PullRequestTarget {
+  prNumber: number;
+  baseSha: string;
+  headSha: string;
+  fork: boolean;
+}
+
+/** The provider a run can use: a key means live calls; without one, recordings or the cache only. */
+export function chooseKind(deps: ActionDeps, project: Project): ProviderKind {
+  const wanted = deps.settings.provider;
+  if (wanted !== "auto") return wanted;
+  if (deps.settings.apiKey) return "openai";
+  const configured = project.config.provider?.type;
+  if (configured === "replay" || configured === "mock") return configured;
+  return "cache-only";
+}
+
+export async function setupFor(
+  deps: ActionDeps,
+  project: Project,
+  kind: ProviderKind,
+  cacheReadOnly: boolean,
+) {
+  const s = deps.settings;
+  const budgets = project.config.budgets ?? {};
+  const maxExamples = tighter(s.maxExamples, budgets.max_examples);
+  const maxCostUsd = tighter(s.maxCostUsd, budgets.max_cost_usd);
+  const maxTokensTotal = tighter(s.maxTokensTotal, budgets.max_tokens_total);
+  return createRunSetup(project, {
+    kind,
+    ...(s.apiKey ? { apiKey: s.apiKey } : {}),
+    ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
+    ...(s.cache ? { cacheDir: join(deps.cwd, DEFAULT_CACHE_DIR), cacheReadOnly } : {}),
+    concurrency: s.concurrency,
+    ...(maxExamples !== undefined ? { maxExamples } : {}),
+    ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
+    ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
+    ...(s.judgeModel ? { judgeModel: s.judgeModel } : {}),
+    log: deps.log.info,
+  });
+}
+
+function statusFor(
+  verdict: Verdict,
+  results: CompareResults,
+  deps: ActionDeps,
+  noKey: boolean,
+): { state: StatusState; description: string } {
+  const n = results.prompts.length;
+  if (n === 0) return { state: "success", description: "no prompt affected by this change" };
+  const first = results.prompts.find((p) => p.comparison.verdict === verdict);
+  const why = first ? `${first.name}: ${first.comparison.reason}` : "";
+  if (verdict === "pass") return { state: "success", description: `pass: ${n} prompt(s), no regression` };
+  if (verdict === "fail") {
+    return deps.settings.failOn === "never"
+      ? { state: "success", description: `regression (not gating, fail-on: never) — ${why}` }
+      : { state: "failure", description: `regression — ${why}` };
+  }
+  if (noKey)
+    return {
+      state: "pending",
+      description: "not evaluated: no API key (fork PR?). A maintainer can comment /agentops rerun",
+    };
+  return { state: "error", description: `inconclusive — ${why}` };
+}
+
+function annotationsFor(results: CompareResults): Annotation[] {
+  const out: Annotation[] = [];
+  for (const p of results.prompts) {
+    for (const c of p.comparison.criteria) {
+      if (c.status !== "regressed" && c.status !== "below_threshold") continue;
+      const line = p.criterion_lines?.[c.name] ?? 1;
+      out.push({
+        path: p.challenger_file ?? p.challenger.file,
+        start_line: line,
+        end_line: line,
+        annotation_level: "failure",
+        title: `${p.name}: ${c.name} ${c.status === "regressed" ? "regressed" : "below threshold"}`,
+        message: c.reason,
+      });
+    }
+  }
+  return out;
+}
+
+/** plan → run → compare → publish, for one pull request head. Returns the verdict. */
+export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarget): Promise<Verdict> {
+  const { owner, repo } = deps.context;
+  const s = deps.settings;
+  const statusTarget = {
+    owner,
+    repo,
+    sha: pr.headSha,
+    context: s.statusContext,
+    ...(deps.context.runUrl ? { targetUrl: deps.context.runUrl } : {}),
+  };
+  let checkRunId: number | undefined;
+  if (s.checkMode === "check-run") {
+    await tolerantWrite(deps, "create a check run", async () => {
+      checkRunId = await startCheckRun(deps.octokit, { owner, repo, sha: pr.headSha, name: s.statusContext });
+    });
+  } else {
+    await tolerantWrite(deps, "set a pending status", () =>
+      setCommitStatus(deps.octokit, statusTarget, "pending", "evaluating prompt changes…"),
+    );
+  }
+
+  const project = await openProject(deps.cwd);
+  const kind = chooseKind(deps, project);
+  const noKey = kind === "cache-only";
+  if (noKey) {
+    deps.log.warning(
+      "No API key in this run (fork pull requests get no secrets). Only answers already in the cache are scored; " +
+        "the rest is reported as not evaluated, and the job does not fail for it. A maintainer can comment /agentops rerun.",
+    );
+  }
+  if (s.cache && (kind === "openai" || kind === "cache-only")) {
+    const hit = await deps.cache.restore(join(deps.cwd, DEFAULT_CACHE_DIR)).catch(() => false);
+    deps.log.info(hit ? "restored the answer cache from the default branch" : "no answer cache to restore");
+  }
+
+  // The PR files API sees renames as GitHub does; git is the fallback (and reads every file's content).
+  let changed;
+  try {
+    const files = await deps.octokit.paginate(deps.octokit.rest.pulls.listFiles, {
+      owner,
+      repo,
+      pull_number: pr.prNumber,
+      per_page: 100,
+    });
+    changed = fromPullFiles(files);
+  } catch (e) {
+    deps.log.info(
+      `listing the pull request's files failed (${e instanceof Error ? e.message : String(e)}); using git diff`,
+    );
+  }
+  const top = (await deps.git.run(["rev-parse", "--show-toplevel"])).trim();
+  const rel = (p: string): string => relative(top, p).split("\\").join("/");
+  const environment = s.environment || project.config.gate_environment;
+  const plan = await planComparison({
+    git: deps.git,
+    base: pr.baseSha,
+    head: pr.headSha,
+    promptsDir: rel(project.promptsDir),
+    configPath: project.configFile ? rel(project.configFile) : undefined,
+    ...(environment ? { environment } : {}),
+    ...(changed ? { changed } : {}),
+  });
+  const setup = await setupFor(deps, project, kind, true);
+  const results = await runComparison(
+    plan,
+    { base: pr.baseSha, head: pr.headSha },
+    {
+      run: {
+        ...setup.run,
+        onProgress: (label) => {
+          let last = 0;
+          return (p) => {
+            if (Date.now() - last < 5000 && p.done !== p.total) return;
+            last = Date.now();
+            deps.log.info(
+              `[${label}] ${p.done}/${p.total} done, ${p.errors} errors${p.spentUsd ? `, $${p.spentUsd.toFixed(4)} spent` : ""}`,
+            );
+          };
+        },
+      },
+      readFile: (side, path) => showFile(deps.git, side === "champion" ? plan.baseSha : plan.headSha, path),
+      gate: {
+        ...DEFAULT_GATE,
+        tolerancePoints:
+          s.tolerance ?? project.config.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
+        maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
+      },
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    },
+  );
+  return publish(deps, pr, results, { noKey, checkRunId, statusTarget });
+}
+
+async function publish(
+  deps: ActionDeps,
+  pr: PullRequestTarget,
+  results: CompareResults,
+  ctx: {
+    noKey: boolean;
+    checkRunId: number | undefined;
+    statusTarget: Parameters<typeof setCommitStatus>[1];
+  },
+): Promise<Verdict> {
+  const { owner, repo } = deps.context;
+  const s = deps.settings;
+  const notes = ctx.noKey
+    ? "\n> **No API key in this run** (fork pull requests get no secrets): only cached answers were scored. A maintainer can comment `/agentops rerun` to evaluate with the repository's key; the PR's code is never executed.\n"
+    : "";
+  const full = renderCompareMarkdown(results) + notes;
+
+  await mkdir(deps.outDir, { recursive: true });
+  const resultsPath = join(deps.outDir, "agentops-results.json");
+  const reportPath = join(deps.outDir, "agentops-report.md");
+  await writeFile(resultsPath, JSON.stringify(results, null, 2) + "\n");
+  await writeFile(reportPath, full);
+  await deps.writeSummary(full.length > 1_000_000 ? renderWithin(results, 1_000_000, notes) : full);
+  deps.setOutput("verdict", results.verdict);
+  deps.setOutput("results-path", resultsPath);
+  deps.setOutput("report-path", reportPath);
+
+  if (s.commentMode !== "off") {
+    const body = renderWithin(results, MAX_COMMENT_CHARS - COMMENT_MARKER.length - 1, notes);
+    await tolerantWrite(deps, "comment on the pull request", async () => {
+      const r = await upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, body, {
+        botLogin: s.commentAuthor,
+        mode: s.commentMode === "new" ? "new" : "update",
+      });
+      deps.log.info(`report comment ${r.outcome}`);
+    });
+  }
+
+  const { state, description } = statusFor(results.verdict, results, deps, ctx.noKey);
+  if (s.checkMode === "check-run" && ctx.checkRunId !== undefined) {
+    const checkRunId = ctx.checkRunId;
+    await tolerantWrite(deps, "complete the check run", () =>
+      finishCheckRun(
+        deps.octokit,
+        { owner, repo, checkRunId },
+        {
+          conclusion: state === "success" ? "success" : state === "failure" ? "failure" : "neutral",
+          title: escapeInline(description, 200),
+          summary: renderWithin(results, 65_000, notes),
+          annotations: annotationsFor(results),
+        },
+      ),
+    );
+  } else if (s.checkMode === "status") {
+    await tolerantWrite(deps, "set the commit status", () =>
+      setCommitStatus(deps.octokit, ctx.statusTarget, state, description),
+    );
+  }
+  return results.verdict;
+}

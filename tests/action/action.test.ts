@@ -1,0 +1,329 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../helpers/fake-github.js";
+import { TempRepo } from "../helpers/git-repo.js";
+import { runAction } from "../helpers/run-action.js";
+
+const TOKEN = "ghs_canaryToken0123456789abcdefABCDEF";
+const KEY = "sk-canary-action-5a4b3c2d1e";
+
+let repo: TempRepo;
+let gh: FakeGitHub | undefined;
+let baseSha: string;
+
+/** prompts-example as a repository; the PR switches production versions. */
+function setup(versions: Record<string, number>, mutate?: (dir: string) => void): { headSha: string } {
+  repo = new TempRepo();
+  cpSync("prompts-example", repo.dir, { recursive: true });
+  mutate?.(repo.dir);
+  baseSha = repo.commit("base");
+  repo.branch("feature");
+  const path = join(repo.dir, "prompts/config.yaml");
+  let config = readFileSync(path, "utf8");
+  for (const [name, v] of Object.entries(versions))
+    config = config.replace(new RegExp(`(production:[\\s\\S]*?${name}: )\\d`), `$1${v}`);
+  writeFileSync(path, config);
+  return { headSha: repo.commit("switch") };
+}
+
+async function github(headSha: string, extra: Partial<FakeGitHubOptions> = {}): Promise<FakeGitHub> {
+  gh = await startFakeGitHub({
+    pr: { number: 7, baseSha, headSha, files: [{ filename: "prompts/config.yaml", status: "modified" }] },
+    permissions: { alice: "write", mallory: "read", boss: "admin" },
+    ...extra,
+  });
+  return gh;
+}
+
+function prPayload(headSha: string, fork = false) {
+  return {
+    action: "synchronize",
+    number: 7,
+    pull_request: {
+      number: 7,
+      base: { sha: baseSha, ref: "main", repo: { full_name: "o/r" } },
+      head: { sha: headSha, ref: "feature", repo: { full_name: fork ? "someone/r" : "o/r" } },
+    },
+    repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
+  };
+}
+
+const commentPayload = (login: string, body: string) => ({
+  action: "created",
+  issue: { number: 7, pull_request: { url: "https://api.github.com/repos/o/r/pulls/7" } },
+  comment: { id: 555, body, user: { login, type: "User" } },
+  repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
+});
+
+const inputs = (extra: Record<string, string> = {}) => ({ "github-token": TOKEN, ...extra });
+
+beforeEach(() => {
+  gh = undefined;
+});
+afterEach(async () => {
+  await gh?.close();
+  repo.remove();
+});
+
+describe("the Action on pull_request", () => {
+  test("a regression: one sticky comment after three runs, pending→failure on the head SHA, summary and outputs, step fails", async () => {
+    const { headSha } = setup({ summarize: 2 });
+    const server = await github(headSha);
+    let last;
+    for (let i = 0; i < 3; i++) {
+      last = await runAction({
+        event: "pull_request",
+        payload: prPayload(headSha),
+        inputs: inputs(),
+        apiUrl: server.url,
+        workspace: repo.dir,
+      });
+    }
+    if (!last) throw new Error("no run");
+    expect(last.code).toBe(1);
+    expect(server.comments).toHaveLength(1);
+    expect(server.comments[0]?.body.startsWith("<!-- agentops-report -->\n## ❌ agentops: regression")).toBe(
+      true,
+    );
+    // The second and third runs found the comment unchanged and did not rewrite it.
+    expect(server.requests.filter((r) => r.method === "PATCH")).toHaveLength(0);
+    expect(server.statuses.map((s) => s.state)).toEqual([
+      "pending",
+      "failure",
+      "pending",
+      "failure",
+      "pending",
+      "failure",
+    ]);
+    expect(server.statuses.every((s) => s.sha === headSha && s.context === "agentops/eval")).toBe(true);
+    expect(server.statuses.every((s) => s.description.length <= 140)).toBe(true);
+    expect(last.summary).toContain("## ❌ agentops: regression");
+    expect(last.outputs.verdict).toBe("fail");
+    expect(JSON.parse(readFileSync(last.outputs["results-path"] ?? "", "utf8"))).toMatchObject({
+      kind: "compare",
+      verdict: "fail",
+    });
+  });
+
+  test("an improvement passes: success status, exit 0", async () => {
+    const { headSha } = setup({ "classify-ticket": 2 });
+    const server = await github(headSha);
+    const r = await runAction({
+      event: "pull_request",
+      payload: prPayload(headSha),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(server.statuses.at(-1)).toMatchObject({ state: "success" });
+    expect(r.outputs.verdict).toBe("pass");
+  });
+
+  test("fail-on: never reports the regression without failing the step", async () => {
+    const { headSha } = setup({ summarize: 2 });
+    const server = await github(headSha);
+    const r = await runAction({
+      event: "pull_request",
+      payload: prPayload(headSha),
+      inputs: inputs({ "fail-on": "never" }),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(server.statuses.at(-1)?.description).toMatch(/^regression \(not gating/);
+  });
+
+  test("check-run mode: the report as summary and annotations on the prompt file's criterion lines", async () => {
+    const { headSha } = setup({ summarize: 2 });
+    const server = await github(headSha);
+    await runAction({
+      event: "pull_request",
+      payload: prPayload(headSha),
+      inputs: inputs({ "check-mode": "check-run" }),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    const run = [...server.checkRuns.values()][0] as {
+      head_sha: string;
+      conclusion: string;
+      output: { summary: string; annotations: { path: string; start_line: number }[] };
+    };
+    expect(run.head_sha).toBe(headSha);
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.summary).toContain("agentops: regression");
+    expect(run.output.annotations[0]).toMatchObject({ path: "prompts/summarize/v2.yaml" });
+    expect(run.output.annotations[0]?.start_line).toBeGreaterThan(1);
+    expect(server.statuses).toHaveLength(0);
+  });
+
+  test("a fork without a key: no red, an explanation, and 403s on writes are warnings", async () => {
+    const { headSha } = setup({ "classify-ticket": 2 }, (dir) => {
+      const p = join(dir, "prompts/config.yaml");
+      writeFileSync(
+        p,
+        readFileSync(p, "utf8").replace(/provider:\n {2}type: replay\n {2}recordings: \.\.\/recordings\n/, ""),
+      );
+    });
+    const server = await github(headSha, { forbidWrites: true });
+    const r = await runAction({
+      event: "pull_request",
+      payload: prPayload(headSha, true),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(r.summary).toContain("No API key in this run");
+    expect(r.stdout).toContain("Resource not accessible");
+    expect(r.stdout).toMatch(
+      /::warning::could not comment on the pull request \(HTTP 403: Resource not accessible by integration/,
+    );
+    expect(r.outputs.verdict).toBe("inconclusive");
+  });
+
+  test("secrets never appear in anything sent or printed", async () => {
+    const { headSha } = setup({ summarize: 2 });
+    const server = await github(headSha);
+    const r = await runAction({
+      event: "pull_request",
+      payload: prPayload(headSha),
+      inputs: inputs({ "api-key": KEY, provider: "replay" }),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    const sent = server.requests.map((q) => q.raw).join("\n");
+    // ::add-mask:: lines are the masking protocol itself: the runner consumes them and never shows them.
+    const stdout = r.stdout
+      .split("\n")
+      .filter((l) => !l.startsWith("::add-mask::"))
+      .join("\n");
+    expect(r.stdout).toContain(`::add-mask::${KEY}`);
+    const everything = [
+      sent,
+      stdout,
+      r.stderr,
+      r.summary,
+      JSON.stringify(r.outputs),
+      readFileSync(r.outputs["results-path"] ?? "", "utf8"),
+    ];
+    for (const text of everything) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(KEY);
+    }
+    expect(server.requests.every((q) => q.headers.authorization === `token ${TOKEN}`)).toBe(true);
+  });
+});
+
+describe("the PR bot on issue_comment", () => {
+  async function regressed() {
+    const { headSha } = setup({ summarize: 2 });
+    const server = await github(headSha);
+    await runAction({
+      event: "pull_request",
+      payload: prPayload(headSha),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    return { headSha, server };
+  }
+
+  test("/agentops approve from a writer marks the head SHA success and records who accepted it", async () => {
+    const { headSha, server } = await regressed();
+    const r = await runAction({
+      event: "issue_comment",
+      payload: commentPayload("alice", "/agentops approve"),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(server.statuses.at(-1)).toEqual({
+      sha: headSha,
+      state: "success",
+      context: "agentops/eval",
+      description: "regression accepted by @alice",
+    });
+    expect(server.comments).toHaveLength(1);
+    expect(server.comments[0]?.body).toContain("Regression accepted** by @alice");
+  });
+
+  test("/agentops approve from a reader gets a polite reply and changes nothing", async () => {
+    const { server } = await regressed();
+    const before = server.statuses.length;
+    const r = await runAction({
+      event: "issue_comment",
+      payload: commentPayload("mallory", "/agentops approve"),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(server.statuses).toHaveLength(before);
+    expect(server.comments).toHaveLength(2);
+    expect(server.comments[1]?.body).toMatch(/needs write, maintain or admin permission/);
+    expect(server.comments[0]?.body).not.toContain("accepted");
+  });
+
+  test("a new push resets the approval: a fresh report and a fresh status for the new SHA", async () => {
+    const { server } = await regressed();
+    await runAction({
+      event: "issue_comment",
+      payload: commentPayload("boss", "/agentops approve"),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    const newHead = repo.commit("another push", { "prompts/summarize/README.md": "notes\n" });
+    const r = await runAction({
+      event: "pull_request",
+      payload: prPayload(newHead),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(1);
+    expect(server.statuses.at(-1)).toMatchObject({ sha: newHead, state: "failure" });
+    expect(server.comments).toHaveLength(1);
+    expect(server.comments[0]?.body).not.toContain("accepted");
+  });
+
+  test("a comment that is not a command does nothing", async () => {
+    const { server } = await regressed();
+    const before = server.requests.length;
+    const r = await runAction({
+      event: "issue_comment",
+      payload: commentPayload("alice", "looks good to me"),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(server.requests).toHaveLength(before);
+  });
+});
+
+describe("the Action on push", () => {
+  test("the default branch is evaluated and the summary written", async () => {
+    const { headSha } = setup({});
+    const server = await github(headSha);
+    repo.checkout("main");
+    const r = await runAction({
+      event: "push",
+      payload: {
+        ref: "refs/heads/main",
+        after: baseSha,
+        repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
+      },
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(r.summary).toContain("## agentops eval");
+    expect(r.summary).toContain("summarize v1");
+    expect(server.statuses).toHaveLength(0);
+  });
+});
