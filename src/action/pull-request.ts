@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { DEFAULT_GATE, type Verdict } from "../compare/compare.js";
+import { parseProjectConfig } from "../config/load.js";
 import { openProject, type Project } from "../config/project.js";
+import type { ProjectConfig } from "../config/schema.js";
 import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
 import { createRunSetup, tighter, type ProviderKind } from "../engine/setup.js";
 import { COMMENT_MARKER, MAX_COMMENT_CHARS, upsertReportComment } from "../github/comment.js";
@@ -43,9 +45,10 @@ export async function setupFor(
   project: Project,
   kind: ProviderKind,
   cacheReadOnly: boolean,
+  trusted: ProjectConfig = project.config,
 ) {
   const s = deps.settings;
-  const budgets = project.config.budgets ?? {};
+  const budgets = trusted.budgets ?? {};
   const maxExamples = tighter(s.maxExamples, budgets.max_examples);
   const maxCostUsd = tighter(s.maxCostUsd, budgets.max_cost_usd);
   const maxTokensTotal = tighter(s.maxTokensTotal, budgets.max_tokens_total);
@@ -169,7 +172,10 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
     ...(environment ? { environment } : {}),
     ...(changed ? { changed } : {}),
   });
-  const setup = await setupFor(deps, project, kind, true);
+  // Budgets and gate settings come from the base revision's config: a pull request
+  // must not be able to raise its own budget or tolerance.
+  const trusted = (await baseConfig(deps, project, plan.baseSha, rel)) ?? project.config;
+  const setup = await setupFor(deps, project, kind, true, trusted);
   const results = await runComparison(
     plan,
     { base: pr.baseSha, head: pr.headSha },
@@ -191,13 +197,25 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
       gate: {
         ...DEFAULT_GATE,
         tolerancePoints:
-          s.tolerance ?? project.config.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
-        maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
+          s.tolerance ?? trusted.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
+        maxErrorRate: trusted.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
       },
       ...(deps.signal ? { signal: deps.signal } : {}),
     },
   );
   return publish(deps, pr, results, { noKey, checkRunId, statusTarget });
+}
+
+async function baseConfig(
+  deps: ActionDeps,
+  project: Project,
+  baseSha: string,
+  rel: (p: string) => string,
+): Promise<ProjectConfig | undefined> {
+  if (!project.configFile) return undefined;
+  const path = rel(project.configFile);
+  const text = await showFile(deps.git, baseSha, path);
+  return text === undefined ? undefined : parseProjectConfig(text, `${path} at the base revision`).config;
 }
 
 async function publish(

@@ -106,6 +106,27 @@ describe("the Action on pull_request", () => {
     });
   });
 
+  test("a PR cannot loosen its own gate: tolerance and budgets come from the base revision's config", async () => {
+    const { headSha } = setup({ summarize: 2 });
+    const path = join(repo.dir, "prompts/config.yaml");
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace("regression_tolerance: 2", "regression_tolerance: 100"),
+    );
+    const loosened = repo.commit("loosen the gate");
+    expect(loosened).not.toBe(headSha);
+    const server = await github(loosened);
+    const r = await runAction({
+      event: "pull_request",
+      payload: prPayload(loosened),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(1);
+    expect(server.statuses.at(-1)).toMatchObject({ sha: loosened, state: "failure" });
+  });
+
   test("an improvement passes: success status, exit 0", async () => {
     const { headSha } = setup({ "classify-ticket": 2 });
     const server = await github(headSha);
@@ -163,7 +184,10 @@ describe("the Action on pull_request", () => {
       const p = join(dir, "prompts/config.yaml");
       writeFileSync(
         p,
-        readFileSync(p, "utf8").replace(/provider:\n {2}type: replay\n {2}recordings: \.\.\/recordings\n/, ""),
+        readFileSync(p, "utf8").replace(
+          /provider:\n {2}type: replay\n {2}recordings: \.\.\/recordings\n/,
+          "",
+        ),
       );
     });
     const server = await github(headSha, { forbidWrites: true });
@@ -288,6 +312,31 @@ describe("the PR bot on issue_comment", () => {
     expect(server.statuses.at(-1)).toMatchObject({ sha: newHead, state: "failure" });
     expect(server.comments).toHaveLength(1);
     expect(server.comments[0]?.body).not.toContain("accepted");
+  });
+
+  test("/agentops rerun from a writer fetches the PR head and evaluates again", async () => {
+    const { headSha, server } = await regressed();
+    // An origin that serves refs/pull/7/head, as GitHub does.
+    const origin = new TempRepo(`${repo.dir}-origin.git`);
+    repo.git("init", "-q", "--bare", origin.dir);
+    repo.git("remote", "add", "origin", origin.dir);
+    repo.git("push", "-q", "origin", `${headSha}:refs/pull/7/head`, "main");
+    repo.checkout("main");
+    const before = server.statuses.length;
+    const r = await runAction({
+      event: "issue_comment",
+      payload: commentPayload("alice", "please\n/agentops rerun"),
+      inputs: inputs(),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    origin.remove();
+    expect(r.code).toBe(0);
+    expect(server.statuses.slice(before).map((x) => [x.sha, x.state])).toEqual([
+      [headSha, "pending"],
+      [headSha, "failure"],
+    ]);
+    expect(server.comments).toHaveLength(1);
   });
 
   test("a comment that is not a command does nothing", async () => {
