@@ -248,10 +248,20 @@ async function publish(
   if (s.commentMode !== "off") {
     const body = renderWithin(results, MAX_COMMENT_CHARS - COMMENT_MARKER.length - 1, notes);
     await tolerantWrite(deps, "comment on the pull request", async () => {
-      const r = await upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, body, {
-        botLogin: s.commentAuthor,
-        mode: s.commentMode === "new" ? "new" : "update",
-      });
+      const upsert = (text: string) =>
+        upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, text, {
+          botLogin: s.commentAuthor,
+          mode: s.commentMode === "new" ? "new" : "update",
+        });
+      let r;
+      try {
+        r = await upsert(body);
+      } catch (e) {
+        // 422: GitHub measures the body differently from us (e.g. in bytes); retry much shorter.
+        if (!(typeof e === "object" && e !== null && "status" in e && e.status === 422)) throw e;
+        deps.log.warning("GitHub refused the report comment as too long (422); posting a shorter one");
+        r = await upsert(renderWithin(results, 20_000, notes));
+      }
       deps.log.info(`report comment ${r.outcome}`);
     });
   }

@@ -18,6 +18,7 @@ export interface ProviderFlags {
   baseUrl?: string;
   cacheDir?: string;
   noCache?: boolean;
+  timeout?: string;
 }
 
 /** parseArgs option specs for the flags above, shared by every evaluating command. */
@@ -31,6 +32,7 @@ export const RUN_FLAG_SPECS = {
   "base-url": { type: "string" },
   "cache-dir": { type: "string" },
   "no-cache": { type: "boolean" },
+  timeout: { type: "string" },
 } as const;
 
 type RunFlagValues = {
@@ -50,6 +52,7 @@ export function runFlags(values: RunFlagValues): ProviderFlags {
   if (values["base-url"] !== undefined) out.baseUrl = values["base-url"];
   if (values["cache-dir"] !== undefined) out.cacheDir = values["cache-dir"];
   if (values["no-cache"]) out.noCache = true;
+  if (values.timeout !== undefined) out.timeout = values.timeout;
   return out;
 }
 
@@ -62,7 +65,8 @@ export const providerOptions = `  --provider KIND      replay | mock | openai (d
   --base-url URL       OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else api.openai.com);
                        the key comes from OPENAI_API_KEY
   --cache-dir DIR      where live answers are cached by content (default: .agentops-cache)
-  --no-cache           neither read nor write the answer cache`;
+  --no-cache           neither read nor write the answer cache
+  --timeout SECONDS    per-call timeout (default 60)`;
 
 export function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -108,6 +112,7 @@ export async function makeRunSetup(project: Project, flags: ProviderFlags, io: C
     ...(live ? { apiKey: live.apiKey, baseURL: live.baseURL } : {}),
     ...(flags.recordings !== undefined ? { recordings: resolve(io.cwd, flags.recordings) } : {}),
     ...(flags.noCache ? {} : { cacheDir: resolve(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR) }),
+    ...(flags.timeout !== undefined ? { timeoutMs: (positiveNumber(flags.timeout, "--timeout") ?? 60) * 1000 } : {}),
     concurrency: positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8,
     ...(maxExamples !== undefined ? { maxExamples } : {}),
     ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),

@@ -26,6 +26,8 @@ export interface SetupOptions {
   /** replay: folder of recordings; default the project's provider.recordings. */
   recordings?: string;
   cacheDir?: string;
+  /** Per-call timeout (default 60 s). */
+  timeoutMs?: number;
   /** Read the answer cache but never write it (pull request runs). */
   cacheReadOnly?: boolean;
   concurrency: number;
@@ -81,6 +83,7 @@ async function baseProvider(
       const live = createOpenAIProvider({
         apiKey: opts.apiKey ?? "",
         ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+        ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
       });
       return withRetries(live, {
         onRetry: ({ error, delayMs, attempt }) => {
