@@ -2,7 +2,12 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { cli } from "../helpers/cli.js";
-import { startFakeOpenAI, type FakeOpenAI, type FakeReply, type ReceivedRequest } from "../helpers/fake-openai.js";
+import {
+  startFakeOpenAI,
+  type FakeOpenAI,
+  type FakeReply,
+  type ReceivedRequest,
+} from "../helpers/fake-openai.js";
 import { makeProject } from "../helpers/project.js";
 
 const KEY = "sk-canary-faults-112233";
@@ -18,7 +23,9 @@ eval_criteria:
     threshold: 0.5
 `;
 const N = 30;
-const SET = Array.from({ length: N }, (_, i) => JSON.stringify({ id: `p${i}`, input: { who: `person ${i}` } })).join("\n");
+const SET = Array.from({ length: N }, (_, i) =>
+  JSON.stringify({ id: `p${i}`, input: { who: `person ${i}` } }),
+).join("\n");
 
 let server: FakeOpenAI | undefined;
 afterEach(async () => {
@@ -37,14 +44,30 @@ const FAULTS: Record<string, FakeReply> = {
 
 interface Results {
   complete: boolean;
-  runs: { examples: { id: string; status: string; error?: { kind: string; message: string } }[]; summary: { ok: number; errors: number } }[];
+  runs: {
+    examples: { id: string; status: string; error?: { kind: string; message: string } }[];
+    summary: { ok: number; errors: number };
+  }[];
 }
 
 async function drill(fault: (n: number) => FakeReply | undefined) {
   server = await startFakeOpenAI((r) => fault(r.n) ?? ok(r));
   const root = await makeProject({ "prompts/greet/v1.yaml": PROMPT, "prompts/greet/eval_set.jsonl": SET });
   const run = await cli(
-    ["eval", "prompts/greet", "--provider", "openai", "--no-cache", "--timeout", "0.3", "--concurrency", "6", "--out", "results.json", "-q"],
+    [
+      "eval",
+      "prompts/greet",
+      "--provider",
+      "openai",
+      "--no-cache",
+      "--timeout",
+      "0.3",
+      "--concurrency",
+      "6",
+      "--out",
+      "results.json",
+      "-q",
+    ],
     { cwd: root, env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url } },
   );
   const results = JSON.parse(await readFile(join(root, "results.json"), "utf8")) as Results;
@@ -74,11 +97,16 @@ describe("LLM endpoint fault drills: every example ends as a result or an error 
 
   test("all five faults mixed (4% each, 20% in all): whatever cannot be recovered is an error with a reason, never a pass", async () => {
     const kinds = Object.values(FAULTS);
-    const { run, results } = await drill((n) => (n % 5 === 3 ? kinds[Math.floor(n / 5) % kinds.length] : undefined));
+    const { run, results } = await drill((n) =>
+      n % 5 === 3 ? kinds[Math.floor(n / 5) % kinds.length] : undefined,
+    );
     expect(run.code).toBe(0);
     expectNothingLost(results);
     const errors = results.runs[0]?.examples.filter((e) => e.status === "error") ?? [];
-    for (const e of errors) expect(["rate_limited", "server_error", "timeout", "connection", "bad_response"]).toContain(e.error?.kind);
+    for (const e of errors)
+      expect(["rate_limited", "server_error", "timeout", "connection", "bad_response"]).toContain(
+        e.error?.kind,
+      );
     expect(run.stdout).toMatch(/greet v1/);
   });
 });

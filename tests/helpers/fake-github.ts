@@ -27,7 +27,15 @@ export interface FakeGitHubOptions {
     files: { filename: string; status: string; previous_filename?: string }[];
   };
   /** Answer the first N requests to a path matching this with a status (fault drills). */
-  faults?: { match: RegExp; status: number; times: number; headers?: Record<string, string> }[];
+  /** Comments already on the PR. */
+  comments?: FakeComment[];
+  faults?: {
+    match: RegExp;
+    status: number;
+    times: number;
+    headers?: Record<string, string>;
+    message?: string;
+  }[];
 }
 
 export interface FakeGitHub {
@@ -42,7 +50,7 @@ export interface FakeGitHub {
 /** A small GitHub REST API on 127.0.0.1: the routes agentops uses, with state. */
 export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const requests: Recorded[] = [];
-  const comments: FakeComment[] = [];
+  const comments: FakeComment[] = [...(opts.comments ?? [])];
   const statuses: FakeGitHub["statuses"] = [];
   const checkRuns = new Map<number, Record<string, unknown>>();
   const faults = (opts.faults ?? []).map((f) => ({ ...f }));
@@ -69,7 +77,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       const fault = faults.find((f) => f.times > 0 && f.match.test(`${method} ${path}`));
       if (fault) {
         fault.times--;
-        send(fault.status, { message: `injected ${fault.status}` }, fault.headers);
+        send(fault.status, { message: fault.message ?? `injected ${fault.status}` }, fault.headers);
         return;
       }
       const b = (body ?? {}) as Record<string, unknown>;
