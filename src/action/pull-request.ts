@@ -62,6 +62,7 @@ export async function setupFor(
     ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
     ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
     ...(s.judgeModel ? { judgeModel: s.judgeModel } : {}),
+    pricing: trusted.pricing ?? {},
     log: deps.log.info,
   });
 }

@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import type { Project } from "../config/project.js";
+import type { ProjectConfig } from "../config/schema.js";
 import { Budget } from "./budget.js";
 import { AdaptiveConcurrency } from "./concurrency.js";
 import { createJudge } from "./judge.js";
@@ -35,6 +36,8 @@ export interface SetupOptions {
   maxCostUsd?: number;
   maxTokensTotal?: number;
   judgeModel?: string;
+  /** Price overrides; default the project's. The Action passes the base revision's, so a PR cannot zero its costs. */
+  pricing?: ProjectConfig["pricing"];
   log: (line: string) => void;
 }
 
@@ -105,7 +108,7 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
       readOnly: opts.cacheReadOnly || opts.kind === "cache-only",
     });
   }
-  const pricing = project.config.pricing;
+  const pricing = opts.pricing ?? project.config.pricing;
   return {
     kind: opts.kind,
     concurrency,
