@@ -50,7 +50,11 @@ export function promptOf(path: string, promptsDir: string): { name: string; file
 }
 
 /** The version a config pins for `name` in `environment`, if any. */
-export function activeIn(config: ProjectConfig | undefined, environment: string, name: string): number | undefined {
+export function activeIn(
+  config: ProjectConfig | undefined,
+  environment: string,
+  name: string,
+): number | undefined {
   const v = config?.environments?.[environment]?.[name];
   return v === undefined ? undefined : parseVersionRef(v);
 }
@@ -90,14 +94,14 @@ function reasonFor(
   hit: { name: string; file: string },
   promptsDir: string,
 ): string | undefined {
-  const prev = change.previousPath !== undefined ? promptOf(change.previousPath, promptsDir) : undefined;
-  const sameFolder = prev !== undefined && prev.name === hit.name;
   if (side.role === "old") {
     // Within one folder the new side already tells the story ("v3.yaml renamed from v2.yaml").
-    return sameFolder && promptOf(change.path, promptsDir)?.name === hit.name
+    return promptOf(change.path, promptsDir)?.name === hit.name
       ? undefined
       : `${hit.file} moved to ${change.path}`;
   }
+  const prev = change.previousPath !== undefined ? promptOf(change.previousPath, promptsDir) : undefined;
+  const sameFolder = prev !== undefined && prev.name === hit.name;
   if ((change.status === "renamed" || change.status === "copied") && change.previousPath !== undefined) {
     const from = sameFolder ? prev.file : change.previousPath;
     return `${hit.file} ${VERB[change.status]} from ${from}`;
@@ -143,7 +147,10 @@ export function affectedPrompts(
   let configChanged = false;
   for (const change of changed) {
     let used = false;
-    if (configPaths.has(change.path) || (change.previousPath !== undefined && configPaths.has(change.previousPath))) {
+    if (
+      configPaths.has(change.path) ||
+      (change.previousPath !== undefined && configPaths.has(change.previousPath))
+    ) {
       configChanged = true;
       // Whether it matters is decided below, once, from the two parsed configs.
       continue;
@@ -180,7 +187,10 @@ export function affectedPrompts(
       const e = entry(name);
       e.activeChanged = { from, to };
       for (const c of configChanges) if (!e.changes.includes(c)) e.changes.push(c);
-      addReason(e, `${environment} version changed in ${where} (${versionLabel(from)} → ${versionLabel(to)})`);
+      addReason(
+        e,
+        `${environment} version changed in ${where} (${versionLabel(from)} → ${versionLabel(to)})`,
+      );
     }
     if (!switched) ignored.push(...configChanges);
   }
@@ -212,7 +222,8 @@ export function affectedByReferences(
     let used = false;
     for (const ref of references) {
       const reasons: string[] = [];
-      if (ref.evalSet !== undefined && paths.includes(ref.evalSet)) reasons.push(`eval set ${ref.evalSet} changed`);
+      if (ref.evalSet !== undefined && paths.includes(ref.evalSet))
+        reasons.push(`eval set ${ref.evalSet} changed`);
       for (const r of ref.rubrics) if (paths.includes(r)) reasons.push(`rubric ${r} changed`);
       if (reasons.length === 0) continue;
       used = true;
@@ -243,7 +254,9 @@ export function mergeAffected(a: readonly AffectedPrompt[], b: readonly Affected
       reasons: [...have.reasons, ...p.reasons.filter((r) => !have.reasons.includes(r))],
       touchedVersions: [...have.touchedVersions, ...p.touchedVersions],
       changes: [...have.changes, ...p.changes.filter((c) => !have.changes.includes(c))],
-      ...(have.activeChanged ?? p.activeChanged ? { activeChanged: have.activeChanged ?? p.activeChanged } : {}),
+      ...((have.activeChanged ?? p.activeChanged)
+        ? { activeChanged: have.activeChanged ?? p.activeChanged }
+        : {}),
     });
   }
   return [...byName.values()].sort((x, y) => compareNames(x.name, y.name));

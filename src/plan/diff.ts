@@ -30,7 +30,8 @@ export function parseNameStatusZ(output: string): ChangedFile[] {
   const next = (code: string): string => {
     const field = fields[i++];
     // A missing path means the output was cut or is not -z output; guessing would mis-attribute files.
-    if (field === undefined || field === "") throw new Error(`git diff output ends inside the "${code}" entry`);
+    if (field === undefined || field === "")
+      throw new Error(`git diff output ends inside the "${code}" entry`);
     return field;
   };
   while (i < fields.length) {

@@ -28,11 +28,18 @@ export function createGit(cwd: string): Git {
     run: (args) =>
       new Promise((resolve, reject) => {
         // execFile, not exec: arguments reach git verbatim, so ref and path names are never shell code.
-        execFile("git", args, { cwd, env, maxBuffer: MAX_GIT_OUTPUT, encoding: "utf8" }, (error, stdout, stderr) => {
-          if (error)
-            reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || error.message}`, args, stderr));
-          else resolve(stdout);
-        });
+        execFile(
+          "git",
+          args,
+          { cwd, env, maxBuffer: MAX_GIT_OUTPUT, encoding: "utf8" },
+          (error, stdout, stderr) => {
+            if (error)
+              reject(
+                new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || error.message}`, args, stderr),
+              );
+            else resolve(stdout);
+          },
+        );
       }),
   };
 }
@@ -57,7 +64,9 @@ export function assertRef(ref: string): string {
 export async function resolveRef(git: Git, ref: string): Promise<string> {
   assertRef(ref);
   try {
-    return (await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+    return (
+      await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])
+    ).trim();
   } catch {
     throw new UserError(
       `git cannot find the revision "${ref}"`,
@@ -119,7 +128,12 @@ export interface MergeBaseOptions {
  * fetches one commit by default): deepen step by step, which is cheap for the usual
  * short-lived branch, and fetch the whole history only as a last resort.
  */
-export async function mergeBase(git: Git, base: string, head: string, opts: MergeBaseOptions = {}): Promise<string> {
+export async function mergeBase(
+  git: Git,
+  base: string,
+  head: string,
+  opts: MergeBaseOptions = {},
+): Promise<string> {
   assertRef(base);
   assertRef(head);
   const found = await tryMergeBase(git, base, head);
@@ -163,7 +177,17 @@ export async function diffFiles(git: Git, from: string, to: string): Promise<Cha
   assertRef(from);
   assertRef(to);
   // --no-ext-diff/--no-color: a user's diff.external or color.ui=always must not leak into parsed output.
-  const out = await git.run(["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", from, to, "--"]);
+  const out = await git.run([
+    "diff",
+    "--name-status",
+    "-z",
+    "-M",
+    "--no-color",
+    "--no-ext-diff",
+    from,
+    to,
+    "--",
+  ]);
   return parseNameStatusZ(out);
 }
 
@@ -190,7 +214,13 @@ function parseLsTreeLong(out: string): TreeEntry[] {
   for (const record of out.split("\0")) {
     const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(record);
     if (!m?.[1] || !m[2] || !m[3] || !m[4] || m[5] === undefined) continue;
-    entries.push({ mode: m[1], type: m[2], sha: m[3], size: m[4] === "-" ? undefined : Number(m[4]), path: m[5] });
+    entries.push({
+      mode: m[1],
+      type: m[2],
+      sha: m[3],
+      size: m[4] === "-" ? undefined : Number(m[4]),
+      path: m[5],
+    });
   }
   return entries;
 }
