@@ -163,7 +163,8 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
   }
   const top = (await deps.git.run(["rev-parse", "--show-toplevel"])).trim();
   const rel = (p: string): string => relative(top, p).split("\\").join("/");
-  const environment = s.environment || project.config.gate_environment;
+  // Without the input, the plan uses the base revision's gate_environment: a PR cannot pick its own baseline.
+  const environment = s.environment || undefined;
   const plan = await planComparison({
     git: deps.git,
     base: pr.baseSha,

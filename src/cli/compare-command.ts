@@ -80,7 +80,8 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   const top = (await git.run(["rev-parse", "--show-toplevel"])).trim();
   const project = await openProject(io.cwd);
   const rel = (p: string): string => relative(top, p).split("\\").join("/");
-  const environment = values.env ?? project.config.gate_environment;
+  // Without --env, the plan uses the base revision's gate_environment: a change cannot pick its own baseline.
+  const environment = values.env;
   const plan = await planComparison({
     git,
     base: values.base,
