@@ -8729,8 +8729,19 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * Pure statistics for paired champion/challenger comparisons. Everything that
  * draws random numbers takes a seed, so a rerun on the same data prints the
  * same intervals (a report that changes on re-run would not be trusted).
+ *
+ * Invalid arguments (negative counts, mismatched pairs, p-values outside
+ * [0, 1]) throw a RangeError rather than returning NaN: a NaN would silently
+ * turn into "not significant" further down the gate.
  */
-/** Mulberry32: a small, fast, seedable PRNG; quality is ample for bootstrap resampling. */
+/** Two-sided 95% standard-normal quantile, Φ⁻¹(0.975). */
+const Z975 = 1.959963984540054;
+/**
+ * Mulberry32 (Tommy Ettinger): a small 32-bit-state PRNG, ample for bootstrap
+ * resampling. The same seed yields the same sequence on every run, platform and
+ * Node version (only 32-bit integer ops and one exact division), which is what
+ * makes reported intervals reproducible. Seeds are taken modulo 2³².
+ */
 function mulberry32(seed) {
     let a = seed >>> 0;
     return () => {
@@ -8741,112 +8752,178 @@ function mulberry32(seed) {
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
 }
-/** Sample quantile with linear interpolation between order statistics (Hyndman & Fan type 7). */
+/**
+ * Sample quantile of an ascending-sorted sample, interpolating linearly between
+ * order statistics (Hyndman & Fan type 7, the R and NumPy default). q is
+ * clamped to [0, 1]; an empty sample gives NaN.
+ */
 function quantile(sorted, q) {
     const n = sorted.length;
     if (n === 0)
         return NaN;
     const h = (n - 1) * Math.min(1, Math.max(0, q));
     const lo = Math.floor(h);
-    const hi = Math.min(n - 1, lo + 1);
     const a = sorted[lo] ?? NaN;
-    const b = sorted[hi] ?? NaN;
+    // Return the order statistic itself when h is whole, so an infinite neighbour cannot give Inf·0 = NaN.
+    if (h === lo || lo + 1 >= n)
+        return a;
+    const b = sorted[lo + 1] ?? NaN;
     return a + (h - lo) * (b - a);
 }
-/** Wilson score interval: unlike the normal approximation it stays inside [0, 1] and behaves at 0/n and n/n. */
-function wilsonInterval(successes, n, z = 1.959963984540054) {
-    if (n <= 0)
+/**
+ * Wilson score interval for a binomial proportion: unlike the Wald interval it
+ * stays inside [0, 1] and is not degenerate at 0/n and n/n. n = 0 → [0, 1].
+ */
+function wilsonInterval(successes, n, z = Z975) {
+    if (!(n >= 0) || !(successes >= 0 && successes <= n)) {
+        throw new RangeError(`wilsonInterval needs 0 ≤ successes ≤ n, got ${successes}/${n}`);
+    }
+    if (n === 0)
         return [0, 1];
     const p = successes / n;
     const z2 = z * z;
     const denom = 1 + z2 / n;
     const centre = (p + z2 / (2 * n)) / denom;
     const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-    return [Math.max(0, centre - half), Math.min(1, centre + half)];
+    // At 0/n and n/n the bound is exactly 0 or 1 algebraically; pin it so rounding cannot leave 1e-17 or 0.9999999999999999.
+    const lower = successes === 0 ? 0 : Math.max(0, centre - half);
+    const upper = successes === n ? 1 : Math.min(1, centre + half);
+    return [lower, upper];
 }
+/** Student-t 0.975 quantiles for df = 1…30 (to 10 significant digits), where series expansions are poor. */
 const T975_SMALL = [
     12.706204736, 4.30265273, 3.182446305, 2.776445105, 2.570581836, 2.446911851, 2.364624252, 2.306004135,
     2.262157163, 2.228138852, 2.20098516, 2.17881283, 2.160368656, 2.144786688, 2.131449546, 2.119905299,
     2.109815578, 2.10092204, 2.093024054, 2.085963447, 2.079613845, 2.073873068, 2.06865761, 2.063898562,
     2.059538553, 2.055529439, 2.051830516, 2.048407142, 2.045229642, 2.042272456,
 ];
-/** Student-t 0.975 quantile: exact table to df 30, then Cornish–Fisher expansion around the normal quantile. */
+/**
+ * Student-t 0.975 quantile (two-sided 95%). Table for df ≤ 30; beyond, the
+ * Cornish–Fisher expansion of t around the normal quantile (Abramowitz &
+ * Stegun 26.7.5, terms to ν⁻⁴), whose error is below 1e-7 at df = 31 and
+ * shrinks as ν⁻⁵. df is floored; df < 1 gives NaN.
+ */
 function t975(df) {
-    if (df < 1)
+    if (!(df >= 1))
         return NaN;
     const d = Math.floor(df);
     const tabled = T975_SMALL[d - 1];
     if (tabled !== undefined)
         return tabled;
-    const z = 1.959963984540054;
-    const z3 = z ** 3;
-    const z5 = z ** 5;
-    const z7 = z ** 7;
-    return (z +
-        (z3 + z) / (4 * d) +
-        (5 * z5 + 16 * z3 + 3 * z) / (96 * d * d) +
-        (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * d ** 3));
+    const x = Z975;
+    const x2 = x * x;
+    const x3 = x2 * x;
+    const x5 = x3 * x2;
+    const x7 = x5 * x2;
+    const x9 = x7 * x2;
+    const g1 = (x3 + x) / 4;
+    const g2 = (5 * x5 + 16 * x3 + 3 * x) / 96;
+    const g3 = (3 * x7 + 19 * x5 + 17 * x3 - 15 * x) / 384;
+    const g4 = (79 * x9 + 776 * x7 + 1482 * x5 - 1920 * x3 - 945 * x) / 92160;
+    return x + (g1 + (g2 + (g3 + g4 / d) / d) / d) / d;
 }
-/** Mean with a 95% Student-t interval; not clamped, callers clamp where a bound is known. */
+/**
+ * Mean with a 95% Student-t interval, mean ± t₀.₉₇₅(n−1)·s/√n. Not clamped:
+ * callers clamp where a bound is known. n = 0 → mean 0 with the uninformative
+ * [0, 1] (scores live in [0, 1]); n = 1 → a zero-width interval at the value,
+ * since one observation carries no estimate of spread.
+ */
 function meanInterval(values) {
     const n = values.length;
     if (n === 0)
         return { mean: 0, ci: [0, 1] };
-    const mean = values.reduce((s, v) => s + v, 0) / n;
+    let sum = 0;
+    for (const v of values)
+        sum += v;
+    let mean = sum / n;
     if (n === 1)
         return { mean, ci: [mean, mean] };
-    const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
-    const half = t975(n - 1) * Math.sqrt(variance / n);
+    // Two-pass (corrected) algorithm: the second pass fixes the mean's rounding and avoids the
+    // catastrophic cancellation of the one-pass Σx² − n·x̄² variance formula.
+    let dev = 0;
+    for (const v of values)
+        dev += v - mean;
+    mean += dev / n;
+    let ss = 0;
+    for (const v of values)
+        ss += (v - mean) ** 2;
+    const half = t975(n - 1) * Math.sqrt(ss / (n - 1) / n);
     return { mean, ci: [mean - half, mean + half] };
 }
+/** Lanczos coefficients for g = 7, n = 9 (the Numerical Recipes / Godfrey set). */
 const LANCZOS = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
     12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
-/** log Γ(x) by the Lanczos approximation (g = 7), accurate to ~15 digits for x > 0. */
+/**
+ * ln Γ(x) by the Lanczos approximation (g = 7), relative error ~1e-15 for
+ * x > 0; the reflection formula Γ(x)Γ(1−x) = π / sin(πx) covers x < 0.5.
+ */
 function lgamma(x) {
     if (x < 0.5)
         return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
     const y = x - 1;
     let a = LANCZOS[0] ?? 1;
     const t = y + 7.5;
-    for (let i = 1; i < 9; i++)
+    for (let i = 1; i < LANCZOS.length; i++)
         a += (LANCZOS[i] ?? 0) / (y + i);
     return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
 }
+const isCount = (x) => Number.isSafeInteger(x) && x >= 0;
 /**
- * Exact two-sided McNemar test: under H0 the discordant pairs split as
- * Binomial(b + c, 1/2). Summed in log space so b + c in the tens of thousands
- * neither underflows nor loses precision.
+ * Exact two-sided McNemar test. Under H0 the b + c discordant pairs split as
+ * X ~ Binomial(b + c, 1/2), so p = min(1, 2·P(X ≤ min(b, c))); b + c = 0 → 1.
+ *
+ * The largest tail term C(n, k)/2ⁿ is taken in log space through ln Γ (it
+ * underflows as a plain product long before n = 100 000); the rest of the tail
+ * is summed relative to it with the ratio C(n, i−1)/C(n, i) = i/(n−i+1) < 1, so
+ * nothing overflows and only three ln Γ calls are made. The result underflows
+ * to 0 only when the true p-value is below ~1e-308 (e.g. min(b, c) = 0 with
+ * b + c > 1074).
  */
 function mcnemarExact(b, c) {
+    if (!isCount(b) || !isCount(c)) {
+        throw new RangeError(`mcnemarExact needs non-negative integer counts, got b=${b}, c=${c}`);
+    }
     const n = b + c;
-    if (n === 0)
+    // With b = c the lower tail already holds at least half the mass.
+    if (n === 0 || b === c)
         return 1;
     const k = Math.min(b, c);
-    const logHalfN = n * Math.log(0.5);
-    const lnN = lgamma(n + 1);
-    let maxLog = -Infinity;
-    const logs = [];
-    for (let i = 0; i <= k; i++) {
-        const l = lnN - lgamma(i + 1) - lgamma(n - i + 1) + logHalfN;
-        logs.push(l);
-        if (l > maxLog)
-            maxLog = l;
+    const logTop = lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1) + n * Math.log(0.5);
+    let term = 1;
+    let sum = 1;
+    for (let i = k; i >= 1; i--) {
+        const ratio = i / (n - i + 1);
+        term *= ratio;
+        sum += term;
+        // Ratios shrink as i falls, so the remaining tail is at most term·ratio/(1 − ratio).
+        if ((term * ratio) / (1 - ratio) < sum * 1e-17)
+            break;
     }
-    const tail = Math.exp(maxLog) * logs.reduce((s, l) => s + Math.exp(l - maxLog), 0);
-    return Math.min(1, 2 * tail);
+    return Math.min(1, 2 * Math.exp(logTop + Math.log(sum)));
 }
 /**
- * Percentile bootstrap of the mean paired difference (challenger − champion).
- * Resampling pairs, not the two sides apart, keeps the per-example correlation
- * that makes paired comparisons far tighter than comparing two raw means.
+ * Percentile bootstrap (Efron) of the mean paired difference, challenger −
+ * champion. Index i of both arrays is the same example: resampling pairs, not
+ * the two sides apart, keeps the per-example correlation that makes paired
+ * comparisons far tighter than comparing two raw means.
+ *
+ * O(resamples·n) time, two Float64Array allocations in total; deterministic for
+ * a given seed. n = 0 → delta 0, ci [0, 0].
  */
 function pairedBootstrap(champion, challenger, opts = {}) {
     if (champion.length !== challenger.length) {
         throw new RangeError(`paired samples differ in length: ${champion.length} vs ${challenger.length}`);
     }
     const resamples = opts.resamples ?? 2000;
+    if (!Number.isSafeInteger(resamples) || resamples < 1) {
+        throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+    }
+    const confidence = opts.confidence ?? 0.95;
+    if (!(confidence > 0 && confidence < 1)) {
+        throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+    }
     const n = champion.length;
     if (n === 0)
         return { delta: 0, ci: [0, 0], resamples };
@@ -8857,6 +8934,7 @@ function pairedBootstrap(champion, challenger, opts = {}) {
         diffs[i] = d;
         sum += d;
     }
+    // Same left-to-right summation as each resample, so a constant shift gives ci === [delta, delta] exactly.
     const delta = sum / n;
     const random = mulberry32(opts.seed ?? 20240601);
     const means = new Float64Array(resamples);
@@ -8866,19 +8944,27 @@ function pairedBootstrap(champion, challenger, opts = {}) {
             s += diffs[Math.floor(random() * n)] ?? 0;
         means[r] = s / n;
     }
+    // TypedArray#sort is numeric (not lexicographic like Array#sort without a comparator).
     means.sort();
-    const alpha = 1 - (opts.confidence ?? 0.95);
-    // Rounding guards against the bootstrap reporting 0.30000000000000004 for a constant shift of 0.3.
-    const tidy = (x) => Math.round(x * 1e12) / 1e12;
-    return { delta, ci: [tidy(quantile(means, alpha / 2)), tidy(quantile(means, 1 - alpha / 2))], resamples };
+    const alpha = 1 - confidence;
+    return { delta, ci: [quantile(means, alpha / 2), quantile(means, 1 - alpha / 2)], resamples };
 }
-/** Holm–Bonferroni step-down adjusted p-values, in input order, monotone and capped at 1. */
+/**
+ * Holm–Bonferroni step-down adjusted p-values: with p₍₁₎ ≤ … ≤ p₍ₘ₎,
+ * p̃₍ᵢ₎ = maxⱼ≤ᵢ min(1, (m − j + 1)·p₍ⱼ₎). Returned in input order; controls the
+ * family-wise error rate without Bonferroni's loss of power.
+ */
 function holm(pValues) {
     const m = pValues.length;
+    for (const p of pValues) {
+        if (!(p >= 0 && p <= 1))
+            throw new RangeError(`p-values must be in [0, 1], got ${p}`);
+    }
     const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
     const adjusted = new Array(m).fill(1);
     let running = 0;
     order.forEach(({ p, i }, rank) => {
+        // The running maximum enforces monotonicity: a larger raw p never gets a smaller adjusted p.
         running = Math.max(running, Math.min(1, (m - rank) * p));
         adjusted[i] = running;
     });
@@ -19317,26 +19403,35 @@ const LETTER = {
 };
 /**
  * Parses `git diff --name-status -z -M`. With -z, fields are NUL-separated and
- * paths are never quoted, so names with spaces, tabs or non-ASCII survive.
+ * paths are never quoted, so names with spaces, tabs, newlines or non-ASCII
+ * characters come through as they are. Renames and copies ("R087", "C100") carry
+ * two paths: the old one first.
  */
 function parseNameStatusZ(output) {
     const fields = output.split("\0");
     const out = [];
     let i = 0;
+    const next = (code) => {
+        const field = fields[i++];
+        // A missing path means the output was cut or is not -z output; guessing would mis-attribute files.
+        if (field === undefined || field === "")
+            throw new Error(`git diff output ends inside the "${code}" entry`);
+        return field;
+    };
     while (i < fields.length) {
         const code = fields[i++] ?? "";
         if (code === "")
             continue;
         const status = LETTER[code.charAt(0)];
-        if (!status)
-            throw new Error(`unexpected git status "${code}"`);
+        if (!status || !/^[A-Z]\d*$/.test(code)) {
+            throw new Error(`unexpected status "${code}" in git diff --name-status -z output`);
+        }
         if (status === "renamed" || status === "copied") {
-            const previousPath = fields[i++] ?? "";
-            const path = fields[i++] ?? "";
-            out.push({ status, path, previousPath });
+            const previousPath = next(code);
+            out.push({ status, path: next(code), previousPath });
         }
         else {
-            out.push({ status, path: fields[i++] ?? "" });
+            out.push({ status, path: next(code) });
         }
     }
     return out;
@@ -19348,13 +19443,17 @@ const API_STATUS = {
     renamed: "renamed",
     copied: "copied",
     changed: "type_changed",
-    unchanged: undefined,
+    unchanged: null,
 };
-/** Maps the pulls.listFiles API's entries onto the same shape as the git diff. */
+/**
+ * Maps the pulls.listFiles API's entries onto the same shape as the git diff.
+ * A status GitHub adds later counts as "modified": evaluating one prompt too many
+ * is better than letting a change through unevaluated.
+ */
 function fromPullFiles(files) {
     const out = [];
     for (const f of files) {
-        const status = API_STATUS[f.status];
+        const status = Object.hasOwn(API_STATUS, f.status) ? API_STATUS[f.status] : "modified";
         if (!status)
             continue;
         out.push({
@@ -19380,10 +19479,15 @@ class GitError extends Error {
         this.name = "GitError";
     }
 }
+/** Large enough for a 10,000-example eval set; git output beyond it fails loudly instead of being cut. */
+const MAX_GIT_OUTPUT = 64 * 1024 * 1024;
 function createGit(cwd) {
+    // A fetch that needs credentials must fail, not wait for a terminal prompt nobody answers in CI.
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: "0" };
     return {
         run: (args) => new Promise((resolve, reject) => {
-            (0,external_node_child_process_namespaceObject.execFile)("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+            // execFile, not exec: arguments reach git verbatim, so ref and path names are never shell code.
+            (0,external_node_child_process_namespaceObject.execFile)("git", args, { cwd, env, maxBuffer: MAX_GIT_OUTPUT, encoding: "utf8" }, (error, stdout, stderr) => {
                 if (error)
                     reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || error.message}`, args, stderr));
                 else
@@ -19392,90 +19496,197 @@ function createGit(cwd) {
         }),
     };
 }
-/** A ref from a flag or an event could start with "-" and be read by git as an option. */
+/**
+ * Refs come from flags and webhook payloads. One starting with "-" would be read
+ * by git as an option (`--output=…`), so refuse it before it reaches the command line.
+ */
 function assertRef(ref) {
-    if (ref === "" || ref.startsWith("-") || /[\0\s]/.test(ref)) {
-        throw new UserError(`"${ref}" is not a valid git revision`, {}, "pass a branch, tag or commit SHA");
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
+    if (ref === "" || ref.startsWith("-") || /[\s\x00-\x1f\x7f]/.test(ref)) {
+        throw new UserError(`"${ref}" is not a valid git revision`, {}, "pass a branch, tag or commit SHA (names cannot start with '-' or contain spaces)");
     }
     return ref;
 }
+/** The commit SHA a ref names. */
 async function resolveRef(git, ref) {
+    assertRef(ref);
     try {
-        return (await git.run(["rev-parse", "--verify", "--end-of-options", `${assertRef(ref)}^{commit}`])).trim();
+        return (await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+    }
+    catch {
+        throw new UserError(`git cannot find the revision "${ref}"`, {}, "fetch it first (in Actions: actions/checkout with fetch-depth: 0), or check the name");
+    }
+}
+async function isShallow(git) {
+    return (await git.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+}
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * Like resolveRef, but a full commit SHA missing from a shallow CI checkout (the
+ * pull request's base and head, when actions/checkout fetched only the merge commit)
+ * is fetched from `remote` first. Branch names are never fetched: that would move refs.
+ */
+async function resolveOrFetch(git, ref, remote = "origin") {
+    try {
+        return await resolveRef(git, ref);
     }
     catch (e) {
-        if (e instanceof UserError)
+        if (!FULL_SHA.test(ref))
             throw e;
-        throw new UserError(`git cannot find the revision "${ref}"`, {}, "fetch it first (in Actions: actions/checkout with fetch-depth: 0), or check the name");
+        try {
+            // --depth=1 only where history is already cut: on a full clone it would make the repository shallow.
+            const depth = (await isShallow(git)) ? ["--depth=1"] : [];
+            await git.run(["fetch", "--quiet", "--no-tags", ...depth, "--end-of-options", remote, ref]);
+        }
+        catch {
+            throw e;
+        }
+        return resolveRef(git, ref);
     }
 }
 async function tryMergeBase(git, base, head) {
     try {
-        return (await git.run(["merge-base", base, head])).trim() || undefined;
+        return (await git.run(["merge-base", "--end-of-options", base, head])).trim() || undefined;
     }
     catch {
+        // Exit code 1 with no output: no common ancestor in the history we have.
         return undefined;
     }
 }
+/** How far each round deepens a shallow clone; the last resort fetches everything. */
+const DEEPEN_STEPS = [50, 100, 200, 400, 800, "unshallow"];
 /**
- * The merge base of base and head. CI checkouts are often shallow: deepen the
- * history step by step (cheap for short-lived branches) before giving up.
+ * The merge base of base and head. CI checkouts are often shallow (actions/checkout
+ * fetches one commit by default): deepen step by step, which is cheap for the usual
+ * short-lived branch, and fetch the whole history only as a last resort.
  */
 async function mergeBase(git, base, head, opts = {}) {
+    assertRef(base);
+    assertRef(head);
     const found = await tryMergeBase(git, base, head);
     if (found)
         return found;
-    const shallow = (await git.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
-    if (shallow) {
-        const deepen = opts.fetchDeepen ??
-            (async (by) => {
-                await git.run(by === "unshallow" ? ["fetch", "--unshallow", "origin"] : ["fetch", `--deepen=${by}`, "origin"]);
-            });
-        for (const by of [50, 100, 200, 400, 800, "unshallow"]) {
-            try {
-                await deepen(by);
-            }
-            catch {
-                break;
-            }
-            const again = await tryMergeBase(git, base, head);
-            if (again)
-                return again;
+    if (!(await isShallow(git))) {
+        throw new UserError(`${base} and ${head} have no commit in common`, {}, "check the base: it must be the branch the change was made from (e.g. --base origin/main)");
+    }
+    const remote = assertRef(opts.remote ?? "origin");
+    const deepen = opts.fetchDeepen ??
+        (async (by) => {
+            const how = by === "unshallow" ? "--unshallow" : `--deepen=${by}`;
+            await git.run(["fetch", "--quiet", "--no-tags", how, "--end-of-options", remote]);
+        });
+    let fetchError;
+    for (const by of DEEPEN_STEPS) {
+        try {
+            await deepen(by);
         }
+        catch (e) {
+            fetchError = e instanceof Error ? e.message : String(e);
+            break;
+        }
+        const again = await tryMergeBase(git, base, head);
+        if (again)
+            return again;
+        // All history is here and there is still no common commit: more fetching cannot help.
+        if (!(await isShallow(git)))
+            break;
     }
-    throw new UserError(`no common history between ${base} and ${head}`, {}, "fetch the full history: in Actions use actions/checkout with fetch-depth: 0");
+    throw new UserError(`no common history between ${base} and ${head} in this shallow clone${fetchError ? ` (fetching more failed: ${fetchError})` : ""}`, {}, "fetch the full history: in Actions use actions/checkout with fetch-depth: 0");
 }
-async function changedFiles(git, from, to) {
-    return parseNameStatusZ(await git.run(["diff", "--name-status", "-z", "-M", from, to, "--"]));
+/** What changed from `from` to `to`, as git sees it (renames detected). */
+async function diffFiles(git, from, to) {
+    assertRef(from);
+    assertRef(to);
+    // --no-ext-diff/--no-color: a user's diff.external or color.ui=always must not leak into parsed output.
+    const out = await git.run([
+        "diff",
+        "--name-status",
+        "-z",
+        "-M",
+        "--no-color",
+        "--no-ext-diff",
+        from,
+        to,
+        "--",
+    ]);
+    return parseNameStatusZ(out);
 }
-/** A file's content at a revision, or undefined when it does not exist there. */
+/** What a change from base to head did: the diff from their merge base, like a pull request's "Files changed". */
+async function changedFiles(git, base, head, opts = {}) {
+    return diffFiles(git, await mergeBase(git, base, head, opts), head);
+}
+function parseLsTreeLong(out) {
+    const entries = [];
+    for (const record of out.split("\0")) {
+        const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(record);
+        if (!m?.[1] || !m[2] || !m[3] || !m[4] || m[5] === undefined)
+            continue;
+        entries.push({
+            mode: m[1],
+            type: m[2],
+            sha: m[3],
+            size: m[4] === "-" ? undefined : Number(m[4]),
+            path: m[5],
+        });
+    }
+    return entries;
+}
+/**
+ * A file's content at a revision, or undefined when it does not exist there (or is
+ * a folder). Reads the blob as stored: no textconv or smudge filters, a UTF-8 BOM
+ * dropped, symlinks refused, matching how the loader treats files on disk.
+ */
 async function showFile(git, rev, path) {
-    try {
-        return await git.run(["show", `${assertRef(rev)}:${path}`]);
-    }
-    catch (e) {
-        if (e instanceof UserError)
-            throw e;
+    assertRef(rev);
+    // --full-tree: paths are relative to the repository root even when git runs in a sub-folder.
+    const out = await git.run(["ls-tree", "-z", "--long", "--full-tree", rev, "--", path]);
+    const entry = parseLsTreeLong(out).find((e) => e.path === path);
+    if (!entry || entry.type !== "blob")
         return undefined;
+    if (entry.mode === "120000") {
+        throw new UserError("is a symbolic link; agentops only reads regular files", { file: path }, "commit the file itself instead of a link to it");
     }
+    if (entry.size !== undefined && entry.size > MAX_GIT_OUTPUT) {
+        throw new UserError(`is ${entry.size} bytes, over the limit of ${MAX_GIT_OUTPUT} bytes`, { file: path });
+    }
+    const text = await git.run(["cat-file", "blob", entry.sha]);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+/** Every file under `dir` at a revision, as repository-root-relative paths. */
 async function listFiles(git, rev, dir) {
-    const out = await git.run(["ls-tree", "-r", "-z", "--name-only", assertRef(rev), "--", dir]);
+    assertRef(rev);
+    const args = ["ls-tree", "-r", "-z", "--name-only", "--full-tree", rev];
+    // An empty dir means the whole tree; "--" keeps a folder named "-x" a path.
+    const out = await git.run(dir === "" || dir === "." ? args : [...args, "--", dir]);
     return out.split("\0").filter(Boolean);
 }
 
 ;// CONCATENATED MODULE: ./lib/plan/affected.js
 
+/** Same naming rule as src/config/project.ts: v<N>.yaml or v<N>.yml directly in the prompt folder. */
 const affected_VERSION_FILE = /^v(\d+)\.ya?ml$/;
+const DEFAULT_EVAL_SET = "eval_set.jsonl";
+/** "prompts/" → "prompts", "./prompts" → "prompts", "." → "". */
+function normalizeDir(dir) {
+    const d = dir.replace(/\/+$/, "").replace(/^(?:\.\/)+/, "");
+    return d === "." ? "" : d;
+}
+/** The prompt folder a path lies in, and the path inside it; undefined outside `<promptsDir>/<name>/`. */
 function promptOf(path, promptsDir) {
-    const prefix = promptsDir === "" || promptsDir === "." ? "" : `${promptsDir.replace(/\/+$/, "")}/`;
+    const dir = normalizeDir(promptsDir);
+    const prefix = dir === "" ? "" : `${dir}/`;
     if (!path.startsWith(prefix))
         return undefined;
-    const rest = path.slice(prefix.length).split("/");
-    if (rest.length < 2)
+    const [name, ...rest] = path.slice(prefix.length).split("/");
+    // Files directly in the prompts folder (its config.yaml, a README) belong to no prompt.
+    if (!name || rest.length === 0)
         return undefined;
-    const [name, ...file] = rest;
-    return name ? { name, file: file.join("/") } : undefined;
+    return { name, file: rest.join("/") };
+}
+/** The version a config pins for `name` in `environment`, if any. */
+function activeIn(config, environment, name) {
+    const v = config?.environments?.[environment]?.[name];
+    return v === undefined ? undefined : parseVersionRef(v);
 }
 const VERB = {
     added: "added",
@@ -19483,78 +19694,184 @@ const VERB = {
     deleted: "deleted",
     renamed: "renamed",
     copied: "copied",
-    type_changed: "changed",
+    type_changed: "changed type",
 };
-function affected_describe(file, status) {
-    if (file === "eval_set.jsonl")
-        return `eval set ${status === "added" ? "added" : status === "deleted" ? "deleted" : "changed"}`;
-    if (affected_VERSION_FILE.test(file))
-        return `${file} ${VERB[status]}`;
+/** "v3.yaml added", "eval set changed", "rubric.md edited". */
+function describeFile(file, status) {
+    if (file === DEFAULT_EVAL_SET) {
+        return `eval set ${status === "added" || status === "deleted" ? status : "changed"}`;
+    }
     return `${file} ${VERB[status]}`;
 }
-function activeIn(config, environment, name) {
-    const v = config?.environments?.[environment]?.[name];
-    return v === undefined ? undefined : parseVersionRef(v);
+/** The old and new side of a change, each with the status it has for its own folder. */
+function sides(change) {
+    const out = [
+        { path: change.path, status: change.status, role: "new" },
+    ];
+    // A rename empties its old place; a copy leaves the original untouched.
+    if (change.status === "renamed" && change.previousPath !== undefined) {
+        out.push({ path: change.previousPath, status: "deleted", role: "old" });
+    }
+    return out;
+}
+function reasonFor(change, side, hit, promptsDir) {
+    if (side.role === "old") {
+        // Within one folder the new side already tells the story ("v3.yaml renamed from v2.yaml").
+        return promptOf(change.path, promptsDir)?.name === hit.name
+            ? undefined
+            : `${hit.file} moved to ${change.path}`;
+    }
+    const prev = change.previousPath !== undefined ? promptOf(change.previousPath, promptsDir) : undefined;
+    const sameFolder = prev !== undefined && prev.name === hit.name;
+    if ((change.status === "renamed" || change.status === "copied") && change.previousPath !== undefined) {
+        const from = sameFolder ? prev.file : change.previousPath;
+        return `${hit.file} ${VERB[change.status]} from ${from}`;
+    }
+    return describeFile(hit.file, side.status);
+}
+/** "v2", or "newest" when the config pins nothing (the newest version is then active). */
+function versionLabel(v) {
+    return v === undefined ? "newest" : `v${v}`;
 }
 /**
- * Which prompts a change affects, and why. Files outside the prompts folder
- * and the config affect nothing; a config edit matters only where it changes
- * the active version of a prompt in the gate environment.
+ * Which prompts a change affects, and why. A file under `<promptsDir>/<name>/`
+ * affects prompt <name> (a rename affects both folders); the config affects a prompt
+ * only where it changes the version active in the gate environment, so a comment
+ * or a budget edit re-evaluates nothing. Everything else is ignored.
  */
 function affectedPrompts(changed, layout, configs, environment) {
+    const promptsDir = normalizeDir(layout.promptsDir);
+    const configPaths = new Set([layout.configPath, ...(layout.configPaths ?? [])].filter((p) => p !== undefined));
     const byName = new Map();
     const ignored = [];
     const entry = (name) => {
         let e = byName.get(name);
         if (!e) {
-            e = { name, reasons: [], touchedVersions: [] };
+            e = { name, reasons: [], touchedVersions: [], changes: [] };
             byName.set(name, e);
         }
         return e;
     };
+    const addReason = (e, reason) => {
+        if (!e.reasons.includes(reason))
+            e.reasons.push(reason);
+    };
+    let configChanged = false;
     for (const change of changed) {
         let used = false;
-        const paths = [[change.path, change.status]];
-        if (change.previousPath && change.status === "renamed")
-            paths.push([change.previousPath, "deleted"]);
-        for (const [path, status] of paths) {
-            const hit = promptOf(path, layout.promptsDir);
-            if (!hit || (layout.configPath !== undefined && path === layout.configPath))
+        if (configPaths.has(change.path) ||
+            (change.previousPath !== undefined && configPaths.has(change.previousPath))) {
+            configChanged = true;
+            // Whether it matters is decided below, once, from the two parsed configs.
+            continue;
+        }
+        for (const side of sides(change)) {
+            const hit = promptOf(side.path, promptsDir);
+            if (!hit)
                 continue;
             used = true;
             const e = entry(hit.name);
-            const reason = change.status === "renamed" && path === change.path && change.previousPath
-                ? `${hit.file} renamed from ${change.previousPath}`
-                : affected_describe(hit.file, status);
-            if (!e.reasons.includes(reason))
-                e.reasons.push(reason);
+            if (!e.changes.includes(change))
+                e.changes.push(change);
+            const reason = reasonFor(change, side, hit, promptsDir);
+            if (reason)
+                addReason(e, reason);
             const m = affected_VERSION_FILE.exec(hit.file);
-            if (m?.[1] && status !== "deleted")
+            if (m?.[1] && side.status !== "deleted")
                 e.touchedVersions.push(Number(m[1]));
         }
-        if (layout.configPath !== undefined && change.path === layout.configPath) {
-            const names = new Set([
-                ...Object.keys(configs.base?.environments?.[environment] ?? {}),
-                ...Object.keys(configs.head?.environments?.[environment] ?? {}),
-            ]);
-            for (const name of [...names].sort()) {
-                const from = activeIn(configs.base, environment, name);
-                const to = activeIn(configs.head, environment, name);
-                if (from === to)
-                    continue;
-                used = true;
-                const e = entry(name);
-                e.activeChanged = { from, to };
-                const fmt = (v) => (v === undefined ? "newest" : `v${v}`);
-                e.reasons.push(`${environment} version changed in ${layout.configPath} (${fmt(from)} → ${fmt(to)})`);
-            }
-        }
         if (!used)
-            ignored.push(change.path);
+            ignored.push(change);
+    }
+    if (configChanged) {
+        const configChanges = changed.filter((c) => configPaths.has(c.path) || (c.previousPath !== undefined && configPaths.has(c.previousPath)));
+        const where = layout.configPath ?? configChanges[0]?.path ?? "the config";
+        const names = new Set([
+            ...Object.keys(configs.base?.environments?.[environment] ?? {}),
+            ...Object.keys(configs.head?.environments?.[environment] ?? {}),
+        ]);
+        let switched = false;
+        for (const name of [...names].sort()) {
+            const from = activeIn(configs.base, environment, name);
+            const to = activeIn(configs.head, environment, name);
+            if (from === to)
+                continue;
+            switched = true;
+            const e = entry(name);
+            e.activeChanged = { from, to };
+            for (const c of configChanges)
+                if (!e.changes.includes(c))
+                    e.changes.push(c);
+            addReason(e, `${environment} version changed in ${where} (${versionLabel(from)} → ${versionLabel(to)})`);
+        }
+        if (!switched)
+            ignored.push(...configChanges);
     }
     for (const e of byName.values())
         e.reasons.sort((x, y) => reasonRank(x) - reasonRank(y));
-    return { prompts: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)), ignored };
+    return { prompts: [...byName.values()].sort((a, b) => compareNames(a.name, b.name)), ignored };
+}
+/**
+ * Prompts affected through a file they point at outside their own folder
+ * (`eval_set: ../shared/tickets.jsonl`, `rubric_file: ../shared/tone.md`).
+ * Without this, editing a shared eval set would slip past the gate unevaluated.
+ */
+function affectedByReferences(changes, references) {
+    const byName = new Map();
+    const ignored = [];
+    for (const change of changes) {
+        const paths = [change.path, ...(change.previousPath !== undefined ? [change.previousPath] : [])];
+        let used = false;
+        for (const ref of references) {
+            const reasons = [];
+            if (ref.evalSet !== undefined && paths.includes(ref.evalSet))
+                reasons.push(`eval set ${ref.evalSet} changed`);
+            for (const r of ref.rubrics)
+                if (paths.includes(r))
+                    reasons.push(`rubric ${r} changed`);
+            if (reasons.length === 0)
+                continue;
+            used = true;
+            let e = byName.get(ref.name);
+            if (!e) {
+                e = { name: ref.name, reasons: [], touchedVersions: [], changes: [] };
+                byName.set(ref.name, e);
+            }
+            for (const r of reasons)
+                if (!e.reasons.includes(r))
+                    e.reasons.push(r);
+            if (!e.changes.includes(change))
+                e.changes.push(change);
+        }
+        if (!used)
+            ignored.push(change);
+    }
+    return { prompts: [...byName.values()], ignored };
+}
+/** Joins two lists of affected prompts, merging reasons of a prompt in both. */
+function mergeAffected(a, b) {
+    const byName = new Map(a.map((p) => [p.name, { ...p }]));
+    for (const p of b) {
+        const have = byName.get(p.name);
+        if (!have) {
+            byName.set(p.name, { ...p });
+            continue;
+        }
+        byName.set(p.name, {
+            ...have,
+            reasons: [...have.reasons, ...p.reasons.filter((r) => !have.reasons.includes(r))],
+            touchedVersions: [...have.touchedVersions, ...p.touchedVersions],
+            changes: [...have.changes, ...p.changes.filter((c) => !have.changes.includes(c))],
+            ...((have.activeChanged ?? p.activeChanged)
+                ? { activeChanged: have.activeChanged ?? p.activeChanged }
+                : {}),
+        });
+    }
+    return [...byName.values()].sort((x, y) => compareNames(x.name, y.name));
+}
+/** Locale-independent order, so a report lists prompts the same way on every runner. */
+function compareNames(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 /** Version files first, then the config switch, the eval set and anything else: the order a reviewer reads. */
 function reasonRank(reason) {
@@ -19596,79 +19913,214 @@ function repoPath(file, rel) {
 
 
 
-const plan_VERSION_FILE = /(?:^|\/)v(\d+)\.ya?ml$/;
-async function configAt(git, rev, path) {
-    if (!path)
-        return undefined;
-    const text = await showFile(git, rev, path);
-    return text === undefined ? undefined : parseProjectConfig(text, `${path} at ${rev.slice(0, 12)}`).config;
+
+
+/**
+ * Where the project config may live at a revision: the caller's path first, then
+ * the same candidates the loader tries on disk, from the project root. Trying all
+ * of them lets a change that adds, moves or deletes the config still compare.
+ */
+function configCandidates(promptsDir, configPath) {
+    let root;
+    if (configPath !== undefined) {
+        // prompts/config.yaml sits inside the prompts folder; agentops.yaml beside it (as in openProject).
+        const parent = external_node_path_namespaceObject.posix.dirname(configPath);
+        root = external_node_path_namespaceObject.posix.basename(configPath) === "config.yaml" ? external_node_path_namespaceObject.posix.dirname(parent) : parent;
+    }
+    else {
+        const dir = normalizeDir(promptsDir);
+        root = dir === "" ? "." : external_node_path_namespaceObject.posix.dirname(dir);
+    }
+    const candidates = CONFIG_CANDIDATES.map((c) => normalizeDir(external_node_path_namespaceObject.posix.join(root, c.replace(/\\/g, "/"))));
+    return [...new Set([...(configPath !== undefined ? [configPath] : []), ...candidates])];
 }
-async function versionsAt(git, rev, dir) {
-    const out = new Map();
-    for (const path of await listFiles(git, rev, dir)) {
-        const rest = path.slice(dir.length + 1);
-        if (rest.includes("/"))
+async function configAt(git, rev, candidates, label) {
+    for (const path of candidates) {
+        const text = await showFile(git, rev, path);
+        if (text === undefined)
             continue;
-        const m = plan_VERSION_FILE.exec(path);
-        if (m?.[1])
-            out.set(Number(m[1]), path);
+        const located = { path, config: parseProjectConfig(text, label(path)).config };
+        return located;
+    }
+    return undefined;
+}
+/** prompt name → version → repository path of its version file, from a recursive file listing. */
+function versionsByPrompt(files, promptsDir) {
+    const out = new Map();
+    for (const path of files) {
+        const hit = promptOf(path, promptsDir);
+        const m = hit ? affected_VERSION_FILE.exec(hit.file) : null;
+        if (!hit || !m?.[1])
+            continue;
+        let versions = out.get(hit.name);
+        if (!versions) {
+            versions = new Map();
+            out.set(hit.name, versions);
+        }
+        versions.set(Number(m[1]), path);
     }
     return out;
 }
-function active(config, env, name, versions) {
-    const configured = activeIn(config, env, name);
-    if (configured !== undefined && versions.has(configured))
-        return configured;
+function newest(versions) {
     return versions.size ? Math.max(...versions.keys()) : undefined;
 }
-async function versionAt(git, rev, path, version) {
-    if (!path || version === undefined)
+/**
+ * The version active at the head: the configured one, else the newest. A pin to a
+ * missing file is the change's own mistake, so it stops the plan with a fix-it message.
+ */
+function activeAtHead(config, env, name, versions) {
+    const configured = activeIn(config?.config, env, name);
+    if (configured === undefined || versions.has(configured))
+        return configured ?? newest(versions);
+    throw new UserError(`environment "${env}" pins ${name} to v${configured}, but there is no v${configured}.yaml`, { ...(config ? { file: config.path } : {}), field: `environments.${env}.${name}` }, `add v${configured}.yaml or pin one of: ${[...versions.keys()].map((v) => `v${v}`).join(", ")}`);
+}
+/**
+ * The version active at the base. A broken pin there is not this change's fault;
+ * the newest version is the best guess at what runs, as when nothing is pinned.
+ */
+function activeAtBase(config, env, name, versions) {
+    const configured = activeIn(config?.config, env, name);
+    return configured !== undefined && versions.has(configured) ? configured : newest(versions);
+}
+/**
+ * The challenger: the version the head makes active when the config switched it;
+ * else the highest version file the change added or edited; else (only the eval set
+ * or a rubric changed) the head's active version.
+ */
+function pickChallenger(affected, headActive, headVersions) {
+    if (affected.activeChanged)
+        return headActive;
+    const touched = affected.touchedVersions.filter((v) => headVersions.has(v));
+    return touched.length ? Math.max(...touched) : headActive;
+}
+async function readVersion(git, rev, versions, version) {
+    const path = version === undefined ? undefined : versions.get(version);
+    if (version === undefined || path === undefined)
         return null;
     const text = await showFile(git, rev, path);
     return text === undefined ? null : { version, path, text };
 }
-/** What the change from base to head affects, with champion and challenger for each prompt. Pure data; no evaluation. */
+function evalSetPath(file, field, dir) {
+    if (field === undefined)
+        return external_node_path_namespaceObject.posix.join(dir, DEFAULT_EVAL_SET);
+    const path = repoPath(file, field);
+    if (path === undefined) {
+        throw new UserError(`eval_set "${field}" points outside the repository`, { file, field: "eval_set" }, "use a path relative to the prompt file, inside the repository");
+    }
+    return path;
+}
+/** The files each prompt's head-active version reads (eval set, rubric files), for shared-file changes. */
+async function referencesAtHead(git, headSha, headVersions, config, env, promptsDir) {
+    const refs = [];
+    // Sequential on purpose: a few ms per prompt, and no burst of git processes on a big repository.
+    for (const [name, versions] of headVersions) {
+        try {
+            const version = await readVersion(git, headSha, versions, activeAtHead(config, env, name, versions));
+            if (!version)
+                continue;
+            const data = parsePromptFile(version.text, version.path).data;
+            const rubrics = data.eval_criteria.flatMap((c) => c.type === "llm_judge" && c.rubric_file !== undefined ? [repoPath(version.path, c.rubric_file)] : []);
+            refs.push({
+                name,
+                evalSet: evalSetPath(version.path, data.eval_set, external_node_path_namespaceObject.posix.join(promptsDir, name)),
+                rubrics: rubrics.filter((r) => r !== undefined),
+            });
+        }
+        catch (e) {
+            // A prompt this change did not touch must not fail the plan; its own run reports the problem.
+            if (!isUserError(e))
+                throw e;
+        }
+    }
+    return refs;
+}
+/**
+ * What the change from base to head affects, with champion and challenger for each
+ * prompt. Everything is read from git objects, never the working tree, so the
+ * baseline is what the base branch holds. Pure data; no evaluation happens here.
+ */
 async function planComparison(input) {
     const { git } = input;
-    const env = input.environment ?? DEFAULT_ENVIRONMENT;
-    const baseSha = await resolveRef(git, input.base);
-    const headSha = await resolveRef(git, input.head);
-    const mergeBaseSha = await mergeBase(git, baseSha, headSha, input.fetchDeepen ? { fetchDeepen: input.fetchDeepen } : {});
-    const changed = input.changed ?? (await changedFiles(git, mergeBaseSha, headSha));
-    const promptsDir = input.promptsDir.replace(/\/+$/, "");
+    const remote = input.remote ?? "origin";
+    const promptsDir = normalizeDir(input.promptsDir);
+    const baseSha = await resolveOrFetch(git, input.base, remote);
+    const headSha = await resolveOrFetch(git, input.head, remote);
+    const mergeBaseSha = await mergeBase(git, baseSha, headSha, {
+        remote,
+        ...(input.fetchDeepen ? { fetchDeepen: input.fetchDeepen } : {}),
+    });
+    const changed = input.changed ?? (await diffFiles(git, mergeBaseSha, headSha));
+    const candidates = configCandidates(promptsDir, input.configPath);
     const [baseConfig, headConfig] = await Promise.all([
-        configAt(git, baseSha, input.configPath),
-        configAt(git, headSha, input.configPath),
+        configAt(git, baseSha, candidates, (p) => `${p} (at base ${baseSha.slice(0, 12)})`),
+        configAt(git, headSha, candidates, (p) => p),
     ]);
-    const { prompts: affected, ignored } = affectedPrompts(changed, { promptsDir, configPath: input.configPath }, { base: baseConfig, head: headConfig }, env);
+    // The base decides which environment is the baseline: a change must not pick its own yardstick.
+    const env = input.environment ?? baseConfig?.config.gate_environment ?? DEFAULT_ENVIRONMENT;
+    const [baseFiles, headFiles] = await Promise.all([
+        listFiles(git, baseSha, promptsDir),
+        listFiles(git, headSha, promptsDir),
+    ]);
+    const baseVersions = versionsByPrompt(baseFiles, promptsDir);
+    const headVersions = versionsByPrompt(headFiles, promptsDir);
+    const direct = affectedPrompts(changed, { promptsDir, configPath: input.configPath, configPaths: [baseConfig?.path, headConfig?.path] }, { base: baseConfig?.config, head: headConfig?.config }, env);
+    // A folder under prompts/ with no version file on either side (prompts/shared/) is not a prompt.
+    const isPrompt = (a) => a.activeChanged !== undefined || baseVersions.has(a.name) || headVersions.has(a.name);
+    const unattributed = [...direct.ignored];
+    for (const a of direct.prompts.filter((p) => !isPrompt(p))) {
+        for (const c of a.changes)
+            if (!unattributed.includes(c))
+                unattributed.push(c);
+    }
+    let affected = direct.prompts.filter(isPrompt);
+    let ignored = unattributed;
+    if (unattributed.length > 0) {
+        const refs = affectedByReferences(unattributed, await referencesAtHead(git, headSha, headVersions, headConfig, env, promptsDir));
+        affected = mergeAffected(affected, refs.prompts);
+        ignored = refs.ignored;
+    }
     const prompts = [];
     for (const a of affected) {
-        const dir = promptsDir ? `${promptsDir}/${a.name}` : a.name;
-        const [headVersions, baseVersions] = await Promise.all([
-            versionsAt(git, headSha, dir),
-            versionsAt(git, baseSha, dir),
-        ]);
-        const headActive = active(headConfig, env, a.name, headVersions);
-        const touched = a.touchedVersions.filter((v) => headVersions.has(v));
-        const challengerVersion = a.activeChanged
-            ? headActive
-            : touched.length
-                ? Math.max(...touched)
-                : headActive;
-        const championVersion = active(baseConfig, env, a.name, baseVersions);
-        const challenger = await versionAt(git, headSha, headVersions.get(challengerVersion ?? -1), challengerVersion);
-        const champion = await versionAt(git, baseSha, baseVersions.get(championVersion ?? -1), championVersion);
+        const dir = external_node_path_namespaceObject.posix.join(promptsDir, a.name);
+        const atHead = headVersions.get(a.name) ?? new Map();
+        const atBase = baseVersions.get(a.name) ?? new Map();
+        if (atHead.size === 0 && a.activeChanged?.to !== undefined) {
+            throw new UserError(`environment "${env}" pins ${a.name} to v${a.activeChanged.to}, but there is no ${dir}/ folder with version files`, { ...(headConfig ? { file: headConfig.path } : {}), field: `environments.${env}.${a.name}` }, `add ${dir}/v${a.activeChanged.to}.yaml, or remove the pin (check the prompt's name for typos)`);
+        }
+        if (atHead.size === 0 && atBase.size === 0)
+            continue; // a pin removed for a prompt that never existed
+        const champion = await readVersion(git, baseSha, atBase, activeAtBase(baseConfig, env, a.name, atBase));
+        if (atHead.size === 0) {
+            prompts.push({
+                name: a.name,
+                reasons: ["prompt removed", ...a.reasons],
+                champion,
+                challenger: null,
+                evalSet: null,
+            });
+            continue;
+        }
+        const headActive = activeAtHead(headConfig, env, a.name, atHead);
+        const challenger = await readVersion(git, headSha, atHead, pickChallenger(a, headActive, atHead));
         let evalSet = null;
         if (challenger) {
-            const evalSetField = parsePromptFile(challenger.text, challenger.path).data.eval_set;
-            const path = evalSetField ? repoPath(challenger.path, evalSetField) : `${dir}/eval_set.jsonl`;
-            const text = path === undefined ? undefined : await showFile(git, headSha, path);
-            if (text !== undefined && path !== undefined)
+            const data = parsePromptFile(challenger.text, challenger.path).data;
+            const path = evalSetPath(challenger.path, data.eval_set, dir);
+            const text = await showFile(git, headSha, path);
+            if (text !== undefined)
                 evalSet = { path, text };
         }
         prompts.push({ name: a.name, reasons: a.reasons, champion, challenger, evalSet });
     }
-    return { baseSha, headSha, mergeBaseSha, changed, prompts, ignored };
+    return {
+        baseSha,
+        headSha,
+        mergeBaseSha,
+        environment: env,
+        changed,
+        prompts,
+        ignored: ignored.map((c) => c.path),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/aggregate.js
@@ -21845,7 +22297,7 @@ async function evaluateExample(ctx, reservation, budget) {
 
 
 /** The eval set beside the prompt, or the one the prompt file names (inside the project). */
-function evalSetPath(project, prompt) {
+function evaluate_evalSetPath(project, prompt) {
     if (!prompt.data.eval_set)
         return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(prompt.file), "eval_set.jsonl");
     return resolveInside(project.root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(prompt.file), prompt.data.eval_set), prompt.file, "eval_set");
@@ -21888,7 +22340,7 @@ async function loadTarget(project, target) {
             throw e;
         }
     });
-    const evalSet = await loadEvalSet(evalSetPath(project, prompt));
+    const evalSet = await loadEvalSet(evaluate_evalSetPath(project, prompt));
     checkEvalSetFitsPrompt(prompt, evalSet);
     return { target, prompt, evalSet };
 }
@@ -22739,40 +23191,73 @@ class AdaptiveConcurrency {
 
 ;// CONCATENATED MODULE: ./lib/engine/pricing.js
 /**
- * List prices as of 2026-11 for common models; set `pricing` in the project
- * config (or the action input) for others or when prices change.
+ * Standard-tier list prices, USD per 1M tokens, as of 2025-12 (OpenAI and
+ * Anthropic price pages; Llama at a typical hosted rate, which varies by host).
+ * Prices change and batch, cached-input and regional rates differ: override or
+ * add models with `pricing` in the project config. Costs are estimates for
+ * budgets and reports, not invoices.
+ *
+ * Pricier variants are listed explicitly because prefix matching would
+ * otherwise give them the base model's price (o3-pro is not o3).
  */
+const PRICES_AS_OF = "2025-12";
 const PRICES = {
     "gpt-4o": { input: 2.5, output: 10 },
+    "gpt-4o-2024-05-13": { input: 5, output: 15 },
     "gpt-4o-mini": { input: 0.15, output: 0.6 },
     "gpt-4.1": { input: 2, output: 8 },
     "gpt-4.1-mini": { input: 0.4, output: 1.6 },
     "gpt-4.1-nano": { input: 0.1, output: 0.4 },
+    "gpt-4-turbo": { input: 10, output: 30 },
+    "gpt-3.5-turbo": { input: 0.5, output: 1.5 },
     "gpt-5": { input: 1.25, output: 10 },
     "gpt-5-mini": { input: 0.25, output: 2 },
     "gpt-5-nano": { input: 0.05, output: 0.4 },
+    "gpt-5-pro": { input: 15, output: 120 },
+    "gpt-5.1": { input: 1.25, output: 10 },
+    o1: { input: 15, output: 60 },
+    "o1-mini": { input: 1.1, output: 4.4 },
+    "o1-pro": { input: 150, output: 600 },
     o3: { input: 2, output: 8 },
+    "o3-mini": { input: 1.1, output: 4.4 },
+    "o3-pro": { input: 20, output: 80 },
     "o4-mini": { input: 1.1, output: 4.4 },
     "claude-3-5-sonnet": { input: 3, output: 15 },
     "claude-3-5-haiku": { input: 0.8, output: 4 },
+    "claude-3-7-sonnet": { input: 3, output: 15 },
+    "claude-sonnet-4": { input: 3, output: 15 },
+    "claude-opus-4": { input: 15, output: 75 },
     "llama-3.1-70b": { input: 0.9, output: 0.9 },
     "llama-3.1-8b": { input: 0.2, output: 0.2 },
 };
 /**
- * The price of a model: exact name first, then the longest known prefix, so
- * "gpt-4o-mini-2024-07-18" gets gpt-4o-mini's price and not gpt-4o's.
+ * What may follow a known name for a longer name to share its price: a dated
+ * snapshot ("gpt-4o-mini-2024-07-18"), an Ollama tag ("llama-3.1-70b:q4") or a
+ * Vertex version ("claude-3-5-sonnet@20240620"). Not "." — gpt-5.2 is a
+ * different model from gpt-5, and an unknown price beats a wrong one.
+ */
+const SUFFIX_START = new Set(["-", ":", "@"]);
+function extends_(model, name) {
+    return model.startsWith(name) && SUFFIX_START.has(model.charAt(name.length));
+}
+/**
+ * The price of a model: exact name first, then the longest known name it
+ * extends, so "gpt-4o-mini-2024-07-18" gets gpt-4o-mini's price and not
+ * gpt-4o's. Overrides win over the table for the same name.
  */
 function priceOf(model, overrides = {}) {
     const table = { ...PRICES, ...overrides };
-    if (table[model])
-        return table[model];
+    const exact = Object.hasOwn(table, model) ? table[model] : undefined;
+    if (exact)
+        return exact;
     let best;
     for (const name of Object.keys(table)) {
-        if (model.startsWith(name) && (!best || name.length > best.length))
+        if (extends_(model, name) && (best === undefined || name.length > best.length))
             best = name;
     }
-    return best ? table[best] : undefined;
+    return best === undefined ? undefined : table[best];
 }
+/** USD for one call's usage, or undefined when the model's price is unknown. */
 function costUsd(model, usage, overrides) {
     const p = priceOf(model, overrides);
     return p ? (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000 : undefined;
@@ -22896,64 +23381,87 @@ function createReplayProvider(entries) {
 
 
 const DEFAULT_CACHE_DIR = ".agentops-cache";
+/** sha256 of the namespace and the request's content address (which already includes the repeat index). */
 function cacheKey(namespace, request, repeat) {
     return (0,external_node_crypto_namespaceObject.createHash)("sha256")
         .update(`${namespace}\n${requestKey(request, repeat)}`)
         .digest("hex");
 }
+/** `<dir>/<first two hex digits>/<key>.json`: fan-out keeps directories small on big suites. */
+function cachePath(dir, key) {
+    return (0,external_node_path_namespaceObject.join)(dir, key.slice(0, 2), `${key}.json`);
+}
 /**
- * A content-addressed disk cache of answers: a rerun with nothing changed makes
- * no calls. Entries hold only the answer and its usage; never a key or header.
+ * The stored entry for a key, or undefined. Anything unreadable, malformed or
+ * filed under the wrong key (a torn write, a hand edit, a bad restore) is
+ * reported as corrupt and treated as a miss, so it is refetched.
  */
-function withCache(inner, opts) {
-    const pathOf = (key) => (0,external_node_path_namespaceObject.join)(opts.dir, key.slice(0, 2), `${key}.json`);
-    async function read(key) {
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(pathOf(key), "utf8");
-        }
-        catch {
-            return undefined;
-        }
-        try {
-            const entry = RecordingEntry.parse(JSON.parse(text));
-            if (entry.key === key)
-                return entry;
-        }
-        catch {
-            // fall through: a torn or hand-edited entry is refetched
-        }
-        opts.onEvent?.("corrupt");
+async function readEntry(path, key, onEvent) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, "utf8");
+    }
+    catch {
         return undefined;
     }
-    async function write(entry) {
-        const path = pathOf(entry.key);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(opts.dir, entry.key.slice(0, 2)), { recursive: true });
-        // Write then rename, so a crash or a parallel run never leaves half an entry.
-        const tmp = `${path}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`;
-        await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify(entry));
-        await (0,promises_namespaceObject.rename)(tmp, path);
-        opts.onEvent?.("write");
+    try {
+        const entry = RecordingEntry.parse(JSON.parse(text));
+        if (entry.key === key)
+            return entry;
     }
+    catch {
+        // fall through to "corrupt"
+    }
+    onEvent?.("corrupt");
+    return undefined;
+}
+/** Write to a temporary file beside the target, then rename: readers and parallel runs never see half an entry. */
+async function writeAtomically(path, dir, text) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const tmp = `${path}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, text);
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+/**
+ * A content-addressed disk cache of answers: a rerun with nothing changed makes
+ * no calls. Entries hold only the answer, its usage and latency; never a key or
+ * header. Errors are never cached, so a transient failure is retried next run.
+ */
+function withCache(inner, opts) {
     return {
         id: inner.id,
         async complete(request, options = {}) {
             const key = cacheKey(opts.namespace, request, options.repeat ?? 0);
-            const hit = await read(key);
+            const path = cachePath(opts.dir, key);
+            const hit = await readEntry(path, key, opts.onEvent);
             if (hit) {
                 opts.onEvent?.("hit");
                 return { text: hit.output, usage: { ...hit.usage }, latencyMs: hit.latency_ms, cached: true };
             }
             opts.onEvent?.("miss");
             const completion = await inner.complete(request, options);
-            if (!opts.readOnly && !completion.cached) {
-                await write({
-                    key,
-                    model: request.model,
-                    output: completion.text,
-                    usage: completion.usage,
-                    latency_ms: completion.latencyMs,
-                }).catch(() => undefined);
+            // An answer the inner provider already had stored (a replay) is not worth a second copy.
+            if (opts.readOnly || completion.cached)
+                return completion;
+            const entry = {
+                key,
+                model: request.model,
+                output: completion.text,
+                usage: { ...completion.usage },
+                latency_ms: completion.latencyMs,
+            };
+            try {
+                await writeAtomically(path, (0,external_node_path_namespaceObject.join)(opts.dir, key.slice(0, 2)), JSON.stringify(entry));
+                opts.onEvent?.("write");
+            }
+            catch {
+                // A cache that cannot be written (read-only checkout, full disk) must not fail the run.
             }
             return completion;
         },
@@ -54010,23 +54518,31 @@ bedrock_a = brand_privateBedrockClient;
 
 
 const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+const DEFAULT_TIMEOUT_MS = 60_000;
+/** Longest piece of a server's error text we repeat; HTML error pages can be huge. */
+const MAX_DETAIL_CHARS = 300;
 /** Key and base URL: flags first, then the standard environment variables. Never from repository files. */
 function resolveOpenAISettings(env, flags) {
-    const apiKey = flags.apiKey ?? env.OPENAI_API_KEY ?? "";
+    const apiKey = (flags.apiKey || env.OPENAI_API_KEY || "").trim();
     if (!apiKey) {
-        throw new UserError("no API key for the openai provider", {}, "set OPENAI_API_KEY (or the action's api-key input), or use --provider replay with recorded responses");
+        throw new UserError("no API key for the openai provider", {}, "set OPENAI_API_KEY (or the action's api-key input), or use the offline replay provider (--provider replay) with recorded responses");
     }
-    const baseURL = flags.baseUrl ?? env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL;
+    const baseURL = (flags.baseUrl || env.OPENAI_BASE_URL || DEFAULT_BASE_URL).trim();
+    let parsed;
     try {
-        new URL(baseURL);
+        parsed = new URL(baseURL);
     }
     catch {
         throw new UserError(`"${baseURL}" is not a valid base URL`, {}, "use the endpoint's full URL, e.g. https://api.openai.com/v1");
     }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+        throw new UserError(`"${baseURL}" is not an http(s) URL`, {}, "use the endpoint's full URL, e.g. https://api.openai.com/v1");
+    }
     return { apiKey, baseURL };
 }
-/** Reasoning models reject temperature and want max_completion_tokens. */
+/** Names of OpenAI's reasoning models, which reject temperature and want max_completion_tokens. */
 const REASONING = /^(o\d|gpt-5)/;
+/** host[:port] of an endpoint: the provider id and the cache namespace. */
 function hostOf(baseURL) {
     try {
         return new URL(baseURL).host;
@@ -54035,142 +54551,238 @@ function hostOf(baseURL) {
         return "unknown";
     }
 }
-function retryAfterMs(headers) {
-    const ms = headers?.get("retry-after-ms");
-    if (ms && Number.isFinite(Number(ms)))
-        return Number(ms);
-    const after = headers?.get("retry-after");
+/** Retry-After as milliseconds: `retry-after-ms` (OpenAI), else `retry-after` in seconds or as an HTTP date. */
+function parseRetryAfter(headers, now = Date.now) {
+    const ms = Number(headers?.get("retry-after-ms") ?? NaN);
+    if (Number.isFinite(ms) && ms >= 0)
+        return ms;
+    const after = headers?.get("retry-after")?.trim();
     if (!after)
         return undefined;
     const seconds = Number(after);
     if (Number.isFinite(seconds))
-        return seconds * 1000;
+        return seconds >= 0 ? seconds * 1000 : undefined;
     const date = Date.parse(after);
-    return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+    return Number.isFinite(date) ? Math.max(0, date - now()) : undefined;
 }
-function scrub(message, secret) {
+/** Replaces every occurrence of the key, so no message we build can leak it into logs or PR comments. */
+function scrubSecret(message, secret) {
     return secret ? message.split(secret).join("***") : message;
+}
+/**
+ * Server text fit to repeat: key scrubbed first (shortening first could leave
+ * half a key behind), whitespace folded, then shortened.
+ */
+function quote(text, apiKey) {
+    const clean = scrubSecret(text, apiKey).replace(/\s+/g, " ").trim();
+    return clean.length > MAX_DETAIL_CHARS ? `${clean.slice(0, MAX_DETAIL_CHARS)}…` : clean;
+}
+/** The innermost cause's code or message (e.g. ECONNREFUSED), which says more than "fetch failed". */
+function rootCause(e) {
+    let current = e;
+    for (let depth = 0; depth < 8; depth++) {
+        const next = current !== null && typeof current === "object" && "cause" in current ? current.cause : undefined;
+        if (next === undefined || next === null)
+            break;
+        current = next;
+    }
+    if (current !== null && typeof current === "object") {
+        const code = "code" in current && typeof current.code === "string" ? current.code : undefined;
+        const message = current instanceof Error ? current.message : undefined;
+        return code ?? message ?? "";
+    }
+    return "";
 }
 /** Maps SDK errors onto our kinds: what to retry, what stops the run, what fails one example. */
 function toProviderError(e, apiKey) {
-    if (e instanceof ProviderError)
-        return e;
-    const msg = (text) => scrub(text, apiKey).slice(0, 500);
+    if (e instanceof ProviderError) {
+        if (!apiKey || !e.message.includes(apiKey))
+            return e;
+        const { kind, retryable, fatal, retryAfterMs } = e;
+        return new ProviderError(scrubSecret(e.message, apiKey), {
+            kind,
+            retryable,
+            fatal,
+            ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        });
+    }
+    const make = (message, opts) => new ProviderError(scrubSecret(message, apiKey), opts);
+    // Order matters: the timeout and abort errors are subclasses of the connection error.
     if (e instanceof APIUserAbortError)
-        return new ProviderError("the call was aborted", { kind: "aborted" });
-    if (e instanceof error_APIConnectionTimeoutError)
-        return new ProviderError("the call timed out", { kind: "timeout", retryable: true });
-    if (e instanceof APIConnectionError) {
-        return new ProviderError(msg(`connection failed: ${e.message}`), { kind: "connection", retryable: true });
-    }
-    if (e instanceof APIError) {
-        return fromApiError(e, msg);
-    }
-    if (e instanceof SyntaxError)
-        return new ProviderError(msg(`malformed response: ${e.message}`), {
-            kind: "bad_response",
+        return make("the call was aborted", { kind: "aborted" });
+    if (e instanceof error_APIConnectionTimeoutError) {
+        return make("the call timed out (raise the timeout if the model is slow)", {
+            kind: "timeout",
             retryable: true,
         });
+    }
+    if (e instanceof APIConnectionError) {
+        const cause = rootCause(e);
+        return make(`could not reach the endpoint${cause ? ` (${cause})` : ""}; check the base URL and network`, {
+            kind: "connection",
+            retryable: true,
+        });
+    }
+    // `instanceof` narrows to APIError<any, ...>; the default parameters are what we read.
+    if (e instanceof APIError) {
+        // The SDK prefixes the status, which our messages already state.
+        const why = quote(e.message.replace(/^\d{3}\s+/, ""), apiKey);
+        return fromStatus(e, why, make);
+    }
+    if (e instanceof SyntaxError) {
+        return make("the endpoint answered with malformed JSON", { kind: "bad_response", retryable: true });
+    }
     if (e instanceof Error && e.name === "AbortError")
-        return new ProviderError("the call was aborted", { kind: "aborted" });
-    return new ProviderError(msg(e instanceof Error ? e.message : String(e)), { kind: "internal" });
+        return make("the call was aborted", { kind: "aborted" });
+    return make(`unexpected error: ${quote(e instanceof Error ? e.message : String(e), apiKey)}`, {
+        kind: "internal",
+    });
 }
-function fromApiError(e, msg) {
+/** `why` is the server's message, already scrubbed and shortened. */
+function fromStatus(e, why, make) {
     const status = e.status ?? 0;
-    const code = `${e.code ?? ""} ${e.type ?? ""}`;
-    if (status === 429 && /insufficient_quota|quota/i.test(`${code} ${e.message}`)) {
-        return new ProviderError(msg(`quota exhausted: ${e.message}`), {
+    if (status === 429 && (e.code === "insufficient_quota" || e.type === "insufficient_quota")) {
+        // Waiting does not refill a quota: stop the run instead of hammering the endpoint.
+        return make(`quota exhausted (429): ${why}; add credit or raise the limit, then rerun`, {
             kind: "quota_exhausted",
             fatal: true,
         });
     }
+    const retryAfterMs = parseRetryAfter(e.headers);
+    const after = retryAfterMs !== undefined ? { retryAfterMs } : {};
     if (status === 429) {
-        const after = retryAfterMs(e.headers);
-        return new ProviderError(msg(`rate limited (429): ${e.message}`), {
-            kind: "rate_limited",
-            retryable: true,
-            ...(after !== undefined ? { retryAfterMs: after } : {}),
-        });
+        return make(`rate limited (429): ${why}`, { kind: "rate_limited", retryable: true, ...after });
     }
     if (status === 401 || status === 403) {
-        return new ProviderError(msg(`the endpoint refused the API key (${status}): ${e.message}`), {
+        return make(`the endpoint refused the API key (${status}): ${why}; check OPENAI_API_KEY and the base URL`, {
             kind: "auth",
             fatal: true,
         });
     }
+    // 408 and 409 are what OpenAI documents as "try again"; 5xx is the server's trouble, not ours.
     if (status === 408 || status === 409 || status >= 500) {
-        const after = retryAfterMs(e.headers);
-        return new ProviderError(msg(`server error (${status}): ${e.message}`), {
-            kind: "server_error",
-            retryable: true,
-            ...(after !== undefined ? { retryAfterMs: after } : {}),
-        });
+        return make(`server error (${status}): ${why}`, { kind: "server_error", retryable: true, ...after });
     }
-    return new ProviderError(msg(`request rejected (${status}): ${e.message}`), { kind: "bad_request" });
+    const hint = status === 404 ? "; check the model name and that the base URL ends in /v1" : "";
+    return make(`request rejected (${status}): ${why}${hint}`, { kind: "bad_request" });
 }
+/**
+ * A 400 saying the model does not take temperature or max_tokens, the way
+ * OpenAI and Azure answer for reasoning models ("Unsupported parameter:
+ * 'max_tokens' ...", "Unsupported value: 'temperature' does not support 0.2").
+ * Other 400s (a bad role, a too-long prompt) must not trigger the resend.
+ */
 function isParameterRejection(e) {
-    return e instanceof APIError && e.status === 400 && /temperature|max_tokens|unsupported/i.test(e.message);
+    if (!(e instanceof APIError) || e.status !== 400)
+        return false;
+    if (e.param === "temperature" || e.param === "max_tokens")
+        return true;
+    return (/\b(temperature|max_tokens)\b/.test(e.message) &&
+        /unsupported|not supported|does not support|only the default/i.test(e.message));
 }
+function bodyFor(request, reasoning) {
+    const body = { model: request.model, messages: request.messages };
+    if (!reasoning && request.temperature !== undefined)
+        body.temperature = request.temperature;
+    if (request.max_tokens !== undefined) {
+        if (reasoning)
+            body.max_completion_tokens = request.max_tokens;
+        // Deprecated by OpenAI for its reasoning models, but what vLLM, Ollama and
+        // most OpenAI-compatible servers still read.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated
+        else
+            body.max_tokens = request.max_tokens;
+    }
+    return body;
+}
+const openai_isCount = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+/**
+ * The answer text of a parsed response, or undefined when there is none. The
+ * SDK hands back whatever the body parsed to (undefined for an empty body, a
+ * string for a non-JSON content type), so nothing about its shape is trusted.
+ */
+function answerOf(response) {
+    const r = asRecord(response);
+    const choices = Array.isArray(r.choices) ? r.choices : [];
+    const message = asRecord(asRecord(choices[0]).message);
+    if (typeof message.content === "string")
+        return message.content;
+    // A refusal is the model's answer to this prompt: scoring it is more honest than an error.
+    if (typeof message.refusal === "string")
+        return message.refusal;
+    return undefined;
+}
+/** Why a 200 carried no answer, in the server's words when it gave some (some gateways send 200 + error). */
+function missingAnswer(response, apiKey) {
+    const said = asRecord(asRecord(response).error).message;
+    const why = typeof said === "string" ? `: ${quote(said, apiKey)}` : "";
+    return new ProviderError(`the endpoint's answer has no message content${why}`, {
+        kind: "bad_response",
+        retryable: true,
+    });
+}
+function asRecord(value) {
+    return value !== null && typeof value === "object" ? value : {};
+}
+/** Token counts as reported, else estimated: budgets need a number either way. */
+function usageOf(response, request, text) {
+    const reported = asRecord(asRecord(response).usage);
+    return {
+        prompt_tokens: openai_isCount(reported.prompt_tokens)
+            ? reported.prompt_tokens
+            : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0),
+        completion_tokens: openai_isCount(reported.completion_tokens)
+            ? reported.completion_tokens
+            : estimateTokens(text),
+    };
+}
+/** A live OpenAI-compatible endpoint. It never retries: withRetries decides. */
 function createOpenAIProvider(settings) {
     const baseURL = settings.baseURL ?? DEFAULT_BASE_URL;
     const client = new OpenAI({
         apiKey: settings.apiKey,
         baseURL,
         maxRetries: 0,
-        timeout: settings.timeoutMs ?? 60_000,
+        timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        ...(settings.defaultHeaders ? { defaultHeaders: settings.defaultHeaders } : {}),
+        ...(settings.fetch ? { fetch: settings.fetch } : {}),
     });
     const now = settings.now ?? Date.now;
-    /** Models that rejected temperature/max_tokens once; we stop sending them for the rest of the run. */
+    /** Models that rejected temperature/max_tokens once: no more doomed first tries for the rest of the run. */
     const reasoningModels = new Set();
-    const body = (request, reasoning) => ({
-        model: request.model,
-        messages: request.messages,
-        ...(!reasoning && request.temperature !== undefined ? { temperature: request.temperature } : {}),
-        ...(request.max_tokens !== undefined
-            ? reasoning
-                ? { max_completion_tokens: request.max_tokens }
-                : // Deprecated by OpenAI for its own reasoning models, but what vLLM, Ollama and most
-                    // OpenAI-compatible servers still read.
-                    // eslint-disable-next-line @typescript-eslint/no-deprecated
-                    { max_tokens: request.max_tokens }
-            : {}),
-    });
+    async function send(request, options) {
+        const call = (reasoning) => client.chat.completions.create(bodyFor(request, reasoning), {
+            ...(options.signal ? { signal: options.signal } : {}),
+        });
+        const reasoning = REASONING.test(request.model) || reasoningModels.has(request.model);
+        try {
+            return await call(reasoning);
+        }
+        catch (e) {
+            if (reasoning || !isParameterRejection(e))
+                throw e;
+            reasoningModels.add(request.model);
+            return await call(true);
+        }
+    }
     return {
         id: `openai:${hostOf(baseURL)}`,
         async complete(request, options = {}) {
             const started = now();
-            const send = (reasoning) => client.chat.completions.create(body(request, reasoning), options.signal ? { signal: options.signal } : {});
             let response;
             try {
-                const reasoning = REASONING.test(request.model) || reasoningModels.has(request.model);
-                try {
-                    response = await send(reasoning);
-                }
-                catch (e) {
-                    if (reasoning || !isParameterRejection(e))
-                        throw e;
-                    reasoningModels.add(request.model);
-                    response = await send(true);
-                }
+                response = await send(request, options);
             }
             catch (e) {
                 throw toProviderError(e, settings.apiKey);
             }
-            const text = response.choices?.[0]?.message?.content;
-            if (typeof text !== "string") {
-                throw new ProviderError("the response has no message content", {
-                    kind: "bad_response",
-                    retryable: true,
-                });
-            }
-            const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
+            const text = answerOf(response);
+            if (text === undefined)
+                throw missingAnswer(response, settings.apiKey);
             return {
                 text,
-                usage: {
-                    prompt_tokens: response.usage?.prompt_tokens ?? promptTokens,
-                    completion_tokens: response.usage?.completion_tokens ?? estimateTokens(text),
-                },
-                latencyMs: now() - started,
+                usage: usageOf(response, request, text),
+                latencyMs: Math.max(0, now() - started),
                 cached: false,
             };
         },
@@ -54179,53 +54791,74 @@ function createOpenAIProvider(settings) {
 
 ;// CONCATENATED MODULE: ./lib/engine/providers/retry.js
 
+function abortedError() {
+    return new ProviderError("the call was aborted", { kind: "aborted" });
+}
+/** setTimeout as a promise that rejects with an "aborted" ProviderError as soon as the signal aborts. */
 function abortableSleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
-            reject(new ProviderError("the call was aborted", { kind: "aborted" }));
+            reject(abortedError());
             return;
         }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortedError());
+        };
         const timer = setTimeout(() => {
             signal?.removeEventListener("abort", onAbort);
             resolve();
         }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new ProviderError("the call was aborted", { kind: "aborted" }));
-        };
         signal?.addEventListener("abort", onAbort, { once: true });
     });
 }
+/** Whether another attempt could succeed: transient, not run-stopping, attempts left. */
+function worthRetrying(e, attempt, maxAttempts) {
+    return e instanceof ProviderError && e.retryable && !e.fatal && attempt < maxAttempts;
+}
 /**
- * Retries transient failures (429, 5xx, timeouts, resets) with full-jitter
- * exponential backoff, waiting at least as long as the server's Retry-After.
- * Failures retrying cannot fix (400, 401, quota) go straight through.
+ * Full jitter (a uniform wait up to the exponential step) spreads parallel
+ * workers that failed together; the server's Retry-After is a floor, and the
+ * cap keeps one stubborn header from stalling a run.
+ */
+function backoffDelay(attempt, retryAfterMs, opts) {
+    const step = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** (attempt - 1));
+    const jittered = opts.random() * step;
+    return Math.min(opts.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));
+}
+/**
+ * Retries transient failures (429, 5xx, timeouts, resets, malformed answers)
+ * with backoff. Failures retrying cannot fix (400, 401, quota) go straight
+ * through, and so does anything that is not a ProviderError (a bug, not weather).
  */
 function withRetries(inner, opts = {}) {
-    const maxAttempts = opts.maxAttempts ?? 5;
-    const base = opts.baseDelayMs ?? 500;
-    const cap = opts.maxDelayMs ?? 30_000;
-    const random = opts.random ?? Math.random;
+    const maxAttempts = Math.max(1, Math.floor(opts.maxAttempts ?? 5));
+    const backoff = {
+        baseDelayMs: opts.baseDelayMs ?? 500,
+        maxDelayMs: opts.maxDelayMs ?? 30_000,
+        random: opts.random ?? Math.random,
+    };
     const sleep = opts.sleep ?? abortableSleep;
     return {
         id: inner.id,
         async complete(request, options = {}) {
+            const { signal } = options;
             for (let attempt = 1;; attempt++) {
                 try {
                     return await inner.complete(request, options);
                 }
                 catch (e) {
-                    if (!(e instanceof ProviderError) ||
-                        !e.retryable ||
-                        e.fatal ||
-                        attempt >= maxAttempts ||
-                        options.signal?.aborted) {
+                    if (!worthRetrying(e, attempt, maxAttempts))
                         throw e;
-                    }
-                    const jittered = random() * Math.min(cap, base * 2 ** (attempt - 1));
-                    const delayMs = Math.min(cap, Math.max(jittered, e.retryAfterMs ?? 0));
+                    // The caller gave up (deadline, Ctrl-C): report that, not the transient failure.
+                    if (signal?.aborted)
+                        throw abortedError();
+                    const delayMs = backoffDelay(attempt, e.retryAfterMs, backoff);
                     opts.onRetry?.({ attempt, delayMs, error: e });
-                    await sleep(delayMs, options.signal);
+                    await sleep(delayMs, signal);
+                    // An injected sleep may ignore the signal; never start a call nobody waits for.
+                    if (signal?.aborted)
+                        throw abortedError();
                 }
             }
         },
@@ -54271,6 +54904,7 @@ async function baseProvider(project, opts, concurrency) {
             const live = createOpenAIProvider({
                 apiKey: opts.apiKey ?? "",
                 ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+                ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
             });
             return withRetries(live, {
                 onRetry: ({ error, delayMs, attempt }) => {
@@ -54288,11 +54922,12 @@ async function createRunSetup(project, opts) {
     if (opts.cacheDir && (opts.kind === "openai" || opts.kind === "cache-only")) {
         provider = withCache(provider, {
             dir: opts.cacheDir,
-            namespace: hostOf(opts.baseURL ?? "https://api.openai.com/v1"),
+            // The whole base URL: two endpoints on one host (e.g. serving paths) must not share answers.
+            namespace: (opts.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
             readOnly: opts.cacheReadOnly || opts.kind === "cache-only",
         });
     }
-    const pricing = project.config.pricing;
+    const pricing = opts.pricing ?? project.config.pricing;
     return {
         kind: opts.kind,
         concurrency,
@@ -54336,6 +54971,7 @@ const RUN_FLAG_SPECS = {
     "base-url": { type: "string" },
     "cache-dir": { type: "string" },
     "no-cache": { type: "boolean" },
+    timeout: { type: "string" },
 };
 function runFlags(values) {
     const out = {};
@@ -54357,6 +54993,8 @@ function runFlags(values) {
         out.cacheDir = values["cache-dir"];
     if (values["no-cache"])
         out.noCache = true;
+    if (values.timeout !== undefined)
+        out.timeout = values.timeout;
     return out;
 }
 const providerOptions = `  --provider KIND      replay | mock | openai (default: the project's config)
@@ -54368,7 +55006,8 @@ const providerOptions = `  --provider KIND      replay | mock | openai (default:
   --base-url URL       OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else api.openai.com);
                        the key comes from OPENAI_API_KEY
   --cache-dir DIR      where live answers are cached by content (default: .agentops-cache)
-  --no-cache           neither read nor write the answer cache`;
+  --no-cache           neither read nor write the answer cache
+  --timeout SECONDS    per-call timeout (default 60)`;
 function provider_flags_positiveInt(value, flag) {
     if (value === undefined)
         return undefined;
@@ -54409,6 +55048,9 @@ async function makeRunSetup(project, flags, io) {
         ...(live ? { apiKey: live.apiKey, baseURL: live.baseURL } : {}),
         ...(flags.recordings !== undefined ? { recordings: (0,external_node_path_namespaceObject.resolve)(io.cwd, flags.recordings) } : {}),
         ...(flags.noCache ? {} : { cacheDir: (0,external_node_path_namespaceObject.resolve)(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR) }),
+        ...(flags.timeout !== undefined
+            ? { timeoutMs: (positiveNumber(flags.timeout, "--timeout") ?? 60) * 1000 }
+            : {}),
         concurrency: provider_flags_positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8,
         ...(maxExamples !== undefined ? { maxExamples } : {}),
         ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
@@ -54498,7 +55140,8 @@ async function compareCommand(argv, io) {
     const top = (await git.run(["rev-parse", "--show-toplevel"])).trim();
     const project = await openProject(io.cwd);
     const rel = (p) => (0,external_node_path_namespaceObject.relative)(top, p).split("\\").join("/");
-    const environment = values.env ?? project.config.gate_environment;
+    // Without --env, the plan uses the base revision's gate_environment: a change cannot pick its own baseline.
+    const environment = values.env;
     const plan = await planComparison({
         git,
         base: values.base,

@@ -112,7 +112,9 @@ export async function makeRunSetup(project: Project, flags: ProviderFlags, io: C
     ...(live ? { apiKey: live.apiKey, baseURL: live.baseURL } : {}),
     ...(flags.recordings !== undefined ? { recordings: resolve(io.cwd, flags.recordings) } : {}),
     ...(flags.noCache ? {} : { cacheDir: resolve(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR) }),
-    ...(flags.timeout !== undefined ? { timeoutMs: (positiveNumber(flags.timeout, "--timeout") ?? 60) * 1000 } : {}),
+    ...(flags.timeout !== undefined
+      ? { timeoutMs: (positiveNumber(flags.timeout, "--timeout") ?? 60) * 1000 }
+      : {}),
     concurrency: positiveInt(flags.concurrency, "--concurrency") ?? project.config.concurrency ?? 8,
     ...(maxExamples !== undefined ? { maxExamples } : {}),
     ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),

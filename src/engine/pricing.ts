@@ -7,40 +7,75 @@ export interface Price {
 }
 
 /**
- * List prices as of 2026-11 for common models; set `pricing` in the project
- * config (or the action input) for others or when prices change.
+ * Standard-tier list prices, USD per 1M tokens, as of 2025-12 (OpenAI and
+ * Anthropic price pages; Llama at a typical hosted rate, which varies by host).
+ * Prices change and batch, cached-input and regional rates differ: override or
+ * add models with `pricing` in the project config. Costs are estimates for
+ * budgets and reports, not invoices.
+ *
+ * Pricier variants are listed explicitly because prefix matching would
+ * otherwise give them the base model's price (o3-pro is not o3).
  */
+export const PRICES_AS_OF = "2025-12";
 export const PRICES: Readonly<Record<string, Price>> = {
   "gpt-4o": { input: 2.5, output: 10 },
+  "gpt-4o-2024-05-13": { input: 5, output: 15 },
   "gpt-4o-mini": { input: 0.15, output: 0.6 },
   "gpt-4.1": { input: 2, output: 8 },
   "gpt-4.1-mini": { input: 0.4, output: 1.6 },
   "gpt-4.1-nano": { input: 0.1, output: 0.4 },
+  "gpt-4-turbo": { input: 10, output: 30 },
+  "gpt-3.5-turbo": { input: 0.5, output: 1.5 },
   "gpt-5": { input: 1.25, output: 10 },
   "gpt-5-mini": { input: 0.25, output: 2 },
   "gpt-5-nano": { input: 0.05, output: 0.4 },
+  "gpt-5-pro": { input: 15, output: 120 },
+  "gpt-5.1": { input: 1.25, output: 10 },
+  o1: { input: 15, output: 60 },
+  "o1-mini": { input: 1.1, output: 4.4 },
+  "o1-pro": { input: 150, output: 600 },
   o3: { input: 2, output: 8 },
+  "o3-mini": { input: 1.1, output: 4.4 },
+  "o3-pro": { input: 20, output: 80 },
   "o4-mini": { input: 1.1, output: 4.4 },
   "claude-3-5-sonnet": { input: 3, output: 15 },
   "claude-3-5-haiku": { input: 0.8, output: 4 },
+  "claude-3-7-sonnet": { input: 3, output: 15 },
+  "claude-sonnet-4": { input: 3, output: 15 },
+  "claude-opus-4": { input: 15, output: 75 },
   "llama-3.1-70b": { input: 0.9, output: 0.9 },
   "llama-3.1-8b": { input: 0.2, output: 0.2 },
 };
 
 /**
- * The price of a model: exact name first, then the longest known prefix, so
- * "gpt-4o-mini-2024-07-18" gets gpt-4o-mini's price and not gpt-4o's.
+ * What may follow a known name for a longer name to share its price: a dated
+ * snapshot ("gpt-4o-mini-2024-07-18"), an Ollama tag ("llama-3.1-70b:q4") or a
+ * Vertex version ("claude-3-5-sonnet@20240620"). Not "." — gpt-5.2 is a
+ * different model from gpt-5, and an unknown price beats a wrong one.
  */
-export function priceOf(model: string, overrides: Readonly<Record<string, Price>> = {}): Price | undefined {
-  const table = { ...PRICES, ...overrides };
-  if (table[model]) return table[model];
-  let best: string | undefined;
-  for (const name of Object.keys(table)) {
-    if (model.startsWith(name) && (!best || name.length > best.length)) best = name;
-  }
-  return best ? table[best] : undefined;
+const SUFFIX_START = new Set(["-", ":", "@"]);
+
+function extends_(model: string, name: string): boolean {
+  return model.startsWith(name) && SUFFIX_START.has(model.charAt(name.length));
 }
 
+/**
+ * The price of a model: exact name first, then the longest known name it
+ * extends, so "gpt-4o-mini-2024-07-18" gets gpt-4o-mini's price and not
+ * gpt-4o's. Overrides win over the table for the same name.
+ */
+export function priceOf(model: string, overrides: Readonly<Record<string, Price>> = {}): Price | undefined {
+  const table: Record<string, Price> = { ...PRICES, ...overrides };
+  const exact = Object.hasOwn(table, model) ? table[model] : undefined;
+  if (exact) return exact;
+  let best: string | undefined;
+  for (const name of Object.keys(table)) {
+    if (extends_(model, name) && (best === undefined || name.length > best.length)) best = name;
+  }
+  return best === undefined ? undefined : table[best];
+}
+
+/** USD for one call's usage, or undefined when the model's price is unknown. */
 export function costUsd(
   model: string,
   usage: TokenUsage,

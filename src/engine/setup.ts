@@ -7,7 +7,7 @@ import { createJudge } from "./judge.js";
 import { costUsd } from "./pricing.js";
 import { withCache } from "./providers/cache.js";
 import { createMockProvider } from "./providers/mock.js";
-import { createOpenAIProvider, hostOf } from "./providers/openai.js";
+import { createOpenAIProvider, DEFAULT_BASE_URL } from "./providers/openai.js";
 import { createReplayProvider, loadRecordings } from "./providers/replay.js";
 import { withRetries } from "./providers/retry.js";
 import { ProviderError, type Provider } from "./providers/types.js";
@@ -104,7 +104,8 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
   if (opts.cacheDir && (opts.kind === "openai" || opts.kind === "cache-only")) {
     provider = withCache(provider, {
       dir: opts.cacheDir,
-      namespace: hostOf(opts.baseURL ?? "https://api.openai.com/v1"),
+      // The whole base URL: two endpoints on one host (e.g. serving paths) must not share answers.
+      namespace: (opts.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
       readOnly: opts.cacheReadOnly || opts.kind === "cache-only",
     });
   }

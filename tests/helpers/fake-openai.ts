@@ -1,6 +1,7 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
+/** The chat-completions body the provider sends, as the server sees it. */
 export interface ChatBody {
   model: string;
   messages: { role: string; content: string }[];
@@ -8,105 +9,156 @@ export interface ChatBody {
   max_tokens?: number;
   max_completion_tokens?: number;
 }
+/** The name the brief uses; same shape. */
+export type ChatCompletionBody = ChatBody;
+
+export interface FakeUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+}
 
 export type FakeReply =
-  | { text: string; delayMs?: number; usage?: { prompt_tokens: number; completion_tokens: number } }
+  /** 200 with a normal chat completion. */
+  | { text: string; delayMs?: number; usage?: FakeUsage }
+  /** Any status; the body defaults to an OpenAI-style error object. */
   | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
+  /** Never answers until the server is closed (or the client gives up). */
   | { hang: true }
+  /** Destroys the socket without an answer. */
   | { reset: true }
+  /** 200 with this body as is, e.g. malformed JSON. */
   | { raw: string };
 
 export interface ReceivedRequest {
   body: ChatBody;
   headers: IncomingHttpHeaders;
+  /** 0-based arrival order. */
   n: number;
+  method: string;
+  /** Path and query, e.g. /v1/chat/completions. */
+  path: string;
 }
 
 export interface FakeOpenAI {
+  /** Base URL to hand to the provider: http://127.0.0.1:PORT/v1 */
   url: string;
   requests: ReceivedRequest[];
+  /** Most requests ever open at once (a hang counts until its socket closes). */
   readonly peakConcurrency: number;
+  readonly inFlight: number;
   close(): Promise<void>;
 }
 
+export type FakeHandler = (req: ReceivedRequest) => FakeReply | Promise<FakeReply>;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** An OpenAI-compatible chat-completions server on 127.0.0.1, scripted per request. */
-export async function startFakeOpenAI(
-  handler: (req: ReceivedRequest) => FakeReply | Promise<FakeReply> = (r) => ({
-    text: `echo: ${r.body.messages.at(-1)?.content ?? ""}`,
-  }),
-): Promise<FakeOpenAI> {
+const echo: FakeHandler = (r) => ({ text: `echo: ${r.body.messages.at(-1)?.content ?? ""}` });
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (res.destroyed) return;
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+}
+
+function completion(req: ReceivedRequest, reply: { text: string; usage?: FakeUsage }): unknown {
+  const usage = reply.usage ?? { prompt_tokens: 10, completion_tokens: 5 };
+  return {
+    id: `chatcmpl-${req.n}`,
+    object: "chat.completion",
+    created: 0,
+    model: req.body.model,
+    choices: [{ index: 0, message: { role: "assistant", content: reply.text }, finish_reason: "stop" }],
+    usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+  };
+}
+async function answer(res: ServerResponse, socket: Socket, req: ReceivedRequest, reply: FakeReply) {
+  if ("hang" in reply) return;
+  if ("reset" in reply) {
+    socket.destroy();
+    return;
+  }
+  if ("raw" in reply) {
+    if (!res.destroyed) res.writeHead(200, { "content-type": "application/json" }).end(reply.raw);
+    return;
+  }
+  if (reply.delayMs) await sleep(reply.delayMs);
+  if ("status" in reply) {
+    const body = reply.body ?? { error: { message: `status ${reply.status}`, type: "fake", code: null } };
+    sendJson(res, reply.status, body, reply.headers);
+    return;
+  }
+  sendJson(res, 200, completion(req, reply));
+}
+
+/**
+ * An OpenAI-compatible chat-completions server on 127.0.0.1 (port 0, so tests
+ * never collide and never leave the machine), scripted per request.
+ */
+export async function startFakeOpenAI(handler: FakeHandler = echo): Promise<FakeOpenAI> {
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
   let inFlight = 0;
   let peak = 0;
-  const server: Server = createServer((req, res) => {
+
+  const server = createServer((req, res) => {
+    // Counted from arrival until the response is done or the socket dies, so
+    // hangs and resets count too.
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    res.once("close", () => inFlight--);
     let data = "";
-    req.on("data", (c: Buffer) => (data += c.toString("utf8")));
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (data += chunk));
     req.on("end", () => {
-      void (async () => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        try {
-          const received: ReceivedRequest = {
-            body: JSON.parse(data) as ChatBody,
-            headers: req.headers,
-            n: requests.length,
-          };
-          requests.push(received);
-          const reply = await handler(received);
-          if ("hang" in reply) return;
-          if ("reset" in reply) {
-            req.socket.destroy();
-            return;
-          }
-          if ("raw" in reply) {
-            res.writeHead(200, { "content-type": "application/json" }).end(reply.raw);
-            return;
-          }
-          if (reply.delayMs) await sleep(reply.delayMs);
-          if ("status" in reply) {
-            res
-              .writeHead(reply.status, { "content-type": "application/json", ...reply.headers })
-              .end(JSON.stringify(reply.body ?? { error: { message: `status ${reply.status}` } }));
-            return;
-          }
-          const usage = reply.usage ?? { prompt_tokens: 10, completion_tokens: 5 };
-          res.writeHead(200, { "content-type": "application/json" }).end(
-            JSON.stringify({
-              id: `chatcmpl-${received.n}`,
-              object: "chat.completion",
-              created: 0,
-              model: received.body.model,
-              choices: [
-                { index: 0, message: { role: "assistant", content: reply.text }, finish_reason: "stop" },
-              ],
-              usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
-            }),
-          );
-        } finally {
-          inFlight--;
-        }
-      })();
+      let body: ChatBody;
+      try {
+        body = JSON.parse(data) as ChatBody;
+      } catch {
+        sendJson(res, 400, { error: { message: "fake server: the request body is not JSON" } });
+        return;
+      }
+      const received: ReceivedRequest = {
+        body,
+        headers: req.headers,
+        n: requests.length,
+        method: req.method ?? "",
+        path: req.url ?? "",
+      };
+      requests.push(received);
+      // A throwing handler is a test bug: answer 500 with its message rather than crash the worker.
+      Promise.resolve()
+        .then(() => handler(received))
+        .then((reply) => answer(res, req.socket, received, reply))
+        .catch((e: unknown) =>
+          sendJson(res, 500, { error: { message: `fake handler failed: ${String(e)}` } }),
+        );
     });
   });
   server.on("connection", (s) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     get peakConcurrency() {
       return peak;
     },
+    get inFlight() {
+      return inFlight;
+    },
+    // Destroy open sockets first: keep-alive connections and hung requests would keep close() waiting forever.
     close: () =>
-      new Promise<void>((resolve) => {
+      (closing ??= new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
-      }),
+      })),
   };
 }

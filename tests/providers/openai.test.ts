@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { createOpenAIProvider, resolveOpenAISettings } from "../../src/engine/providers/openai.js";
+import {
+  createOpenAIProvider,
+  parseRetryAfter,
+  resolveOpenAISettings,
+  type OpenAISettings,
+} from "../../src/engine/providers/openai.js";
 import { withRetries } from "../../src/engine/providers/retry.js";
-import { ProviderError } from "../../src/engine/providers/types.js";
+import { ProviderError, type Provider } from "../../src/engine/providers/types.js";
 import type { ChatRequest } from "../../src/engine/request.js";
+import { UserError } from "../../src/errors.js";
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from "../helpers/fake-openai.js";
 
 const KEY = "sk-canary-0123456789abcdef";
@@ -19,11 +25,19 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function providerFor(replies: FakeReply[] | ((n: number) => FakeReply), timeoutMs = 2000) {
+type Script = FakeReply[] | ((n: number) => FakeReply);
+
+/** A provider against a fresh fake server; a list script answers "done" once it runs out. */
+async function providerFor(script: Script, settings: Partial<OpenAISettings> = {}): Promise<Provider> {
   server = await startFakeOpenAI((r) =>
-    typeof replies === "function" ? replies(r.n) : (replies[r.n] ?? { text: "done" }),
+    typeof script === "function" ? script(r.n) : (script[r.n] ?? { text: "done" }),
   );
-  return createOpenAIProvider({ apiKey: KEY, baseURL: server.url, timeoutMs });
+  return createOpenAIProvider({ apiKey: KEY, baseURL: server.url, timeoutMs: 2000, ...settings });
+}
+
+function requests(): FakeOpenAI["requests"] {
+  if (!server) throw new Error("no fake server");
+  return server.requests;
 }
 
 async function failure(p: Promise<unknown>): Promise<ProviderError> {
@@ -36,8 +50,18 @@ async function failure(p: Promise<unknown>): Promise<ProviderError> {
   throw new Error("expected a ProviderError");
 }
 
-describe("openai provider against a fake server", () => {
-  test("success: text, usage, the bearer key in the header only", async () => {
+/** Retries without real waiting; records the waits asked for. */
+function retrying(p: Provider, delays: number[] = [], maxAttempts = 5): Provider {
+  return withRetries(p, { maxAttempts, sleep: (ms) => (delays.push(ms), Promise.resolve()) });
+}
+
+const rejection = (message: string, param: string | null = null): FakeReply => ({
+  status: 400,
+  body: { error: { message, type: "invalid_request_error", param, code: "unsupported_parameter" } },
+});
+
+describe("success", () => {
+  test("text and usage from the answer; the key only in the Authorization header", async () => {
     const p = await providerFor([{ text: "hello", usage: { prompt_tokens: 7, completion_tokens: 3 } }]);
     const c = await p.complete(request);
     expect(c).toMatchObject({
@@ -45,15 +69,64 @@ describe("openai provider against a fake server", () => {
       usage: { prompt_tokens: 7, completion_tokens: 3 },
       cached: false,
     });
-    expect(server?.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(server?.requests[0]?.body).toMatchObject({
+    const [first] = requests();
+    expect(first?.method).toBe("POST");
+    expect(first?.path).toBe("/v1/chat/completions");
+    expect(first?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(first?.body).toEqual({
       model: "gpt-4o-mini",
+      messages: [{ role: "user", content: "hi" }],
       temperature: 0.2,
       max_tokens: 50,
     });
-    expect(p.id).toMatch(/^openai:127\.0\.0\.1:\d+$/);
+    expect(requests()).toHaveLength(1);
   });
 
+  test("the id names the endpoint's host; the default is api.openai.com", async () => {
+    const p = await providerFor([]);
+    expect(p.id).toMatch(/^openai:127\.0\.0\.1:\d+$/);
+    // Constructing a client sends nothing, so this never touches the network.
+    expect(createOpenAIProvider({ apiKey: KEY }).id).toBe("openai:api.openai.com");
+  });
+
+  test("latency is measured around the call with the injected clock", async () => {
+    const ticks = [1000, 1234];
+    const p = await providerFor([{ text: "ok" }], { now: () => ticks.shift() ?? 0 });
+    expect((await p.complete(request)).latencyMs).toBe(234);
+  });
+
+  test("missing usage falls back to estimates", async () => {
+    const p = await providerFor([
+      { raw: JSON.stringify({ choices: [{ message: { role: "assistant", content: "12345678" } }] }) },
+    ]);
+    const c = await p.complete({ ...request, messages: [{ role: "user", content: "abcdefghijkl" }] });
+    expect(c.usage).toEqual({ prompt_tokens: 3, completion_tokens: 2 });
+  });
+
+  test("extra headers and a custom fetch are used", async () => {
+    let fetched = 0;
+    const p = await providerFor([{ text: "ok" }], {
+      defaultHeaders: { "x-gateway-route": "evals" },
+      fetch: (input, init) => (fetched++, fetch(input, init)),
+    });
+    await p.complete(request);
+    expect(fetched).toBe(1);
+    expect(requests()[0]?.headers["x-gateway-route"]).toBe("evals");
+  });
+
+  test("a refusal is the model's answer, not an error", async () => {
+    const p = await providerFor([
+      {
+        raw: JSON.stringify({
+          choices: [{ message: { content: null, refusal: "I can't help with that." } }],
+        }),
+      },
+    ]);
+    expect((await p.complete(request)).text).toBe("I can't help with that.");
+  });
+});
+
+describe("error mapping", () => {
   test("429 with Retry-After is retryable and carries the delay", async () => {
     const p = await providerFor([
       {
@@ -63,10 +136,20 @@ describe("openai provider against a fake server", () => {
       },
     ]);
     const e = await failure(p.complete(request));
-    expect(e).toMatchObject({ kind: "rate_limited", retryable: true, retryAfterMs: 2000 });
+    expect(e).toMatchObject({ kind: "rate_limited", retryable: true, fatal: false, retryAfterMs: 2000 });
+    expect(e.message).toBe("rate limited (429): slow down");
   });
 
-  test("quota exhausted is fatal after one request", async () => {
+  test("retry-after-ms wins over retry-after; an HTTP date works too", () => {
+    const h = (entries: Record<string, string>) => new Headers(entries);
+    expect(parseRetryAfter(h({ "retry-after-ms": "250", "retry-after": "9" }))).toBe(250);
+    expect(parseRetryAfter(h({ "retry-after": "1.5" }))).toBe(1500);
+    expect(parseRetryAfter(h({ "retry-after": new Date(61_000).toUTCString() }), () => 1_000)).toBe(60_000);
+    expect(parseRetryAfter(h({ "retry-after": "soon" }))).toBeUndefined();
+    expect(parseRetryAfter(h({}))).toBeUndefined();
+  });
+
+  test("quota exhausted is fatal, not retryable, and costs one request", async () => {
     const p = await providerFor([
       {
         status: 429,
@@ -79,39 +162,48 @@ describe("openai provider against a fake server", () => {
         },
       },
     ]);
-    const e = await failure(withRetries(p, { sleep: () => Promise.resolve() }).complete(request));
-    expect(e).toMatchObject({ kind: "quota_exhausted", fatal: true });
-    expect(server?.requests).toHaveLength(1);
+    const e = await failure(retrying(p).complete(request));
+    expect(e).toMatchObject({ kind: "quota_exhausted", fatal: true, retryable: false });
+    expect(requests()).toHaveLength(1);
   });
 
-  test("500 then success through the retry layer", async () => {
-    const p = await providerFor([{ status: 500 }, { status: 503 }, { text: "finally" }]);
-    const delays: number[] = [];
-    const c = await withRetries(p, {
-      sleep: (ms) => (delays.push(ms), Promise.resolve()),
-      random: () => 1,
-    }).complete(request);
-    expect(c.text).toBe("finally");
-    expect(server?.requests).toHaveLength(3);
-    expect(delays).toEqual([500, 1000]);
+  test("an ordinary 429 that mentions quota in prose stays a retryable rate limit", async () => {
+    const p = await providerFor([
+      {
+        status: 429,
+        body: { error: { message: "Resource exhausted, check quota", code: "rate_limit_exceeded" } },
+      },
+    ]);
+    expect(await failure(p.complete(request))).toMatchObject({ kind: "rate_limited", retryable: true });
   });
 
-  test("Retry-After is honoured as the minimum wait", async () => {
-    const p = await providerFor([{ status: 429, headers: { "retry-after": "3" } }, { text: "ok" }]);
-    const delays: number[] = [];
-    await withRetries(p, { sleep: (ms) => (delays.push(ms), Promise.resolve()), random: () => 0 }).complete(
-      request,
-    );
-    expect(delays).toEqual([3000]);
+  test.each([500, 502, 503, 504])("%i is a retryable server error", async (status) => {
+    const p = await providerFor([{ status }]);
+    expect(await failure(p.complete(request))).toMatchObject({ kind: "server_error", retryable: true });
   });
 
-  test("a hang times out, is retried, and ends as a timeout error", async () => {
-    const p = await providerFor(() => ({ hang: true }), 150);
-    const e = await failure(
-      withRetries(p, { maxAttempts: 2, sleep: () => Promise.resolve() }).complete(request),
-    );
-    expect(e.kind).toBe("timeout");
-    expect(server?.requests).toHaveLength(2);
+  test.each([401, 403])("%i is a fatal auth error, never retried", async (status) => {
+    const p = await providerFor([
+      { status, body: { error: { message: `Incorrect API key provided: ${KEY}` } } },
+    ]);
+    const e = await failure(retrying(p).complete(request));
+    expect(e).toMatchObject({ kind: "auth", fatal: true, retryable: false });
+    expect(e.message).toContain("check OPENAI_API_KEY");
+    expect(requests()).toHaveLength(1);
+  });
+
+  test.each([400, 404, 422])("%i is a bad request, not retried", async (status) => {
+    const p = await providerFor([{ status, body: { error: { message: "nope" } } }]);
+    const e = await failure(retrying(p).complete(request));
+    expect(e).toMatchObject({ kind: "bad_request", retryable: false, fatal: false });
+    expect(requests()).toHaveLength(1);
+  });
+
+  test("404 tells the user what to check", async () => {
+    const p = await providerFor([
+      { status: 404, body: { error: { message: "The model `gpt-9` does not exist" } } },
+    ]);
+    expect((await failure(p.complete(request))).message).toMatch(/check the model name/);
   });
 
   test("a connection reset is a retryable connection error", async () => {
@@ -119,81 +211,230 @@ describe("openai provider against a fake server", () => {
     expect(await failure(p.complete(request))).toMatchObject({ kind: "connection", retryable: true });
   });
 
-  test("malformed JSON in a 200 is a retryable bad response", async () => {
-    const p = await providerFor([{ raw: '{"choices": [' }]);
-    expect(await failure(p.complete(request))).toMatchObject({ retryable: true });
+  test("a refused connection is a retryable connection error naming the cause", async () => {
+    const p = await providerFor([]);
+    await server?.close();
+    const e = await failure(p.complete(request));
+    expect(e).toMatchObject({ kind: "connection", retryable: true });
+    expect(e.message).toMatch(/ECONNREFUSED/);
   });
 
-  test("a 200 without choices is a bad response", async () => {
-    const p = await providerFor([{ raw: '{"id": "x", "object": "chat.completion", "choices": []}' }]);
-    expect(await failure(p.complete(request))).toMatchObject({ kind: "bad_response" });
+  test.each([
+    ["malformed JSON", '{"choices": ['],
+    ["an empty body", ""],
+    ["null", "null"],
+    ["a JSON string", '"hello"'],
+    ["no choices", '{"id": "x", "object": "chat.completion", "choices": []}'],
+    ["null content", '{"choices": [{"message": {"role": "assistant", "content": null}}]}'],
+    ["a 200 carrying an error", '{"error": {"message": "upstream overloaded"}}'],
+  ])("a 200 with %s is a retryable bad response", async (_name, raw) => {
+    const p = await providerFor([{ raw }]);
+    expect(await failure(p.complete(request))).toMatchObject({ kind: "bad_response", retryable: true });
   });
 
-  test("401 is fatal and never retried; 400 is a bad request", async () => {
-    const p = await providerFor([
-      { status: 401, body: { error: { message: "Incorrect API key provided: sk-canary-0123456789abcdef" } } },
-      { status: 400 },
-    ]);
-    const e = await failure(withRetries(p, { sleep: () => Promise.resolve() }).complete(request));
-    expect(e).toMatchObject({ kind: "auth", fatal: true });
-    expect(e.message).not.toContain(KEY);
-    expect(server?.requests).toHaveLength(1);
-    expect(await failure(p.complete(request))).toMatchObject({ kind: "bad_request", retryable: false });
+  test("a malformed 200 is retried and recovers", async () => {
+    const p = await providerFor([{ raw: "{nope" }, { text: "fine" }]);
+    expect((await retrying(p).complete(request)).text).toBe("fine");
+    expect(requests()).toHaveLength(2);
+  });
+});
+
+describe("with the retry layer", () => {
+  test("429 with Retry-After is retried, waiting at least that long", async () => {
+    const p = await providerFor([{ status: 429, headers: { "retry-after": "3" } }, { text: "ok" }]);
+    const delays: number[] = [];
+    const c = await withRetries(p, {
+      sleep: (ms) => (delays.push(ms), Promise.resolve()),
+      random: () => 0,
+    }).complete(request);
+    expect(c.text).toBe("ok");
+    expect(delays).toHaveLength(1);
+    expect(delays[0]).toBeGreaterThanOrEqual(3000);
+    expect(requests()).toHaveLength(2);
   });
 
-  test("a model that rejects temperature is resent without it, and remembered", async () => {
-    const p = await providerFor((n) =>
-      n === 0
-        ? {
-            status: 400,
-            body: {
-              error: { message: "Unsupported parameter: 'temperature' is not supported with this model." },
-            },
-          }
-        : { text: "ok" },
-    );
-    const m = { ...request, model: "my-reasoner" };
-    expect((await p.complete(m)).text).toBe("ok");
-    await p.complete(m);
-    const bodies = server?.requests.map((r) => r.body) ?? [];
-    expect(bodies[0]).toMatchObject({ temperature: 0.2, max_tokens: 50 });
-    expect(bodies[1]?.temperature).toBeUndefined();
-    expect(bodies[1]?.max_completion_tokens).toBe(50);
-    expect(bodies[2]?.temperature).toBeUndefined();
-    expect(bodies).toHaveLength(3);
+  test("500 then 503 then success", async () => {
+    const p = await providerFor([{ status: 500 }, { status: 503 }, { text: "finally" }]);
+    const delays: number[] = [];
+    const c = await withRetries(p, {
+      sleep: (ms) => (delays.push(ms), Promise.resolve()),
+      random: () => 1,
+    }).complete(request);
+    expect(c.text).toBe("finally");
+    expect(requests()).toHaveLength(3);
+    expect(delays).toEqual([500, 1000]);
   });
 
-  test("known reasoning models never get temperature", async () => {
-    const p = await providerFor([{ text: "ok" }]);
-    await p.complete({ ...request, model: "o4-mini" });
-    expect(server?.requests[0]?.body.temperature).toBeUndefined();
+  test("a hang times out, is retried, and ends as a timeout error", async () => {
+    const p = await providerFor(() => ({ hang: true }), { timeoutMs: 150 });
+    const e = await failure(retrying(p, [], 3).complete(request));
+    expect(e).toMatchObject({ kind: "timeout", retryable: true });
+    expect(requests()).toHaveLength(3);
+  });
+
+  test("a slow body is a timeout too, not just slow headers", async () => {
+    const p = await providerFor([{ text: "late", delayMs: 400 }], { timeoutMs: 100 });
+    expect(await failure(p.complete(request))).toMatchObject({ kind: "timeout" });
   });
 
   test("an aborted call stops waiting", async () => {
     const p = await providerFor(() => ({ hang: true }));
     const controller = new AbortController();
-    const pending = p.complete(request, { signal: controller.signal });
+    const pending = withRetries(p).complete(request, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
-    expect(await failure(pending)).toMatchObject({ kind: "aborted" });
+    expect(await failure(pending)).toMatchObject({ kind: "aborted", retryable: false });
+    expect(requests()).toHaveLength(1);
+  });
+});
+
+describe("reasoning models", () => {
+  test("a model that rejects temperature is resent once without it, and remembered", async () => {
+    const p = await providerFor((n) =>
+      n === 0
+        ? rejection("Unsupported parameter: 'temperature' is not supported with this model.", "temperature")
+        : { text: "ok" },
+    );
+    const m = { ...request, model: "my-reasoner" };
+    expect((await p.complete(m)).text).toBe("ok");
+    await p.complete(m);
+    const bodies = requests().map((r) => r.body);
+    expect(bodies).toHaveLength(3);
+    expect(bodies[0]).toMatchObject({ temperature: 0.2, max_tokens: 50 });
+    for (const b of bodies.slice(1)) {
+      expect(b.temperature).toBeUndefined();
+      expect(b.max_tokens).toBeUndefined();
+      expect(b.max_completion_tokens).toBe(50);
+    }
+  });
+
+  test("a max_tokens rejection without a param field triggers the same resend", async () => {
+    const p = await providerFor((n) =>
+      n === 0
+        ? rejection(
+            "Unsupported parameter: 'max_tokens' is not supported. Use 'max_completion_tokens' instead.",
+          )
+        : { text: "ok" },
+    );
+    expect((await p.complete(request)).text).toBe("ok");
+    expect(requests()[1]?.body).toMatchObject({ max_completion_tokens: 50 });
+  });
+
+  test("the resend happens once: a second rejection is a bad request", async () => {
+    const p = await providerFor(() => rejection("Unsupported value: 'temperature' does not support 0.2"));
+    expect(await failure(retrying(p).complete(request))).toMatchObject({ kind: "bad_request" });
+    expect(requests()).toHaveLength(2);
+  });
+
+  test("other 400s are not mistaken for a parameter rejection", async () => {
+    const p = await providerFor([
+      rejection("Unsupported value: 'messages[0].role' does not support 'tool'."),
+    ]);
+    expect(await failure(p.complete(request))).toMatchObject({ kind: "bad_request" });
+    expect(requests()).toHaveLength(1);
+  });
+
+  test("remembering is per model", async () => {
+    const p = await providerFor((n) =>
+      n === 0 ? rejection("'temperature' is not supported", "temperature") : { text: "ok" },
+    );
+    await p.complete({ ...request, model: "my-reasoner" });
+    await p.complete(request);
+    expect(requests()[2]?.body).toMatchObject({ model: "gpt-4o-mini", temperature: 0.2, max_tokens: 50 });
+  });
+
+  test.each(["o1", "o3-mini", "o4-mini", "gpt-5", "gpt-5-mini"])(
+    "%s never gets temperature and gets max_completion_tokens",
+    async (model) => {
+      const p = await providerFor([{ text: "ok" }]);
+      await p.complete({ ...request, model });
+      expect(requests()[0]?.body).toEqual({
+        model,
+        messages: request.messages,
+        max_completion_tokens: 50,
+      });
+    },
+  );
+});
+
+describe("the API key never leaks into an error", () => {
+  const echoesKey = (text: string) => ({
+    error: { message: `${text} ${KEY}`, type: "x", param: KEY, code: KEY },
+  });
+  // Every case fails on every attempt, so the retry layer gives up with the mapped error.
+  const cases: [string, FakeReply, Partial<OpenAISettings>][] = [
+    ["401", { status: 401, body: echoesKey("Incorrect API key provided:") }, {}],
+    ["403", { status: 403, body: echoesKey("forbidden for") }, {}],
+    ["429", { status: 429, body: echoesKey("rate limited for") }, {}],
+    ["quota", { status: 429, body: { error: { message: KEY, code: "insufficient_quota" } } }, {}],
+    ["500", { status: 500, body: echoesKey("boom") }, {}],
+    ["400", { status: 400, body: echoesKey("bad") }, {}],
+    // Shortening a long message must not cut the key in half and leave the first half.
+    [
+      "key across the length limit",
+      { status: 400, body: { error: { message: `${"x".repeat(290)}${KEY}` } } },
+      {},
+    ],
+    [
+      "200 error, key across the limit",
+      { raw: JSON.stringify({ error: { message: `${"y".repeat(290)}${KEY}` } }) },
+      {},
+    ],
+    ["non-JSON 502", { status: 502, body: `<html>${KEY}</html>` }, {}],
+    ["200 with an error", { raw: JSON.stringify(echoesKey("upstream said")) }, {}],
+    ["malformed 200", { raw: `{"key": "${KEY}` }, {}],
+    ["reset", { reset: true }, {}],
+    ["timeout", { hang: true }, { timeoutMs: 100 }],
+  ];
+  test.each(cases)("%s", async (_name, reply, settings) => {
+    const p = await providerFor(() => reply, settings);
+    const e = await failure(retrying(p, [], 2).complete(request));
+    expect(e.message).not.toContain(KEY);
+    expect(String(e.stack)).not.toContain(KEY);
+    expect(JSON.stringify(e)).not.toContain(KEY);
+    expect(e.message).not.toContain("sk-canary");
   });
 });
 
 describe("settings", () => {
-  test("flags win over the environment; no key is a clear user error", () => {
+  test("flags win over the environment", () => {
     expect(
       resolveOpenAISettings(
-        { OPENAI_API_KEY: "a", OPENAI_BASE_URL: "http://x/v1" },
-        { baseUrl: "http://y/v1" },
+        { OPENAI_API_KEY: "env-key", OPENAI_BASE_URL: "http://x/v1" },
+        { apiKey: "flag-key", baseUrl: "http://y/v1" },
       ),
-    ).toEqual({ apiKey: "a", baseURL: "http://y/v1" });
-    expect(() => resolveOpenAISettings({}, {})).toThrow(
-      expect.objectContaining({
-        message: "no API key for the openai provider",
-        hint: expect.stringContaining("OPENAI_API_KEY") as unknown,
-      }),
-    );
+    ).toEqual({ apiKey: "flag-key", baseURL: "http://y/v1" });
+    expect(resolveOpenAISettings({ OPENAI_API_KEY: "env-key" }, {})).toEqual({
+      apiKey: "env-key",
+      baseURL: "https://api.openai.com/v1",
+    });
+  });
+
+  test("an empty flag (an unset Action input) falls back to the environment; whitespace is trimmed", () => {
+    expect(resolveOpenAISettings({ OPENAI_API_KEY: " env-key\n" }, { apiKey: "", baseUrl: "" })).toEqual({
+      apiKey: "env-key",
+      baseURL: "https://api.openai.com/v1",
+    });
+  });
+
+  test("no key is a user error pointing at OPENAI_API_KEY and the replay provider", () => {
+    let caught: unknown;
+    try {
+      resolveOpenAISettings({}, {});
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(UserError);
+    const text = (caught as UserError).format();
+    expect(text).toContain("OPENAI_API_KEY");
+    expect(text).toContain("replay");
+  });
+
+  test("a bad base URL is a user error", () => {
     expect(() => resolveOpenAISettings({ OPENAI_API_KEY: "a" }, { baseUrl: "not a url" })).toThrow(
       /not a valid base URL/,
+    );
+    expect(() => resolveOpenAISettings({ OPENAI_API_KEY: "a" }, { baseUrl: "ftp://x/v1" })).toThrow(
+      /not an http\(s\) URL/,
     );
   });
 });

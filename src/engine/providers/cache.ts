@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { requestKey, type ChatRequest } from "../request.js";
 import { RecordingEntry } from "./replay.js";
@@ -11,72 +11,96 @@ export type CacheEvent = "hit" | "miss" | "corrupt" | "write";
 
 export interface CacheOptions {
   dir: string;
-  /** Separates endpoints: the same model name on two servers never shares answers. */
+  /** Separates endpoints (use the endpoint's host): the same model name on two servers never shares answers. */
   namespace: string;
   /** Read but never write (pull request runs must not poison the shared cache). */
   readOnly?: boolean;
   onEvent?: (e: CacheEvent) => void;
 }
 
+/** sha256 of the namespace and the request's content address (which already includes the repeat index). */
 export function cacheKey(namespace: string, request: ChatRequest, repeat: number): string {
   return createHash("sha256")
     .update(`${namespace}\n${requestKey(request, repeat)}`)
     .digest("hex");
 }
 
-/**
- * A content-addressed disk cache of answers: a rerun with nothing changed makes
- * no calls. Entries hold only the answer and its usage; never a key or header.
- */
-export function withCache(inner: Provider, opts: CacheOptions): Provider {
-  const pathOf = (key: string): string => join(opts.dir, key.slice(0, 2), `${key}.json`);
+/** `<dir>/<first two hex digits>/<key>.json`: fan-out keeps directories small on big suites. */
+export function cachePath(dir: string, key: string): string {
+  return join(dir, key.slice(0, 2), `${key}.json`);
+}
 
-  async function read(key: string): Promise<RecordingEntry | undefined> {
-    let text: string;
-    try {
-      text = await readFile(pathOf(key), "utf8");
-    } catch {
-      return undefined;
-    }
-    try {
-      const entry = RecordingEntry.parse(JSON.parse(text));
-      if (entry.key === key) return entry;
-    } catch {
-      // fall through: a torn or hand-edited entry is refetched
-    }
-    opts.onEvent?.("corrupt");
+/**
+ * The stored entry for a key, or undefined. Anything unreadable, malformed or
+ * filed under the wrong key (a torn write, a hand edit, a bad restore) is
+ * reported as corrupt and treated as a miss, so it is refetched.
+ */
+async function readEntry(
+  path: string,
+  key: string,
+  onEvent: CacheOptions["onEvent"],
+): Promise<RecordingEntry | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
     return undefined;
   }
-
-  async function write(entry: RecordingEntry): Promise<void> {
-    const path = pathOf(entry.key);
-    await mkdir(join(opts.dir, entry.key.slice(0, 2)), { recursive: true });
-    // Write then rename, so a crash or a parallel run never leaves half an entry.
-    const tmp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-    await writeFile(tmp, JSON.stringify(entry));
-    await rename(tmp, path);
-    opts.onEvent?.("write");
+  try {
+    const entry = RecordingEntry.parse(JSON.parse(text));
+    if (entry.key === key) return entry;
+  } catch {
+    // fall through to "corrupt"
   }
+  onEvent?.("corrupt");
+  return undefined;
+}
 
+/** Write to a temporary file beside the target, then rename: readers and parallel runs never see half an entry. */
+async function writeAtomically(path: string, dir: string, text: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const tmp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * A content-addressed disk cache of answers: a rerun with nothing changed makes
+ * no calls. Entries hold only the answer, its usage and latency; never a key or
+ * header. Errors are never cached, so a transient failure is retried next run.
+ */
+export function withCache(inner: Provider, opts: CacheOptions): Provider {
   return {
     id: inner.id,
     async complete(request: ChatRequest, options: CallOptions = {}): Promise<Completion> {
       const key = cacheKey(opts.namespace, request, options.repeat ?? 0);
-      const hit = await read(key);
+      const path = cachePath(opts.dir, key);
+      const hit = await readEntry(path, key, opts.onEvent);
       if (hit) {
         opts.onEvent?.("hit");
         return { text: hit.output, usage: { ...hit.usage }, latencyMs: hit.latency_ms, cached: true };
       }
       opts.onEvent?.("miss");
       const completion = await inner.complete(request, options);
-      if (!opts.readOnly && !completion.cached) {
-        await write({
-          key,
-          model: request.model,
-          output: completion.text,
-          usage: completion.usage,
-          latency_ms: completion.latencyMs,
-        }).catch(() => undefined);
+      // An answer the inner provider already had stored (a replay) is not worth a second copy.
+      if (opts.readOnly || completion.cached) return completion;
+      const entry: RecordingEntry = {
+        key,
+        model: request.model,
+        output: completion.text,
+        usage: { ...completion.usage },
+        latency_ms: completion.latencyMs,
+      };
+      try {
+        await writeAtomically(path, join(opts.dir, key.slice(0, 2)), JSON.stringify(entry));
+        opts.onEvent?.("write");
+      } catch {
+        // A cache that cannot be written (read-only checkout, full disk) must not fail the run.
       }
       return completion;
     },

@@ -4,37 +4,53 @@ import type { ChatRequest } from "../request.js";
 import { estimateTokens } from "./mock.js";
 import { ProviderError, type CallOptions, type Completion, type Provider } from "./types.js";
 
-/**
- * The only module that imports `openai`. Any OpenAI-compatible endpoint works
- * through baseURL: OpenAI, Azure OpenAI (its v1 endpoint,
- * https://<resource>.openai.azure.com/openai/v1/), Databricks serving endpoints
- * (https://<workspace>/serving-endpoints), vLLM and Ollama (http://host:11434/v1).
+/*
+ * The only module that imports `openai`, so an SDK upgrade touches one file.
+ *
+ * Any OpenAI-compatible chat-completions endpoint works through baseURL:
+ *   - OpenAI:      https://api.openai.com/v1 (the default)
+ *   - Azure OpenAI: its OpenAI-compatible v1 endpoint,
+ *                  https://<resource>.openai.azure.com/openai/v1/ (the model is the deployment name)
+ *   - Databricks:  https://<workspace-host>/serving-endpoints (key: a Databricks token)
+ *   - vLLM:        http://<host>:8000/v1
+ *   - Ollama:      http://<host>:11434/v1 (any non-empty key)
  */
+
 export interface OpenAISettings {
   apiKey: string;
   baseURL?: string;
+  /** Per-call limit covering connect, headers and body (default 60 s). */
   timeoutMs?: number;
+  /** Extra headers for gateways that want them (never cached, never logged). */
+  defaultHeaders?: Record<string, string>;
+  /** A fetch implementation, e.g. one bound to a proxy agent; tests use it to watch calls. */
+  fetch?: typeof globalThis.fetch;
+  /** Clock for latencyMs; injected by tests. */
   now?: () => number;
 }
 
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+const DEFAULT_TIMEOUT_MS = 60_000;
+/** Longest piece of a server's error text we repeat; HTML error pages can be huge. */
+const MAX_DETAIL_CHARS = 300;
 
 /** Key and base URL: flags first, then the standard environment variables. Never from repository files. */
 export function resolveOpenAISettings(
   env: Readonly<Record<string, string | undefined>>,
   flags: { apiKey?: string; baseUrl?: string },
 ): { apiKey: string; baseURL: string } {
-  const apiKey = flags.apiKey ?? env.OPENAI_API_KEY ?? "";
+  const apiKey = (flags.apiKey || env.OPENAI_API_KEY || "").trim();
   if (!apiKey) {
     throw new UserError(
       "no API key for the openai provider",
       {},
-      "set OPENAI_API_KEY (or the action's api-key input), or use --provider replay with recorded responses",
+      "set OPENAI_API_KEY (or the action's api-key input), or use the offline replay provider (--provider replay) with recorded responses",
     );
   }
-  const baseURL = flags.baseUrl ?? env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL;
+  const baseURL = (flags.baseUrl || env.OPENAI_BASE_URL || DEFAULT_BASE_URL).trim();
+  let parsed: URL;
   try {
-    new URL(baseURL);
+    parsed = new URL(baseURL);
   } catch {
     throw new UserError(
       `"${baseURL}" is not a valid base URL`,
@@ -42,12 +58,20 @@ export function resolveOpenAISettings(
       "use the endpoint's full URL, e.g. https://api.openai.com/v1",
     );
   }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw new UserError(
+      `"${baseURL}" is not an http(s) URL`,
+      {},
+      "use the endpoint's full URL, e.g. https://api.openai.com/v1",
+    );
+  }
   return { apiKey, baseURL };
 }
 
-/** Reasoning models reject temperature and want max_completion_tokens. */
+/** Names of OpenAI's reasoning models, which reject temperature and want max_completion_tokens. */
 const REASONING = /^(o\d|gpt-5)/;
 
+/** host[:port] of an endpoint: the provider id and the cache namespace. */
 export function hostOf(baseURL: string): string {
   try {
     return new URL(baseURL).host;
@@ -56,148 +80,250 @@ export function hostOf(baseURL: string): string {
   }
 }
 
-function retryAfterMs(headers: Headers | undefined): number | undefined {
-  const ms = headers?.get("retry-after-ms");
-  if (ms && Number.isFinite(Number(ms))) return Number(ms);
-  const after = headers?.get("retry-after");
+/** Retry-After as milliseconds: `retry-after-ms` (OpenAI), else `retry-after` in seconds or as an HTTP date. */
+export function parseRetryAfter(
+  headers: { get(name: string): string | null } | undefined,
+  now: () => number = Date.now,
+): number | undefined {
+  const ms = Number(headers?.get("retry-after-ms") ?? NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const after = headers?.get("retry-after")?.trim();
   if (!after) return undefined;
   const seconds = Number(after);
-  if (Number.isFinite(seconds)) return seconds * 1000;
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
   const date = Date.parse(after);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+  return Number.isFinite(date) ? Math.max(0, date - now()) : undefined;
 }
 
-function scrub(message: string, secret: string): string {
+/** Replaces every occurrence of the key, so no message we build can leak it into logs or PR comments. */
+export function scrubSecret(message: string, secret: string): string {
   return secret ? message.split(secret).join("***") : message;
+}
+
+/**
+ * Server text fit to repeat: key scrubbed first (shortening first could leave
+ * half a key behind), whitespace folded, then shortened.
+ */
+function quote(text: string, apiKey: string): string {
+  const clean = scrubSecret(text, apiKey).replace(/\s+/g, " ").trim();
+  return clean.length > MAX_DETAIL_CHARS ? `${clean.slice(0, MAX_DETAIL_CHARS)}…` : clean;
+}
+
+/** The innermost cause's code or message (e.g. ECONNREFUSED), which says more than "fetch failed". */
+function rootCause(e: unknown): string {
+  let current: unknown = e;
+  for (let depth = 0; depth < 8; depth++) {
+    const next: unknown =
+      current !== null && typeof current === "object" && "cause" in current ? current.cause : undefined;
+    if (next === undefined || next === null) break;
+    current = next;
+  }
+  if (current !== null && typeof current === "object") {
+    const code = "code" in current && typeof current.code === "string" ? current.code : undefined;
+    const message = current instanceof Error ? current.message : undefined;
+    return code ?? message ?? "";
+  }
+  return "";
 }
 
 /** Maps SDK errors onto our kinds: what to retry, what stops the run, what fails one example. */
 export function toProviderError(e: unknown, apiKey: string): ProviderError {
-  if (e instanceof ProviderError) return e;
-  const msg = (text: string): string => scrub(text, apiKey).slice(0, 500);
-  if (e instanceof APIUserAbortError) return new ProviderError("the call was aborted", { kind: "aborted" });
-  if (e instanceof APIConnectionTimeoutError)
-    return new ProviderError("the call timed out", { kind: "timeout", retryable: true });
-  if (e instanceof APIConnectionError) {
-    return new ProviderError(msg(`connection failed: ${e.message}`), { kind: "connection", retryable: true });
+  if (e instanceof ProviderError) {
+    if (!apiKey || !e.message.includes(apiKey)) return e;
+    const { kind, retryable, fatal, retryAfterMs } = e;
+    return new ProviderError(scrubSecret(e.message, apiKey), {
+      kind,
+      retryable,
+      fatal,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
   }
-  if (e instanceof APIError) {
-    return fromApiError(e as APIError, msg);
-  }
-  if (e instanceof SyntaxError)
-    return new ProviderError(msg(`malformed response: ${e.message}`), {
-      kind: "bad_response",
+  const make = (message: string, opts: ConstructorParameters<typeof ProviderError>[1]): ProviderError =>
+    new ProviderError(scrubSecret(message, apiKey), opts);
+  // Order matters: the timeout and abort errors are subclasses of the connection error.
+  if (e instanceof APIUserAbortError) return make("the call was aborted", { kind: "aborted" });
+  if (e instanceof APIConnectionTimeoutError) {
+    return make("the call timed out (raise the timeout if the model is slow)", {
+      kind: "timeout",
       retryable: true,
     });
-  if (e instanceof Error && e.name === "AbortError")
-    return new ProviderError("the call was aborted", { kind: "aborted" });
-  return new ProviderError(msg(e instanceof Error ? e.message : String(e)), { kind: "internal" });
+  }
+  if (e instanceof APIConnectionError) {
+    const cause = rootCause(e);
+    return make(`could not reach the endpoint${cause ? ` (${cause})` : ""}; check the base URL and network`, {
+      kind: "connection",
+      retryable: true,
+    });
+  }
+  // `instanceof` narrows to APIError<any, ...>; the default parameters are what we read.
+  if (e instanceof APIError) {
+    // The SDK prefixes the status, which our messages already state.
+    const why = quote(e.message.replace(/^\d{3}\s+/, ""), apiKey);
+    return fromStatus(e as APIError, why, make);
+  }
+  if (e instanceof SyntaxError) {
+    return make("the endpoint answered with malformed JSON", { kind: "bad_response", retryable: true });
+  }
+  if (e instanceof Error && e.name === "AbortError") return make("the call was aborted", { kind: "aborted" });
+  return make(`unexpected error: ${quote(e instanceof Error ? e.message : String(e), apiKey)}`, {
+    kind: "internal",
+  });
 }
 
-function fromApiError(e: APIError, msg: (text: string) => string): ProviderError {
+type Make = (message: string, opts: ConstructorParameters<typeof ProviderError>[1]) => ProviderError;
+
+/** `why` is the server's message, already scrubbed and shortened. */
+function fromStatus(e: APIError, why: string, make: Make): ProviderError {
   const status = e.status ?? 0;
-  const code = `${e.code ?? ""} ${e.type ?? ""}`;
-  if (status === 429 && /insufficient_quota|quota/i.test(`${code} ${e.message}`)) {
-    return new ProviderError(msg(`quota exhausted: ${e.message}`), {
+  if (status === 429 && (e.code === "insufficient_quota" || e.type === "insufficient_quota")) {
+    // Waiting does not refill a quota: stop the run instead of hammering the endpoint.
+    return make(`quota exhausted (429): ${why}; add credit or raise the limit, then rerun`, {
       kind: "quota_exhausted",
       fatal: true,
     });
   }
+  const retryAfterMs = parseRetryAfter(e.headers);
+  const after = retryAfterMs !== undefined ? { retryAfterMs } : {};
   if (status === 429) {
-    const after = retryAfterMs(e.headers);
-    return new ProviderError(msg(`rate limited (429): ${e.message}`), {
-      kind: "rate_limited",
-      retryable: true,
-      ...(after !== undefined ? { retryAfterMs: after } : {}),
-    });
+    return make(`rate limited (429): ${why}`, { kind: "rate_limited", retryable: true, ...after });
   }
   if (status === 401 || status === 403) {
-    return new ProviderError(msg(`the endpoint refused the API key (${status}): ${e.message}`), {
-      kind: "auth",
-      fatal: true,
-    });
+    return make(
+      `the endpoint refused the API key (${status}): ${why}; check OPENAI_API_KEY and the base URL`,
+      {
+        kind: "auth",
+        fatal: true,
+      },
+    );
   }
+  // 408 and 409 are what OpenAI documents as "try again"; 5xx is the server's trouble, not ours.
   if (status === 408 || status === 409 || status >= 500) {
-    const after = retryAfterMs(e.headers);
-    return new ProviderError(msg(`server error (${status}): ${e.message}`), {
-      kind: "server_error",
-      retryable: true,
-      ...(after !== undefined ? { retryAfterMs: after } : {}),
-    });
+    return make(`server error (${status}): ${why}`, { kind: "server_error", retryable: true, ...after });
   }
-  return new ProviderError(msg(`request rejected (${status}): ${e.message}`), { kind: "bad_request" });
+  const hint = status === 404 ? "; check the model name and that the base URL ends in /v1" : "";
+  return make(`request rejected (${status}): ${why}${hint}`, { kind: "bad_request" });
 }
 
-function isParameterRejection(e: unknown): boolean {
-  return e instanceof APIError && e.status === 400 && /temperature|max_tokens|unsupported/i.test(e.message);
+/**
+ * A 400 saying the model does not take temperature or max_tokens, the way
+ * OpenAI and Azure answer for reasoning models ("Unsupported parameter:
+ * 'max_tokens' ...", "Unsupported value: 'temperature' does not support 0.2").
+ * Other 400s (a bad role, a too-long prompt) must not trigger the resend.
+ */
+export function isParameterRejection(e: unknown): boolean {
+  if (!(e instanceof APIError) || e.status !== 400) return false;
+  if (e.param === "temperature" || e.param === "max_tokens") return true;
+  return (
+    /\b(temperature|max_tokens)\b/.test(e.message) &&
+    /unsupported|not supported|does not support|only the default/i.test(e.message)
+  );
 }
 
+type Body = OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
+
+function bodyFor(request: ChatRequest, reasoning: boolean): Body {
+  const body: Body = { model: request.model, messages: request.messages };
+  if (!reasoning && request.temperature !== undefined) body.temperature = request.temperature;
+  if (request.max_tokens !== undefined) {
+    if (reasoning) body.max_completion_tokens = request.max_tokens;
+    // Deprecated by OpenAI for its reasoning models, but what vLLM, Ollama and
+    // most OpenAI-compatible servers still read.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    else body.max_tokens = request.max_tokens;
+  }
+  return body;
+}
+
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+
+/**
+ * The answer text of a parsed response, or undefined when there is none. The
+ * SDK hands back whatever the body parsed to (undefined for an empty body, a
+ * string for a non-JSON content type), so nothing about its shape is trusted.
+ */
+function answerOf(response: unknown): string | undefined {
+  const r = asRecord(response);
+  const choices = Array.isArray(r.choices) ? (r.choices as unknown[]) : [];
+  const message = asRecord(asRecord(choices[0]).message);
+  if (typeof message.content === "string") return message.content;
+  // A refusal is the model's answer to this prompt: scoring it is more honest than an error.
+  if (typeof message.refusal === "string") return message.refusal;
+  return undefined;
+}
+
+/** Why a 200 carried no answer, in the server's words when it gave some (some gateways send 200 + error). */
+function missingAnswer(response: unknown, apiKey: string): ProviderError {
+  const said = asRecord(asRecord(response).error).message;
+  const why = typeof said === "string" ? `: ${quote(said, apiKey)}` : "";
+  return new ProviderError(`the endpoint's answer has no message content${why}`, {
+    kind: "bad_response",
+    retryable: true,
+  });
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+}
+
+/** Token counts as reported, else estimated: budgets need a number either way. */
+function usageOf(response: unknown, request: ChatRequest, text: string): Completion["usage"] {
+  const reported = asRecord(asRecord(response).usage);
+  return {
+    prompt_tokens: isCount(reported.prompt_tokens)
+      ? reported.prompt_tokens
+      : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0),
+    completion_tokens: isCount(reported.completion_tokens)
+      ? reported.completion_tokens
+      : estimateTokens(text),
+  };
+}
+
+/** A live OpenAI-compatible endpoint. It never retries: withRetries decides. */
 export function createOpenAIProvider(settings: OpenAISettings): Provider {
   const baseURL = settings.baseURL ?? DEFAULT_BASE_URL;
   const client = new OpenAI({
     apiKey: settings.apiKey,
     baseURL,
     maxRetries: 0,
-    timeout: settings.timeoutMs ?? 60_000,
+    timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(settings.defaultHeaders ? { defaultHeaders: settings.defaultHeaders } : {}),
+    ...(settings.fetch ? { fetch: settings.fetch } : {}),
   });
   const now = settings.now ?? Date.now;
-  /** Models that rejected temperature/max_tokens once; we stop sending them for the rest of the run. */
+  /** Models that rejected temperature/max_tokens once: no more doomed first tries for the rest of the run. */
   const reasoningModels = new Set<string>();
 
-  const body = (
-    request: ChatRequest,
-    reasoning: boolean,
-  ): OpenAI.Chat.ChatCompletionCreateParamsNonStreaming => ({
-    model: request.model,
-    messages: request.messages,
-    ...(!reasoning && request.temperature !== undefined ? { temperature: request.temperature } : {}),
-    ...(request.max_tokens !== undefined
-      ? reasoning
-        ? { max_completion_tokens: request.max_tokens }
-        : // Deprecated by OpenAI for its own reasoning models, but what vLLM, Ollama and most
-          // OpenAI-compatible servers still read.
-          // eslint-disable-next-line @typescript-eslint/no-deprecated
-          { max_tokens: request.max_tokens }
-      : {}),
-  });
+  async function send(request: ChatRequest, options: CallOptions): Promise<unknown> {
+    const call = (reasoning: boolean): Promise<unknown> =>
+      client.chat.completions.create(bodyFor(request, reasoning), {
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    const reasoning = REASONING.test(request.model) || reasoningModels.has(request.model);
+    try {
+      return await call(reasoning);
+    } catch (e) {
+      if (reasoning || !isParameterRejection(e)) throw e;
+      reasoningModels.add(request.model);
+      return await call(true);
+    }
+  }
 
   return {
     id: `openai:${hostOf(baseURL)}`,
     async complete(request: ChatRequest, options: CallOptions = {}): Promise<Completion> {
       const started = now();
-      const send = (reasoning: boolean) =>
-        client.chat.completions.create(
-          body(request, reasoning),
-          options.signal ? { signal: options.signal } : {},
-        );
-      let response;
+      let response: unknown;
       try {
-        const reasoning = REASONING.test(request.model) || reasoningModels.has(request.model);
-        try {
-          response = await send(reasoning);
-        } catch (e) {
-          if (reasoning || !isParameterRejection(e)) throw e;
-          reasoningModels.add(request.model);
-          response = await send(true);
-        }
+        response = await send(request, options);
       } catch (e) {
         throw toProviderError(e, settings.apiKey);
       }
-      const text = response.choices?.[0]?.message?.content;
-      if (typeof text !== "string") {
-        throw new ProviderError("the response has no message content", {
-          kind: "bad_response",
-          retryable: true,
-        });
-      }
-      const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
+      const text = answerOf(response);
+      if (text === undefined) throw missingAnswer(response, settings.apiKey);
       return {
         text,
-        usage: {
-          prompt_tokens: response.usage?.prompt_tokens ?? promptTokens,
-          completion_tokens: response.usage?.completion_tokens ?? estimateTokens(text),
-        },
-        latencyMs: now() - started,
+        usage: usageOf(response, request, text),
+        latencyMs: Math.max(0, now() - started),
         cached: false,
       };
     },

@@ -1,63 +1,99 @@
 import { ProviderError, type CallOptions, type Completion, type Provider } from "./types.js";
 
-export interface RetryOptions {
-  maxAttempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  random?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  onRetry?: (info: { attempt: number; delayMs: number; error: ProviderError }) => void;
+export interface RetryInfo {
+  /** The attempt that just failed, from 1. */
+  attempt: number;
+  /** How long we wait before the next attempt. */
+  delayMs: number;
+  error: ProviderError;
 }
 
+export interface RetryOptions {
+  /** Attempts in all, the first included (default 5). */
+  maxAttempts?: number;
+  /** Backoff scale: attempt n waits up to baseDelayMs * 2^(n-1) (default 500). */
+  baseDelayMs?: number;
+  /** No single wait is longer, whatever the server's Retry-After says (default 30 000). */
+  maxDelayMs?: number;
+  /** [0, 1); injected by tests to pin the jitter. */
+  random?: () => number;
+  /** Injected by tests to skip real waiting; must reject or resolve promptly when the signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+function abortedError(): ProviderError {
+  return new ProviderError("the call was aborted", { kind: "aborted" });
+}
+
+/** setTimeout as a promise that rejects with an "aborted" ProviderError as soon as the signal aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new ProviderError("the call was aborted", { kind: "aborted" }));
+      reject(abortedError());
       return;
     }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortedError());
+    };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new ProviderError("the call was aborted", { kind: "aborted" }));
-    };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
+/** Whether another attempt could succeed: transient, not run-stopping, attempts left. */
+function worthRetrying(e: unknown, attempt: number, maxAttempts: number): e is ProviderError {
+  return e instanceof ProviderError && e.retryable && !e.fatal && attempt < maxAttempts;
+}
+
 /**
- * Retries transient failures (429, 5xx, timeouts, resets) with full-jitter
- * exponential backoff, waiting at least as long as the server's Retry-After.
- * Failures retrying cannot fix (400, 401, quota) go straight through.
+ * Full jitter (a uniform wait up to the exponential step) spreads parallel
+ * workers that failed together; the server's Retry-After is a floor, and the
+ * cap keeps one stubborn header from stalling a run.
+ */
+export function backoffDelay(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  opts: { baseDelayMs: number; maxDelayMs: number; random: () => number },
+): number {
+  const step = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** (attempt - 1));
+  const jittered = opts.random() * step;
+  return Math.min(opts.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));
+}
+
+/**
+ * Retries transient failures (429, 5xx, timeouts, resets, malformed answers)
+ * with backoff. Failures retrying cannot fix (400, 401, quota) go straight
+ * through, and so does anything that is not a ProviderError (a bug, not weather).
  */
 export function withRetries(inner: Provider, opts: RetryOptions = {}): Provider {
-  const maxAttempts = opts.maxAttempts ?? 5;
-  const base = opts.baseDelayMs ?? 500;
-  const cap = opts.maxDelayMs ?? 30_000;
-  const random = opts.random ?? Math.random;
+  const maxAttempts = Math.max(1, Math.floor(opts.maxAttempts ?? 5));
+  const backoff = {
+    baseDelayMs: opts.baseDelayMs ?? 500,
+    maxDelayMs: opts.maxDelayMs ?? 30_000,
+    random: opts.random ?? Math.random,
+  };
   const sleep = opts.sleep ?? abortableSleep;
   return {
     id: inner.id,
     async complete(request, options: CallOptions = {}): Promise<Completion> {
+      const { signal } = options;
       for (let attempt = 1; ; attempt++) {
         try {
           return await inner.complete(request, options);
         } catch (e) {
-          if (
-            !(e instanceof ProviderError) ||
-            !e.retryable ||
-            e.fatal ||
-            attempt >= maxAttempts ||
-            options.signal?.aborted
-          ) {
-            throw e;
-          }
-          const jittered = random() * Math.min(cap, base * 2 ** (attempt - 1));
-          const delayMs = Math.min(cap, Math.max(jittered, e.retryAfterMs ?? 0));
+          if (!worthRetrying(e, attempt, maxAttempts)) throw e;
+          // The caller gave up (deadline, Ctrl-C): report that, not the transient failure.
+          if (signal?.aborted) throw abortedError();
+          const delayMs = backoffDelay(attempt, e.retryAfterMs, backoff);
           opts.onRetry?.({ attempt, delayMs, error: e });
-          await sleep(delayMs, options.signal);
+          await sleep(delayMs, signal);
+          // An injected sleep may ignore the signal; never start a call nobody waits for.
+          if (signal?.aborted) throw abortedError();
         }
       }
     },

@@ -3,24 +3,25 @@ import type { CriterionScore, ScoreContext } from "../types.js";
 
 type ContainsType = "contains" | "not_contains" | "icontains" | "not_icontains";
 
+const quoteList = (values: readonly string[]): string => values.map((v) => JSON.stringify(v)).join(", ");
+
 export function scoreContains(c: CriterionOf<ContainsType>, ctx: ScoreContext): CriterionScore {
   const values = typeof c.value === "string" ? [c.value] : c.value;
   const fold = c.type === "icontains" || c.type === "not_icontains";
   const haystack = fold ? ctx.output.toLowerCase() : ctx.output;
   const present = values.filter((v) => haystack.includes(fold ? v.toLowerCase() : v));
+  const absent = values.filter((v) => !present.includes(v));
+
   if (c.type === "contains" || c.type === "icontains") {
-    const missing = values.filter((v) => !present.includes(v));
     return {
       score: present.length / values.length,
-      passed: missing.length === 0,
-      detail: missing.length ? `missing: ${missing.map((v) => JSON.stringify(v)).join(", ")}` : "all present",
+      passed: absent.length === 0,
+      detail: absent.length > 0 ? `missing: ${quoteList(absent)}` : "all present",
     };
   }
   return {
-    score: 1 - present.length / values.length,
+    score: absent.length / values.length,
     passed: present.length === 0,
-    detail: present.length
-      ? `forbidden: ${present.map((v) => JSON.stringify(v)).join(", ")}`
-      : "none present",
+    detail: present.length > 0 ? `forbidden: ${quoteList(present)}` : "none present",
   };
 }

@@ -1,6 +1,6 @@
 import type { CriterionOf } from "../../config/schema.js";
 import type { CriterionScore, ScoreContext } from "../types.js";
-import { jsonEqual, parseJsonOutput } from "./json-output.js";
+import { jsonDifference, parseJsonOutput, type JsonParse } from "./json-output.js";
 
 const verdict = (passed: boolean, detail: string): CriterionScore => ({
   score: passed ? 1 : 0,
@@ -8,22 +8,35 @@ const verdict = (passed: boolean, detail: string): CriterionScore => ({
   detail,
 });
 
+const PREVIEW = 80;
+
+/** With `json: true` a string `expected` holds JSON text; any other `expected` already is the value. */
+function expectedJson(expected: unknown): JsonParse {
+  return typeof expected === "string" ? parseJsonOutput(expected) : { ok: true, value: expected };
+}
+
+function compareJson(output: string, expected: unknown): CriterionScore {
+  const got = parseJsonOutput(output);
+  if (!got.ok) return verdict(false, "output is not JSON");
+  const want = expectedJson(expected);
+  if (!want.ok) return verdict(false, "expected value is not JSON");
+  const at = jsonDifference(got.value, want.value);
+  if (at === undefined) return verdict(true, "equal");
+  return verdict(false, at === "" ? "JSON differs from expected" : `JSON differs from expected at ${at}`);
+}
+
+function compareText(output: string, expected: string, ignoreCase: boolean): CriterionScore {
+  const norm = (s: string): string => (ignoreCase ? s.trim().toLowerCase() : s.trim());
+  if (norm(output) === norm(expected)) return verdict(true, "equal");
+  const want = expected.trim();
+  const shown = want.length > PREVIEW ? `${want.slice(0, PREVIEW)}…` : want;
+  return verdict(false, `expected ${JSON.stringify(shown)}`);
+}
+
 export function scoreEquals(c: CriterionOf<"equals">, ctx: ScoreContext): CriterionScore {
   const expected = ctx.example.expected;
   if (expected === undefined) return verdict(false, "example has no expected value");
-  if (c.json || typeof expected !== "string") {
-    const parsed = parseJsonOutput(ctx.output);
-    if (!parsed.ok) return verdict(false, "output is not JSON");
-    const want =
-      typeof expected === "string" && c.json
-        ? parseJsonOutput(expected)
-        : { ok: true as const, value: expected };
-    if (!want.ok) return verdict(false, "expected value is not JSON");
-    return jsonEqual(parsed.value, want.value)
-      ? verdict(true, "equal")
-      : verdict(false, "JSON differs from expected");
-  }
-  const norm = (s: string): string => (c.ignore_case ? s.trim().toLowerCase() : s.trim());
-  const passed = norm(ctx.output) === norm(expected);
-  return verdict(passed, passed ? "equal" : `expected ${JSON.stringify(expected.slice(0, 80))}`);
+  // A structured expected value (object, number, …) can only be met by JSON output.
+  if (c.json || typeof expected !== "string") return compareJson(ctx.output, expected);
+  return compareText(ctx.output, expected, c.ignore_case ?? false);
 }

@@ -1,37 +1,33 @@
 import type { CriterionOf } from "../../config/schema.js";
 import type { CriterionScore, ScoreContext } from "../types.js";
-import { describeBounds, shareOf, withinBounds } from "./bounds.js";
+import { boundsCheck, shareOf, type Check } from "./bounds.js";
 import { parseJsonOutput } from "./json-output.js";
 
-const BULLET = /^\s*(?:[-*•+]|\d{1,3}[.)])\s+\S/;
+/**
+ * A Markdown list item: "-", "*", "+", "•" or "1." / "1)" followed by whitespace and some text.
+ * Requiring the space keeps "**bold**", "---" rules and "1.5 million" from counting as bullets.
+ */
+const BULLET = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S/;
+
+const linesOf = (output: string): string[] => output.split(/\r\n|\r|\n/);
 
 export function countBullets(output: string): number {
-  return output.split(/\r?\n/).filter((l) => BULLET.test(l)).length;
+  return linesOf(output).filter((l) => BULLET.test(l)).length;
 }
 
 export function countLines(output: string): number {
-  return output.split(/\r?\n/).filter((l) => l.trim() !== "").length;
+  return linesOf(output).filter((l) => l.trim() !== "").length;
+}
+
+function jsonCheck(output: string): Check {
+  const parsed = parseJsonOutput(output);
+  return parsed.ok ? { ok: true, note: "valid JSON" } : { ok: false, note: `not JSON (${parsed.error})` };
 }
 
 export function scoreFormatCheck(c: CriterionOf<"format_check">, ctx: ScoreContext): CriterionScore {
-  const checks: boolean[] = [];
-  const notes: string[] = [];
-  if (c.bullets) {
-    const n = countBullets(ctx.output);
-    const ok = withinBounds(n, c.bullets);
-    checks.push(ok);
-    notes.push(`${n} bullets${ok ? "" : `, expected ${describeBounds(c.bullets)}`}`);
-  }
-  if (c.lines) {
-    const n = countLines(ctx.output);
-    const ok = withinBounds(n, c.lines);
-    checks.push(ok);
-    notes.push(`${n} lines${ok ? "" : `, expected ${describeBounds(c.lines)}`}`);
-  }
-  if (c.json) {
-    const parsed = parseJsonOutput(ctx.output);
-    checks.push(parsed.ok);
-    notes.push(parsed.ok ? "valid JSON" : `not JSON (${parsed.error})`);
-  }
-  return { ...shareOf(checks), detail: notes.join("; ") };
+  const checks: Check[] = [];
+  if (c.bullets) checks.push(boundsCheck(countBullets(ctx.output), "bullets", c.bullets));
+  if (c.lines) checks.push(boundsCheck(countLines(ctx.output), "lines", c.lines));
+  if (c.json) checks.push(jsonCheck(ctx.output));
+  return shareOf(checks);
 }

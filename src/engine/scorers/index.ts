@@ -2,10 +2,11 @@ import type { Criterion } from "../../config/schema.js";
 import { errorMessage } from "../../errors.js";
 import type { CriterionScore, ScoreContext } from "../types.js";
 import { scoreContains } from "./contains.js";
+import { scoreCost } from "./cost.js";
 import { scoreEquals } from "./equals.js";
 import { scoreFormatCheck } from "./format-check.js";
 import { scoreJsonSchema } from "./json-schema.js";
-import { scoreCost, scoreLatency } from "./latency.js";
+import { scoreLatency } from "./latency.js";
 import { scoreLength } from "./length.js";
 import { scoreOneOf } from "./one-of.js";
 import { scoreRegex } from "./regex.js";
@@ -51,12 +52,17 @@ function dispatch(c: RuleCriterion, ctx: ScoreContext): CriterionScore | Promise
   }
 }
 
-/** Scores one output on one criterion. Never throws: a scorer bug fails that criterion, with the reason. */
+const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+/**
+ * Scores one output on one rule-based criterion. Never throws and never returns a score outside
+ * [0, 1]: a scorer failure (a deeply nested JSON output overflowing the stack, a bad pattern that
+ * slipped past the loader) fails that criterion for that example, with the reason as detail.
+ */
 export async function scoreCriterion(c: RuleCriterion, ctx: ScoreContext): Promise<CriterionScore> {
   try {
     const r = await dispatch(c, ctx);
-    const score = Number.isFinite(r.score) ? Math.min(1, Math.max(0, r.score)) : 0;
-    return { ...r, score };
+    return { ...r, score: clamp01(r.score) };
   } catch (e) {
     return { score: 0, passed: false, detail: `scorer error: ${errorMessage(e)}` };
   }

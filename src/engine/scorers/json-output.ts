@@ -1,5 +1,8 @@
-/** Models often wrap JSON in a ```json fence; accept exactly one around the whole output. */
-const FENCE = /^```(?:json|JSON)?[ \t]*\r?\n([\s\S]*?)\r?\n?```$/;
+/**
+ * Models often wrap JSON in a Markdown fence; accept exactly one around the whole output.
+ * The lazy body is followed by an end anchor, so matching stays linear in the output length.
+ */
+const FENCE = /^```(?:json)?[ \t]*\r?\n([\s\S]*?)\r?\n?```$/i;
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -13,23 +16,41 @@ export function parseJsonOutput(output: string): JsonParse {
   }
 }
 
-/** Deep equality of JSON values; object key order does not matter. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]))
-    );
+type JsonObject = Record<string, unknown>;
+
+const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Where two JSON values first differ, as a JSON Pointer ("" is the root); undefined when they are equal.
+ * Object key order does not matter; array order does.
+ */
+export function jsonDifference(a: unknown, b: unknown, at = ""): string | undefined {
+  if (a === b) return undefined;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return at;
+    for (let i = 0; i < a.length; i++) {
+      const d = jsonDifference(a[i], b[i], `${at}/${i}`);
+      if (d !== undefined) return d;
+    }
+    return undefined;
   }
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every(
-      (k) =>
-        Object.hasOwn(b, k) &&
-        jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-    )
-  );
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return at;
+    for (const k of keys) {
+      if (!Object.hasOwn(b, k)) return at;
+      const d = jsonDifference(a[k], b[k], `${at}/${escapePointer(k)}`);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+  return at;
+}
+
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  return jsonDifference(a, b) === undefined;
+}
+
+function escapePointer(key: string): string {
+  return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }

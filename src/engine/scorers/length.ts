@@ -1,28 +1,26 @@
 import type { CriterionOf } from "../../config/schema.js";
 import type { CriterionScore, ScoreContext } from "../types.js";
-import { describeBounds, shareOf, withinBounds } from "./bounds.js";
+import { boundsCheck, shareOf, type Check } from "./bounds.js";
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-/** What a reader counts as characters: "é" or a flag emoji is one, whatever its code points. */
-export function countGraphemes(text: string): number {
+/**
+ * What a reader counts as characters: "é" (either Unicode form), an emoji with a skin tone or a
+ * flag is one, however many code points or UTF-16 units it takes.
+ */
+export function countChars(text: string): number {
   let n = 0;
   for (const _ of segmenter.segment(text)) n++;
   return n;
 }
 
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== "").length;
+}
+
 export function scoreLength(c: CriterionOf<"length">, ctx: ScoreContext): CriterionScore {
-  const checks: boolean[] = [];
-  const notes: string[] = [];
-  if (c.chars) {
-    const n = countGraphemes(ctx.output);
-    checks.push(withinBounds(n, c.chars));
-    notes.push(`${n} chars${checks.at(-1) ? "" : `, expected ${describeBounds(c.chars)}`}`);
-  }
-  if (c.words) {
-    const n = ctx.output.split(/\s+/).filter(Boolean).length;
-    checks.push(withinBounds(n, c.words));
-    notes.push(`${n} words${checks.at(-1) ? "" : `, expected ${describeBounds(c.words)}`}`);
-  }
-  return { ...shareOf(checks), detail: notes.join("; ") };
+  const checks: Check[] = [];
+  if (c.chars) checks.push(boundsCheck(countChars(ctx.output), "chars", c.chars));
+  if (c.words) checks.push(boundsCheck(countWords(ctx.output), "words", c.words));
+  return shareOf(checks);
 }
