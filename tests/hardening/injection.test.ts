@@ -6,7 +6,7 @@ import type { CompareResults } from "../../src/pipeline/compare-run.js";
 import { renderCompareMarkdown } from "../../src/report/compare-report.js";
 import { renderEvalMarkdown } from "../../src/report/eval-report.js";
 import { buildEvalResults } from "../../src/report/results.js";
-import { runOf, twoCriteria } from "../helpers/runs.js";
+import { compareResults, runOf, twoCriteria } from "../helpers/runs.js";
 
 const HOSTILE = [
   "| col | break |",
@@ -41,22 +41,12 @@ function hostileResults(): CompareResults {
   challenger.examples.forEach(poison);
   const inputs = new Map(challenger.examples.map((e) => [e.id, { text: HOSTILE }]));
   const comparison = comparePrompt(champion, challenger, twoCriteria(), undefined, inputs);
-  return {
-    schema_version: 1,
-    kind: "compare",
-    tool: { name: "agentops", version: "t" },
+  return compareResults([{ name: "p", reasons: [HOSTILE], comparison, champion, challenger }], {
     provider: HOSTILE,
-    base: "main",
-    head: "HEAD",
-    merge_base: "0",
     verdict: comparison.verdict,
-    started_at: "",
-    finished_at: "",
-    complete: true,
-    prompts: [{ name: "p", reasons: [HOSTILE], comparison, champion, challenger }],
     not_evaluated: [{ prompt: HOSTILE, reason: HOSTILE }],
     ignored: [HOSTILE],
-  };
+  });
 }
 
 function expectInert(md: string): void {

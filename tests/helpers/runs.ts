@@ -1,4 +1,6 @@
+import { overallVerdict } from "../../src/compare/compare.js";
 import { parsePromptFile } from "../../src/config/load.js";
+import type { ComparedPrompt, CompareResults } from "../../src/pipeline/compare-run.js";
 import { aggregateCriteria, summarize } from "../../src/engine/aggregate.js";
 import type { PromptRun } from "../../src/engine/evaluate.js";
 import type { ExampleResult } from "../../src/engine/runner.js";
@@ -60,5 +62,29 @@ export function runOf(version: number, rows: readonly ([boolean, number] | null)
     summary: summarize(examples),
     criteria: aggregateCriteria(criteria, examples),
     examples,
+  };
+}
+
+/** A compare results document around `prompts`; fields not given get fixed test values. */
+export function compareResults(
+  prompts: ComparedPrompt[],
+  overrides: Partial<CompareResults> = {},
+): CompareResults {
+  return {
+    schema_version: 1,
+    kind: "compare",
+    tool: { name: "agentops", version: "0.0.0-test" },
+    provider: "mock",
+    base: "main",
+    head: "HEAD",
+    merge_base: "0".repeat(40),
+    verdict: overallVerdict(prompts.map((p) => p.comparison)),
+    started_at: "2026-01-01T00:00:00.000Z",
+    finished_at: "2026-01-01T00:00:01.000Z",
+    complete: true,
+    prompts,
+    not_evaluated: [],
+    ignored: [],
+    ...overrides,
   };
 }

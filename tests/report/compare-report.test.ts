@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { comparePrompt } from "../../src/compare/compare.js";
 import type { CompareResults } from "../../src/pipeline/compare-run.js";
 import { renderCompareMarkdown } from "../../src/report/compare-report.js";
-import { runOf, twoCriteria } from "../helpers/runs.js";
+import { compareResults, runOf, twoCriteria } from "../helpers/runs.js";
 
 const GOLDEN = "tests/golden/compare-report.md";
 
@@ -20,19 +20,8 @@ function fixture(): CompareResults {
   const inputs = new Map(champion.examples.map((e) => [e.id, { x: `input ${e.id}` }]));
   const comparison = comparePrompt(champion, challenger, twoCriteria(0.5), undefined, inputs);
   const fresh = comparePrompt(null, runOf(1, same(10, true, 0.8)), twoCriteria(0.9));
-  return {
-    schema_version: 1,
-    kind: "compare",
-    tool: { name: "agentops", version: "0.0.0-test" },
-    provider: "replay",
-    base: "main",
-    head: "HEAD",
-    merge_base: "0".repeat(40),
-    verdict: "fail",
-    started_at: "2026-01-01T00:00:00.000Z",
-    finished_at: "2026-01-01T00:00:01.000Z",
-    complete: true,
-    prompts: [
+  return compareResults(
+    [
       { name: "p", reasons: ["v2.yaml added"], comparison, champion, challenger },
       {
         name: "fresh|<x>",
@@ -42,9 +31,13 @@ function fixture(): CompareResults {
         challenger: runOf(1, same(10, true, 0.8)),
       },
     ],
-    not_evaluated: [{ prompt: "old", reason: "removed by this change" }],
-    ignored: ["README.md"],
-  };
+    {
+      provider: "replay",
+      verdict: "fail",
+      not_evaluated: [{ prompt: "old", reason: "removed by this change" }],
+      ignored: ["README.md"],
+    },
+  );
 }
 
 test("the compare report matches the golden file", () => {

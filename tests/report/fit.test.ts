@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { comparePrompt } from "../../src/compare/compare.js";
 import type { CompareResults, ComparedPrompt } from "../../src/pipeline/compare-run.js";
 import { renderWithin } from "../../src/report/fit.js";
-import { runOf, twoCriteria } from "../helpers/runs.js";
+import { compareResults, runOf, twoCriteria } from "../helpers/runs.js";
 
 function many(n: number): CompareResults {
   const long = "x".repeat(1500);
@@ -24,22 +24,13 @@ function many(n: number): CompareResults {
       challenger,
     };
   });
-  return {
-    schema_version: 1,
-    kind: "compare",
-    tool: { name: "agentops", version: "t" },
-    provider: "mock",
-    base: "main",
-    head: "HEAD",
-    merge_base: "0",
+  return compareResults(prompts, {
     verdict: "fail",
+    tool: { name: "agentops", version: "t" },
+    merge_base: "0",
     started_at: "",
     finished_at: "",
-    complete: true,
-    prompts,
-    not_evaluated: [],
-    ignored: [],
-  };
+  });
 }
 
 test("a report over GitHub's limit is cut, keeping the verdict and the failing prompts", () => {
