@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(617);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9610);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 617:
+/***/ 9610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20484,31 +20484,47 @@ function sampleById(items, max) {
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/contains.js
+const quoteList = (values) => values.map((v) => JSON.stringify(v)).join(", ");
 function scoreContains(c, ctx) {
     const values = typeof c.value === "string" ? [c.value] : c.value;
     const fold = c.type === "icontains" || c.type === "not_icontains";
     const haystack = fold ? ctx.output.toLowerCase() : ctx.output;
     const present = values.filter((v) => haystack.includes(fold ? v.toLowerCase() : v));
+    const absent = values.filter((v) => !present.includes(v));
     if (c.type === "contains" || c.type === "icontains") {
-        const missing = values.filter((v) => !present.includes(v));
         return {
             score: present.length / values.length,
-            passed: missing.length === 0,
-            detail: missing.length ? `missing: ${missing.map((v) => JSON.stringify(v)).join(", ")}` : "all present",
+            passed: absent.length === 0,
+            detail: absent.length > 0 ? `missing: ${quoteList(absent)}` : "all present",
         };
     }
     return {
-        score: 1 - present.length / values.length,
+        score: absent.length / values.length,
         passed: present.length === 0,
-        detail: present.length
-            ? `forbidden: ${present.map((v) => JSON.stringify(v)).join(", ")}`
-            : "none present",
+        detail: present.length > 0 ? `forbidden: ${quoteList(present)}` : "none present",
     };
 }
 
+;// CONCATENATED MODULE: ./lib/engine/scorers/cost.js
+function scoreCost(c, ctx) {
+    // An unknown price must not pass a cost gate by default; the detail says how to fix it.
+    if (ctx.costUsd === undefined) {
+        return {
+            score: 0,
+            passed: false,
+            detail: "cost unknown (no price for this model; add it under pricing:)",
+        };
+    }
+    const passed = ctx.costUsd <= c.max_usd;
+    return { score: passed ? 1 : 0, passed, detail: `$${ctx.costUsd.toFixed(5)} (max $${c.max_usd})` };
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/scorers/json-output.js
-/** Models often wrap JSON in a ```json fence; accept exactly one around the whole output. */
-const FENCE = /^```(?:json|JSON)?[ \t]*\r?\n([\s\S]*?)\r?\n?```$/;
+/**
+ * Models often wrap JSON in a Markdown fence; accept exactly one around the whole output.
+ * The lazy body is followed by an end anchor, so matching stays linear in the output length.
+ */
+const FENCE = /^```(?:json)?[ \t]*\r?\n([\s\S]*?)\r?\n?```$/i;
 function parseJsonOutput(output) {
     const trimmed = output.trim();
     const body = FENCE.exec(trimmed)?.[1] ?? trimmed;
@@ -20519,20 +20535,44 @@ function parseJsonOutput(output) {
         return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
 }
-/** Deep equality of JSON values; object key order does not matter. */
-function jsonEqual(a, b) {
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+/**
+ * Where two JSON values first differ, as a JSON Pointer ("" is the root); undefined when they are equal.
+ * Object key order does not matter; array order does.
+ */
+function jsonDifference(a, b, at = "") {
     if (a === b)
-        return true;
-    if (Array.isArray(a) || Array.isArray(b)) {
-        return (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEqual(v, b[i])));
+        return undefined;
+    if (Array.isArray(a) && Array.isArray(b)) {
+        if (a.length !== b.length)
+            return at;
+        for (let i = 0; i < a.length; i++) {
+            const d = jsonDifference(a[i], b[i], `${at}/${i}`);
+            if (d !== undefined)
+                return d;
+        }
+        return undefined;
     }
-    if (a === null || b === null || typeof a !== "object" || typeof b !== "object")
-        return false;
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return (ka.length === kb.length &&
-        ka.every((k) => Object.hasOwn(b, k) &&
-            jsonEqual(a[k], b[k])));
+    if (isObject(a) && isObject(b)) {
+        const keys = Object.keys(a);
+        if (keys.length !== Object.keys(b).length)
+            return at;
+        for (const k of keys) {
+            if (!Object.hasOwn(b, k))
+                return at;
+            const d = jsonDifference(a[k], b[k], `${at}/${escapePointer(k)}`);
+            if (d !== undefined)
+                return d;
+        }
+        return undefined;
+    }
+    return at;
+}
+function jsonEqual(a, b) {
+    return jsonDifference(a, b) === undefined;
+}
+function escapePointer(key) {
+    return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/equals.js
@@ -20542,26 +20582,39 @@ const verdict = (passed, detail) => ({
     passed,
     detail,
 });
+const PREVIEW = 80;
+/** With `json: true` a string `expected` holds JSON text; any other `expected` already is the value. */
+function expectedJson(expected) {
+    return typeof expected === "string" ? parseJsonOutput(expected) : { ok: true, value: expected };
+}
+function compareJson(output, expected) {
+    const got = parseJsonOutput(output);
+    if (!got.ok)
+        return verdict(false, "output is not JSON");
+    const want = expectedJson(expected);
+    if (!want.ok)
+        return verdict(false, "expected value is not JSON");
+    const at = jsonDifference(got.value, want.value);
+    if (at === undefined)
+        return verdict(true, "equal");
+    return verdict(false, at === "" ? "JSON differs from expected" : `JSON differs from expected at ${at}`);
+}
+function compareText(output, expected, ignoreCase) {
+    const norm = (s) => (ignoreCase ? s.trim().toLowerCase() : s.trim());
+    if (norm(output) === norm(expected))
+        return verdict(true, "equal");
+    const want = expected.trim();
+    const shown = want.length > PREVIEW ? `${want.slice(0, PREVIEW)}…` : want;
+    return verdict(false, `expected ${JSON.stringify(shown)}`);
+}
 function scoreEquals(c, ctx) {
     const expected = ctx.example.expected;
     if (expected === undefined)
         return verdict(false, "example has no expected value");
-    if (c.json || typeof expected !== "string") {
-        const parsed = parseJsonOutput(ctx.output);
-        if (!parsed.ok)
-            return verdict(false, "output is not JSON");
-        const want = typeof expected === "string" && c.json
-            ? parseJsonOutput(expected)
-            : { ok: true, value: expected };
-        if (!want.ok)
-            return verdict(false, "expected value is not JSON");
-        return jsonEqual(parsed.value, want.value)
-            ? verdict(true, "equal")
-            : verdict(false, "JSON differs from expected");
-    }
-    const norm = (s) => (c.ignore_case ? s.trim().toLowerCase() : s.trim());
-    const passed = norm(ctx.output) === norm(expected);
-    return verdict(passed, passed ? "equal" : `expected ${JSON.stringify(expected.slice(0, 80))}`);
+    // A structured expected value (object, number, …) can only be met by JSON output.
+    if (c.json || typeof expected !== "string")
+        return compareJson(ctx.output, expected);
+    return compareText(ctx.output, expected, c.ignore_case ?? false);
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/bounds.js
@@ -20573,54 +20626,61 @@ function describeBounds(bounds) {
         return `${bounds.min}–${bounds.max}`;
     if (bounds.min !== undefined)
         return `at least ${bounds.min}`;
-    return `at most ${bounds.max ?? "∞"}`;
+    if (bounds.max !== undefined)
+        return `at most ${bounds.max}`;
+    return "any number";
+}
+function boundsCheck(count, unit, bounds) {
+    const ok = withinBounds(count, bounds);
+    return { ok, note: ok ? `${count} ${unit}` : `${count} ${unit}, expected ${describeBounds(bounds)}` };
 }
 /** Score = share of checks that hold; passed = all hold. No checks configured counts as a pass. */
 function shareOf(checks) {
     if (checks.length === 0)
-        return { score: 1, passed: true };
-    const held = checks.filter(Boolean).length;
-    return { score: held / checks.length, passed: held === checks.length };
+        return { score: 1, passed: true, detail: "no checks configured" };
+    const held = checks.filter((c) => c.ok).length;
+    return {
+        score: held / checks.length,
+        passed: held === checks.length,
+        detail: checks.map((c) => c.note).join("; "),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/format-check.js
 
 
-const BULLET = /^\s*(?:[-*•+]|\d{1,3}[.)])\s+\S/;
+/**
+ * A Markdown list item: "-", "*", "+", "•" or "1." / "1)" followed by whitespace and some text.
+ * Requiring the space keeps "**bold**", "---" rules and "1.5 million" from counting as bullets.
+ */
+const BULLET = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S/;
+const linesOf = (output) => output.split(/\r\n|\r|\n/);
 function countBullets(output) {
-    return output.split(/\r?\n/).filter((l) => BULLET.test(l)).length;
+    return linesOf(output).filter((l) => BULLET.test(l)).length;
 }
 function countLines(output) {
-    return output.split(/\r?\n/).filter((l) => l.trim() !== "").length;
+    return linesOf(output).filter((l) => l.trim() !== "").length;
+}
+function jsonCheck(output) {
+    const parsed = parseJsonOutput(output);
+    return parsed.ok ? { ok: true, note: "valid JSON" } : { ok: false, note: `not JSON (${parsed.error})` };
 }
 function scoreFormatCheck(c, ctx) {
     const checks = [];
-    const notes = [];
-    if (c.bullets) {
-        const n = countBullets(ctx.output);
-        const ok = withinBounds(n, c.bullets);
-        checks.push(ok);
-        notes.push(`${n} bullets${ok ? "" : `, expected ${describeBounds(c.bullets)}`}`);
-    }
-    if (c.lines) {
-        const n = countLines(ctx.output);
-        const ok = withinBounds(n, c.lines);
-        checks.push(ok);
-        notes.push(`${n} lines${ok ? "" : `, expected ${describeBounds(c.lines)}`}`);
-    }
-    if (c.json) {
-        const parsed = parseJsonOutput(ctx.output);
-        checks.push(parsed.ok);
-        notes.push(parsed.ok ? "valid JSON" : `not JSON (${parsed.error})`);
-    }
-    return { ...shareOf(checks), detail: notes.join("; ") };
+    if (c.bullets)
+        checks.push(boundsCheck(countBullets(ctx.output), "bullets", c.bullets));
+    if (c.lines)
+        checks.push(boundsCheck(countLines(ctx.output), "lines", c.lines));
+    if (c.json)
+        checks.push(jsonCheck(ctx.output));
+    return shareOf(checks);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@cfworker/json-schema/dist/esm/pointer.js
 function encodePointer(p) {
-    return encodeURI(escapePointer(p)).replace(/#/g, '%23');
+    return encodeURI(pointer_escapePointer(p)).replace(/#/g, '%23');
 }
-function escapePointer(p) {
+function pointer_escapePointer(p) {
     return p.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 //# sourceMappingURL=pointer.js.map
@@ -21863,14 +21923,41 @@ class Validator {
 
 
 // @cfworker/json-schema interprets the schema; nothing from a prompt file is ever compiled to code.
+// Criteria live as long as the run, so the same schema object is met once per example.
 const validators = new WeakMap();
 function validatorFor(schema) {
     let v = validators.get(schema);
     if (!v) {
-        v = new Validator(schema, "2020-12", false);
+        // Short-circuit: the detail shows one explanation, so stop at the first failure.
+        v = new Validator(schema, "2020-12", true);
         validators.set(schema, v);
     }
     return v;
+}
+/**
+ * Keywords whose error only says "a subschema failed"; the validator lists such a wrapper before
+ * the error that explains it ("#: Property "a" does not match" precedes "#/a: expected string").
+ * anyOf/oneOf are not wrappers: the errors after them come from alternatives that all failed, and
+ * quoting one of those would mislead.
+ */
+const WRAPPERS = new Set([
+    "properties",
+    "patternProperties",
+    "items",
+    "prefixItems",
+    "additionalItems",
+    "$ref",
+    "$dynamicRef",
+    "$recursiveRef",
+    "allOf",
+    "dependentSchemas",
+    "if",
+    "then",
+    "else",
+]);
+/** The first error that says what is wrong, rather than where it is nested. */
+function firstCause(errors) {
+    return errors.find((e) => !WRAPPERS.has(e.keyword)) ?? errors.at(-1);
 }
 function scoreJsonSchema(c, ctx) {
     const parsed = parseJsonOutput(ctx.output);
@@ -21879,143 +21966,182 @@ function scoreJsonSchema(c, ctx) {
     const result = validatorFor(c.schema).validate(parsed.value);
     if (result.valid)
         return { score: 1, passed: true, detail: "valid" };
-    // The most specific error is the deepest one; the first is usually a generic "properties" wrapper.
-    const errors = [...result.errors].sort((a, b) => b.instanceLocation.length - a.instanceLocation.length);
-    const e = errors[0];
+    const e = firstCause(result.errors);
     return { score: 0, passed: false, detail: e ? `${e.instanceLocation}: ${e.error}` : "invalid" };
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/latency.js
 function scoreLatency(c, ctx) {
     const passed = ctx.latencyMs <= c.max_ms;
-    return { score: passed ? 1 : 0, passed, detail: `${Math.round(ctx.latencyMs)} ms (max ${c.max_ms})` };
-}
-function scoreCost(c, ctx) {
-    if (ctx.costUsd === undefined)
-        return { score: 0, passed: false, detail: "cost unknown (no price for this model)" };
-    const passed = ctx.costUsd <= c.max_usd;
-    return { score: passed ? 1 : 0, passed, detail: `$${ctx.costUsd.toFixed(5)} (max $${c.max_usd})` };
+    // Rounded up, so a call that failed by a fraction of a millisecond does not read "500 ms (max 500)".
+    return { score: passed ? 1 : 0, passed, detail: `${Math.ceil(ctx.latencyMs)} ms (max ${c.max_ms})` };
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/length.js
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-/** What a reader counts as characters: "é" or a flag emoji is one, whatever its code points. */
-function countGraphemes(text) {
+/**
+ * What a reader counts as characters: "é" (either Unicode form), an emoji with a skin tone or a
+ * flag is one, however many code points or UTF-16 units it takes.
+ */
+function countChars(text) {
     let n = 0;
     for (const _ of segmenter.segment(text))
         n++;
     return n;
 }
+function countWords(text) {
+    return text.split(/\s+/).filter((w) => w !== "").length;
+}
 function scoreLength(c, ctx) {
     const checks = [];
-    const notes = [];
-    if (c.chars) {
-        const n = countGraphemes(ctx.output);
-        checks.push(withinBounds(n, c.chars));
-        notes.push(`${n} chars${checks.at(-1) ? "" : `, expected ${describeBounds(c.chars)}`}`);
-    }
-    if (c.words) {
-        const n = ctx.output.split(/\s+/).filter(Boolean).length;
-        checks.push(withinBounds(n, c.words));
-        notes.push(`${n} words${checks.at(-1) ? "" : `, expected ${describeBounds(c.words)}`}`);
-    }
-    return { ...shareOf(checks), detail: notes.join("; ") };
+    if (c.chars)
+        checks.push(boundsCheck(countChars(ctx.output), "chars", c.chars));
+    if (c.words)
+        checks.push(boundsCheck(countWords(ctx.output), "words", c.words));
+    return shareOf(checks);
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/one-of.js
-/** "Billing." and `billing` are the label billing; models add such dressing often. */
+const QUOTES = /^["'`“”‘’]+|["'`“”‘’]+$/g;
+const unquote = (s) => s.trim().replace(QUOTES, "").trim();
+/**
+ * `"Billing."`, `Billing".` and `` `billing` `` all answer "billing": models dress labels in quotes,
+ * backticks and a full stop. Only one trailing period goes, inside or outside the quotes.
+ */
 function normalizeLabel(output) {
-    return output
-        .trim()
-        .replace(/^["'`]+|["'`]+$/g, "")
-        .replace(/\.$/, "")
-        .trim();
+    const s = unquote(output);
+    return s.endsWith(".") ? unquote(s.slice(0, -1)) : s;
 }
 function scoreOneOf(c, ctx) {
     const fold = (s) => (c.case_sensitive ? s : s.toLowerCase());
-    const label = fold(normalizeLabel(ctx.output));
-    const passed = c.labels.some((l) => fold(l) === label);
-    return { score: passed ? 1 : 0, passed, detail: passed ? label : `"${label.slice(0, 60)}" is not a label` };
+    const answer = normalizeLabel(ctx.output);
+    // Labels are normalized too, so a label that itself ends in "." (say "U.S.") still matches.
+    const label = c.labels.find((l) => fold(normalizeLabel(l)) === fold(answer));
+    if (label !== undefined)
+        return { score: 1, passed: true, detail: label };
+    return { score: 0, passed: false, detail: `${JSON.stringify(answer.slice(0, 60))} is not a label` };
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/regex.js
 /**
- * Patterns come from prompt files, outputs from models; bounding the text a
- * pattern runs over bounds the damage of a pathological (backtracking) pattern.
+ * Patterns come from prompt files and outputs from models, and JavaScript regular expressions
+ * backtrack. A pattern whose run time grows with a power of the input length (`\s*x$` is quadratic)
+ * takes about 8 s on 100,000 characters but would take hours on a runaway 10 MB output, so only the
+ * first 100,000 characters are examined; that is far more than any answer a regex gate is meant for.
+ * The cap cannot tame an exponential pattern such as `(a+)+b`, which stalls on thirty-odd
+ * "a"s: the loader only checks that a pattern compiles, so avoiding those is up to the author.
  */
 const MAX_REGEX_INPUT = 100_000;
 const compiled = new Map();
 function compile(pattern, flags) {
-    const key = `${flags}/${pattern}`;
+    // "g" and "y" would make test()/exec() stateful across outputs through lastIndex.
+    const safeFlags = flags.replace(/[gy]/g, "");
+    const key = `${safeFlags}/${pattern}`;
     let re = compiled.get(key);
     if (!re) {
-        re = new RegExp(pattern, flags);
+        re = new RegExp(pattern, safeFlags);
         compiled.set(key, re);
     }
     return re;
 }
+const SNIPPET = 40;
+function describeMatch(found) {
+    const shown = found.length > SNIPPET ? `${found.slice(0, SNIPPET)}…` : found;
+    return `matches ${JSON.stringify(shown)}`;
+}
 function scoreRegex(c, ctx) {
-    const re = compile(c.pattern, (c.flags ?? "").replace(/[gy]/g, ""));
-    const matched = re.test(ctx.output.slice(0, MAX_REGEX_INPUT));
+    const found = compile(c.pattern, c.flags ?? "").exec(ctx.output.slice(0, MAX_REGEX_INPUT));
     const wanted = c.match ?? true;
-    const passed = matched === wanted;
-    return { score: passed ? 1 : 0, passed, detail: matched ? "matches" : "does not match" };
+    const passed = (found !== null) === wanted;
+    return {
+        score: passed ? 1 : 0,
+        passed,
+        detail: found ? describeMatch(found[0]) : "does not match",
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/similarity.js
-/** Caps the quadratic LCS so one runaway output cannot stall a run. */
+/** Caps the quadratic LCS (5,000² cells, well under a second) so one runaway output cannot stall a run. */
 const MAX_TOKENS = 5000;
+const TOKEN = /[\p{L}\p{N}]+/gu;
+/**
+ * Lowercase word tokens, at most MAX_TOKENS. NFC first, so "café" typed with a combining accent is
+ * the same token as the precomposed one; tokens are lowercased after matching, because lowercasing
+ * can add combining marks ("İ" → "i̇") that would otherwise split a word.
+ */
 function tokenize(text) {
-    return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TOKENS);
+    const tokens = [];
+    for (const m of text.normalize("NFC").matchAll(TOKEN)) {
+        if (tokens.length === MAX_TOKENS)
+            break;
+        tokens.push(m[0].toLowerCase());
+    }
+    return tokens;
 }
-function f1(precision, recall) {
+function fMeasure(precision, recall) {
     return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 }
-/** Longest common subsequence length in O(n·m) time and O(min(n, m)) memory. */
+/** Maps tokens to small integers so the LCS inner loop compares numbers, not strings. */
+function intern(a, b) {
+    const ids = new Map();
+    const toIds = (tokens) => Uint32Array.from(tokens, (t) => {
+        let id = ids.get(t);
+        if (id === undefined) {
+            id = ids.size;
+            ids.set(t, id);
+        }
+        return id;
+    });
+    return [toIds(a), toIds(b)];
+}
+/** Longest common subsequence length in O(n·m) time and O(min(n, m)) memory (two rows). */
 function lcsLength(a, b) {
-    const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+    const [x, y] = intern(a, b);
+    const [long, short] = x.length >= y.length ? [x, y] : [y, x];
     let prev = new Uint32Array(short.length + 1);
     let curr = new Uint32Array(short.length + 1);
-    for (const x of long) {
+    for (const token of long) {
         for (let j = 1; j <= short.length; j++) {
-            curr[j] = x === short[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, curr[j - 1] ?? 0);
+            // Indexes stay within the rows' length; `?? 0` only satisfies noUncheckedIndexedAccess.
+            curr[j] = token === short[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, curr[j - 1] ?? 0);
         }
         [prev, curr] = [curr, prev];
     }
     return prev[short.length] ?? 0;
 }
-/** ROUGE-L F-measure (β = 1) over word tokens. */
-function rougeL(candidate, reference) {
-    const c = tokenize(candidate);
-    const r = tokenize(reference);
-    if (c.length === 0 && r.length === 0)
-        return 1;
-    if (c.length === 0 || r.length === 0)
-        return 0;
-    const lcs = lcsLength(c, r);
-    return f1(lcs / c.length, lcs / r.length);
-}
-/** SQuAD-style token F1: overlap of token multisets. */
-function tokenF1(candidate, reference) {
-    const c = tokenize(candidate);
-    const r = tokenize(reference);
-    if (c.length === 0 && r.length === 0)
-        return 1;
-    if (c.length === 0 || r.length === 0)
-        return 0;
+/** Common tokens counted with multiplicity (the size of the multiset intersection). */
+function overlap(a, b) {
     const counts = new Map();
-    for (const t of r)
+    for (const t of b)
         counts.set(t, (counts.get(t) ?? 0) + 1);
     let common = 0;
-    for (const t of c) {
+    for (const t of a) {
         const n = counts.get(t) ?? 0;
         if (n > 0) {
             common++;
             counts.set(t, n - 1);
         }
     }
-    return f1(common / c.length, common / r.length);
+    return common;
+}
+function similarityBy(matched, candidate, reference) {
+    const c = tokenize(candidate);
+    const r = tokenize(reference);
+    if (c.length === 0 && r.length === 0)
+        return 1;
+    if (c.length === 0 || r.length === 0)
+        return 0;
+    const m = matched(c, r);
+    return fMeasure(m / c.length, m / r.length);
+}
+/** ROUGE-L F-measure (β = 1): LCS-based precision and recall over word tokens. */
+function rougeL(candidate, reference) {
+    return similarityBy(lcsLength, candidate, reference);
+}
+/** SQuAD-style token F1: overlap of the token multisets, order ignored. */
+function tokenF1(candidate, reference) {
+    return similarityBy(overlap, candidate, reference);
 }
 function scoreSimilarity(c, ctx) {
     const expected = ctx.example.expected;
@@ -22029,6 +22155,7 @@ function scoreSimilarity(c, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/scorers/index.js
+
 
 
 
@@ -22074,12 +22201,16 @@ function dispatch(c, ctx) {
         }
     }
 }
-/** Scores one output on one criterion. Never throws: a scorer bug fails that criterion, with the reason. */
+const scorers_clamp01 = (x) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+/**
+ * Scores one output on one rule-based criterion. Never throws and never returns a score outside
+ * [0, 1]: a scorer failure (a deeply nested JSON output overflowing the stack, a bad pattern that
+ * slipped past the loader) fails that criterion for that example, with the reason as detail.
+ */
 async function scoreCriterion(c, ctx) {
     try {
         const r = await dispatch(c, ctx);
-        const score = Number.isFinite(r.score) ? Math.min(1, Math.max(0, r.score)) : 0;
-        return { ...r, score };
+        return { ...r, score: scorers_clamp01(r.score) };
     }
     catch (e) {
         return { score: 0, passed: false, detail: `scorer error: ${errorMessage(e)}` };

@@ -1,7 +1,8 @@
 import type { CriterionOf } from "../../config/schema.js";
 import type { CriterionScore, ScoreContext } from "../types.js";
 
-type ContainsType = "contains" | "not_contains" | "icontains" | "not_icontains";
+/** The four share one schema; CriterionOf<"contains"> alone would be never, as its `type` is the union. */
+export type ContainsType = "contains" | "not_contains" | "icontains" | "not_icontains";
 
 const quoteList = (values: readonly string[]): string => values.map((v) => JSON.stringify(v)).join(", ");
 

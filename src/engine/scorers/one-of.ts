@@ -16,10 +16,9 @@ export function normalizeLabel(output: string): string {
 
 export function scoreOneOf(c: CriterionOf<"one_of">, ctx: ScoreContext): CriterionScore {
   const fold = (s: string): string => (c.case_sensitive ? s : s.toLowerCase());
-  // The plain trimmed output is tried too, so a label that itself ends in "." (say "U.S.") still matches.
-  const candidates = new Set([fold(ctx.output.trim()), fold(normalizeLabel(ctx.output))]);
-  const label = c.labels.find((l) => candidates.has(fold(l)));
+  const answer = normalizeLabel(ctx.output);
+  // Labels are normalized too, so a label that itself ends in "." (say "U.S.") still matches.
+  const label = c.labels.find((l) => fold(normalizeLabel(l)) === fold(answer));
   if (label !== undefined) return { score: 1, passed: true, detail: label };
-  const shown = normalizeLabel(ctx.output).slice(0, 60);
-  return { score: 0, passed: false, detail: `${JSON.stringify(shown)} is not a label` };
+  return { score: 0, passed: false, detail: `${JSON.stringify(answer.slice(0, 60))} is not a label` };
 }

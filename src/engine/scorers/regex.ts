@@ -3,11 +3,11 @@ import type { CriterionScore, ScoreContext } from "../types.js";
 
 /**
  * Patterns come from prompt files and outputs from models, and JavaScript regular expressions
- * backtrack. Capping the examined text bounds the run time of patterns that are slow in proportion
- * to a power of the input length (quadratic `.*x.*y` and the like) on a runaway output. It cannot
- * tame a truly exponential pattern such as `(a+)+b`, which stalls on a few dozen characters; the
- * loader only checks that the pattern compiles, so such a pattern is the prompt author's to avoid.
- * 100,000 characters is far beyond any answer a gate would judge by a regex.
+ * backtrack. A pattern whose run time grows with a power of the input length (`\s*x$` is quadratic)
+ * takes about 8 s on 100,000 characters but would take hours on a runaway 10 MB output, so only the
+ * first 100,000 characters are examined; that is far more than any answer a regex gate is meant for.
+ * The cap cannot tame an exponential pattern such as `(a+)+b`, which stalls on thirty-odd
+ * "a"s: the loader only checks that a pattern compiles, so avoiding those is up to the author.
  */
 export const MAX_REGEX_INPUT = 100_000;
 

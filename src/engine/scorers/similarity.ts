@@ -48,8 +48,7 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
   for (const token of long) {
     for (let j = 1; j <= short.length; j++) {
       // Indexes stay within the rows' length; `?? 0` only satisfies noUncheckedIndexedAccess.
-      curr[j] =
-        token === short[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, curr[j - 1] ?? 0);
+      curr[j] = token === short[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, curr[j - 1] ?? 0);
     }
     [prev, curr] = [curr, prev];
   }
