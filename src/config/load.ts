@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { compilePattern } from "../engine/scorers/regex.js";
 import { MAX_EVAL_SET_BYTES, readUserFile } from "./files.js";
 import { CRITERION_TYPES, EvalExample, ProjectConfig, PromptFile, type Criterion } from "./schema.js";
 import { templateVariables } from "./template.js";
@@ -64,13 +65,13 @@ function checkCriterion(
 ): void {
   if (c.type === "regex") {
     try {
-      new RegExp(c.pattern, c.flags);
+      compilePattern(c.pattern, c.flags);
     } catch (e) {
       const line = lineOf(["eval_criteria", index, "pattern"]);
       throw new UserError(
         `invalid regular expression: ${e instanceof Error ? e.message : String(e)}`,
         { file, ...(line ? { line } : {}), field: `eval_criteria[${index}].pattern` },
-        "fix the pattern; YAML single quotes avoid double escaping of backslashes",
+        "patterns use RE2 syntax (no lookarounds or backreferences, so no pattern can stall a run); YAML single quotes avoid double escaping of backslashes",
       );
     }
   }

@@ -61,3 +61,17 @@ describe("regex", () => {
     expect(check({ pattern: "needle" }, `${pad} needle`).passed).toBe(false);
   });
 });
+
+test("a catastrophic-backtracking pattern cannot stall a run (RE2, linear time)", async () => {
+  const { scoreCriterion } = await import("../../src/engine/scorers/index.js");
+  const r = await scoreCriterion({ name: "r", type: "regex", pattern: "(a+)+b" }, ctx("a".repeat(50_000)));
+  expect(r.passed).toBe(false);
+});
+
+test("lookarounds and backreferences are refused at load time with a pointer to RE2", async () => {
+  const { parsePromptFile } = await import("../../src/config/load.js");
+  const text = (pattern: string) =>
+    `name: p\nversion: 1\nmodel: m\ntemplate: x\neval_criteria:\n  - name: r\n    type: regex\n    pattern: '${pattern}'\n`;
+  expect(() => parsePromptFile(text("(?=x)"), "p.yaml")).toThrow(/invalid regular expression/);
+  expect(() => parsePromptFile(text("(a)\\1"), "p.yaml")).toThrow(/invalid regular expression/);
+});

@@ -1,25 +1,33 @@
+import { RE2JS } from "re2js";
 import type { CriterionOf } from "../../config/schema.js";
 import type { CriterionScore, ScoreContext } from "../types.js";
 
 /**
- * Patterns come from prompt files and outputs from models, and JavaScript regular expressions
- * backtrack. A pattern whose run time grows with a power of the input length (`\s*x$` is quadratic)
- * takes about 8 s on 100,000 characters but would take hours on a runaway 10 MB output, so only the
- * first 100,000 characters are examined; that is far more than any answer a regex gate is meant for.
- * The cap cannot tame an exponential pattern such as `(a+)+b`, which stalls on thirty-odd
- * "a"s: the loader only checks that a pattern compiles, so avoiding those is up to the author.
+ * Patterns come from prompt files (a pull request can write them) and run on model
+ * outputs. JavaScript's backtracking engine lets a pattern like `(a+)+b` stall a run
+ * on thirty-odd characters, so patterns run on RE2 (re2js), whose matching time is
+ * linear in the input. The price: no lookarounds or backreferences — the loader says so.
+ * Outputs are still capped, so even linear scans stay short.
  */
 export const MAX_REGEX_INPUT = 100_000;
 
-const compiled = new Map<string, RegExp>();
+const FLAG_BITS: Record<string, number> = {
+  i: RE2JS.CASE_INSENSITIVE,
+  m: RE2JS.MULTILINE,
+  s: RE2JS.DOTALL,
+  u: 0, // RE2 is Unicode-aware already
+};
 
-function compile(pattern: string, flags: string): RegExp {
-  // "g" and "y" would make test()/exec() stateful across outputs through lastIndex.
-  const safeFlags = flags.replace(/[gy]/g, "");
-  const key = `${safeFlags}/${pattern}`;
+const compiled = new Map<string, RE2JS>();
+
+/** Compiles a pattern with RE2 semantics; throws with RE2's message when the syntax is unsupported. */
+export function compilePattern(pattern: string, flags = ""): RE2JS {
+  const key = `${flags}/${pattern}`;
   let re = compiled.get(key);
   if (!re) {
-    re = new RegExp(pattern, safeFlags);
+    let bits = 0;
+    for (const f of flags) bits |= FLAG_BITS[f] ?? 0;
+    re = RE2JS.compile(pattern, bits);
     compiled.set(key, re);
   }
   return re;
@@ -33,12 +41,13 @@ function describeMatch(found: string): string {
 }
 
 export function scoreRegex(c: CriterionOf<"regex">, ctx: ScoreContext): CriterionScore {
-  const found = compile(c.pattern, c.flags ?? "").exec(ctx.output.slice(0, MAX_REGEX_INPUT));
+  const matcher = compilePattern(c.pattern, c.flags ?? "").matcher(ctx.output.slice(0, MAX_REGEX_INPUT));
+  const found = matcher.find() ? (matcher.group() ?? "") : null;
   const wanted = c.match ?? true;
   const passed = (found !== null) === wanted;
   return {
     score: passed ? 1 : 0,
     passed,
-    detail: found ? describeMatch(found[0]) : "does not match",
+    detail: found !== null ? describeMatch(found) : "does not match",
   };
 }
