@@ -98,7 +98,7 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
 /** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
 export async function makeRunSetup(project: Project, flags: ProviderFlags, io: CliIo): Promise<RunSetup> {
   const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
-  const kind = chooseProviderKind(project, requested ? { kind: requested } : {}, io.env);
+  const kind = chooseProviderKind(project, requested, io.env);
   const budgets = project.config.budgets ?? {};
   const maxExamples = tighter(positiveInt(flags.maxExamples, "--max-examples"), budgets.max_examples);
   const maxCostUsd = tighter(positiveNumber(flags.maxCost, "--max-cost"), budgets.max_cost_usd);

@@ -4,19 +4,13 @@ import { UserError } from "../../errors.js";
 export const PROVIDER_KINDS = ["replay", "mock", "openai"] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
-export interface ProviderChoice {
-  kind?: ProviderKind;
-  /** Overrides the project's recordings folder (replay). */
-  recordings?: string;
-}
-
 /** The provider kind: the flag, else the project's config, else openai when a key is set. */
 export function chooseProviderKind(
   project: Project,
-  choice: ProviderChoice,
+  requested: ProviderKind | undefined,
   env: Record<string, string | undefined>,
 ): ProviderKind {
-  if (choice.kind) return choice.kind;
+  if (requested) return requested;
   if (project.config.provider?.type) return project.config.provider.type;
   if (env.OPENAI_API_KEY) return "openai";
   throw new UserError(
