@@ -1,58 +1,153 @@
-// Builds prompts-example/recordings/*.jsonl from the authored outputs in
-// prompts-example/recordings-src/. Recordings are content-addressed (sha256 of
-// the exact request), so rerun this after editing a prompt or an eval set:
+// Builds prompts-example/recordings/<prompt>.v<N>.jsonl, the recorded model answers
+// the offline demo replays, from the hand-written answers in
+// prompts-example/recordings-src/<prompt>.v<N>.jsonl (one line per example:
+// {"example": "<id>", "output": "...", "latency_ms": 900}).
+//
+// Recordings are content-addressed: the replay provider looks an answer up by
+// the sha256 of the exact request (model, messages, temperature, max_tokens).
+// Editing a prompt file or an eval set changes those requests, so RERUN THIS
+// SCRIPT AFTER EDITING A PROMPT OR AN EVAL SET, or the demo reports "no recorded
+// response" for every example whose request changed:
 //
 //   npx tsc -p tsconfig.build.json && npx node scripts/make-example-recordings.mjs
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { loadEvalSet, loadPromptFile } from "../lib/config/load.js";
-import { listVersions } from "../lib/config/project.js";
+//
+// It imports the compiled project from lib/ (hence the tsc step) so keys are
+// computed by the same code that looks them up. The output is deterministic:
+// eval-set order, no timestamps, token counts estimated as ceil(characters / 4).
+// An optional argument names another example folder (default: prompts-example).
+import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkEvalSetFitsPrompt, loadEvalSet, loadPromptFile } from "../lib/config/load.js";
 import { buildRequest } from "../lib/engine/build-request.js";
-import { estimateTokens } from "../lib/engine/providers/mock.js";
 import { requestKey } from "../lib/engine/request.js";
 
-const root = new URL("../prompts-example/", import.meta.url).pathname;
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const root = resolve(process.argv[2] ?? join(repoRoot, "prompts-example"));
 const promptsDir = join(root, "prompts");
 const srcDir = join(root, "recordings-src");
 const outDir = join(root, "recordings");
-await mkdir(outDir, { recursive: true });
 
-for (const name of (await readdir(promptsDir, { withFileTypes: true }))
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort()) {
-  const evalSet = await loadEvalSet(join(promptsDir, name, "eval_set.jsonl"));
-  for (const [version, file] of [...(await listVersions(join(promptsDir, name)))].sort(
-    (a, b) => a[0] - b[0],
-  )) {
-    const prompt = await loadPromptFile(file);
-    const srcFile = join(srcDir, `${name}.v${version}.jsonl`);
-    const authored = new Map(
-      (await readFile(srcFile, "utf8"))
-        .split("\n")
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l))
-        .map((e) => [e.example, e]),
-    );
-    const lines = evalSet.examples.map((example) => {
-      const a = authored.get(example.id);
-      if (!a) throw new Error(`${srcFile}: no authored output for example ${example.id}`);
-      const request = buildRequest(prompt.data, example);
-      return JSON.stringify({
-        key: requestKey(request, 0),
-        prompt: name,
-        version,
-        example: example.id,
-        model: request.model,
-        output: a.output,
-        usage: {
-          prompt_tokens: request.messages.reduce((n, m) => n + estimateTokens(m.content), 0),
-          completion_tokens: estimateTokens(a.output),
-        },
-        latency_ms: a.latency_ms,
-      });
-    });
-    await writeFile(join(outDir, `${name}.v${version}.jsonl`), lines.join("\n") + "\n");
-    console.log(`${name} v${version}: ${lines.length} recordings`);
+const estimateTokens = (chars) => Math.ceil(chars / 4);
+const show = (file) => relative(process.cwd(), file) || file;
+
+function fail(message) {
+  console.error(`make-example-recordings: ${message}`);
+  process.exit(1);
+}
+
+/** recordings-src lines, keyed by example id; every line must be complete and unique. */
+async function readAuthored(file) {
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    fail(`${show(file)} is missing: write one {"example", "output", "latency_ms"} line per example`);
   }
+  const byId = new Map();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === "") return;
+    const where = `${show(file)}:${i + 1}`;
+    let entry;
+    try {
+      entry = JSON.parse(raw);
+    } catch (e) {
+      fail(`${where}: not valid JSON (${e.message})`);
+    }
+    if (typeof entry?.example !== "string" || entry.example === "") fail(`${where}: "example" must be an id`);
+    if (typeof entry.output !== "string") fail(`${where}: "output" must be a string`);
+    if (!Number.isInteger(entry.latency_ms) || entry.latency_ms < 0)
+      fail(`${where}: "latency_ms" must be a non-negative integer`);
+    if (byId.has(entry.example)) fail(`${where}: a second output for example "${entry.example}"`);
+    byId.set(entry.example, entry);
+  });
+  return byId;
+}
+
+async function versionFiles(dir) {
+  return (await readdir(dir))
+    .map((name) => ({ name, m: /^v(\d+)\.ya?ml$/.exec(name) }))
+    .filter((f) => f.m)
+    .map((f) => ({ version: Number(f.m[1]), file: join(dir, f.name) }))
+    .sort((a, b) => a.version - b.version);
+}
+
+async function main() {
+  const entries = await readdir(promptsDir, { withFileTypes: true }).catch(() =>
+    fail(`${show(promptsDir)} not found: pass the example folder (one holding prompts/ and recordings-src/)`),
+  );
+  const promptNames = entries
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  if (promptNames.length === 0) fail(`no prompt folders in ${show(promptsDir)}`);
+  // Everything is checked before anything is written, so a failed run leaves the old files alone.
+  const files = new Map();
+  for (const name of promptNames) {
+    for (const { version, file } of await versionFiles(join(promptsDir, name))) {
+      const prompt = await loadPromptFile(file);
+      if (prompt.data.name !== name || prompt.data.version !== version)
+        fail(`${show(file)} says name "${prompt.data.name}", version ${prompt.data.version}`);
+      if ((prompt.data.repeats ?? 1) !== 1)
+        fail(`${show(file)}: repeats > 1 needs one recording per repeat, which this script does not author`);
+      const evalSetFile = prompt.data.eval_set
+        ? resolve(dirname(file), prompt.data.eval_set)
+        : join(dirname(file), "eval_set.jsonl");
+      const evalSet = await loadEvalSet(evalSetFile);
+      checkEvalSetFitsPrompt(prompt, evalSet);
+
+      const srcFile = join(srcDir, `${name}.v${version}.jsonl`);
+      const authored = await readAuthored(srcFile);
+      const missing = evalSet.examples.filter((ex) => !authored.has(ex.id)).map((ex) => ex.id);
+      if (missing.length > 0)
+        fail(`${show(srcFile)} has no output for ${missing.length} example(s): ${missing.join(", ")}`);
+      const ids = new Set(evalSet.examples.map((ex) => ex.id));
+      const stale = [...authored.keys()].filter((id) => !ids.has(id));
+      if (stale.length > 0)
+        fail(`${show(srcFile)} has outputs for examples not in the eval set: ${stale.join(", ")}`);
+
+      const lines = evalSet.examples.map((example) => {
+        const { output, latency_ms } = authored.get(example.id);
+        const request = buildRequest(prompt.data, example, evalSetFile);
+        const promptChars = request.messages.reduce((n, m) => n + m.content.length, 0);
+        return JSON.stringify({
+          key: requestKey(request, 0),
+          prompt: name,
+          version,
+          example: example.id,
+          model: request.model,
+          output,
+          usage: {
+            prompt_tokens: estimateTokens(promptChars),
+            completion_tokens: estimateTokens(output.length),
+          },
+          latency_ms,
+        });
+      });
+      files.set(`${name}.v${version}.jsonl`, lines);
+    }
+  }
+
+  // A recordings file nobody regenerates (a deleted prompt or version) would go stale silently.
+  const leftovers = (await readdir(outDir).catch(() => [])).filter(
+    (n) => n.endsWith(".jsonl") && !files.has(n),
+  );
+  if (leftovers.length > 0)
+    fail(
+      `${show(outDir)} holds recordings no prompt version produced: ${leftovers.join(", ")} (delete them)`,
+    );
+
+  await mkdir(outDir, { recursive: true });
+  for (const [file, lines] of files) {
+    await writeFile(join(outDir, file), lines.join("\n") + "\n");
+    console.log(`${show(join(outDir, file))}: ${lines.length} recordings`);
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  // A UserError from the loaders names the file, line and field; print it as such.
+  if (typeof e?.format === "function") fail(e.format());
+  throw e;
 }

@@ -30090,9 +30090,9 @@ function progressPrinter(label, write, now = Date.now, intervalMs = 2000) {
 
 const PROVIDER_KINDS = ["replay", "mock", "openai"];
 /** The provider kind: the flag, else the project's config, else openai when a key is set. */
-function chooseProviderKind(project, choice, env) {
-    if (choice.kind)
-        return choice.kind;
+function chooseProviderKind(project, requested, env) {
+    if (requested)
+        return requested;
     if (project.config.provider?.type)
         return project.config.provider.type;
     if (env.OPENAI_API_KEY)
@@ -61990,7 +61990,7 @@ function positiveNumber(value, flag) {
 /** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
 async function makeRunSetup(project, flags, io) {
     const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
-    const kind = chooseProviderKind(project, requested ? { kind: requested } : {}, io.env);
+    const kind = chooseProviderKind(project, requested, io.env);
     const budgets = project.config.budgets ?? {};
     const maxExamples = tighter(provider_flags_positiveInt(flags.maxExamples, "--max-examples"), budgets.max_examples);
     const maxCostUsd = tighter(positiveNumber(flags.maxCost, "--max-cost"), budgets.max_cost_usd);
