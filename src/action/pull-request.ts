@@ -58,6 +58,7 @@ export async function setupFor(
     ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
     ...(s.cache ? { cacheDir: join(deps.cwd, DEFAULT_CACHE_DIR), cacheReadOnly } : {}),
     concurrency: s.concurrency,
+    timeoutMs: s.timeoutSeconds * 1000,
     ...(maxExamples !== undefined ? { maxExamples } : {}),
     ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
     ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
