@@ -58,6 +58,33 @@ const commentPayload = (login: string, body: string) => ({
 
 const inputs = (extra: Record<string, string> = {}) => ({ "github-token": TOKEN, ...extra });
 
+/** The Action on a pull_request event for `headSha`. */
+function onPullRequest(
+  server: FakeGitHub,
+  headSha: string,
+  extra: Record<string, string> = {},
+  fork = false,
+) {
+  return runAction({
+    event: "pull_request",
+    payload: prPayload(headSha, fork),
+    inputs: inputs(extra),
+    apiUrl: server.url,
+    workspace: repo.dir,
+  });
+}
+
+/** The Action on an issue_comment event by `login`. */
+function onComment(server: FakeGitHub, login: string, body: string) {
+  return runAction({
+    event: "issue_comment",
+    payload: commentPayload(login, body),
+    inputs: inputs(),
+    apiUrl: server.url,
+    workspace: repo.dir,
+  });
+}
+
 beforeEach(() => {
   gh = undefined;
 });
@@ -72,13 +99,7 @@ describe("the Action on pull_request", () => {
     const server = await github(headSha);
     let last;
     for (let i = 0; i < 3; i++) {
-      last = await runAction({
-        event: "pull_request",
-        payload: prPayload(headSha),
-        inputs: inputs(),
-        apiUrl: server.url,
-        workspace: repo.dir,
-      });
+      last = await onPullRequest(server, headSha);
     }
     if (!last) throw new Error("no run");
     expect(last.code).toBe(1);
@@ -116,13 +137,7 @@ describe("the Action on pull_request", () => {
     const loosened = repo.commit("loosen the gate");
     expect(loosened).not.toBe(headSha);
     const server = await github(loosened);
-    const r = await runAction({
-      event: "pull_request",
-      payload: prPayload(loosened),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onPullRequest(server, loosened);
     expect(r.code).toBe(1);
     expect(server.statuses.at(-1)).toMatchObject({ sha: loosened, state: "failure" });
   });
@@ -130,13 +145,7 @@ describe("the Action on pull_request", () => {
   test("an improvement passes: success status, exit 0", async () => {
     const { headSha } = setup({ "classify-ticket": 2 });
     const server = await github(headSha);
-    const r = await runAction({
-      event: "pull_request",
-      payload: prPayload(headSha),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onPullRequest(server, headSha);
     expect(r.code).toBe(0);
     expect(server.statuses.at(-1)).toMatchObject({ state: "success" });
     expect(r.outputs.verdict).toBe("pass");
@@ -145,13 +154,7 @@ describe("the Action on pull_request", () => {
   test("fail-on: never reports the regression without failing the step", async () => {
     const { headSha } = setup({ summarize: 2 });
     const server = await github(headSha);
-    const r = await runAction({
-      event: "pull_request",
-      payload: prPayload(headSha),
-      inputs: inputs({ "fail-on": "never" }),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onPullRequest(server, headSha, { "fail-on": "never" });
     expect(r.code).toBe(0);
     expect(server.statuses.at(-1)?.description).toMatch(/^regression \(not gating/);
   });
@@ -159,13 +162,7 @@ describe("the Action on pull_request", () => {
   test("check-run mode: the report as summary and annotations on the prompt file's criterion lines", async () => {
     const { headSha } = setup({ summarize: 2 });
     const server = await github(headSha);
-    await runAction({
-      event: "pull_request",
-      payload: prPayload(headSha),
-      inputs: inputs({ "check-mode": "check-run" }),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    await onPullRequest(server, headSha, { "check-mode": "check-run" });
     const run = [...server.checkRuns.values()][0] as {
       head_sha: string;
       conclusion: string;
@@ -191,13 +188,7 @@ describe("the Action on pull_request", () => {
       );
     });
     const server = await github(headSha, { forbidWrites: true });
-    const r = await runAction({
-      event: "pull_request",
-      payload: prPayload(headSha, true),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onPullRequest(server, headSha, {}, true);
     expect(r.code).toBe(0);
     expect(r.summary).toContain("No API key in this run");
     expect(r.stdout).toContain("Resource not accessible");
@@ -210,13 +201,7 @@ describe("the Action on pull_request", () => {
   test("secrets never appear in anything sent or printed", async () => {
     const { headSha } = setup({ summarize: 2 });
     const server = await github(headSha);
-    const r = await runAction({
-      event: "pull_request",
-      payload: prPayload(headSha),
-      inputs: inputs({ "api-key": KEY, provider: "replay" }),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onPullRequest(server, headSha, { "api-key": KEY, provider: "replay" });
     const sent = server.requests.map((q) => q.raw).join("\n");
     // ::add-mask:: lines are the masking protocol itself: the runner consumes them and never shows them.
     const stdout = r.stdout
@@ -244,25 +229,13 @@ describe("the PR bot on issue_comment", () => {
   async function regressed() {
     const { headSha } = setup({ summarize: 2 });
     const server = await github(headSha);
-    await runAction({
-      event: "pull_request",
-      payload: prPayload(headSha),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    await onPullRequest(server, headSha);
     return { headSha, server };
   }
 
   test("/agentops approve from a writer marks the head SHA success and records who accepted it", async () => {
     const { headSha, server } = await regressed();
-    const r = await runAction({
-      event: "issue_comment",
-      payload: commentPayload("alice", "/agentops approve"),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onComment(server, "alice", "/agentops approve");
     expect(r.code).toBe(0);
     expect(server.statuses.at(-1)).toEqual({
       sha: headSha,
@@ -277,13 +250,7 @@ describe("the PR bot on issue_comment", () => {
   test("/agentops approve from a reader gets a polite reply and changes nothing", async () => {
     const { server } = await regressed();
     const before = server.statuses.length;
-    const r = await runAction({
-      event: "issue_comment",
-      payload: commentPayload("mallory", "/agentops approve"),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onComment(server, "mallory", "/agentops approve");
     expect(r.code).toBe(0);
     expect(server.statuses).toHaveLength(before);
     expect(server.comments).toHaveLength(2);
@@ -293,21 +260,9 @@ describe("the PR bot on issue_comment", () => {
 
   test("a new push resets the approval: a fresh report and a fresh status for the new SHA", async () => {
     const { server } = await regressed();
-    await runAction({
-      event: "issue_comment",
-      payload: commentPayload("boss", "/agentops approve"),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    await onComment(server, "boss", "/agentops approve");
     const newHead = repo.commit("another push", { "prompts/summarize/README.md": "notes\n" });
-    const r = await runAction({
-      event: "pull_request",
-      payload: prPayload(newHead),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onPullRequest(server, newHead);
     expect(r.code).toBe(1);
     expect(server.statuses.at(-1)).toMatchObject({ sha: newHead, state: "failure" });
     expect(server.comments).toHaveLength(1);
@@ -323,13 +278,7 @@ describe("the PR bot on issue_comment", () => {
     repo.git("push", "-q", "origin", `${headSha}:refs/pull/7/head`, "main");
     repo.checkout("main");
     const before = server.statuses.length;
-    const r = await runAction({
-      event: "issue_comment",
-      payload: commentPayload("alice", "please\n/agentops rerun"),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onComment(server, "alice", "please\n/agentops rerun");
     origin.remove();
     expect(r.code).toBe(0);
     expect(server.statuses.slice(before).map((x) => [x.sha, x.state])).toEqual([
@@ -342,13 +291,7 @@ describe("the PR bot on issue_comment", () => {
   test("a comment that is not a command does nothing", async () => {
     const { server } = await regressed();
     const before = server.requests.length;
-    const r = await runAction({
-      event: "issue_comment",
-      payload: commentPayload("alice", "looks good to me"),
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onComment(server, "alice", "looks good to me");
     expect(r.code).toBe(0);
     expect(server.requests).toHaveLength(before);
   });
