@@ -5,6 +5,7 @@ import type { ActionDeps } from "./action/deps.js";
 import { evaluatePullRequest } from "./action/pull-request.js";
 import { evaluateDefaultBranch } from "./action/push.js";
 import { readRunContext } from "./context.js";
+import { withDeadline } from "./engine/deadline.js";
 import { isUserError, errorMessage } from "./errors.js";
 import { actionsCache } from "./github/cache.js";
 import { createOctokit } from "./github/octokit.js";
@@ -19,6 +20,10 @@ export async function run(signal?: AbortSignal): Promise<void> {
   try {
     const settings = readSettings();
     const context = readRunContext();
+    const runSignal = withDeadline(
+      signal,
+      settings.deadlineMinutes !== undefined ? settings.deadlineMinutes * 60 : undefined,
+    );
     const cwd = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory);
     deps = {
       octokit: createOctokit(settings.githubToken, { warning: core.warning, info: core.info }),
@@ -32,7 +37,7 @@ export async function run(signal?: AbortSignal): Promise<void> {
       setOutput: core.setOutput,
       cwd,
       outDir: resolve(process.env.RUNNER_TEMP ?? cwd, "agentops"),
-      ...(signal ? { signal } : {}),
+      ...(runSignal ? { signal: runSignal } : {}),
       cache: actionsCache(core.info),
     };
     const event = context.event;

@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6656);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6656:
+/***/ 975:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26985,6 +26985,36 @@ async function planComparison(input) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/engine/deadline.js
+/** Why a run was stopped, as the signal carries it: a deadline says so, anything else is a cancellation. */
+function stopReason(signal) {
+    const reason = signal?.reason;
+    return reason instanceof DeadlineError ? reason.message : "the run was cancelled";
+}
+class DeadlineError extends Error {
+    constructor(seconds) {
+        super(`the run's deadline of ${seconds} s was reached`);
+        this.name = "DeadlineError";
+    }
+}
+/**
+ * A signal that aborts on `parent` or after `seconds`, whichever comes first, so
+ * a run ends with partial results in time for the job instead of being killed.
+ */
+function withDeadline(parent, seconds) {
+    if (seconds === undefined)
+        return parent;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DeadlineError(seconds)), seconds * 1000);
+    timer.unref();
+    const onParent = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        onParent();
+    else
+        parent?.addEventListener("abort", onParent, { once: true });
+    return controller.signal;
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/aggregate.js
 
 const clamp01 = (x) => Math.min(1, Math.max(0, x));
@@ -29050,6 +29080,7 @@ async function scoreCriterion(c, ctx) {
 
 
 
+
 function* workItems(examples, repeats) {
     for (const example of examples)
         for (let repeat = 0; repeat < repeats; repeat++)
@@ -29079,7 +29110,7 @@ async function runSuite(prompt, evalSet, opts) {
         stopped ??= { reason };
         stop.abort();
     };
-    const onAbort = () => stopWith("the run was cancelled");
+    const onAbort = () => stopWith(stopReason(opts.signal));
     if (opts.signal?.aborted)
         onAbort();
     opts.signal?.addEventListener("abort", onAbort, { once: true });
@@ -29325,6 +29356,7 @@ async function evaluatePrompt(prompt, evalSet, meta, opts) {
 
 
 
+
 function runSide(label, prompt, evalSet, reason, opts) {
     const { onProgress, ...run } = opts.run;
     return evaluatePrompt(prompt, evalSet, { name: prompt.data.name, reason, file: prompt.file, evalSetFile: evalSet.file }, {
@@ -29388,7 +29420,7 @@ async function runComparison(plan, labels, opts) {
     const notEvaluated = [];
     for (const p of plan.prompts) {
         if (opts.signal?.aborted) {
-            notEvaluated.push({ prompt: p.name, reason: "the run was cancelled before it started" });
+            notEvaluated.push({ prompt: p.name, reason: `${stopReason(opts.signal)} before it started` });
             continue;
         }
         try {
@@ -29951,11 +29983,12 @@ function criterionRow(c) {
 }
 function sideFigures(run) {
     if (!run)
-        return ["–", "–", "–", "–"];
+        return ["–", "–", "–", "–", "–"];
     const s = run.summary;
     return [
         `${s.ok}/${s.examples}${s.errors + s.skipped ? ` (${s.errors} errors, ${s.skipped} skipped)` : ""}`,
         format_int(s.tokens.prompt + s.tokens.completion),
+        s.cost_usd === null ? "unknown price" : `$${s.cost_usd.toFixed(4)}`,
         s.latency_ms ? `${ms(s.latency_ms.p50)} / ${ms(s.latency_ms.p95)}` : "–",
         run.stopped ? `stopped: ${escapeInline(run.stopped.reason, 120)}` : "complete",
     ];
@@ -29999,10 +30032,10 @@ function promptSection(p, flippedLimit) {
         ...c.criteria.map(criterionRow),
     ], { align: ["l", "r", "r", "r", "r", "r", "l"] }), "");
     out.push(markdownTable([
-        ["", "examples scored", "tokens", "latency p50 / p95", "run"],
+        ["", "examples scored", "tokens", "cost", "latency p50 / p95", "run"],
         [`champion${p.champion ? ` v${p.champion.version}` : ""}`, ...sideFigures(p.champion)],
         [`challenger v${p.challenger.version}`, ...sideFigures(p.challenger)],
-    ], { align: ["l", "r", "r", "r", "l"] }), "");
+    ], { align: ["l", "r", "r", "r", "r", "l"] }), "");
     if (c.errors.excluded_pairs > 0) {
         out.push(`${c.errors.excluded_pairs} example(s) left out of the pairing because a side errored or was skipped.`, "");
     }
@@ -61915,6 +61948,7 @@ function tighter(a, b) {
 
 
 
+
 /** parseArgs option specs for the flags above, shared by every evaluating command. */
 const RUN_FLAG_SPECS = {
     provider: { type: "string" },
@@ -61927,6 +61961,7 @@ const RUN_FLAG_SPECS = {
     "cache-dir": { type: "string" },
     "no-cache": { type: "boolean" },
     timeout: { type: "string" },
+    deadline: { type: "string" },
 };
 function runFlags(values) {
     const out = {};
@@ -61950,6 +61985,8 @@ function runFlags(values) {
         out.noCache = true;
     if (values.timeout !== undefined)
         out.timeout = values.timeout;
+    if (values.deadline !== undefined)
+        out.deadline = values.deadline;
     return out;
 }
 const providerOptions = `  --provider KIND      replay | mock | openai (default: the project's config)
@@ -61962,7 +61999,8 @@ const providerOptions = `  --provider KIND      replay | mock | openai (default:
                        the key comes from OPENAI_API_KEY
   --cache-dir DIR      where live answers are cached by content (default: .agentops-cache)
   --no-cache           neither read nor write the answer cache
-  --timeout SECONDS    per-call timeout (default 60)`;
+  --timeout SECONDS    per-call timeout (default 60)
+  --deadline SECONDS   stop starting calls after this long; finished results are kept and written`;
 function provider_flags_positiveInt(value, flag) {
     if (value === undefined)
         return undefined;
@@ -61988,6 +62026,10 @@ function positiveNumber(value, flag) {
     return n;
 }
 /** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
+/** The run's abort signal: the process's (Ctrl-C) combined with --deadline. */
+function runSignal(flags, io) {
+    return withDeadline(io.signal, positiveNumber(flags.deadline, "--deadline"));
+}
 async function makeRunSetup(project, flags, io) {
     const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
     const kind = chooseProviderKind(project, requested, io.env);
@@ -62105,6 +62147,7 @@ async function compareCommand(argv, io) {
         configPath: project.configFile ? rel(project.configFile) : undefined,
         ...(environment ? { environment } : {}),
     });
+    const signal = runSignal(runFlags(values), io);
     const setup = await makeRunSetup(project, runFlags(values), io);
     const gate = {
         ...DEFAULT_GATE,
@@ -62120,7 +62163,7 @@ async function compareCommand(argv, io) {
         },
         readFile: (side, path) => showFile(git, side === "champion" ? plan.baseSha : plan.headSha, path),
         gate,
-        ...(io.signal ? { signal: io.signal } : {}),
+        ...(signal ? { signal } : {}),
         ...(io.now ? { now: io.now } : {}),
     });
     const markdown = renderCompareMarkdown(results);
@@ -62249,6 +62292,7 @@ function buildEvalResults(input) {
 
 
 
+
 const EVAL_HELP = `Usage: agentops eval <path> [options]
 
 Evaluates prompt versions on their eval sets and prints per-criterion results.
@@ -62301,16 +62345,17 @@ async function evalCommand(argv, io) {
     const loaded = [];
     for (const t of targets)
         loaded.push(await loadTarget(project, t));
+    const signal = runSignal(runFlags(values), io);
     const setup = await makeRunSetup(project, runFlags(values), io);
     const now = io.now ?? Date.now;
     const startedAt = new Date(now());
     const runs = [];
     const failed = [];
     for (const l of loaded) {
-        if (io.signal?.aborted) {
+        if (signal?.aborted) {
             failed.push({
                 prompt: `${l.target.name} v${l.target.version}`,
-                reason: "the run was cancelled before it started",
+                reason: `${stopReason(signal)} before it started`,
             });
             continue;
         }
@@ -62323,7 +62368,7 @@ async function evalCommand(argv, io) {
                 evalSetFile: rel(l.evalSet.file),
             }, {
                 ...setup.run,
-                ...(io.signal ? { signal: io.signal } : {}),
+                ...(signal ? { signal } : {}),
                 ...(values.quiet ? {} : { onProgress: progressPrinter(label, (s) => io.stderr(`${s}\n`), now) }),
             }));
         }

@@ -10,7 +10,7 @@ import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "./progress.js";
-import { makeRunSetup, providerOptions, RUN_FLAG_SPECS, runFlags } from "./provider-flags.js";
+import { makeRunSetup, runSignal, providerOptions, RUN_FLAG_SPECS, runFlags } from "./provider-flags.js";
 
 export const COMPARE_HELP = `Usage: agentops compare --base <ref> --head <ref> [options]
 
@@ -91,6 +91,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
     ...(environment ? { environment } : {}),
   });
 
+  const signal = runSignal(runFlags(values), io);
   const setup = await makeRunSetup(project, runFlags(values), io);
   const gate: GateSettings = {
     ...DEFAULT_GATE,
@@ -110,7 +111,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
       },
       readFile: (side, path) => showFile(git, side === "champion" ? plan.baseSha : plan.headSha, path),
       gate,
-      ...(io.signal ? { signal: io.signal } : {}),
+      ...(signal ? { signal } : {}),
       ...(io.now ? { now: io.now } : {}),
     },
   );

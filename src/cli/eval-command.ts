@@ -3,6 +3,7 @@ import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { resolveTargets } from "../config/project.js";
 import { errorMessage, isUserError, UserError } from "../errors.js";
+import { stopReason } from "../engine/deadline.js";
 import { evaluatePrompt, loadTarget, type PromptRun } from "../engine/evaluate.js";
 import { renderEvalMarkdown, renderEvalText } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
@@ -11,6 +12,7 @@ import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "./progress.js";
 import {
   makeRunSetup,
+  runSignal,
   oneOf,
   positiveInt,
   providerOptions,
@@ -73,6 +75,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const loaded = [];
   for (const t of targets) loaded.push(await loadTarget(project, t));
 
+  const signal = runSignal(runFlags(values), io);
   const setup = await makeRunSetup(project, runFlags(values), io);
 
   const now = io.now ?? Date.now;
@@ -80,10 +83,10 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const runs: PromptRun[] = [];
   const failed: { prompt: string; reason: string }[] = [];
   for (const l of loaded) {
-    if (io.signal?.aborted) {
+    if (signal?.aborted) {
       failed.push({
         prompt: `${l.target.name} v${l.target.version}`,
-        reason: "the run was cancelled before it started",
+        reason: `${stopReason(signal)} before it started`,
       });
       continue;
     }
@@ -101,7 +104,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
           },
           {
             ...setup.run,
-            ...(io.signal ? { signal: io.signal } : {}),
+            ...(signal ? { signal } : {}),
             ...(values.quiet ? {} : { onProgress: progressPrinter(label, (s) => io.stderr(`${s}\n`), now) }),
           },
         ),

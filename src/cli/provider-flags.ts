@@ -5,6 +5,7 @@ import { chooseProviderKind, PROVIDER_KINDS } from "../engine/providers/select.j
 import { createRunSetup, tighter, type RunSetup } from "../engine/setup.js";
 import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
 import { resolveOpenAISettings } from "../engine/providers/openai.js";
+import { withDeadline } from "../engine/deadline.js";
 import type { CliIo } from "./io.js";
 
 /** The provider flags every evaluating command shares, as parseArgs hands them over. */
@@ -19,6 +20,7 @@ export interface ProviderFlags {
   cacheDir?: string;
   noCache?: boolean;
   timeout?: string;
+  deadline?: string;
 }
 
 /** parseArgs option specs for the flags above, shared by every evaluating command. */
@@ -33,6 +35,7 @@ export const RUN_FLAG_SPECS = {
   "cache-dir": { type: "string" },
   "no-cache": { type: "boolean" },
   timeout: { type: "string" },
+  deadline: { type: "string" },
 } as const;
 
 type RunFlagValues = {
@@ -53,6 +56,7 @@ export function runFlags(values: RunFlagValues): ProviderFlags {
   if (values["cache-dir"] !== undefined) out.cacheDir = values["cache-dir"];
   if (values["no-cache"]) out.noCache = true;
   if (values.timeout !== undefined) out.timeout = values.timeout;
+  if (values.deadline !== undefined) out.deadline = values.deadline;
   return out;
 }
 
@@ -66,7 +70,8 @@ export const providerOptions = `  --provider KIND      replay | mock | openai (d
                        the key comes from OPENAI_API_KEY
   --cache-dir DIR      where live answers are cached by content (default: .agentops-cache)
   --no-cache           neither read nor write the answer cache
-  --timeout SECONDS    per-call timeout (default 60)`;
+  --timeout SECONDS    per-call timeout (default 60)
+  --deadline SECONDS   stop starting calls after this long; finished results are kept and written`;
 
 export function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -96,6 +101,11 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
 }
 
 /** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
+/** The run's abort signal: the process's (Ctrl-C) combined with --deadline. */
+export function runSignal(flags: ProviderFlags, io: CliIo): AbortSignal | undefined {
+  return withDeadline(io.signal, positiveNumber(flags.deadline, "--deadline"));
+}
+
 export async function makeRunSetup(project: Project, flags: ProviderFlags, io: CliIo): Promise<RunSetup> {
   const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
   const kind = chooseProviderKind(project, requested, io.env);

@@ -2,6 +2,7 @@ import type { LoadedEvalSet, LoadedExample, LoadedPrompt } from "../config/load.
 import { errorMessage, isUserError } from "../errors.js";
 import { Budget, type Reservation, type Spend } from "./budget.js";
 import { buildRequest } from "./build-request.js";
+import { stopReason } from "./deadline.js";
 import type { Judge } from "./judge.js";
 import { JUDGE_MAX_TOKENS } from "./judge.js";
 import { runPool } from "./pool.js";
@@ -109,7 +110,7 @@ export async function runSuite(
     stopped ??= { reason };
     stop.abort();
   };
-  const onAbort = (): void => stopWith("the run was cancelled");
+  const onAbort = (): void => stopWith(stopReason(opts.signal));
   if (opts.signal?.aborted) onAbort();
   opts.signal?.addEventListener("abort", onAbort, { once: true });
   const limit = typeof opts.concurrency === "number" ? () => opts.concurrency as number : opts.concurrency;

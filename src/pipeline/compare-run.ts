@@ -13,6 +13,7 @@ import {
   type Verdict,
 } from "../compare/compare.js";
 import { errorMessage, isUserError } from "../errors.js";
+import { stopReason } from "../engine/deadline.js";
 import { evaluatePrompt, resolveRubrics, type PromptRun } from "../engine/evaluate.js";
 import type { Progress, RunOptions } from "../engine/runner.js";
 import type { ComparisonPlan, PlannedPrompt } from "../plan/plan.js";
@@ -162,7 +163,7 @@ export async function runComparison(
   const notEvaluated: { prompt: string; reason: string }[] = [];
   for (const p of plan.prompts) {
     if (opts.signal?.aborted) {
-      notEvaluated.push({ prompt: p.name, reason: "the run was cancelled before it started" });
+      notEvaluated.push({ prompt: p.name, reason: `${stopReason(opts.signal)} before it started` });
       continue;
     }
     try {

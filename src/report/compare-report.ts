@@ -39,11 +39,12 @@ function criterionRow(c: CriterionComparison): string[] {
 }
 
 function sideFigures(run: PromptRun | null): string[] {
-  if (!run) return ["–", "–", "–", "–"];
+  if (!run) return ["–", "–", "–", "–", "–"];
   const s = run.summary;
   return [
     `${s.ok}/${s.examples}${s.errors + s.skipped ? ` (${s.errors} errors, ${s.skipped} skipped)` : ""}`,
     int(s.tokens.prompt + s.tokens.completion),
+    s.cost_usd === null ? "unknown price" : `$${s.cost_usd.toFixed(4)}`,
     s.latency_ms ? `${ms(s.latency_ms.p50)} / ${ms(s.latency_ms.p95)}` : "–",
     run.stopped ? `stopped: ${escapeInline(run.stopped.reason, 120)}` : "complete",
   ];
@@ -109,11 +110,11 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
   out.push(
     markdownTable(
       [
-        ["", "examples scored", "tokens", "latency p50 / p95", "run"],
+        ["", "examples scored", "tokens", "cost", "latency p50 / p95", "run"],
         [`champion${p.champion ? ` v${p.champion.version}` : ""}`, ...sideFigures(p.champion)],
         [`challenger v${p.challenger.version}`, ...sideFigures(p.challenger)],
       ],
-      { align: ["l", "r", "r", "r", "l"] },
+      { align: ["l", "r", "r", "r", "r", "l"] },
     ),
     "",
   );

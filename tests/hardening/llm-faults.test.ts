@@ -110,3 +110,35 @@ describe("LLM endpoint fault drills: every example ends as a result or an error 
     expect(run.stdout).toMatch(/greet v1/);
   });
 });
+
+test("a deadline stops the run in time, keeps what finished and says what is missing", async () => {
+  server = await startFakeOpenAI((r) => ({ text: `Hello ${r.n}`, delayMs: 150 }));
+  const root = await makeProject({ "prompts/greet/v1.yaml": PROMPT, "prompts/greet/eval_set.jsonl": SET });
+  const run = await cli(
+    [
+      "eval",
+      "prompts/greet",
+      "--provider",
+      "openai",
+      "--no-cache",
+      "--concurrency",
+      "2",
+      "--deadline",
+      "0.5",
+      "--out",
+      "results.json",
+      "-q",
+    ],
+    { cwd: root, env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url } },
+  );
+  expect(run.code).toBe(0);
+  const results = JSON.parse(await readFile(join(root, "results.json"), "utf8")) as Results & {
+    runs: { stopped?: { reason: string } }[];
+  };
+  expect(results.complete).toBe(false);
+  expect(results.runs[0]?.stopped?.reason).toBe("the run's deadline of 0.5 s was reached");
+  const examples = results.runs[0]?.examples ?? [];
+  expect(examples).toHaveLength(N);
+  expect(examples.filter((e) => e.status === "skipped").length).toBeGreaterThan(N / 2);
+  expect(run.stdout).toContain("stopped early: the run's deadline of 0.5 s was reached");
+});
