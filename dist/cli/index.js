@@ -62073,7 +62073,7 @@ async function makeRunSetup(project, flags, io) {
 const COMPARE_HELP = `Usage: agentops compare --base <ref> --head <ref> [options]
 
 Works out which prompts the change from <base> to <head> affects, evaluates the
-champion (the version active at the merge base, read from git) and the challenger
+champion (the version active at <base>, read from git) and the challenger
 (the version the change proposes) on the head's eval set, and decides the gate.
 
 Options:

@@ -15,7 +15,7 @@ import { makeRunSetup, runSignal, providerOptions, RUN_FLAG_SPECS, runFlags } fr
 export const COMPARE_HELP = `Usage: agentops compare --base <ref> --head <ref> [options]
 
 Works out which prompts the change from <base> to <head> affects, evaluates the
-champion (the version active at the merge base, read from git) and the challenger
+champion (the version active at <base>, read from git) and the challenger
 (the version the change proposes) on the head's eval set, and decides the gate.
 
 Options:
