@@ -29912,6 +29912,14 @@ function escapeInline(text, maxLength = 200) {
         .replace(/#(?=\d)/g, "#\u200B")
         .replace(/^::/, ":\u200B:");
 }
+const BLOCK_ENTITY = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "@": "@&#8203;",
+    "#": "#&#8203;",
+    "::": ":&#8203;:",
+};
 /**
  * For multi-line text shown verbatim (model outputs): an HTML <pre> block with
  * entities escaped, so backticks or fences inside the text cannot break out.
@@ -29920,13 +29928,9 @@ function escapeBlock(text, maxLength = 2000) {
     let s = text.replace(BIDI, "").replace(CONTROL, "");
     if (s.length > maxLength)
         s = `${s.slice(0, maxLength - 1)}…`;
-    const body = s
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;")
-        .replace(/@(?=[A-Za-z0-9])/g, "@&#8203;")
-        .replace(/#(?=\d)/g, "#&#8203;")
-        .replace(/^::/gm, ":&#8203;:");
+    // One pass: chained replaces would rewrite the entities earlier ones insert
+    // ("@" → "@&#8203;", whose "#8" the issue-link rule then breaks into "&#&#8203;8203;").
+    const body = s.replace(/[&<>]|@(?=[A-Za-z0-9])|#(?=\d)|^::/gm, (m) => BLOCK_ENTITY[m] ?? m);
     return `<pre>${body}</pre>`;
 }
 

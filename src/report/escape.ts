@@ -25,6 +25,15 @@ export function escapeInline(text: string, maxLength = 200): string {
     .replace(/^::/, ":\u200B:");
 }
 
+const BLOCK_ENTITY: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "@": "@&#8203;",
+  "#": "#&#8203;",
+  "::": ":&#8203;:",
+};
+
 /**
  * For multi-line text shown verbatim (model outputs): an HTML <pre> block with
  * entities escaped, so backticks or fences inside the text cannot break out.
@@ -32,12 +41,8 @@ export function escapeInline(text: string, maxLength = 200): string {
 export function escapeBlock(text: string, maxLength = 2000): string {
   let s = text.replace(BIDI, "").replace(CONTROL, "");
   if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
-  const body = s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/@(?=[A-Za-z0-9])/g, "@&#8203;")
-    .replace(/#(?=\d)/g, "#&#8203;")
-    .replace(/^::/gm, ":&#8203;:");
+  // One pass: chained replaces would rewrite the entities earlier ones insert
+  // ("@" → "@&#8203;", whose "#8" the issue-link rule then breaks into "&#&#8203;8203;").
+  const body = s.replace(/[&<>]|@(?=[A-Za-z0-9])|#(?=\d)|^::/gm, (m) => BLOCK_ENTITY[m] ?? m);
   return `<pre>${body}</pre>`;
 }

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import fc from "fast-check";
 import { escapeBlock, escapeInline } from "../../src/report/escape.js";
 
 test("inline text cannot break a table, open HTML, mention, link an issue or run a workflow command", () => {
@@ -28,4 +29,52 @@ test("blocks keep newlines inside <pre> but escape HTML, so nothing breaks out",
   expect(s).toContain("line1\n");
   expect(s).not.toMatch(/@octocat/);
   expect(s).not.toMatch(/#5/);
+});
+
+/** What a reader sees: entities decoded, zero-width spaces invisible. */
+function shownInPre(html: string): string {
+  return html
+    .slice("<pre>".length, -"</pre>".length)
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\u200B/g, "");
+}
+
+test("an email address and an issue number in a block read as written", () => {
+  const s = escapeBlock("mail sophie@greenleaf.co.uk about #12 & <b>");
+  expect(s).toBe("<pre>mail sophie@&#8203;greenleaf.co.uk about #&#8203;12 &amp; &lt;b&gt;</pre>");
+  expect(shownInPre(s)).toBe("mail sophie@greenleaf.co.uk about #12 & <b>");
+});
+
+test("blocks change only how text is encoded, never what a reader sees", () => {
+  const visible = fc
+    .string({ unit: fc.constantFrom("@", "#", "&", "<", ">", ":", "1", "a", ";", "\n", " ", "é") })
+    .filter((t) => t.length < 2000);
+  fc.assert(
+    fc.property(visible, (t) => {
+      expect(shownInPre(escapeBlock(t))).toBe(t);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test("inline text changes only how it is encoded, never what a reader sees (one line)", () => {
+  const shown = (md: string): string =>
+    md
+      .replace(/\\([\\`*_[\]|~!])/g, "$1")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&")
+      .replace(/\u200B/g, "");
+  const visible = fc
+    .string({ unit: fc.constantFrom("@", "#", "&", "<", ">", ":", "|", "`", "\\", "1", "a", ";", " ") })
+    .filter((t) => t.length < 200);
+  fc.assert(
+    fc.property(visible, (t) => {
+      expect(shown(escapeInline(t))).toBe(t);
+    }),
+    { numRuns: 500 },
+  );
 });
