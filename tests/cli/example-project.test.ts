@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
 import { expect, test } from "vitest";
 import { VERSION } from "../../src/version.js";
 import { cli } from "../helpers/cli.js";
@@ -59,4 +60,17 @@ test("the example shows real differences between versions", async () => {
 test("the version constant matches package.json", async () => {
   const pkg = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
   expect(VERSION).toBe(pkg.version);
+});
+
+test("npm run demo:compare shows the gate on the example offline: summarize regresses, the others pass", () => {
+  // The script runs the built CLI (dist/), which `npm test` builds first.
+  const r = spawnSync(process.execPath, ["scripts/demo-compare.mjs"], { encoding: "utf8" });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^## ❌ agentops: regression/);
+  expect(r.stdout).toMatch(/\| summarize +\| v1 → v2 \| +❌/);
+  expect(r.stdout).toMatch(/\| classify-ticket +\| v1 → v2 \| +✅/);
+  expect(r.stderr).toContain("agentops compare exited 1 (regression");
+  // Addresses in model outputs stay readable (mentions neutralised by a zero-width space, nothing more).
+  expect(r.stdout).toContain("sophie.turnerhale@&#8203;greenleafmedia.co.uk");
+  expect(r.stdout).not.toContain("&#&#");
 });
