@@ -146,14 +146,16 @@ export function comparePrompt(
       if (!x.passed && y.passed) failToPass++;
     }
     const n = a.length;
+    // No pair scored on both sides: no paired figures, rather than 0% on each side and a Δ of zero.
+    if (n === 0) return base;
     const boot = pairedBootstrap(a, b, { resamples: settings.resamples, seed: settings.seed });
     base.pairs = n;
     base.champion = {
-      mean: round(n ? a.reduce((s, v) => s + v, 0) / n : 0),
-      pass_rate: round(n ? champPass / n : 0),
+      mean: round(a.reduce((s, v) => s + v, 0) / n),
+      pass_rate: round(champPass / n),
     };
-    base.challenger.mean = round(n ? b.reduce((s, v) => s + v, 0) / n : 0);
-    base.challenger.pass_rate = round(n ? challPass / n : 0);
+    base.challenger.mean = round(b.reduce((s, v) => s + v, 0) / n);
+    base.challenger.pass_rate = round(challPass / n);
     base.delta = round(boot.delta);
     base.delta_ci = [round(boot.ci[0]), round(boot.ci[1])];
     base.discordant = { pass_to_fail: passToFail, fail_to_pass: failToPass };
@@ -223,7 +225,12 @@ function decideCriterion(row: CriterionComparison, tol: number, alpha: number): 
     row.reason = `pass rate ${(row.challenger.pass_rate_all * 100).toFixed(1)}% is below the threshold of ${((row.threshold ?? 0) * 100).toFixed(0)}%`;
     return;
   }
-  if (row.status === "new" || row.delta === null || row.delta_ci === null) return;
+  if (row.status === "new") return;
+  if (row.delta === null || row.delta_ci === null) {
+    row.status = "inconclusive";
+    row.reason = "no example was scored on both sides, so there is nothing to compare";
+    return;
+  }
   const { delta, delta_ci: ci } = row;
   const binaryTestSays =
     row.p_adjusted === null || row.discordant === null || row.p_adjusted < alpha || isGraded(row);
@@ -261,9 +268,12 @@ function decidePrompt(
     ["champion", champion],
   ] as const) {
     if (run && errorRate(run) > settings.maxErrorRate) {
+      const common = commonestError(run);
       return {
         verdict: "inconclusive",
-        reason: `${(errorRate(run) * 100).toFixed(0)}% of the ${side}'s examples errored or were skipped (limit ${(settings.maxErrorRate * 100).toFixed(0)}%)`,
+        reason:
+          `${(errorRate(run) * 100).toFixed(0)}% of the ${side}'s examples errored or were skipped (limit ${(settings.maxErrorRate * 100).toFixed(0)}%)` +
+          (common ? `; ${common.count} of them: ${common.message}` : ""),
       };
     }
   }
@@ -272,6 +282,16 @@ function decidePrompt(
   if (!champion)
     return { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" };
   return { verdict: "pass", reason: "no significant regression beyond tolerance, thresholds met" };
+}
+
+/** The error message most examples of a run share, so an inconclusive verdict says what went wrong. */
+function commonestError(run: PromptRun): { message: string; count: number } | undefined {
+  const counts = new Map<string, number>();
+  for (const r of run.examples)
+    if (r.status !== "ok" && r.error) counts.set(r.error.message, (counts.get(r.error.message) ?? 0) + 1);
+  let best: { message: string; count: number } | undefined;
+  for (const [message, count] of counts) if (!best || count > best.count) best = { message, count };
+  return best;
 }
 
 function flippedExamples(

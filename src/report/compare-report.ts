@@ -28,7 +28,9 @@ function criterionRow(c: CriterionComparison): string[] {
   return [
     escapeInline(c.name) + threshold,
     c.champion ? pct(c.champion.mean) : "–",
-    c.status === "removed" ? "–" : pct(c.status === "new" ? c.challenger.pass_rate_all : c.challenger.mean),
+    c.status === "removed" || c.challenger.n === 0
+      ? "–"
+      : pct(c.status === "new" ? c.challenger.pass_rate_all : c.challenger.mean),
     c.delta !== null ? `${signedPts(c.delta)} pts` : "–",
     c.delta_ci ? `${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])}` : "–",
     c.p_adjusted !== null && c.discordant && c.discordant.pass_to_fail + c.discordant.fail_to_pass > 0

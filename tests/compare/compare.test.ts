@@ -79,12 +79,32 @@ describe("comparePrompt", () => {
     expect(c.criteria[0]?.pairs).toBe(7);
     expect(c.errors).toMatchObject({ challenger: 3, excluded_pairs: 3 });
     expect(c.verdict).toBe("inconclusive");
-    expect(c.reason).toMatch(/30% of the challenger's examples errored/);
+    expect(c.reason).toBe(
+      "30% of the challenger's examples errored or were skipped (limit 10%); 3 of them: 500",
+    );
     const tolerant = comparePrompt(champion, challenger, twoCriteria(), {
       ...DEFAULT_GATE,
       maxErrorRate: 0.5,
     });
     expect(tolerant.verdict).toBe("pass");
+  });
+
+  test("a champion that errored on every example gives no paired figures, never 0% and a zero Δ", () => {
+    const champion = runOf(
+      1,
+      Array.from({ length: 10 }, () => null),
+    );
+    const c = comparePrompt(champion, runOf(2, same(10, true, 0.8)), twoCriteria());
+    for (const row of c.criteria) {
+      expect(row).toMatchObject({ pairs: 0, champion: null, delta: null, delta_ci: null, discordant: null });
+      expect(row.status).toBe("inconclusive");
+      expect(row.reason).toBe("no example was scored on both sides, so there is nothing to compare");
+    }
+    expect(c.criteria[1]?.challenger.mean).toBe(0.8);
+    expect(c.verdict).toBe("inconclusive");
+    expect(c.reason).toMatch(
+      /^100% of the champion's examples errored or were skipped \(limit 10%\); 10 of them: 500$/,
+    );
   });
 
   test("a removed criterion is listed, a new one has no baseline", () => {
