@@ -19,6 +19,7 @@ import { fromPullFiles } from "../plan/diff.js";
 import { showFile } from "../plan/git.js";
 import { planComparison } from "../plan/plan.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
+import { progressPrinter } from "../report/progress.js";
 import { escapeInline } from "../report/escape.js";
 import { renderWithin } from "../report/fit.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
@@ -185,16 +186,7 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
     {
       run: {
         ...setup.run,
-        onProgress: (label) => {
-          let last = 0;
-          return (p) => {
-            if (Date.now() - last < 5000 && p.done !== p.total) return;
-            last = Date.now();
-            deps.log.info(
-              `[${label}] ${p.done}/${p.total} done, ${p.errors} errors${p.spentUsd ? `, $${p.spentUsd.toFixed(4)} spent` : ""}`,
-            );
-          };
-        },
+        onProgress: (label) => progressPrinter(label, deps.log.info, Date.now, 5000),
       },
       readFile: (side, path) => showFile(deps.git, side === "champion" ? plan.baseSha : plan.headSha, path),
       gate: {

@@ -9,7 +9,7 @@ import { planComparison } from "../plan/plan.js";
 import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
 import { EXIT, type CliIo } from "./io.js";
-import { progressPrinter } from "./progress.js";
+import { progressPrinter } from "../report/progress.js";
 import { makeRunSetup, runSignal, providerOptions, RUN_FLAG_SPECS, runFlags } from "./provider-flags.js";
 
 export const COMPARE_HELP = `Usage: agentops compare --base <ref> --head <ref> [options]

@@ -9,7 +9,7 @@ import { renderEvalMarkdown, renderEvalText } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
 import { VERSION } from "../version.js";
 import { EXIT, type CliIo } from "./io.js";
-import { progressPrinter } from "./progress.js";
+import { progressPrinter } from "../report/progress.js";
 import {
   makeRunSetup,
   runSignal,

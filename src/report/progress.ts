@@ -18,7 +18,7 @@ export function progressPrinter(
     if (!final && t - last < intervalMs) return;
     if (final && t - start < intervalMs) return;
     last = t;
-    const errors = p.errors ? `, ${p.errors} errors` : "";
+    const errors = p.errors ? `, ${p.errors} error${p.errors === 1 ? "" : "s"}` : "";
     const cached = p.cached ? `, ${p.cached} cached` : "";
     const spent = p.spentUsd ? `, $${p.spentUsd.toFixed(4)} spent` : "";
     write(
