@@ -20,6 +20,8 @@ export interface RunContext {
   repo: string;
   event: RunEvent;
   runUrl: string | undefined;
+  /** https://github.com, or a GitHub Enterprise Server's address: links in comments must point there. */
+  serverUrl: string;
 }
 
 interface ContextLike {
@@ -87,7 +89,7 @@ export function describeEvent(ctx: ContextLike): RunContext {
   } else {
     event = { kind: "other", name: ctx.eventName };
   }
-  return { owner, repo, event, runUrl };
+  return { owner, repo, event, runUrl, serverUrl: ctx.serverUrl.replace(/\/+$/, "") };
 }
 
 /** The only reader of github.context. */

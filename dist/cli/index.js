@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6433);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 975:
+/***/ 6433:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9049,14 +9049,17 @@ function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, 
                 failToPass++;
         }
         const n = a.length;
+        // No pair scored on both sides: no paired figures, rather than 0% on each side and a Δ of zero.
+        if (n === 0)
+            return base;
         const boot = pairedBootstrap(a, b, { resamples: settings.resamples, seed: settings.seed });
         base.pairs = n;
         base.champion = {
-            mean: round(n ? a.reduce((s, v) => s + v, 0) / n : 0),
-            pass_rate: round(n ? champPass / n : 0),
+            mean: round(a.reduce((s, v) => s + v, 0) / n),
+            pass_rate: round(champPass / n),
         };
-        base.challenger.mean = round(n ? b.reduce((s, v) => s + v, 0) / n : 0);
-        base.challenger.pass_rate = round(n ? challPass / n : 0);
+        base.challenger.mean = round(b.reduce((s, v) => s + v, 0) / n);
+        base.challenger.pass_rate = round(challPass / n);
         base.delta = round(boot.delta);
         base.delta_ci = [round(boot.ci[0]), round(boot.ci[1])];
         base.discordant = { pass_to_fail: passToFail, fail_to_pass: failToPass };
@@ -9123,8 +9126,13 @@ function decideCriterion(row, tol, alpha) {
         row.reason = `pass rate ${(row.challenger.pass_rate_all * 100).toFixed(1)}% is below the threshold of ${((row.threshold ?? 0) * 100).toFixed(0)}%`;
         return;
     }
-    if (row.status === "new" || row.delta === null || row.delta_ci === null)
+    if (row.status === "new")
         return;
+    if (row.delta === null || row.delta_ci === null) {
+        row.status = "inconclusive";
+        row.reason = "no example was scored on both sides, so there is nothing to compare";
+        return;
+    }
     const { delta, delta_ci: ci } = row;
     const binaryTestSays = row.p_adjusted === null || row.discordant === null || row.p_adjusted < alpha || isGraded(row);
     const significantDrop = ci[1] < 0 && binaryTestSays;
@@ -9158,9 +9166,11 @@ function decidePrompt(rows, champion, challenger, settings) {
         ["champion", champion],
     ]) {
         if (run && errorRate(run) > settings.maxErrorRate) {
+            const common = commonestError(run);
             return {
                 verdict: "inconclusive",
-                reason: `${(errorRate(run) * 100).toFixed(0)}% of the ${side}'s examples errored or were skipped (limit ${(settings.maxErrorRate * 100).toFixed(0)}%)`,
+                reason: `${(errorRate(run) * 100).toFixed(0)}% of the ${side}'s examples errored or were skipped (limit ${(settings.maxErrorRate * 100).toFixed(0)}%)` +
+                    (common ? `; ${common.count} of them: ${common.message}` : ""),
             };
         }
     }
@@ -9170,6 +9180,18 @@ function decidePrompt(rows, champion, challenger, settings) {
     if (!champion)
         return { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" };
     return { verdict: "pass", reason: "no significant regression beyond tolerance, thresholds met" };
+}
+/** The error message most examples of a run share, so an inconclusive verdict says what went wrong. */
+function commonestError(run) {
+    const counts = new Map();
+    for (const r of run.examples)
+        if (r.status !== "ok" && r.error)
+            counts.set(r.error.message, (counts.get(r.error.message) ?? 0) + 1);
+    let best;
+    for (const [message, count] of counts)
+        if (!best || count > best.count)
+            best = { message, count };
+    return best;
 }
 function flippedExamples(champion, challenger, inputs) {
     const champById = byId(champion.examples);
@@ -29976,7 +29998,9 @@ function criterionRow(c) {
     return [
         escapeInline(c.name) + threshold,
         c.champion ? pct(c.champion.mean) : "–",
-        c.status === "removed" ? "–" : pct(c.status === "new" ? c.challenger.pass_rate_all : c.challenger.mean),
+        c.status === "removed" || c.challenger.n === 0
+            ? "–"
+            : pct(c.status === "new" ? c.challenger.pass_rate_all : c.challenger.mean),
         c.delta !== null ? `${signedPts(c.delta)} pts` : "–",
         c.delta_ci ? `${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])}` : "–",
         c.p_adjusted !== null && c.discordant && c.discordant.pass_to_fail + c.discordant.fail_to_pass > 0
@@ -30100,7 +30124,7 @@ const EXIT = {
     internal: 4,
 };
 
-;// CONCATENATED MODULE: ./lib/cli/progress.js
+;// CONCATENATED MODULE: ./lib/report/progress.js
 /**
  * Prints a progress line at most every `intervalMs`, plus the last one, so long
  * runs show life in CI logs without flooding them.
@@ -30116,7 +30140,7 @@ function progressPrinter(label, write, now = Date.now, intervalMs = 2000) {
         if (final && t - start < intervalMs)
             return;
         last = t;
-        const errors = p.errors ? `, ${p.errors} errors` : "";
+        const errors = p.errors ? `, ${p.errors} error${p.errors === 1 ? "" : "s"}` : "";
         const cached = p.cached ? `, ${p.cached} cached` : "";
         const spent = p.spentUsd ? `, $${p.spentUsd.toFixed(4)} spent` : "";
         write(`[${label}] ${p.done}/${p.total} examples done${errors}${cached}${spent} (${((t - start) / 1000).toFixed(1)} s)`);

@@ -1,6 +1,7 @@
 import type { Verdict } from "../compare/compare.js";
-import { findReportComment } from "../github/comment.js";
+import { findReportComment, MAX_COMMENT_CHARS } from "../github/comment.js";
 import { canApprove, setCommitStatus } from "../github/status.js";
+import { approvalNote, withApprovalNote } from "../report/approval.js";
 import { escapeInline } from "../report/escape.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
 import { evaluatePullRequest } from "./pull-request.js";
@@ -12,8 +13,6 @@ export function parseCommand(body: string): Command | undefined {
   const m = /^\s*\/agentops\s+(approve|rerun)\b/im.exec(body);
   return m?.[1] === "approve" || m?.[1] === "rerun" ? m[1] : undefined;
 }
-
-const APPROVAL_MARKER = "<!-- agentops-approval -->";
 
 export async function handleComment(
   deps: ActionDeps,
@@ -71,19 +70,19 @@ export async function handleComment(
     "success",
     `regression accepted by @${event.author}`,
   );
-  const note = `${APPROVAL_MARKER}\n> ✅ **Regression accepted** by @${author} for ${sha.slice(0, 7)} ([comment](https://github.com/${owner}/${repo}/pull/${event.prNumber}#issuecomment-${event.commentId})). A new push resets this.\n`;
-  const existing = await findReportComment(deps.octokit, issue, deps.settings.commentAuthor);
-  if (existing) {
-    const body = existing.body.split(APPROVAL_MARKER)[0]?.trimEnd() ?? existing.body;
-    await deps.octokit.rest.issues.updateComment({
-      owner,
-      repo,
-      comment_id: existing.id,
-      body: `${body}\n\n${note}`,
-    });
-  } else {
-    await deps.octokit.rest.issues.createComment({ ...issue, body: note });
-  }
+  const note = approvalNote({
+    author: event.author,
+    sha,
+    commentUrl: `${deps.context.serverUrl}/${owner}/${repo}/pull/${event.prNumber}#issuecomment-${event.commentId}`,
+  });
+  // The status above is what gates the merge; the note only records it, so a failed write is a warning.
+  await tolerantWrite(deps, "record the approval in the report comment", async () => {
+    const existing = await findReportComment(deps.octokit, issue, deps.settings.commentAuthor);
+    const body = existing && withApprovalNote(existing.body, note, MAX_COMMENT_CHARS);
+    if (existing && body)
+      await deps.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+    else await deps.octokit.rest.issues.createComment({ ...issue, body: note });
+  });
   deps.log.info(`regression on ${sha} accepted by ${event.author}`);
   return "pass";
 }

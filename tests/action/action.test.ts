@@ -244,7 +244,10 @@ describe("the PR bot on issue_comment", () => {
       description: "regression accepted by @alice",
     });
     expect(server.comments).toHaveLength(1);
-    expect(server.comments[0]?.body).toContain("Regression accepted** by @alice");
+    // Under the verdict heading, linking to the approving comment on this server.
+    expect(server.comments[0]?.body).toMatch(
+      /^<!-- agentops-report -->\n## ❌ agentops: regression\n\n<!-- agentops-approval -->\n> ✅ \*\*Regression accepted\*\* by @alice for `[0-9a-f]{7}` \(\[comment\]\(https:\/\/github\.com\/o\/r\/pull\/7#issuecomment-555\)\)/,
+    );
   });
 
   test("/agentops approve from a reader gets a polite reply and changes nothing", async () => {
