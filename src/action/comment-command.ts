@@ -1,6 +1,6 @@
 import type { Verdict } from "../compare/compare.js";
 import { findReportComment, MAX_COMMENT_CHARS } from "../github/comment.js";
-import { canApprove, setCommitStatus } from "../github/status.js";
+import { canApprove, completedCheckRun, setCommitStatus } from "../github/status.js";
 import { approvalNote, withApprovalNote } from "../report/approval.js";
 import { escapeInline } from "../report/escape.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
@@ -64,12 +64,22 @@ export async function handleComment(
 
   // Approval is bound to this head SHA: a new push gets a fresh status and a fresh report.
   const sha = pr.head.sha;
-  await setCommitStatus(
-    deps.octokit,
-    { owner, repo, sha, context: deps.settings.statusContext },
-    "success",
-    `regression accepted by @${event.author}`,
-  );
+  const accepted = `regression accepted by @${event.author}`;
+  if (deps.settings.checkMode === "check-run") {
+    // A status would sit beside the failed check run, not replace it: the gate reads the newest check run.
+    await completedCheckRun(
+      deps.octokit,
+      { owner, repo, sha, name: deps.settings.statusContext },
+      { conclusion: "success", title: accepted, summary: `${accepted} for ${sha}.` },
+    );
+  } else {
+    await setCommitStatus(
+      deps.octokit,
+      { owner, repo, sha, context: deps.settings.statusContext },
+      "success",
+      accepted,
+    );
+  }
   const note = approvalNote({
     author: event.author,
     sha,

@@ -8,6 +8,7 @@ import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
 import { createRunSetup, tighter, type ProviderKind } from "../engine/setup.js";
 import { COMMENT_MARKER, MAX_COMMENT_CHARS, upsertReportComment } from "../github/comment.js";
 import {
+  checkConclusion,
   finishCheckRun,
   setCommitStatus,
   startCheckRun,
@@ -269,10 +270,11 @@ async function publish(
         deps.octokit,
         { owner, repo, checkRunId },
         {
-          conclusion: state === "success" ? "success" : state === "failure" ? "failure" : "neutral",
+          conclusion: checkConclusion(state),
           title: escapeInline(description, 200),
           summary: renderWithin(results, 65_000, notes),
           annotations: annotationsFor(results),
+          ...(deps.context.runUrl ? { detailsUrl: deps.context.runUrl } : {}),
         },
       ),
     );

@@ -40,6 +40,17 @@ export interface Annotation {
 export const ANNOTATIONS_PER_REQUEST = 50;
 export const MAX_CHECK_SUMMARY = 65_535;
 
+export type CheckConclusion = "success" | "failure" | "action_required";
+
+/**
+ * The check-run conclusion for a status state. Branch protection lets `neutral`
+ * through, so what blocks as a status (inconclusive → error, not evaluated →
+ * pending) must block as a check run too: `action_required`, a maintainer's move.
+ */
+export function checkConclusion(state: StatusState): CheckConclusion {
+  return state === "success" ? "success" : state === "failure" ? "failure" : "action_required";
+}
+
 export async function startCheckRun(
   octokit: Octokit,
   target: { owner: string; repo: string; sha: string; name: string },
@@ -58,10 +69,12 @@ export async function finishCheckRun(
   octokit: Octokit,
   target: { owner: string; repo: string; checkRunId: number },
   result: {
-    conclusion: "success" | "failure" | "neutral" | "action_required";
+    conclusion: CheckConclusion;
     title: string;
     summary: string;
     annotations: Annotation[];
+    /** Where to read more; GitHub asks for one with action_required. */
+    detailsUrl?: string;
   },
 ): Promise<void> {
   const batches: Annotation[][] = [];
@@ -79,6 +92,7 @@ export async function finishCheckRun(
     check_run_id: target.checkRunId,
     status: "completed",
     conclusion: result.conclusion,
+    ...(result.detailsUrl ? { details_url: result.detailsUrl } : {}),
     output: output(batches[0] ?? []),
   });
   for (const batch of batches.slice(1)) {
@@ -89,6 +103,23 @@ export async function finishCheckRun(
       output: output(batch),
     });
   }
+}
+
+/** A finished check run in one call; the newest run of a name is the one branch protection reads. */
+export async function completedCheckRun(
+  octokit: Octokit,
+  target: { owner: string; repo: string; sha: string; name: string },
+  result: { conclusion: CheckConclusion; title: string; summary: string },
+): Promise<void> {
+  await octokit.rest.checks.create({
+    owner: target.owner,
+    repo: target.repo,
+    head_sha: target.sha,
+    name: target.name,
+    status: "completed",
+    conclusion: result.conclusion,
+    output: { title: result.title.slice(0, 255), summary: result.summary.slice(0, MAX_CHECK_SUMMARY) },
+  });
 }
 
 /** write, maintain or admin may accept a regression. */

@@ -176,6 +176,26 @@ describe("the Action on pull_request", () => {
     expect(server.statuses).toHaveLength(0);
   });
 
+  test("check-run mode: what blocks as a status blocks as a check run (no key → action_required, never neutral)", async () => {
+    const { headSha } = setup({ "classify-ticket": 2 }, (dir) => {
+      const p = join(dir, "prompts/config.yaml");
+      writeFileSync(
+        p,
+        readFileSync(p, "utf8").replace(
+          /provider:\n {2}type: replay\n {2}recordings: \.\.\/recordings\n/,
+          "",
+        ),
+      );
+    });
+    const server = await github(headSha);
+    const r = await onPullRequest(server, headSha, { "check-mode": "check-run" });
+    expect(r.code).toBe(0);
+    const runs = [...server.checkRuns.values()] as { conclusion?: string; details_url?: string }[];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.conclusion).toBe("action_required");
+    expect(runs[0]?.details_url).toBe("https://github.com/o/r/actions/runs/42");
+  });
+
   test("a fork without a key: no red, an explanation, and 403s on writes are warnings", async () => {
     const { headSha } = setup({ "classify-ticket": 2 }, (dir) => {
       const p = join(dir, "prompts/config.yaml");
@@ -248,6 +268,32 @@ describe("the PR bot on issue_comment", () => {
     expect(server.comments[0]?.body).toMatch(
       /^<!-- agentops-report -->\n## ❌ agentops: regression\n\n<!-- agentops-approval -->\n> ✅ \*\*Regression accepted\*\* by @alice for `[0-9a-f]{7}` \(\[comment\]\(https:\/\/github\.com\/o\/r\/pull\/7#issuecomment-555\)\)/,
     );
+  });
+
+  test("check-run mode: an approval is a newer successful check run of the same name, not a status beside the failed one", async () => {
+    const { headSha } = setup({ summarize: 2 });
+    const server = await github(headSha);
+    await onPullRequest(server, headSha, { "check-mode": "check-run" });
+    const r = await runAction({
+      event: "issue_comment",
+      payload: commentPayload("alice", "/agentops approve"),
+      inputs: inputs({ "check-mode": "check-run" }),
+      apiUrl: server.url,
+      workspace: repo.dir,
+    });
+    expect(r.code).toBe(0);
+    const runs = [...server.checkRuns.values()] as {
+      name: string;
+      head_sha: string;
+      conclusion: string;
+      output: { title: string };
+    }[];
+    expect(runs.map((c) => [c.name, c.head_sha, c.conclusion])).toEqual([
+      ["agentops/eval", headSha, "failure"],
+      ["agentops/eval", headSha, "success"],
+    ]);
+    expect(runs[1]?.output.title).toBe("regression accepted by @alice");
+    expect(server.statuses).toHaveLength(0);
   });
 
   test("/agentops approve from a reader gets a polite reply and changes nothing", async () => {
