@@ -9,14 +9,11 @@ import { withDeadline } from "./engine/deadline.js";
 import { isUserError, errorMessage } from "./errors.js";
 import { actionsCache } from "./github/cache.js";
 import { createOctokit } from "./github/octokit.js";
-import { setCommitStatus } from "./github/status.js";
 import { readSettings } from "./inputs.js";
 import { createGit } from "./plan/git.js";
 
 /** The Action entry: inputs → pipeline → publish, with the one catch that fails the step. */
 export async function run(signal?: AbortSignal): Promise<void> {
-  let deps: ActionDeps | undefined;
-  let headSha: string | undefined;
   try {
     const settings = readSettings();
     const context = readRunContext();
@@ -25,7 +22,7 @@ export async function run(signal?: AbortSignal): Promise<void> {
       settings.deadlineMinutes !== undefined ? settings.deadlineMinutes * 60 : undefined,
     );
     const cwd = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory);
-    deps = {
+    const deps: ActionDeps = {
       octokit: createOctokit(settings.githubToken, { warning: core.warning, info: core.info }),
       git: createGit(cwd),
       settings,
@@ -43,7 +40,6 @@ export async function run(signal?: AbortSignal): Promise<void> {
     const event = context.event;
     switch (event.kind) {
       case "pull_request": {
-        headSha = event.headSha;
         const verdict = await evaluatePullRequest(deps, event);
         if (verdict === "fail" && settings.failOn === "regression")
           core.setFailed("agentops: a prompt change regressed; see the report");
@@ -63,21 +59,8 @@ export async function run(signal?: AbortSignal): Promise<void> {
         core.info(`agentops does nothing on "${event.name}" events; use pull_request, push or issue_comment`);
     }
   } catch (e) {
+    // evaluatePullRequest has already marked its status or check run as errored.
     const message = isUserError(e) ? e.format() : errorMessage(e);
-    // Never leave a pending (or stale) status behind a crash: say it errored.
-    if (deps && headSha && deps.settings.checkMode === "status") {
-      await setCommitStatus(
-        deps.octokit,
-        {
-          owner: deps.context.owner,
-          repo: deps.context.repo,
-          sha: headSha,
-          context: deps.settings.statusContext,
-        },
-        "error",
-        `agentops could not finish: ${message}`,
-      ).catch(() => undefined);
-    }
     core.setFailed(message);
   }
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { DEFAULT_GATE, type Verdict } from "../compare/compare.js";
+import { errorMessage, isUserError } from "../errors.js";
 import { parseProjectConfig } from "../config/load.js";
 import { openProject, type Project } from "../config/project.js";
 import type { ProjectConfig } from "../config/schema.js";
@@ -21,7 +22,7 @@ import { showFile } from "../plan/git.js";
 import { planComparison } from "../plan/plan.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
-import { escapeInline } from "../report/escape.js";
+import { escapeBlock, escapeInline } from "../report/escape.js";
 import { renderWithin } from "../report/fit.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
 
@@ -135,6 +136,56 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
     );
   }
 
+  const gate = { statusTarget, checkRunId };
+  try {
+    return await evaluateStarted(deps, pr, gate);
+  } catch (e) {
+    await reportCrash(deps, gate, e);
+    throw e;
+  }
+}
+
+/**
+ * Never leave a pending status or an in-progress check run behind a crash (here or
+ * in /agentops rerun): say the run could not finish, which blocks the merge.
+ */
+async function reportCrash(
+  deps: ActionDeps,
+  gate: { statusTarget: Parameters<typeof setCommitStatus>[1]; checkRunId: number | undefined },
+  e: unknown,
+): Promise<void> {
+  const message = `agentops could not finish: ${isUserError(e) ? e.format() : errorMessage(e)}`;
+  const { owner, repo } = deps.context;
+  const checkRunId = gate.checkRunId;
+  const write =
+    checkRunId !== undefined
+      ? finishCheckRun(
+          deps.octokit,
+          { owner, repo, checkRunId },
+          {
+            conclusion: "failure",
+            title: escapeInline(message, 200),
+            summary: escapeBlock(message),
+            annotations: [],
+          },
+        )
+      : deps.settings.checkMode === "status"
+        ? setCommitStatus(deps.octokit, gate.statusTarget, "error", message)
+        : Promise.resolve();
+  // The original error is what the user needs; a failed report of it must not replace it.
+  await write.catch(() => undefined);
+}
+
+async function evaluateStarted(
+  deps: ActionDeps,
+  pr: PullRequestTarget,
+  {
+    statusTarget,
+    checkRunId,
+  }: { statusTarget: Parameters<typeof setCommitStatus>[1]; checkRunId: number | undefined },
+): Promise<Verdict> {
+  const { owner, repo } = deps.context;
+  const s = deps.settings;
   const project = await openProject(deps.cwd);
   const kind = chooseKind(deps, project);
   const noKey = kind === "cache-only";

@@ -127,6 +127,22 @@ describe("GitHub fault drills", () => {
     expect(gh?.statuses.map((s) => s.state)).toEqual(["pending", "error"]);
     expect(gh?.statuses[1]?.description.length).toBeLessThanOrEqual(140);
   });
+
+  test("the same crash in check-run mode completes the check run as failed, never leaving it in progress", async () => {
+    const head = setup((dir) =>
+      writeFileSync(join(dir, "prompts/summarize/v2.yaml"), "name: summarize\nversion: [2\n"),
+    );
+    const r = await run(head, [], { inputs: { "check-mode": "check-run" } });
+    expect(r.code).toBe(1);
+    const runs = [...(gh?.checkRuns.values() ?? [])] as {
+      status: string;
+      conclusion: string;
+      output: { title: string };
+    }[];
+    expect(runs.map((c) => [c.status, c.conclusion])).toEqual([["completed", "failure"]]);
+    expect(runs[0]?.output.title).toMatch(/^agentops could not finish: .*v2\.yaml:\d+: invalid YAML/);
+    expect(gh?.statuses).toEqual([]);
+  });
 });
 
 describe("cancellation", () => {
