@@ -61537,12 +61537,21 @@ const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** Longest piece of a server's error text we repeat; HTML error pages can be huge. */
 const MAX_DETAIL_CHARS = 300;
+/** Sent to a local endpoint when no key is set. */
+const LOCAL_NO_KEY = "no-key";
+/** An endpoint on this machine (Ollama, vLLM, LM Studio), which usually takes no key. */
+function isLocalEndpoint(baseURL) {
+    let host;
+    try {
+        host = new URL(baseURL).hostname.replace(/^\[|\]$/g, "");
+    }
+    catch {
+        return false;
+    }
+    return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 /** Key and base URL: flags first, then the standard environment variables. Never from repository files. */
 function resolveOpenAISettings(env, flags) {
-    const apiKey = (flags.apiKey || env.OPENAI_API_KEY || "").trim();
-    if (!apiKey) {
-        throw new UserError("no API key for the openai provider", {}, "set OPENAI_API_KEY (or the action's api-key input), or use the offline replay provider (--provider replay) with recorded responses");
-    }
     const baseURL = (flags.baseUrl || env.OPENAI_BASE_URL || DEFAULT_BASE_URL).trim();
     let parsed;
     try {
@@ -61553,6 +61562,11 @@ function resolveOpenAISettings(env, flags) {
     }
     if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
         throw new UserError(`"${baseURL}" is not an http(s) URL`, {}, "use the endpoint's full URL, e.g. https://api.openai.com/v1");
+    }
+    // Ollama, vLLM or LM Studio on this machine usually take no key; the SDK still wants a string.
+    const apiKey = (flags.apiKey || env.OPENAI_API_KEY || "").trim() || (isLocalEndpoint(parsed) ? LOCAL_NO_KEY : "");
+    if (!apiKey) {
+        throw new UserError("no API key for the openai provider", {}, "set OPENAI_API_KEY (or the action's api-key input), or use the offline replay provider (--provider replay) with recorded responses");
     }
     return { apiKey, baseURL };
 }
@@ -61918,7 +61932,7 @@ async function baseProvider(project, opts, concurrency) {
             return noKeyProvider();
         case "openai": {
             const live = createOpenAIProvider({
-                apiKey: opts.apiKey ?? "",
+                apiKey: opts.apiKey || (opts.baseURL && isLocalEndpoint(opts.baseURL) ? LOCAL_NO_KEY : ""),
                 ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
                 ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
             });
@@ -62053,11 +62067,11 @@ function positiveNumber(value, flag) {
         throw new UserError(`${flag} takes a positive number, got "${value}"`);
     return n;
 }
-/** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
 /** The run's abort signal: the process's (Ctrl-C) combined with --deadline. */
 function runSignal(flags, io) {
     return withDeadline(io.signal, positiveNumber(flags.deadline, "--deadline"));
 }
+/** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
 async function makeRunSetup(project, flags, io) {
     const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
     const kind = chooseProviderKind(project, requested, io.env);

@@ -6,6 +6,7 @@ import { parseProjectConfig } from "../config/load.js";
 import { openProject, type Project } from "../config/project.js";
 import type { ProjectConfig } from "../config/schema.js";
 import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
+import { isLocalEndpoint } from "../engine/providers/openai.js";
 import { createRunSetup, tighter, type ProviderKind } from "../engine/setup.js";
 import { COMMENT_MARKER, MAX_COMMENT_CHARS, upsertReportComment } from "../github/comment.js";
 import {
@@ -24,6 +25,7 @@ import { renderCompareMarkdown } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
 import { renderWithin } from "../report/fit.js";
+import type { ActionSettings } from "../inputs.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
 
 export interface PullRequestTarget {
@@ -34,11 +36,16 @@ export interface PullRequestTarget {
 }
 
 /** The provider a run can use: a key means live calls; without one, recordings or the cache only. */
-export function chooseKind(deps: ActionDeps, project: Project): ProviderKind {
-  const wanted = deps.settings.provider;
-  if (wanted !== "auto") return wanted;
-  if (deps.settings.apiKey) return "openai";
-  const configured = project.config.provider?.type;
+/**
+ * Which provider a run uses. Without a key, only what the cache holds is scored
+ * (fork pull requests get no secrets), unless the endpoint is local and needs none.
+ */
+export function chooseKind(
+  settings: Pick<ActionSettings, "provider" | "apiKey" | "baseUrl">,
+  configured: NonNullable<ProjectConfig["provider"]>["type"] | undefined,
+): ProviderKind {
+  if (settings.provider !== "auto") return settings.provider;
+  if (settings.apiKey || isLocalEndpoint(settings.baseUrl)) return "openai";
   if (configured === "replay" || configured === "mock") return configured;
   return "cache-only";
 }
@@ -187,7 +194,7 @@ async function evaluateStarted(
   const { owner, repo } = deps.context;
   const s = deps.settings;
   const project = await openProject(deps.cwd);
-  const kind = chooseKind(deps, project);
+  const kind = chooseKind(deps.settings, project.config.provider?.type);
   const noKey = kind === "cache-only";
   if (noKey) {
     deps.log.warning(

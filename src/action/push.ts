@@ -17,7 +17,7 @@ export async function evaluateDefaultBranch(deps: ActionDeps): Promise<void> {
   const { project, targets } = await resolveTargets(deps.cwd, {
     ...(deps.settings.environment ? { environment: deps.settings.environment } : {}),
   });
-  const kind = chooseKind(deps, project);
+  const kind = chooseKind(deps.settings, project.config.provider?.type);
   if (kind === "cache-only") {
     deps.log.warning("no API key: the default branch run cannot refresh the cache; set the api-key input");
     return;

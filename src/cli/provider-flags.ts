@@ -100,12 +100,12 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
   return n;
 }
 
-/** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
 /** The run's abort signal: the process's (Ctrl-C) combined with --deadline. */
 export function runSignal(flags: ProviderFlags, io: CliIo): AbortSignal | undefined {
   return withDeadline(io.signal, positiveNumber(flags.deadline, "--deadline"));
 }
 
+/** Provider, judge, budget and concurrency for a run, from flags, the environment and the project config. */
 export async function makeRunSetup(project: Project, flags: ProviderFlags, io: CliIo): Promise<RunSetup> {
   const requested = oneOf(flags.provider, PROVIDER_KINDS, "--provider");
   const kind = chooseProviderKind(project, requested, io.env);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import {
   createOpenAIProvider,
   parseRetryAfter,
+  LOCAL_NO_KEY,
   resolveOpenAISettings,
   type OpenAISettings,
 } from "../../src/engine/providers/openai.js";
@@ -427,6 +428,20 @@ describe("settings", () => {
     const text = (caught as UserError).format();
     expect(text).toContain("OPENAI_API_KEY");
     expect(text).toContain("replay");
+  });
+
+  test("a local endpoint (Ollama, vLLM) needs no key; a remote one still does", () => {
+    for (const baseUrl of ["http://localhost:11434/v1", "http://127.0.0.1:8000/v1", "http://[::1]:8000/v1"])
+      expect(resolveOpenAISettings({}, { baseUrl })).toEqual({ apiKey: LOCAL_NO_KEY, baseURL: baseUrl });
+    expect(resolveOpenAISettings({ OPENAI_API_KEY: "k" }, { baseUrl: "http://localhost:1/v1" }).apiKey).toBe(
+      "k",
+    );
+    for (const baseUrl of [
+      "http://localhost.evil.example/v1",
+      "http://127.0.0.1.nip.io/v1",
+      "https://10.0.0.5/v1",
+    ])
+      expect(() => resolveOpenAISettings({}, { baseUrl })).toThrow(/no API key/);
   });
 
   test("a bad base URL is a user error", () => {

@@ -34,19 +34,25 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 /** Longest piece of a server's error text we repeat; HTML error pages can be huge. */
 const MAX_DETAIL_CHARS = 300;
 
+/** Sent to a local endpoint when no key is set. */
+export const LOCAL_NO_KEY = "no-key";
+
+/** An endpoint on this machine (Ollama, vLLM, LM Studio), which usually takes no key. */
+export function isLocalEndpoint(baseURL: string | URL): boolean {
+  let host: string;
+  try {
+    host = new URL(baseURL).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 /** Key and base URL: flags first, then the standard environment variables. Never from repository files. */
 export function resolveOpenAISettings(
   env: Readonly<Record<string, string | undefined>>,
   flags: { apiKey?: string; baseUrl?: string },
 ): { apiKey: string; baseURL: string } {
-  const apiKey = (flags.apiKey || env.OPENAI_API_KEY || "").trim();
-  if (!apiKey) {
-    throw new UserError(
-      "no API key for the openai provider",
-      {},
-      "set OPENAI_API_KEY (or the action's api-key input), or use the offline replay provider (--provider replay) with recorded responses",
-    );
-  }
   const baseURL = (flags.baseUrl || env.OPENAI_BASE_URL || DEFAULT_BASE_URL).trim();
   let parsed: URL;
   try {
@@ -63,6 +69,16 @@ export function resolveOpenAISettings(
       `"${baseURL}" is not an http(s) URL`,
       {},
       "use the endpoint's full URL, e.g. https://api.openai.com/v1",
+    );
+  }
+  // Ollama, vLLM or LM Studio on this machine usually take no key; the SDK still wants a string.
+  const apiKey =
+    (flags.apiKey || env.OPENAI_API_KEY || "").trim() || (isLocalEndpoint(parsed) ? LOCAL_NO_KEY : "");
+  if (!apiKey) {
+    throw new UserError(
+      "no API key for the openai provider",
+      {},
+      "set OPENAI_API_KEY (or the action's api-key input), or use the offline replay provider (--provider replay) with recorded responses",
     );
   }
   return { apiKey, baseURL };
