@@ -25835,6 +25835,8 @@ const EvalExample = strictObject({
     labels: record(schemas_string(), unknown()).optional(),
     tags: array(schemas_string()).optional(),
     metadata: record(schemas_string(), unknown()).optional(),
+    /** Samples of this example, overriding the prompt's `repeats` (e.g. more for a flaky case). */
+    repeats: schemas_number().int().min(1).max(20).optional(),
 });
 const versionRef = union([
     schemas_number().int().positive(),
@@ -29116,7 +29118,7 @@ async function scoreCriterion(c, ctx) {
 
 function* workItems(examples, repeats) {
     for (const example of examples)
-        for (let repeat = 0; repeat < repeats; repeat++)
+        for (let repeat = 0; repeat < (example.repeats ?? repeats); repeat++)
             yield { example, repeat };
 }
 /** A generous upper bound of a call's spend, reserved before the call starts. */
@@ -29133,7 +29135,7 @@ function estimateSpend(request, judges, price) {
 async function runSuite(prompt, evalSet, opts) {
     const { items: examples, sampled } = sampleById(evalSet.examples, opts.maxExamples);
     const repeats = prompt.data.repeats ?? 1;
-    const total = examples.length * repeats;
+    const total = examples.reduce((n, e) => n + (e.repeats ?? repeats), 0);
     const results = new Array(total);
     const budget = opts.budget ?? new Budget();
     const progress = { done: 0, total, errors: 0, cached: 0 };

@@ -194,6 +194,8 @@ export const EvalExample = z.strictObject({
   labels: z.record(z.string(), z.unknown()).optional(),
   tags: z.array(z.string()).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
+  /** Samples of this example, overriding the prompt's `repeats` (e.g. more for a flaky case). */
+  repeats: z.number().int().min(1).max(20).optional(),
 });
 export type EvalExample = z.infer<typeof EvalExample>;
 

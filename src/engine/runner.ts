@@ -77,7 +77,8 @@ interface WorkItem {
 }
 
 function* workItems(examples: readonly LoadedExample[], repeats: number): Generator<WorkItem> {
-  for (const example of examples) for (let repeat = 0; repeat < repeats; repeat++) yield { example, repeat };
+  for (const example of examples)
+    for (let repeat = 0; repeat < (example.repeats ?? repeats); repeat++) yield { example, repeat };
 }
 
 /** A generous upper bound of a call's spend, reserved before the call starts. */
@@ -100,7 +101,7 @@ export async function runSuite(
 ): Promise<SuiteRun> {
   const { items: examples, sampled } = sampleById(evalSet.examples, opts.maxExamples);
   const repeats = prompt.data.repeats ?? 1;
-  const total = examples.length * repeats;
+  const total = examples.reduce((n, e) => n + (e.repeats ?? repeats), 0);
   const results: ExampleResult[] = new Array<ExampleResult>(total);
   const budget = opts.budget ?? new Budget();
   const progress: Progress = { done: 0, total, errors: 0, cached: 0 };

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseEvalSet, parsePromptFile } from "../../src/config/load.js";
 import { Budget } from "../../src/engine/budget.js";
+import { UserError } from "../../src/errors.js";
 import { AdaptiveConcurrency } from "../../src/engine/concurrency.js";
 import { createMockProvider } from "../../src/engine/providers/mock.js";
 import { runSuite } from "../../src/engine/runner.js";
@@ -107,6 +108,32 @@ describe("repeats", () => {
     expect(run.repeats).toBe(3);
     expect(run.results.map((r) => `${r.id}:${r.repeat}`)).toEqual(["a:0", "a:1", "a:2", "b:0", "b:1", "b:2"]);
     expect(seen.sort()).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  test("an example's own repeats override the prompt's, and progress counts every sample", async () => {
+    const small = parseEvalSet(
+      '{"id": "a", "input": {"x": "1"}, "repeats": 4}\n{"id": "b", "input": {"x": "2"}}',
+      "e.jsonl",
+    );
+    let total = 0;
+    const run = await runSuite(prompt("repeats: 2\n"), small, {
+      provider: createMockProvider(() => "x"),
+      concurrency: 3,
+      onProgress: (p) => (total = p.total),
+    });
+    expect(run.results.map((r) => `${r.id}:${r.repeat}`)).toEqual(["a:0", "a:1", "a:2", "a:3", "b:0", "b:1"]);
+    expect(total).toBe(6);
+  });
+
+  test("repeats on an example line must be a whole number from 1 to 20", () => {
+    let caught: unknown;
+    try {
+      parseEvalSet('{"id": "a", "input": {}, "repeats": 0}', "e.jsonl");
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(UserError);
+    expect((caught as UserError).format()).toMatch(/^e\.jsonl:1: repeats: /);
   });
 });
 
