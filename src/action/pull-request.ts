@@ -28,6 +28,12 @@ import { renderWithin } from "../report/fit.js";
 import type { ActionSettings } from "../inputs.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
 
+/** Where this run reports its verdict: the commit status, or the check run it started. */
+interface GateTarget {
+  statusTarget: Parameters<typeof setCommitStatus>[1];
+  checkRunId: number | undefined;
+}
+
 export interface PullRequestTarget {
   prNumber: number;
   baseSha: string;
@@ -35,7 +41,6 @@ export interface PullRequestTarget {
   fork: boolean;
 }
 
-/** The provider a run can use: a key means live calls; without one, recordings or the cache only. */
 /**
  * Which provider a run uses. Without a key, only what the cache holds is scored
  * (fork pull requests get no secrets), unless the endpoint is local and needs none.
@@ -156,11 +161,7 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
  * Never leave a pending status or an in-progress check run behind a crash (here or
  * in /agentops rerun): say the run could not finish, which blocks the merge.
  */
-async function reportCrash(
-  deps: ActionDeps,
-  gate: { statusTarget: Parameters<typeof setCommitStatus>[1]; checkRunId: number | undefined },
-  e: unknown,
-): Promise<void> {
+async function reportCrash(deps: ActionDeps, gate: GateTarget, e: unknown): Promise<void> {
   const message = `agentops could not finish: ${isUserError(e) ? e.format() : errorMessage(e)}`;
   const { owner, repo } = deps.context;
   const checkRunId = gate.checkRunId;
@@ -186,10 +187,7 @@ async function reportCrash(
 async function evaluateStarted(
   deps: ActionDeps,
   pr: PullRequestTarget,
-  {
-    statusTarget,
-    checkRunId,
-  }: { statusTarget: Parameters<typeof setCommitStatus>[1]; checkRunId: number | undefined },
+  { statusTarget, checkRunId }: GateTarget,
 ): Promise<Verdict> {
   const { owner, repo } = deps.context;
   const s = deps.settings;
@@ -276,11 +274,7 @@ async function publish(
   deps: ActionDeps,
   pr: PullRequestTarget,
   results: CompareResults,
-  ctx: {
-    noKey: boolean;
-    checkRunId: number | undefined;
-    statusTarget: Parameters<typeof setCommitStatus>[1];
-  },
+  ctx: GateTarget & { noKey: boolean },
 ): Promise<Verdict> {
   const { owner, repo } = deps.context;
   const s = deps.settings;

@@ -27,6 +27,15 @@ function setup(versions: Record<string, number>, mutate?: (dir: string) => void)
   return { headSha: repo.commit("switch") };
 }
 
+/** The project as a live-provider repository would be: no replay recordings configured, so no key means no answers. */
+function withoutRecordings(dir: string): void {
+  const p = join(dir, "prompts/config.yaml");
+  writeFileSync(
+    p,
+    readFileSync(p, "utf8").replace(/provider:\n {2}type: replay\n {2}recordings: \.\.\/recordings\n/, ""),
+  );
+}
+
 async function github(headSha: string, extra: Partial<FakeGitHubOptions> = {}): Promise<FakeGitHub> {
   gh = await startFakeGitHub({
     pr: { number: 7, baseSha, headSha, files: [{ filename: "prompts/config.yaml", status: "modified" }] },
@@ -177,16 +186,7 @@ describe("the Action on pull_request", () => {
   });
 
   test("check-run mode: what blocks as a status blocks as a check run (no key → action_required, never neutral)", async () => {
-    const { headSha } = setup({ "classify-ticket": 2 }, (dir) => {
-      const p = join(dir, "prompts/config.yaml");
-      writeFileSync(
-        p,
-        readFileSync(p, "utf8").replace(
-          /provider:\n {2}type: replay\n {2}recordings: \.\.\/recordings\n/,
-          "",
-        ),
-      );
-    });
+    const { headSha } = setup({ "classify-ticket": 2 }, withoutRecordings);
     const server = await github(headSha);
     const r = await onPullRequest(server, headSha, { "check-mode": "check-run" });
     expect(r.code).toBe(0);
@@ -197,16 +197,7 @@ describe("the Action on pull_request", () => {
   });
 
   test("a fork without a key: no red, an explanation, and 403s on writes are warnings", async () => {
-    const { headSha } = setup({ "classify-ticket": 2 }, (dir) => {
-      const p = join(dir, "prompts/config.yaml");
-      writeFileSync(
-        p,
-        readFileSync(p, "utf8").replace(
-          /provider:\n {2}type: replay\n {2}recordings: \.\.\/recordings\n/,
-          "",
-        ),
-      );
-    });
+    const { headSha } = setup({ "classify-ticket": 2 }, withoutRecordings);
     const server = await github(headSha, { forbidWrites: true });
     const r = await onPullRequest(server, headSha, {}, true);
     expect(r.code).toBe(0);
