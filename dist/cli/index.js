@@ -30470,6 +30470,7 @@ function withCache(inner, opts) {
             const path = cachePath(opts.dir, key);
             const hit = await readEntry(path, key, opts.onEvent);
             if (hit) {
+                opts.used?.add(key);
                 opts.onEvent?.("hit");
                 return { text: hit.output, usage: { ...hit.usage }, latencyMs: hit.latency_ms, cached: true };
             }
@@ -30487,6 +30488,7 @@ function withCache(inner, opts) {
             };
             try {
                 await writeAtomically(path, (0,external_node_path_namespaceObject.join)(opts.dir, key.slice(0, 2)), JSON.stringify(entry));
+                opts.used?.add(key);
                 opts.onEvent?.("write");
             }
             catch {
@@ -30495,6 +30497,34 @@ function withCache(inner, opts) {
             return completion;
         },
     };
+}
+/**
+ * Deletes every entry not in `keep` (and leftover temporary files); returns how
+ * many files went. The default branch saves only what its run used, so the cache
+ * it hands to pull requests holds the champions' answers and does not grow with
+ * every prompt version ever evaluated.
+ */
+async function pruneCache(dir, keep) {
+    let removed = 0;
+    let shards;
+    try {
+        shards = await readdir(dir);
+    }
+    catch {
+        return 0;
+    }
+    for (const shard of shards) {
+        if (!/^[0-9a-f]{2}$/.test(shard))
+            continue;
+        for (const name of await readdir(join(dir, shard)).catch(() => [])) {
+            const key = /^([0-9a-f]{64})\.json$/.exec(name)?.[1];
+            if (key !== undefined && keep.has(key))
+                continue;
+            await rm(join(dir, shard, name), { force: true });
+            removed++;
+        }
+    }
+    return removed;
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/providers/mock.js
@@ -61968,6 +61998,7 @@ async function createRunSetup(project, opts) {
             // The whole base URL: two endpoints on one host (e.g. serving paths) must not share answers.
             namespace: (opts.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
             readOnly: opts.cacheReadOnly || opts.kind === "cache-only",
+            ...(opts.cacheUsed ? { used: opts.cacheUsed } : {}),
         });
     }
     const pricing = opts.pricing ?? project.config.pricing;

@@ -55,11 +55,15 @@ export function chooseKind(
   return "cache-only";
 }
 
+/**
+ * A pull request run reads the answer cache only; the default branch writes it and
+ * says which entries it used (`cacheUsed`), so the rest can be pruned before saving.
+ */
 export async function setupFor(
   deps: ActionDeps,
   project: Project,
   kind: ProviderKind,
-  cacheReadOnly: boolean,
+  cache: { readOnly: true } | { readOnly: false; used: Set<string> },
   trusted: ProjectConfig = project.config,
 ) {
   const s = deps.settings;
@@ -71,7 +75,13 @@ export async function setupFor(
     kind,
     ...(s.apiKey ? { apiKey: s.apiKey } : {}),
     ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
-    ...(s.cache ? { cacheDir: join(deps.cwd, DEFAULT_CACHE_DIR), cacheReadOnly } : {}),
+    ...(s.cache
+      ? {
+          cacheDir: join(deps.cwd, DEFAULT_CACHE_DIR),
+          cacheReadOnly: cache.readOnly,
+          ...(cache.readOnly ? {} : { cacheUsed: cache.used }),
+        }
+      : {}),
     concurrency: s.concurrency,
     timeoutMs: s.timeoutSeconds * 1000,
     ...(maxExamples !== undefined ? { maxExamples } : {}),
@@ -236,7 +246,7 @@ async function evaluateStarted(
   // Budgets and gate settings come from the base revision's config: a pull request
   // must not be able to raise its own budget or tolerance.
   const trusted = (await baseConfig(deps, project, plan.baseSha, rel)) ?? project.config;
-  const setup = await setupFor(deps, project, kind, true, trusted);
+  const setup = await setupFor(deps, project, kind, { readOnly: true }, trusted);
   const results = await runComparison(
     plan,
     { base: pr.baseSha, head: pr.headSha },

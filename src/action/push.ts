@@ -1,7 +1,7 @@
 import { join, relative } from "node:path";
 import { resolveTargets } from "../config/project.js";
 import { evaluatePrompt, loadTarget, type PromptRun } from "../engine/evaluate.js";
-import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
+import { DEFAULT_CACHE_DIR, pruneCache } from "../engine/providers/cache.js";
 import { renderEvalMarkdown } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
 import { VERSION } from "../version.js";
@@ -24,7 +24,8 @@ export async function evaluateDefaultBranch(deps: ActionDeps): Promise<void> {
   }
   const cacheDir = join(deps.cwd, DEFAULT_CACHE_DIR);
   if (deps.settings.cache && kind === "openai") await deps.cache.restore(cacheDir).catch(() => false);
-  const setup = await setupFor(deps, project, kind, false);
+  const used = new Set<string>();
+  const setup = await setupFor(deps, project, kind, { readOnly: false, used });
   const startedAt = new Date();
   const runs: PromptRun[] = [];
   for (const t of targets) {
@@ -53,6 +54,12 @@ export async function evaluateDefaultBranch(deps: ActionDeps): Promise<void> {
   });
   await deps.writeSummary(renderEvalMarkdown(results));
   if (deps.settings.cache && kind === "openai") {
+    // A partial run used only part of what the champions need: keep everything then.
+    if (runs.every((r) => !r.stopped)) {
+      const pruned = await pruneCache(cacheDir, used);
+      if (pruned)
+        deps.log.info(`pruned ${pruned} cached answer${pruned === 1 ? "" : "s"} no active prompt uses`);
+    }
     const saved = await deps.cache.save(cacheDir).catch(() => false);
     deps.log.info(saved ? "saved the answer cache for pull request runs" : "the answer cache was not saved");
   }

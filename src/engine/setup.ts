@@ -31,6 +31,8 @@ export interface SetupOptions {
   timeoutMs?: number;
   /** Read the answer cache but never write it (pull request runs). */
   cacheReadOnly?: boolean;
+  /** Filled with the key of every cache entry the run reads or writes (see pruneCache). */
+  cacheUsed?: Set<string>;
   concurrency: number;
   maxExamples?: number;
   maxCostUsd?: number;
@@ -107,6 +109,7 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
       // The whole base URL: two endpoints on one host (e.g. serving paths) must not share answers.
       namespace: (opts.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
       readOnly: opts.cacheReadOnly || opts.kind === "cache-only",
+      ...(opts.cacheUsed ? { used: opts.cacheUsed } : {}),
     });
   }
   const pricing = opts.pricing ?? project.config.pricing;

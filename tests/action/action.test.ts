@@ -1,7 +1,8 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../helpers/fake-github.js";
+import { startFakeOpenAI } from "../helpers/fake-openai.js";
 import { TempRepo } from "../helpers/git-repo.js";
 import { runAction } from "../helpers/run-action.js";
 
@@ -357,5 +358,39 @@ describe("the Action on push", () => {
     expect(r.summary).toContain("## agentops eval");
     expect(r.summary).toContain("summarize v1");
     expect(server.statuses).toHaveLength(0);
+  });
+
+  test("the default branch keeps only the cached answers its active prompts used", async () => {
+    const { headSha } = setup({}, withoutRecordings);
+    const server = await github(headSha);
+    repo.checkout("main");
+    const llm = await startFakeOpenAI();
+    try {
+      // An answer left over from a prompt version no environment runs any more.
+      const stale = join(repo.dir, ".agentops-cache", "ab", `ab${"0".repeat(62)}.json`);
+      mkdirSync(dirname(stale), { recursive: true });
+      writeFileSync(stale, "{}");
+      const r = await runAction({
+        event: "push",
+        payload: {
+          ref: "refs/heads/main",
+          after: baseSha,
+          repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
+        },
+        inputs: inputs({ "api-key": KEY, "base-url": llm.url }),
+        apiUrl: server.url,
+        workspace: repo.dir,
+      });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("pruned 1 cached answer no active prompt uses");
+      expect(existsSync(stale)).toBe(false);
+      const kept = readdirSync(join(repo.dir, ".agentops-cache"), { recursive: true }).filter((f) =>
+        String(f).endsWith(".json"),
+      );
+      expect(kept).toHaveLength(llm.requests.length);
+      expect(kept.length).toBe(24 + 40 + 30);
+    } finally {
+      await llm.close();
+    }
   });
 });

@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { cacheKey, cachePath, withCache, type CacheEvent } from "../../src/engine/providers/cache.js";
+import {
+  cacheKey,
+  cachePath,
+  pruneCache,
+  withCache,
+  type CacheEvent,
+} from "../../src/engine/providers/cache.js";
 import { createMockProvider } from "../../src/engine/providers/mock.js";
 import { createOpenAIProvider } from "../../src/engine/providers/openai.js";
 import { ProviderError, type Completion, type Provider } from "../../src/engine/providers/types.js";
@@ -219,5 +225,36 @@ describe("withCache around the live provider", () => {
       expect(text).not.toContain("hdr-canary-42");
       expect(text.toLowerCase()).not.toContain("authorization");
     }
+  });
+});
+
+describe("pruneCache", () => {
+  test("keeps the entries a run read or wrote and deletes the rest, leftovers included", async () => {
+    const dir = await tempDir();
+    const first = await setup({ dir });
+    const other: ChatRequest = { model: "m", messages: [{ role: "user", content: "old prompt version" }] };
+    await first.provider.complete(request);
+    await first.provider.complete(other);
+    await writeFile(`${entryFile(dir)}.abc123.tmp`, "torn");
+
+    // The next run asks only for `request` (a hit) and something new (a write).
+    const used = new Set<string>();
+    const second = withCache(
+      createMockProvider(() => "new"),
+      { dir, namespace: NS, used },
+    );
+    await second.complete(request);
+    const fresh: ChatRequest = { model: "m", messages: [{ role: "user", content: "new" }] };
+    await second.complete(fresh);
+    expect(used).toEqual(new Set([cacheKey(NS, request, 0), cacheKey(NS, fresh, 0)]));
+
+    expect(await pruneCache(dir, used)).toBe(2);
+    expect((await allFiles(dir)).sort()).toEqual(
+      [entryFile(dir), cachePath(dir, cacheKey(NS, fresh, 0))].sort(),
+    );
+  });
+
+  test("a missing cache folder prunes nothing", async () => {
+    expect(await pruneCache(join(await tempDir(), "absent"), new Set())).toBe(0);
   });
 });

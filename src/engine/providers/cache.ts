@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { requestKey, type ChatRequest } from "../request.js";
 import { RecordingEntry } from "./replay.js";
@@ -16,6 +16,8 @@ export interface CacheOptions {
   /** Read but never write (pull request runs must not poison the shared cache). */
   readOnly?: boolean;
   onEvent?: (e: CacheEvent) => void;
+  /** Collects the key of every entry this run read or wrote, for pruneCache. */
+  used?: Set<string>;
 }
 
 /** sha256 of the namespace and the request's content address (which already includes the repeat index). */
@@ -82,6 +84,7 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
       const path = cachePath(opts.dir, key);
       const hit = await readEntry(path, key, opts.onEvent);
       if (hit) {
+        opts.used?.add(key);
         opts.onEvent?.("hit");
         return { text: hit.output, usage: { ...hit.usage }, latencyMs: hit.latency_ms, cached: true };
       }
@@ -98,6 +101,7 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
       };
       try {
         await writeAtomically(path, join(opts.dir, key.slice(0, 2)), JSON.stringify(entry));
+        opts.used?.add(key);
         opts.onEvent?.("write");
       } catch {
         // A cache that cannot be written (read-only checkout, full disk) must not fail the run.
@@ -105,4 +109,30 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
       return completion;
     },
   };
+}
+
+/**
+ * Deletes every entry not in `keep` (and leftover temporary files); returns how
+ * many files went. The default branch saves only what its run used, so the cache
+ * it hands to pull requests holds the champions' answers and does not grow with
+ * every prompt version ever evaluated.
+ */
+export async function pruneCache(dir: string, keep: ReadonlySet<string>): Promise<number> {
+  let removed = 0;
+  let shards: string[];
+  try {
+    shards = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  for (const shard of shards) {
+    if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+    for (const name of await readdir(join(dir, shard)).catch(() => [] as string[])) {
+      const key = /^([0-9a-f]{64})\.json$/.exec(name)?.[1];
+      if (key !== undefined && keep.has(key)) continue;
+      await rm(join(dir, shard, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
