@@ -9124,6 +9124,9 @@ function decideCriterion(row, tol, alpha) {
     if (belowThreshold) {
         row.status = "below_threshold";
         row.reason = `pass rate ${(row.challenger.pass_rate_all * 100).toFixed(1)}% is below the threshold of ${((row.threshold ?? 0) * 100).toFixed(0)}%`;
+        // A reviewer should know when this change did not cause the miss.
+        if (row.champion && row.champion.pass_rate < (row.threshold ?? 0))
+            row.reason += `, as on the base (${(row.champion.pass_rate * 100).toFixed(1)}%)`;
         return;
     }
     if (row.status === "new")
@@ -9211,6 +9214,12 @@ function flippedExamples(champion, challenger, inputs) {
         });
     }
     return out;
+}
+/** What a failing gate is called: a regression when a criterion dropped, else a miss of absolute thresholds. */
+function failureKind(comparisons) {
+    return comparisons.some((c) => c.verdict === "fail" && c.criteria.some((k) => k.status === "regressed"))
+        ? "regression"
+        : "below threshold";
 }
 /** The overall verdict: any failure fails; otherwise any inconclusive is inconclusive. */
 function overallVerdict(prompts) {
@@ -29991,11 +30000,12 @@ function ms(n) {
 
 
 
-const VERDICT_TITLE = {
-    pass: "✅ agentops: pass",
-    fail: "❌ agentops: regression",
-    inconclusive: "⚠️ agentops: inconclusive",
-};
+
+const VERDICT_ICON = { pass: "✅", fail: "❌", inconclusive: "⚠️" };
+/** "pass", "inconclusive", or for a failure what kind it is (a regression, or thresholds missed). */
+function verdictWord(verdict, comparisons) {
+    return verdict === "fail" ? failureKind(comparisons) : verdict;
+}
 const STATUS_LABEL = {
     ok: "✅ ok",
     improved: "✅ improved",
@@ -30060,10 +30070,7 @@ function promptSection(p, flippedLimit) {
     const from = c.champion_version !== null
         ? `v${c.champion_version} → v${c.challenger_version}`
         : `new: v${c.challenger_version}`;
-    const out = [
-        `### ${escapeInline(p.name)}: ${from} — ${VERDICT_TITLE[c.verdict].split(": ")[1] ?? c.verdict}`,
-        "",
-    ];
+    const out = [`### ${escapeInline(p.name)}: ${from} — ${verdictWord(c.verdict, [c])}`, ""];
     out.push(`Evaluated because: ${p.reasons.map((r) => escapeInline(r, 300)).join("; ")}.`, "");
     if (!c.baseline)
         out.push(`> **No baseline** — absolute thresholds only.${p.baseline_note ? ` ${escapeInline(p.baseline_note, 400)}` : ""}`, "");
@@ -30094,7 +30101,8 @@ function renderCompareMarkdown(results, opts = {}) {
             : first
                 ? `${first.name}: ${first.comparison.reason}`
                 : "some prompts could not be evaluated";
-    const out = [`## ${VERDICT_TITLE[results.verdict]}`, "", `**${escapeInline(why, 400)}**`, ""];
+    const title = `${VERDICT_ICON[results.verdict]} agentops: ${verdictWord(results.verdict, results.prompts.map((p) => p.comparison))}`;
+    const out = [`## ${title}`, "", `**${escapeInline(why, 400)}**`, ""];
     if (results.prompts.length > 0) {
         out.push(markdownTable([
             ["prompt", "change", "verdict", "why"],
@@ -30103,7 +30111,7 @@ function renderCompareMarkdown(results, opts = {}) {
                 p.comparison.champion_version !== null
                     ? `v${p.comparison.champion_version} → v${p.comparison.challenger_version}`
                     : `new v${p.comparison.challenger_version}`,
-                VERDICT_TITLE[p.comparison.verdict].split(" ")[0] ?? "",
+                VERDICT_ICON[p.comparison.verdict],
                 escapeInline(p.comparison.reason, 160),
             ]),
         ], { align: ["l", "l", "c", "l"] }), "");

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { DEFAULT_GATE, type Verdict } from "../compare/compare.js";
+import { DEFAULT_GATE, failureKind, type Verdict } from "../compare/compare.js";
 import { errorMessage, isUserError } from "../errors.js";
 import { parseProjectConfig } from "../config/load.js";
 import { openProject, type Project } from "../config/project.js";
@@ -107,7 +107,10 @@ function statusFor(
   if (verdict === "fail") {
     return deps.settings.failOn === "never"
       ? { state: "success", description: `regression (not gating, fail-on: never) — ${why}` }
-      : { state: "failure", description: `regression — ${why}` };
+      : {
+          state: "failure",
+          description: `${failureKind(results.prompts.map((p) => p.comparison))} — ${why}`,
+        };
   }
   if (noKey)
     return {

@@ -223,6 +223,9 @@ function decideCriterion(row: CriterionComparison, tol: number, alpha: number): 
   if (belowThreshold) {
     row.status = "below_threshold";
     row.reason = `pass rate ${(row.challenger.pass_rate_all * 100).toFixed(1)}% is below the threshold of ${((row.threshold ?? 0) * 100).toFixed(0)}%`;
+    // A reviewer should know when this change did not cause the miss.
+    if (row.champion && row.champion.pass_rate < (row.threshold ?? 0))
+      row.reason += `, as on the base (${(row.champion.pass_rate * 100).toFixed(1)}%)`;
     return;
   }
   if (row.status === "new") return;
@@ -317,6 +320,13 @@ function flippedExamples(
     });
   }
   return out;
+}
+
+/** What a failing gate is called: a regression when a criterion dropped, else a miss of absolute thresholds. */
+export function failureKind(comparisons: readonly PromptComparison[]): "regression" | "below threshold" {
+  return comparisons.some((c) => c.verdict === "fail" && c.criteria.some((k) => k.status === "regressed"))
+    ? "regression"
+    : "below threshold";
 }
 
 /** The overall verdict: any failure fails; otherwise any inconclusive is inconclusive. */

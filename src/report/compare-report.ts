@@ -1,15 +1,23 @@
 import { markdownTable } from "markdown-table";
-import type { CriterionComparison, CriterionStatus, FlippedExample, Verdict } from "../compare/compare.js";
+import {
+  failureKind,
+  type CriterionComparison,
+  type CriterionStatus,
+  type FlippedExample,
+  type PromptComparison,
+  type Verdict,
+} from "../compare/compare.js";
 import type { PromptRun } from "../engine/evaluate.js";
 import type { ComparedPrompt, CompareResults } from "../pipeline/compare-run.js";
 import { escapeBlock, escapeInline } from "./escape.js";
 import { int, ms, pct } from "./format.js";
 
-const VERDICT_TITLE: Record<Verdict, string> = {
-  pass: "✅ agentops: pass",
-  fail: "❌ agentops: regression",
-  inconclusive: "⚠️ agentops: inconclusive",
-};
+const VERDICT_ICON: Record<Verdict, string> = { pass: "✅", fail: "❌", inconclusive: "⚠️" };
+
+/** "pass", "inconclusive", or for a failure what kind it is (a regression, or thresholds missed). */
+function verdictWord(verdict: Verdict, comparisons: readonly PromptComparison[]): string {
+  return verdict === "fail" ? failureKind(comparisons) : verdict;
+}
 
 const STATUS_LABEL: Record<CriterionStatus, string> = {
   ok: "✅ ok",
@@ -88,10 +96,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
     c.champion_version !== null
       ? `v${c.champion_version} → v${c.challenger_version}`
       : `new: v${c.challenger_version}`;
-  const out = [
-    `### ${escapeInline(p.name)}: ${from} — ${VERDICT_TITLE[c.verdict].split(": ")[1] ?? c.verdict}`,
-    "",
-  ];
+  const out = [`### ${escapeInline(p.name)}: ${from} — ${verdictWord(c.verdict, [c])}`, ""];
   out.push(`Evaluated because: ${p.reasons.map((r) => escapeInline(r, 300)).join("; ")}.`, "");
   if (!c.baseline)
     out.push(
@@ -142,7 +147,11 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
         : first
           ? `${first.name}: ${first.comparison.reason}`
           : "some prompts could not be evaluated";
-  const out = [`## ${VERDICT_TITLE[results.verdict]}`, "", `**${escapeInline(why, 400)}**`, ""];
+  const title = `${VERDICT_ICON[results.verdict]} agentops: ${verdictWord(
+    results.verdict,
+    results.prompts.map((p) => p.comparison),
+  )}`;
+  const out = [`## ${title}`, "", `**${escapeInline(why, 400)}**`, ""];
   if (results.prompts.length > 0) {
     out.push(
       markdownTable(
@@ -153,7 +162,7 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
             p.comparison.champion_version !== null
               ? `v${p.comparison.champion_version} → v${p.comparison.challenger_version}`
               : `new v${p.comparison.challenger_version}`,
-            VERDICT_TITLE[p.comparison.verdict].split(" ")[0] ?? "",
+            VERDICT_ICON[p.comparison.verdict],
             escapeInline(p.comparison.reason, 160),
           ]),
         ],

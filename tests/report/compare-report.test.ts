@@ -54,3 +54,29 @@ test("the verdict comes first and model text is inert", () => {
   expect(md).toContain("fresh\\|&lt;x&gt;");
   expect(md).toContain("No baseline");
 });
+
+test("a failure on absolute thresholds alone is not called a regression, and says when the base misses too", () => {
+  const rows = [
+    ...Array.from({ length: 8 }, () => [true, 0.8] as [boolean, number]),
+    [false, 0.8],
+    [false, 0.8],
+  ];
+  // The same answers on both sides, both below the 90% threshold: the change did not cause the miss.
+  const comparison = comparePrompt(runOf(1, rows), runOf(2, rows), twoCriteria(0.9));
+  expect(comparison.verdict).toBe("fail");
+  expect(comparison.reason).toBe("ok: pass rate 80.0% is below the threshold of 90%, as on the base (80.0%)");
+  const md = renderCompareMarkdown(
+    compareResults([
+      {
+        name: "p",
+        reasons: ["eval set changed"],
+        comparison,
+        champion: runOf(1, rows),
+        challenger: runOf(2, rows),
+      },
+    ]),
+  );
+  expect(md.startsWith("## ❌ agentops: below threshold\n")).toBe(true);
+  expect(md).toContain("### p: v1 → v2 — below threshold");
+  expect(md).not.toContain("regression");
+});
