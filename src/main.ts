@@ -42,7 +42,9 @@ export async function run(signal?: AbortSignal): Promise<void> {
       case "pull_request": {
         const verdict = await evaluatePullRequest(deps, event);
         if (verdict === "fail" && settings.failOn === "regression")
-          core.setFailed("agentops: a prompt change regressed; see the report");
+          core.setFailed(
+            "agentops: the prompt change failed the gate (a regression or a missed threshold); see the report",
+          );
         break;
       }
       case "comment":

@@ -113,6 +113,7 @@ describe("the Action on pull_request", () => {
     }
     if (!last) throw new Error("no run");
     expect(last.code).toBe(1);
+    expect(last.stdout).toContain("::error::agentops: the prompt change failed the gate");
     expect(server.comments).toHaveLength(1);
     expect(server.comments[0]?.body.startsWith("<!-- agentops-report -->\n## ❌ agentops: regression")).toBe(
       true,
