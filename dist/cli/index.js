@@ -29968,7 +29968,7 @@ const BLOCK_ENTITY = {
  * For multi-line text shown verbatim (model outputs): an HTML <pre> block with
  * entities escaped, so backticks or fences inside the text cannot break out.
  */
-function escapeBlock(text, maxLength = 2000) {
+function escape_escapeBlock(text, maxLength = 2000) {
     let s = text.replace(BIDI, "").replace(CONTROL, "");
     if (s.length > maxLength)
         s = `${s.slice(0, maxLength - 1)}…`;
@@ -30057,8 +30057,8 @@ function flippedSection(flipped, limit) {
     for (const f of [...down, ...up].slice(0, limit)) {
         const arrow = f.direction === "pass_to_fail" ? "pass → fail" : "fail → pass";
         out.push(`**${escapeInline(f.id)}** — ${arrow} (${f.criteria.map((c) => escapeInline(c)).join(", ")})`, "");
-        out.push("Input:", escapeBlock(JSON.stringify(f.input, null, 1), 600), "");
-        out.push("Champion:", escapeBlock(f.champion_output, 1000), "", "Challenger:", escapeBlock(f.challenger_output, 1000), "");
+        out.push("Input:", escape_escapeBlock(JSON.stringify(f.input, null, 1), 600), "");
+        out.push("Champion:", escape_escapeBlock(f.champion_output, 1000), "", "Challenger:", escape_escapeBlock(f.challenger_output, 1000), "");
     }
     if (flipped.length > limit)
         out.push(`… and ${flipped.length - limit} more in the results JSON.`, "");
@@ -30134,6 +30134,21 @@ function renderCompareMarkdown(results, opts = {}) {
     }
     out.push(`<sub>champion = the version active on the base branch, read from git; challenger = this change. Scores are pass rates (mean scores for graded criteria) on the same examples, paired by id; Δ intervals are paired bootstrap (2,000 resamples), flips use an exact McNemar test with Holm correction. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}</sub>`);
     return out.join("\n") + "\n";
+}
+/**
+ * The report when no verdict could be reached. A mistake in the repository's files
+ * (`detail`: file, line, field, hint) is shown, so the author can fix it without
+ * reading logs; anything else only points at the run, whose log says more.
+ */
+function renderCouldNotEvaluate(detail, runUrl) {
+    const run = runUrl ? `[the workflow run](${runUrl})` : "the workflow run";
+    const out = ["## ⚠️ agentops: could not evaluate this change", ""];
+    if (detail !== undefined)
+        out.push(escapeBlock(detail, 4000), "", "Fix this and push again.", "");
+    else
+        out.push(`agentops stopped on an internal error; see ${run} for details, then comment \`/agentops rerun\`.`, "");
+    out.push("The check stays red until a run reaches a verdict.", "");
+    return out.join("\n");
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/io.js

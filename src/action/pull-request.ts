@@ -21,7 +21,7 @@ import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
 import { fromPullFiles } from "../plan/diff.js";
 import { showFile } from "../plan/git.js";
 import { planComparison } from "../plan/plan.js";
-import { renderCompareMarkdown } from "../report/compare-report.js";
+import { renderCompareMarkdown, renderCouldNotEvaluate } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
 import { renderWithin } from "../report/fit.js";
@@ -165,7 +165,7 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
   try {
     return await evaluateStarted(deps, pr, gate);
   } catch (e) {
-    await reportCrash(deps, gate, e);
+    await reportCrash(deps, pr, gate, e);
     throw e;
   }
 }
@@ -174,9 +174,24 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
  * Never leave a pending status or an in-progress check run behind a crash (here or
  * in /agentops rerun): say the run could not finish, which blocks the merge.
  */
-async function reportCrash(deps: ActionDeps, gate: GateTarget, e: unknown): Promise<void> {
+async function reportCrash(
+  deps: ActionDeps,
+  pr: PullRequestTarget,
+  gate: GateTarget,
+  e: unknown,
+): Promise<void> {
   const message = `agentops could not finish: ${isUserError(e) ? e.format() : errorMessage(e)}`;
   const { owner, repo } = deps.context;
+  const report = renderCouldNotEvaluate(isUserError(e) ? e.format() : undefined, deps.context.runUrl);
+  await deps.writeSummary(report).catch(() => undefined);
+  if (deps.settings.commentMode !== "off") {
+    await tolerantWrite(deps, "comment on the pull request", () =>
+      upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, report, {
+        botLogin: deps.settings.commentAuthor,
+        mode: deps.settings.commentMode === "new" ? "new" : "update",
+      }),
+    ).catch(() => undefined);
+  }
   const checkRunId = gate.checkRunId;
   const write =
     checkRunId !== undefined

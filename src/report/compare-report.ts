@@ -190,3 +190,21 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
   );
   return out.join("\n") + "\n";
 }
+
+/**
+ * The report when no verdict could be reached. A mistake in the repository's files
+ * (`detail`: file, line, field, hint) is shown, so the author can fix it without
+ * reading logs; anything else only points at the run, whose log says more.
+ */
+export function renderCouldNotEvaluate(detail: string | undefined, runUrl?: string): string {
+  const run = runUrl ? `[the workflow run](${runUrl})` : "the workflow run";
+  const out = ["## ⚠️ agentops: could not evaluate this change", ""];
+  if (detail !== undefined) out.push(escapeBlock(detail, 4000), "", "Fix this and push again.", "");
+  else
+    out.push(
+      `agentops stopped on an internal error; see ${run} for details, then comment \`/agentops rerun\`.`,
+      "",
+    );
+  out.push("The check stays red until a run reaches a verdict.", "");
+  return out.join("\n");
+}

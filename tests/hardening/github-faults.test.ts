@@ -126,6 +126,11 @@ describe("GitHub fault drills", () => {
     expect(r.stdout).toMatch(/::error::.*v2\.yaml:\d+: invalid YAML/);
     expect(gh?.statuses.map((s) => s.state)).toEqual(["pending", "error"]);
     expect(gh?.statuses[1]?.description.length).toBeLessThanOrEqual(140);
+    // The author sees why in the pull request, not only in the log.
+    const comment = gh?.comments[0]?.body ?? "";
+    expect(comment).toMatch(/^<!-- agentops-report -->\n## ⚠️ agentops: could not evaluate this change\n/);
+    expect(comment).toMatch(/<pre>prompts\/summarize\/v2\.yaml:\d+: invalid YAML/);
+    expect(r.summary).toContain("could not evaluate this change");
   });
 
   test("the same crash in check-run mode completes the check run as failed, never leaving it in progress", async () => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { comparePrompt } from "../../src/compare/compare.js";
 import type { CompareResults } from "../../src/pipeline/compare-run.js";
-import { renderCompareMarkdown } from "../../src/report/compare-report.js";
+import { renderCompareMarkdown, renderCouldNotEvaluate } from "../../src/report/compare-report.js";
 import { compareResults, runOf, twoCriteria } from "../helpers/runs.js";
 
 const GOLDEN = "tests/golden/compare-report.md";
@@ -56,7 +56,7 @@ test("the verdict comes first and model text is inert", () => {
 });
 
 test("a failure on absolute thresholds alone is not called a regression, and says when the base misses too", () => {
-  const rows = [
+  const rows: [boolean, number][] = [
     ...Array.from({ length: 8 }, () => [true, 0.8] as [boolean, number]),
     [false, 0.8],
     [false, 0.8],
@@ -79,4 +79,17 @@ test("a failure on absolute thresholds alone is not called a regression, and say
   expect(md.startsWith("## ❌ agentops: below threshold\n")).toBe(true);
   expect(md).toContain("### p: v1 → v2 — below threshold");
   expect(md).not.toContain("regression");
+});
+
+test("a run that reached no verdict: the user's mistake is shown inert, an internal error only points at the run", () => {
+  const mine = renderCouldNotEvaluate(
+    'prompts/a/v2.yaml:3: eval_criteria[0].type: unknown criterion type "<b>x</b>"',
+  );
+  expect(mine).toContain(
+    '<pre>prompts/a/v2.yaml:3: eval_criteria[0].type: unknown criterion type "&lt;b&gt;x&lt;/b&gt;"</pre>',
+  );
+  expect(mine).toContain("Fix this and push again.");
+  const internal = renderCouldNotEvaluate(undefined, "https://github.com/o/r/actions/runs/42");
+  expect(internal).toContain("[the workflow run](https://github.com/o/r/actions/runs/42)");
+  expect(internal).not.toContain("<pre>");
 });
