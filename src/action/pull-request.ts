@@ -24,9 +24,12 @@ import { planComparison } from "../plan/plan.js";
 import { renderCompareMarkdown, renderCouldNotEvaluate } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
-import { renderWithin } from "../report/fit.js";
+import { renderWithin, renderWithinBytes } from "../report/fit.js";
 import type { ActionSettings } from "../inputs.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
+
+/** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); this leaves some room. */
+const MAX_SUMMARY_BYTES = 1_000_000;
 
 /** Where this run reports its verdict: the commit status, or the check run it started. */
 interface GateTarget {
@@ -316,7 +319,7 @@ async function publish(
   const reportPath = join(deps.outDir, "agentops-report.md");
   await writeFile(resultsPath, JSON.stringify(results, null, 2) + "\n");
   await writeFile(reportPath, full);
-  await deps.writeSummary(full.length > 1_000_000 ? renderWithin(results, 1_000_000, notes) : full);
+  await deps.writeSummary(renderWithinBytes(results, MAX_SUMMARY_BYTES, notes));
   deps.setOutput("verdict", results.verdict);
   deps.setOutput("results-path", resultsPath);
   deps.setOutput("report-path", reportPath);

@@ -25,3 +25,15 @@ export function renderWithin(results: CompareResults, max: number, extra = ""): 
   const note = "\n\n… (report cut to fit GitHub's size limit; see the job summary)\n";
   return renderCompareMarkdown(results, { flippedLimit: 0 }).slice(0, budget - note.length) + note + extra;
 }
+
+/**
+ * The report within `maxBytes` of UTF-8 (the job summary's limit is in bytes).
+ * A UTF-16 unit never takes more than 3 bytes, so a cut to a third of the bytes
+ * in characters always fits.
+ */
+export function renderWithinBytes(results: CompareResults, maxBytes: number, extra = ""): string {
+  const full = renderCompareMarkdown(results) + extra;
+  return Buffer.byteLength(full, "utf8") <= maxBytes
+    ? full
+    : renderWithin(results, Math.floor(maxBytes / 3), extra);
+}

@@ -1,11 +1,11 @@
 import { expect, test } from "vitest";
 import { comparePrompt } from "../../src/compare/compare.js";
 import type { CompareResults, ComparedPrompt } from "../../src/pipeline/compare-run.js";
-import { renderWithin } from "../../src/report/fit.js";
+import { renderWithin, renderWithinBytes } from "../../src/report/fit.js";
 import { compareResults, runOf, twoCriteria } from "../helpers/runs.js";
 
-function many(n: number): CompareResults {
-  const long = "x".repeat(1500);
+function many(n: number, text = "x"): CompareResults {
+  const long = text.repeat(1500);
   const prompts: ComparedPrompt[] = Array.from({ length: n }, (_, i) => {
     const champion = runOf(
       1,
@@ -47,4 +47,15 @@ test("a report that fits is returned whole", () => {
   const md = renderWithin(results, 65_000, "\\nnote\\n");
   expect(md.endsWith("\\nnote\\n")).toBe(true);
   expect(md).toContain("<details>");
+});
+
+test("the job summary is cut by UTF-8 bytes, not characters: outputs in CJK take three bytes a character", () => {
+  const results = many(20, "漢");
+  const full = renderWithinBytes(results, 10_000_000);
+  const limit = Buffer.byteLength(full, "utf8") - 1;
+  // Fits in characters, not in bytes: a cut by length alone would still be too big.
+  expect(full.length).toBeLessThan(limit);
+  const md = renderWithinBytes(results, limit);
+  expect(Buffer.byteLength(md, "utf8")).toBeLessThanOrEqual(limit);
+  expect(md.startsWith("## ❌ agentops: regression")).toBe(true);
 });
