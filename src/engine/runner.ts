@@ -206,17 +206,20 @@ async function evaluateExample(
 ): Promise<{ result: ExampleResult; fatal: boolean }> {
   const { prompt, example, opts } = ctx;
   let usage: TokenUsage = { prompt_tokens: 0, completion_tokens: 0 };
+  // Two figures: what the answer costs at list price (the cost criterion and the report compare
+  // versions by it, cached or not), and what this run paid (budgets; a cached answer is free now).
   let cost: number | undefined = 0;
+  const spent = { usd: 0, tokens: 0 };
   const account = (model: string, u: TokenUsage, cached: boolean): void => {
     usage = addUsage(usage, u);
-    // A cached answer costs nothing now, whatever it cost when it was recorded.
-    const c = cached ? 0 : opts.price?.(model, u);
-    cost = cost === undefined || c === undefined ? undefined : cost + c;
+    const price = opts.price?.(model, u);
+    cost = cost === undefined || price === undefined ? undefined : cost + price;
+    if (!cached) {
+      spent.usd += price ?? 0;
+      spent.tokens += u.prompt_tokens + u.completion_tokens;
+    }
   };
-  const settle = (): void => {
-    const spentTokens = usage.prompt_tokens + usage.completion_tokens;
-    budget.settle(reservation, { usd: cost ?? 0, tokens: spentTokens });
-  };
+  const settle = (): void => budget.settle(reservation, spent);
 
   let completion: Completion;
   try {

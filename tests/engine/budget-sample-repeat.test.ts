@@ -4,6 +4,7 @@ import { Budget } from "../../src/engine/budget.js";
 import { UserError } from "../../src/errors.js";
 import { AdaptiveConcurrency } from "../../src/engine/concurrency.js";
 import { createMockProvider } from "../../src/engine/providers/mock.js";
+import type { Provider } from "../../src/engine/providers/types.js";
 import { runSuite } from "../../src/engine/runner.js";
 import { sampleById } from "../../src/engine/sample.js";
 
@@ -50,6 +51,30 @@ describe("budgets", () => {
     });
     expect(budget.spend.tokens).toBeLessThanOrEqual(1000);
     expect(run.results.some((r) => r.status === "skipped")).toBe(true);
+  });
+
+  test("cached answers cost this run nothing, but keep their list price for the cost criterion and the report", async () => {
+    const live = createMockProvider(() => "x".repeat(400));
+    const cached: Provider = {
+      id: "cached",
+      complete: async (req, opts) => ({ ...(await live.complete(req, opts)), cached: true }),
+    };
+    const budget = new Budget({ maxCostUsd: 1, maxTokensTotal: 1000 });
+    const gated = prompt().data.eval_criteria.concat(
+      parsePromptFile(
+        'name: p\nversion: 1\nmodel: m\ntemplate: "{x}"\neval_criteria:\n  - name: cheap\n    type: cost\n    max_usd: 0.01\n',
+        "v1.yaml",
+      ).data.eval_criteria,
+    );
+    const withCost = { ...prompt(), data: { ...prompt().data, eval_criteria: gated } };
+    const run = await runSuite(withCost, set, { provider: cached, concurrency: 2, budget, price });
+    // 50 answers of ~100 tokens would blow both budgets if they were paid for now.
+    expect(run.results.every((r) => r.status === "ok")).toBe(true);
+    expect(budget.spend).toEqual({ usd: 0, tokens: 0 });
+    for (const r of run.results) {
+      expect(r.cost_usd).toBeGreaterThan(0.01);
+      expect(r.criteria.cheap?.passed).toBe(false);
+    }
   });
 
   test("the budget is shared by every suite of a run", async () => {
