@@ -9181,7 +9181,12 @@ function decidePrompt(rows, champion, challenger, settings) {
     if (unsure)
         return { verdict: "inconclusive", reason: `${unsure.name}: ${unsure.reason}` };
     if (!champion)
-        return { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" };
+        return rows.some((r) => r.threshold !== undefined)
+            ? { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" }
+            : {
+                verdict: "pass",
+                reason: "no baseline and no thresholds — nothing gates this prompt; add threshold: to its criteria",
+            };
     return { verdict: "pass", reason: "no significant regression beyond tolerance, thresholds met" };
 }
 /** The error message most examples of a run share, so an inconclusive verdict says what went wrong. */
@@ -30072,7 +30077,7 @@ function promptSection(p, flippedLimit) {
     const c = p.comparison;
     const from = c.champion_version !== null
         ? `v${c.champion_version} → v${c.challenger_version}`
-        : `new: v${c.challenger_version}`;
+        : `new v${c.challenger_version}`;
     const out = [`### ${escapeInline(p.name)}: ${from} — ${verdictWord(c.verdict, [c])}`, ""];
     out.push(`Evaluated because: ${p.reasons.map((r) => escapeInline(r, 300)).join("; ")}.`, "");
     if (!c.baseline)

@@ -283,7 +283,12 @@ function decidePrompt(
   const unsure = rows.find((r) => r.status === "inconclusive");
   if (unsure) return { verdict: "inconclusive", reason: `${unsure.name}: ${unsure.reason}` };
   if (!champion)
-    return { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" };
+    return rows.some((r) => r.threshold !== undefined)
+      ? { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" }
+      : {
+          verdict: "pass",
+          reason: "no baseline and no thresholds — nothing gates this prompt; add threshold: to its criteria",
+        };
   return { verdict: "pass", reason: "no significant regression beyond tolerance, thresholds met" };
 }
 

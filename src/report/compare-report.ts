@@ -95,7 +95,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
   const from =
     c.champion_version !== null
       ? `v${c.champion_version} → v${c.challenger_version}`
-      : `new: v${c.challenger_version}`;
+      : `new v${c.challenger_version}`;
   const out = [`### ${escapeInline(p.name)}: ${from} — ${verdictWord(c.verdict, [c])}`, ""];
   out.push(`Evaluated because: ${p.reasons.map((r) => escapeInline(r, 300)).join("; ")}.`, "");
   if (!c.baseline)

@@ -68,8 +68,16 @@ describe("comparePrompt", () => {
   test("no baseline and thresholds met is a pass that says so", () => {
     const c = comparePrompt(null, runOf(2, same(10, true, 0.8)), twoCriteria(0.9));
     expect(c.verdict).toBe("pass");
-    expect(c.reason).toMatch(/no baseline/);
+    expect(c.reason).toBe("no baseline — absolute thresholds only, and they are met");
     expect(c.criteria.every((k) => k.status === "new")).toBe(true);
+  });
+
+  test("no baseline and no thresholds says that nothing gates the prompt, rather than that thresholds are met", () => {
+    const c = comparePrompt(null, runOf(2, same(10, false, 0.1)), twoCriteria());
+    expect(c.verdict).toBe("pass");
+    expect(c.reason).toBe(
+      "no baseline and no thresholds — nothing gates this prompt; add threshold: to its criteria",
+    );
   });
 
   test("errors are left out of the pairing and too many make the verdict inconclusive", () => {
