@@ -141,6 +141,28 @@ function newest(versions: ReadonlyMap<number, string>): number | undefined {
 }
 
 /**
+ * New prompt name → old one, for prompt folders the change renamed (git pairs their
+ * files as renames): the new name had no versions at the base, the old one has none
+ * at the head.
+ */
+function renamedPrompts(
+  changed: readonly ChangedFile[],
+  promptsDir: string,
+  baseVersions: ReadonlyMap<string, ReadonlyMap<number, string>>,
+  headVersions: ReadonlyMap<string, ReadonlyMap<number, string>>,
+): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const c of changed) {
+    if (c.status !== "renamed" || c.previousPath === undefined) continue;
+    const to = promptOf(c.path, promptsDir)?.name;
+    const from = promptOf(c.previousPath, promptsDir)?.name;
+    if (!to || !from || to === from || baseVersions.has(to) || headVersions.has(from)) continue;
+    if (baseVersions.has(from)) renamed.set(to, from);
+  }
+  return renamed;
+}
+
+/**
  * The version active at the head: the configured one, else the newest. A pin to a
  * missing file is the change's own mistake, so it stops the plan with a fix-it message.
  */
@@ -301,11 +323,20 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
     ignored = refs.ignored;
   }
 
+  const renamed = renamedPrompts(changed, promptsDir, baseVersions, headVersions);
+  const renamedAway = new Set(renamed.values());
   const prompts: PlannedPrompt[] = [];
   for (const a of affected) {
     const dir = posix.join(promptsDir, a.name);
     const atHead = headVersions.get(a.name) ?? new Map<number, string>();
-    const atBase = baseVersions.get(a.name) ?? new Map<number, string>();
+    if (atHead.size === 0 && renamedAway.has(a.name)) continue; // reported under its new name
+    // A renamed folder keeps its baseline: a rename must not be a way around the comparison.
+    const baseName = renamed.get(a.name) ?? a.name;
+    const reasons =
+      baseName === a.name
+        ? a.reasons
+        : [`prompt folder renamed from ${posix.join(promptsDir, baseName)}`, ...a.reasons];
+    const atBase = baseVersions.get(baseName) ?? new Map<number, string>();
     if (atHead.size === 0 && a.activeChanged?.to !== undefined) {
       throw new UserError(
         `environment "${env}" pins ${a.name} to v${a.activeChanged.to}, but there is no ${dir}/ folder with version files`,
@@ -314,7 +345,7 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
       );
     }
     if (atHead.size === 0 && atBase.size === 0) continue; // a pin removed for a prompt that never existed
-    const champion = await readVersion(git, baseSha, atBase, activeAtBase(baseConfig, env, a.name, atBase));
+    const champion = await readVersion(git, baseSha, atBase, activeAtBase(baseConfig, env, baseName, atBase));
     if (atHead.size === 0) {
       prompts.push({
         name: a.name,
@@ -334,7 +365,7 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
       const text = await showFile(git, headSha, path);
       if (text !== undefined) evalSet = { path, text };
     }
-    prompts.push({ name: a.name, reasons: a.reasons, champion, challenger, evalSet });
+    prompts.push({ name: a.name, reasons, champion, challenger, evalSet });
   }
   return {
     baseSha,

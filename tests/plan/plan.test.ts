@@ -135,18 +135,27 @@ describe("planComparison: what changed, champion and challenger", () => {
     ]);
   });
 
-  test("renaming a prompt folder: the new name has no baseline, the old one is removed", async () => {
+  test("renaming a prompt folder keeps its baseline: a rename is no way around the comparison", async () => {
     const repo = baseRepo();
     repo.git("mv", "prompts/classify", "prompts/route");
     repo.commit("rename", { "prompts/route/v2.yaml": prompt("route", 2) });
     const p = await plan(repo);
-    const byName = Object.fromEntries(p.prompts.map((x) => [x.name, brief(x)]));
-    expect(byName.classify).toMatchObject({ champion: 2, challenger: null });
-    expect(byName.classify?.reasons[0]).toBe("prompt removed");
-    expect(byName.classify?.reasons).toContain("v2.yaml moved to prompts/route/v2.yaml");
-    expect(byName.route).toMatchObject({ champion: null, challenger: 2 });
-    expect(byName.route?.reasons).toContain("v1.yaml renamed from prompts/classify/v1.yaml");
-    expect(p.prompts.find((x) => x.name === "route")?.evalSet?.path).toBe("prompts/route/eval_set.jsonl");
+    expect(p.prompts.map((x) => x.name)).toEqual(["route"]);
+    const route = p.prompts[0];
+    expect(route && brief(route)).toMatchObject({ champion: 2, challenger: 2 });
+    expect(route?.champion?.path).toBe("prompts/classify/v2.yaml");
+    expect(route?.reasons[0]).toBe("prompt folder renamed from prompts/classify");
+    expect(route?.reasons).toContain("v1.yaml renamed from prompts/classify/v1.yaml");
+    expect(route?.evalSet?.path).toBe("prompts/route/eval_set.jsonl");
+  });
+
+  test("a prompt removed without a successor is still reported as removed", async () => {
+    const repo = baseRepo();
+    repo.git("rm", "-rq", "prompts/classify");
+    repo.commit("remove");
+    const p = await plan(repo);
+    expect(p.prompts.map(brief)).toMatchObject([{ name: "classify", champion: 2, challenger: null }]);
+    expect(p.prompts[0]?.reasons[0]).toBe("prompt removed");
   });
 
   test("a new prompt has no champion", async () => {
