@@ -26865,6 +26865,25 @@ function newest(versions) {
     return versions.size ? Math.max(...versions.keys()) : undefined;
 }
 /**
+ * New prompt name → old one, for prompt folders the change renamed (git pairs their
+ * files as renames): the new name had no versions at the base, the old one has none
+ * at the head.
+ */
+function renamedPrompts(changed, promptsDir, baseVersions, headVersions) {
+    const renamed = new Map();
+    for (const c of changed) {
+        if (c.status !== "renamed" || c.previousPath === undefined)
+            continue;
+        const to = promptOf(c.path, promptsDir)?.name;
+        const from = promptOf(c.previousPath, promptsDir)?.name;
+        if (!to || !from || to === from || baseVersions.has(to) || headVersions.has(from))
+            continue;
+        if (baseVersions.has(from))
+            renamed.set(to, from);
+    }
+    return renamed;
+}
+/**
  * The version active at the head: the configured one, else the newest. A pin to a
  * missing file is the change's own mistake, so it stops the plan with a fix-it message.
  */
@@ -26979,17 +26998,26 @@ async function planComparison(input) {
         affected = mergeAffected(affected, refs.prompts);
         ignored = refs.ignored;
     }
+    const renamed = renamedPrompts(changed, promptsDir, baseVersions, headVersions);
+    const renamedAway = new Set(renamed.values());
     const prompts = [];
     for (const a of affected) {
         const dir = external_node_path_namespaceObject.posix.join(promptsDir, a.name);
         const atHead = headVersions.get(a.name) ?? new Map();
-        const atBase = baseVersions.get(a.name) ?? new Map();
+        if (atHead.size === 0 && renamedAway.has(a.name))
+            continue; // reported under its new name
+        // A renamed folder keeps its baseline: a rename must not be a way around the comparison.
+        const baseName = renamed.get(a.name) ?? a.name;
+        const reasons = baseName === a.name
+            ? a.reasons
+            : [`prompt folder renamed from ${external_node_path_namespaceObject.posix.join(promptsDir, baseName)}`, ...a.reasons];
+        const atBase = baseVersions.get(baseName) ?? new Map();
         if (atHead.size === 0 && a.activeChanged?.to !== undefined) {
             throw new UserError(`environment "${env}" pins ${a.name} to v${a.activeChanged.to}, but there is no ${dir}/ folder with version files`, { ...(headConfig ? { file: headConfig.path } : {}), field: `environments.${env}.${a.name}` }, `add ${dir}/v${a.activeChanged.to}.yaml, or remove the pin (check the prompt's name for typos)`);
         }
         if (atHead.size === 0 && atBase.size === 0)
             continue; // a pin removed for a prompt that never existed
-        const champion = await readVersion(git, baseSha, atBase, activeAtBase(baseConfig, env, a.name, atBase));
+        const champion = await readVersion(git, baseSha, atBase, activeAtBase(baseConfig, env, baseName, atBase));
         if (atHead.size === 0) {
             prompts.push({
                 name: a.name,
@@ -27010,7 +27038,7 @@ async function planComparison(input) {
             if (text !== undefined)
                 evalSet = { path, text };
         }
-        prompts.push({ name: a.name, reasons: a.reasons, champion, challenger, evalSet });
+        prompts.push({ name: a.name, reasons, champion, challenger, evalSet });
     }
     return {
         baseSha,
@@ -30024,8 +30052,20 @@ const STATUS_LABEL = {
     removed: "➖ removed",
 };
 const signedPts = (x) => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
+/** The row shows mean scores that are not pass rates (partial credit, similarity). */
+function showsMeanScores(c) {
+    if (c.status === "new" || c.status === "removed")
+        return false;
+    return (c.challenger.mean !== c.challenger.pass_rate ||
+        (c.champion !== null && c.champion.mean !== c.champion.pass_rate));
+}
 function criterionRow(c) {
-    const threshold = c.threshold !== undefined ? ` (min ${pct(c.threshold, 0)})` : "";
+    // A threshold is on the share of passing examples; beside a mean score it must say so.
+    const threshold = c.threshold === undefined
+        ? ""
+        : showsMeanScores(c)
+            ? ` (mean score; min ${pct(c.threshold, 0)} passing)`
+            : ` (min ${pct(c.threshold, 0)})`;
     return [
         escapeInline(c.name) + threshold,
         c.champion ? pct(c.champion.mean) : "–",

@@ -31,8 +31,23 @@ const STATUS_LABEL: Record<CriterionStatus, string> = {
 
 const signedPts = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
 
+/** The row shows mean scores that are not pass rates (partial credit, similarity). */
+function showsMeanScores(c: CriterionComparison): boolean {
+  if (c.status === "new" || c.status === "removed") return false;
+  return (
+    c.challenger.mean !== c.challenger.pass_rate ||
+    (c.champion !== null && c.champion.mean !== c.champion.pass_rate)
+  );
+}
+
 function criterionRow(c: CriterionComparison): string[] {
-  const threshold = c.threshold !== undefined ? ` (min ${pct(c.threshold, 0)})` : "";
+  // A threshold is on the share of passing examples; beside a mean score it must say so.
+  const threshold =
+    c.threshold === undefined
+      ? ""
+      : showsMeanScores(c)
+        ? ` (mean score; min ${pct(c.threshold, 0)} passing)`
+        : ` (min ${pct(c.threshold, 0)})`;
   return [
     escapeInline(c.name) + threshold,
     c.champion ? pct(c.champion.mean) : "–",
