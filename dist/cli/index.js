@@ -30132,6 +30132,10 @@ function promptSection(p, flippedLimit) {
         [`champion${p.champion ? ` v${p.champion.version}` : ""}`, ...sideFigures(p.champion)],
         [`challenger v${p.challenger.version}`, ...sideFigures(p.challenger)],
     ], { align: ["l", "r", "r", "r", "r", "l"] }), "");
+    const sampled = p.challenger.sampled;
+    if (sampled) {
+        out.push(`Sampled: ${format_int(sampled.kept)} of ${format_int(sampled.of)} examples on both sides (max_examples; ${escapeInline(sampled.method)}).`, "");
+    }
     if (c.errors.excluded_pairs > 0) {
         out.push(`${c.errors.excluded_pairs} example(s) left out of the pairing because a side errored or was skipped.`, "");
     }
@@ -62371,6 +62375,8 @@ function headline(run) {
 }
 function missing(run) {
     const lines = [];
+    if (run.sampled)
+        lines.push(`sampled ${format_int(run.sampled.kept)} of ${format_int(run.sampled.of)} examples (max_examples; ${run.sampled.method})`);
     if (run.stopped)
         lines.push(`stopped early: ${run.stopped.reason}`);
     const kinds = Object.entries(run.summary.error_kinds);

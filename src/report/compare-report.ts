@@ -140,6 +140,13 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
     ),
     "",
   );
+  const sampled = p.challenger.sampled;
+  if (sampled) {
+    out.push(
+      `Sampled: ${int(sampled.kept)} of ${int(sampled.of)} examples on both sides (max_examples; ${escapeInline(sampled.method)}).`,
+      "",
+    );
+  }
   if (c.errors.excluded_pairs > 0) {
     out.push(
       `${c.errors.excluded_pairs} example(s) left out of the pairing because a side errored or was skipped.`,

@@ -44,6 +44,10 @@ function headline(run: PromptRun): string {
 
 function missing(run: PromptRun): string[] {
   const lines: string[] = [];
+  if (run.sampled)
+    lines.push(
+      `sampled ${int(run.sampled.kept)} of ${int(run.sampled.of)} examples (max_examples; ${run.sampled.method})`,
+    );
   if (run.stopped) lines.push(`stopped early: ${run.stopped.reason}`);
   const kinds = Object.entries(run.summary.error_kinds);
   if (kinds.length) lines.push(`errors by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(", ")}`);

@@ -55,6 +55,25 @@ describe("agentops compare", () => {
     expect(r.stdout).toBe(report);
   });
 
+  test("--max-examples compares the same deterministic sample on both sides, and the report says so", async () => {
+    switchTo({ "classify-ticket": 2 });
+    const r = await cli(["compare", "--base", "main", "--max-examples", "10", "--format", "json", "-q"], {
+      cwd: repo.dir,
+    });
+    const results = JSON.parse(r.stdout) as CompareResults;
+    const p = results.prompts[0];
+    expect(p?.champion?.examples.map((e) => e.id)).toEqual(p?.challenger.examples.map((e) => e.id));
+    expect(p?.challenger.examples).toHaveLength(10);
+    const md = await cli(["compare", "--base", "main", "--max-examples", "10", "-q"], { cwd: repo.dir });
+    expect(md.stdout).toContain(
+      "Sampled: 10 of 40 examples on both sides (max_examples; deterministic by sha256 of the example id).",
+    );
+    const text = await cli(["eval", "prompts/classify-ticket", "--max-examples", "10", "-q"], {
+      cwd: repo.dir,
+    });
+    expect(text.stdout).toContain("sampled 10 of 40 examples (max_examples;");
+  });
+
   test("a raised tolerance lets the same change through", async () => {
     switchTo({ summarize: 2 });
     const r = await cli(["compare", "--base", "main", "--tolerance", "20", "-q"], { cwd: repo.dir });
