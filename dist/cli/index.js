@@ -9162,8 +9162,8 @@ function isGraded(row) {
 }
 function decidePrompt(rows, champion, challenger, settings) {
     const failing = rows.find((r) => r.status === "below_threshold" || r.status === "regressed");
-    if (failing)
-        return { verdict: "fail", reason: `${failing.name}: ${failing.reason}` };
+    // Too many errors make the verdict inconclusive, not a failure: what was scored may not be
+    // representative (an outage, a budget stop). What the scored part showed is still said.
     for (const [side, run] of [
         ["challenger", challenger],
         ["champion", champion],
@@ -9173,10 +9173,13 @@ function decidePrompt(rows, champion, challenger, settings) {
             return {
                 verdict: "inconclusive",
                 reason: `${(errorRate(run) * 100).toFixed(0)}% of the ${side}'s examples errored or were skipped (limit ${(settings.maxErrorRate * 100).toFixed(0)}%)` +
-                    (common ? `; ${common.count} of them: ${common.message}` : ""),
+                    (common ? `; ${common.count} of them: ${common.message}` : "") +
+                    (failing ? `; on the rest, ${failing.name}: ${failing.reason}` : ""),
             };
         }
     }
+    if (failing)
+        return { verdict: "fail", reason: `${failing.name}: ${failing.reason}` };
     const unsure = rows.find((r) => r.status === "inconclusive");
     if (unsure)
         return { verdict: "inconclusive", reason: `${unsure.name}: ${unsure.reason}` };
@@ -27205,17 +27208,21 @@ class Budget {
     tryReserve(estimate) {
         const { maxCostUsd, maxTokensTotal } = this.limits;
         if (maxCostUsd !== undefined && this.spent.usd + this.reserved.usd + estimate.usd > maxCostUsd) {
-            this.stopReason ??= `cost budget of $${maxCostUsd} reached ($${this.spent.usd.toFixed(4)} spent)`;
+            this.stopReason ??= `cost budget of $${maxCostUsd} reached ($${this.spent.usd.toFixed(4)} spent${this.held(`$${this.reserved.usd.toFixed(4)}`, this.reserved.usd)})`;
             return { refused: this.stopReason };
         }
         if (maxTokensTotal !== undefined &&
             this.spent.tokens + this.reserved.tokens + estimate.tokens > maxTokensTotal) {
-            this.stopReason ??= `token budget of ${maxTokensTotal} reached (${this.spent.tokens} used)`;
+            this.stopReason ??= `token budget of ${maxTokensTotal} reached (${this.spent.tokens} used${this.held(String(this.reserved.tokens), this.reserved.tokens)})`;
             return { refused: this.stopReason };
         }
         this.reserved.usd += estimate.usd;
         this.reserved.tokens += estimate.tokens;
         return { estimate };
+    }
+    /** Calls in flight hold their worst case; without saying so, "0 used" reads as a bug. */
+    held(amount, n) {
+        return n > 0 ? `, ${amount} held by calls in flight` : "";
     }
     settle(reservation, actual) {
         this.reserved.usd -= reservation.estimate.usd;

@@ -265,7 +265,8 @@ function decidePrompt(
   settings: GateSettings,
 ): { verdict: Verdict; reason: string } {
   const failing = rows.find((r) => r.status === "below_threshold" || r.status === "regressed");
-  if (failing) return { verdict: "fail", reason: `${failing.name}: ${failing.reason}` };
+  // Too many errors make the verdict inconclusive, not a failure: what was scored may not be
+  // representative (an outage, a budget stop). What the scored part showed is still said.
   for (const [side, run] of [
     ["challenger", challenger],
     ["champion", champion],
@@ -276,10 +277,12 @@ function decidePrompt(
         verdict: "inconclusive",
         reason:
           `${(errorRate(run) * 100).toFixed(0)}% of the ${side}'s examples errored or were skipped (limit ${(settings.maxErrorRate * 100).toFixed(0)}%)` +
-          (common ? `; ${common.count} of them: ${common.message}` : ""),
+          (common ? `; ${common.count} of them: ${common.message}` : "") +
+          (failing ? `; on the rest, ${failing.name}: ${failing.reason}` : ""),
       };
     }
   }
+  if (failing) return { verdict: "fail", reason: `${failing.name}: ${failing.reason}` };
   const unsure = rows.find((r) => r.status === "inconclusive");
   if (unsure) return { verdict: "inconclusive", reason: `${unsure.name}: ${unsure.reason}` };
   if (!champion)

@@ -33,19 +33,24 @@ export class Budget {
   tryReserve(estimate: Spend): Reservation | { refused: string } {
     const { maxCostUsd, maxTokensTotal } = this.limits;
     if (maxCostUsd !== undefined && this.spent.usd + this.reserved.usd + estimate.usd > maxCostUsd) {
-      this.stopReason ??= `cost budget of $${maxCostUsd} reached ($${this.spent.usd.toFixed(4)} spent)`;
+      this.stopReason ??= `cost budget of $${maxCostUsd} reached ($${this.spent.usd.toFixed(4)} spent${this.held(`$${this.reserved.usd.toFixed(4)}`, this.reserved.usd)})`;
       return { refused: this.stopReason };
     }
     if (
       maxTokensTotal !== undefined &&
       this.spent.tokens + this.reserved.tokens + estimate.tokens > maxTokensTotal
     ) {
-      this.stopReason ??= `token budget of ${maxTokensTotal} reached (${this.spent.tokens} used)`;
+      this.stopReason ??= `token budget of ${maxTokensTotal} reached (${this.spent.tokens} used${this.held(String(this.reserved.tokens), this.reserved.tokens)})`;
       return { refused: this.stopReason };
     }
     this.reserved.usd += estimate.usd;
     this.reserved.tokens += estimate.tokens;
     return { estimate };
+  }
+
+  /** Calls in flight hold their worst case; without saying so, "0 used" reads as a bug. */
+  private held(amount: string, n: number): string {
+    return n > 0 ? `, ${amount} held by calls in flight` : "";
   }
 
   settle(reservation: Reservation, actual: Spend): void {

@@ -97,6 +97,21 @@ describe("comparePrompt", () => {
     expect(tolerant.verdict).toBe("pass");
   });
 
+  test("too many errors make a regression inconclusive, and the reason still says what the rest showed", () => {
+    const champion = runOf(1, same(40, true, 0.8));
+    const challenger = runOf(2, [
+      ...same(20, false, 0.8),
+      ...same(5, true, 0.8),
+      ...Array.from({ length: 15 }, () => null),
+    ]);
+    const c = comparePrompt(champion, challenger, twoCriteria());
+    expect(c.criteria.find((k) => k.name === "ok")?.status).toBe("regressed");
+    expect(c.verdict).toBe("inconclusive");
+    expect(c.reason).toMatch(
+      /^38% of the challenger's examples errored or were skipped \(limit 10%\); 15 of them: 500; on the rest, ok: dropped −80\.0 pts/,
+    );
+  });
+
   test("a champion that errored on every example gives no paired figures, never 0% and a zero Δ", () => {
     const champion = runOf(
       1,

@@ -85,6 +85,14 @@ describe("budgets", () => {
     expect(second.results.every((r) => r.status === "skipped")).toBe(true);
   });
 
+  test("a refusal while calls are in flight says what they hold, not just '0 used'", () => {
+    const budget = new Budget({ maxTokensTotal: 500 });
+    expect(budget.tryReserve({ usd: 0, tokens: 400 })).toHaveProperty("estimate");
+    expect(budget.tryReserve({ usd: 0, tokens: 400 })).toEqual({
+      refused: "token budget of 500 reached (0 used, 400 held by calls in flight)",
+    });
+  });
+
   test("reservations never let in-flight calls overshoot", () => {
     const b = new Budget({ maxCostUsd: 1 });
     const r1 = b.tryReserve({ usd: 0.6, tokens: 0 });
