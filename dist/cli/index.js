@@ -62376,9 +62376,22 @@ function headline(run) {
         ...(s.skipped ? [`${s.skipped} skipped`] : []),
         ...(s.latency_ms ? [`latency p50 ${ms(s.latency_ms.p50)} / p95 ${ms(s.latency_ms.p95)}`] : []),
         `${format_int(s.tokens.prompt + s.tokens.completion)} tokens`,
+        s.cost_usd === null ? "cost unknown (no price for the model)" : `$${s.cost_usd.toFixed(4)}`,
         ...(s.cached ? [`${s.cached} from cache or recording`] : []),
     ];
     return parts.join(" · ");
+}
+/** How far each LLM judge can be trusted: its agreement with the eval set's human labels. */
+function eval_report_judgeAgreement(run) {
+    return run.criteria.flatMap((c) => {
+        const a = c.judge_agreement;
+        if (!a)
+            return [];
+        const kappa = a.kappa === null ? "κ undefined: one class only" : `Cohen's κ ${a.kappa.toFixed(2)}`;
+        return [
+            `${c.name}: the judge agrees with the human labels on ${pct(a.agreement)} of ${format_int(a.n)} (${kappa})`,
+        ];
+    });
 }
 function missing(run) {
     const lines = [];
@@ -62406,7 +62419,7 @@ function renderEvalText(results) {
         out.push("");
         const s = run.summary;
         out.push(`  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`);
-        for (const line of missing(run))
+        for (const line of [...eval_report_judgeAgreement(run), ...missing(run)])
             out.push(`  ${line}`);
         out.push("");
     }
@@ -62423,6 +62436,10 @@ function renderEvalMarkdown(results) {
         out.push(`### ${escapeInline(run.prompt)} v${run.version}`, "");
         out.push(`${escapeInline(run.reason)} · \`${escapeInline(run.model)}\` · ${headline(run)}`, "");
         out.push(criteriaTable(run, (s) => escapeInline(s)), "");
+        for (const line of eval_report_judgeAgreement(run))
+            out.push(`- ${escapeInline(line, 300)}`);
+        if (run.criteria.some((c) => c.judge_agreement))
+            out.push("");
         for (const line of missing(run))
             out.push(`> ${escapeInline(line, 500)}`, "");
     }

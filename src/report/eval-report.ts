@@ -37,9 +37,22 @@ function headline(run: PromptRun): string {
     ...(s.skipped ? [`${s.skipped} skipped`] : []),
     ...(s.latency_ms ? [`latency p50 ${ms(s.latency_ms.p50)} / p95 ${ms(s.latency_ms.p95)}`] : []),
     `${int(s.tokens.prompt + s.tokens.completion)} tokens`,
+    s.cost_usd === null ? "cost unknown (no price for the model)" : `$${s.cost_usd.toFixed(4)}`,
     ...(s.cached ? [`${s.cached} from cache or recording`] : []),
   ];
   return parts.join(" · ");
+}
+
+/** How far each LLM judge can be trusted: its agreement with the eval set's human labels. */
+function judgeAgreement(run: PromptRun): string[] {
+  return run.criteria.flatMap((c) => {
+    const a = c.judge_agreement;
+    if (!a) return [];
+    const kappa = a.kappa === null ? "κ undefined: one class only" : `Cohen's κ ${a.kappa.toFixed(2)}`;
+    return [
+      `${c.name}: the judge agrees with the human labels on ${pct(a.agreement)} of ${int(a.n)} (${kappa})`,
+    ];
+  });
 }
 
 function missing(run: PromptRun): string[] {
@@ -70,7 +83,7 @@ export function renderEvalText(results: EvalResults): string {
     out.push(
       `  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`,
     );
-    for (const line of missing(run)) out.push(`  ${line}`);
+    for (const line of [...judgeAgreement(run), ...missing(run)]) out.push(`  ${line}`);
     out.push("");
   }
   for (const f of results.failed) out.push(`${f.prompt}: not evaluated — ${f.reason}`, "");
@@ -88,6 +101,8 @@ export function renderEvalMarkdown(results: EvalResults): string {
       criteriaTable(run, (s) => escapeInline(s)),
       "",
     );
+    for (const line of judgeAgreement(run)) out.push(`- ${escapeInline(line, 300)}`);
+    if (run.criteria.some((c) => c.judge_agreement)) out.push("");
     for (const line of missing(run)) out.push(`> ${escapeInline(line, 500)}`, "");
   }
   for (const f of results.failed)

@@ -1,0 +1,48 @@
+import { expect, test } from "vitest";
+import { renderEvalMarkdown, renderEvalText } from "../../src/report/eval-report.js";
+import { buildEvalResults } from "../../src/report/results.js";
+import { runOf } from "../helpers/runs.js";
+
+function results(mutate: (run: ReturnType<typeof runOf>) => void = () => undefined) {
+  const run = runOf(
+    1,
+    Array.from({ length: 12 }, (_, i) => [i % 3 !== 0, 0.8] as [boolean, number]),
+  );
+  mutate(run);
+  return buildEvalResults({
+    version: "t",
+    provider: "mock",
+    startedAt: new Date(0),
+    finishedAt: new Date(1000),
+    runs: [run],
+    failed: [],
+  });
+}
+
+test("the headline gives the run's cost, or says the price is unknown", () => {
+  const known = results((r) => (r.summary.cost_usd = 0.01234));
+  expect(renderEvalText(known)).toContain("· $0.0123");
+  const unknown = results((r) => (r.summary.cost_usd = null));
+  expect(renderEvalText(unknown)).toContain("· cost unknown (no price for the model)");
+});
+
+test("a judge's agreement with human labels is reported, in text and markdown", () => {
+  const r = results((run) => {
+    const ok = run.criteria[0];
+    if (ok) ok.judge_agreement = { n: 12, agreement: 0.75, kappa: 0.4 };
+    const sim = run.criteria[1];
+    if (sim) sim.judge_agreement = { n: 5, agreement: 1, kappa: null };
+  });
+  const text = renderEvalText(r);
+  expect(text).toContain("  ok: the judge agrees with the human labels on 75.0% of 12 (Cohen's κ 0.40)");
+  expect(text).toContain(
+    "  sim: the judge agrees with the human labels on 100.0% of 5 (κ undefined: one class only)",
+  );
+  expect(renderEvalMarkdown(r)).toContain(
+    "- ok: the judge agrees with the human labels on 75.0% of 12 (Cohen's κ 0.40)",
+  );
+});
+
+test("without labels nothing is said about agreement", () => {
+  expect(renderEvalText(results())).not.toContain("agrees");
+});
