@@ -95,6 +95,21 @@ function onComment(server: FakeGitHub, login: string, body: string) {
   });
 }
 
+/** The Action on a push to the default branch (check out main first). */
+function onPushToMain(server: FakeGitHub, extra: Record<string, string> = {}) {
+  return runAction({
+    event: "push",
+    payload: {
+      ref: "refs/heads/main",
+      after: baseSha,
+      repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
+    },
+    inputs: inputs(extra),
+    apiUrl: server.url,
+    workspace: repo.dir,
+  });
+}
+
 beforeEach(() => {
   gh = undefined;
 });
@@ -344,17 +359,7 @@ describe("the Action on push", () => {
     const { headSha } = setup({});
     const server = await github(headSha);
     repo.checkout("main");
-    const r = await runAction({
-      event: "push",
-      payload: {
-        ref: "refs/heads/main",
-        after: baseSha,
-        repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
-      },
-      inputs: inputs(),
-      apiUrl: server.url,
-      workspace: repo.dir,
-    });
+    const r = await onPushToMain(server);
     expect(r.code).toBe(0);
     expect(r.summary).toContain("## agentops eval");
     expect(r.summary).toContain("summarize v1");
@@ -371,17 +376,7 @@ describe("the Action on push", () => {
       const stale = join(repo.dir, ".agentops-cache", "ab", `ab${"0".repeat(62)}.json`);
       mkdirSync(dirname(stale), { recursive: true });
       writeFileSync(stale, "{}");
-      const r = await runAction({
-        event: "push",
-        payload: {
-          ref: "refs/heads/main",
-          after: baseSha,
-          repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
-        },
-        inputs: inputs({ "api-key": KEY, "base-url": llm.url }),
-        apiUrl: server.url,
-        workspace: repo.dir,
-      });
+      const r = await onPushToMain(server, { "api-key": KEY, "base-url": llm.url });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("pruned 1 cached answer no active prompt uses");
       expect(existsSync(stale)).toBe(false);
