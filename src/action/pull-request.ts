@@ -331,6 +331,9 @@ async function publish(
         upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, text, {
           botLogin: s.commentAuthor,
           mode: s.commentMode === "new" ? "new" : "update",
+          // Without a paths filter every PR runs; one that touches no prompt gets a status, not a comment
+          // (an earlier report is still updated, e.g. after the prompt change was reverted).
+          create: results.prompts.length > 0 || results.not_evaluated.length > 0,
         });
       let r;
       try {
@@ -341,7 +344,11 @@ async function publish(
         deps.log.warning("GitHub refused the report comment as too long (422); posting a shorter one");
         r = await upsert(renderWithin(results, 20_000, notes));
       }
-      deps.log.info(`report comment ${r.outcome}`);
+      deps.log.info(
+        r.outcome === "skipped"
+          ? "no prompt affected: no report comment (the status says so)"
+          : `report comment ${r.outcome}`,
+      );
     });
   }
 

@@ -11,7 +11,7 @@ export interface CommentTarget {
   issue_number: number;
 }
 
-export type CommentOutcome = "created" | "updated" | "unchanged";
+export type CommentOutcome = "created" | "updated" | "unchanged" | "skipped";
 
 function withMarker(body: string): string {
   return `${COMMENT_MARKER}\n${body}`;
@@ -41,8 +41,13 @@ export async function upsertReportComment(
   octokit: Octokit,
   target: CommentTarget,
   body: string,
-  opts: { botLogin: string | undefined; mode: "update" | "new" },
-): Promise<{ outcome: CommentOutcome; id: number }> {
+  opts: {
+    botLogin: string | undefined;
+    mode: "update" | "new";
+    /** False: only edit an earlier report, never start one (nothing worth a new comment). */
+    create?: boolean;
+  },
+): Promise<{ outcome: CommentOutcome; id?: number }> {
   const full = withMarker(body);
   if (opts.mode === "update") {
     const existing = await findReportComment(octokit, target, opts.botLogin);
@@ -62,6 +67,7 @@ export async function upsertReportComment(
       }
     }
   }
+  if (opts.create === false) return { outcome: "skipped" };
   const created = await octokit.rest.issues.createComment({ ...target, body: full });
   return { outcome: "created", id: created.data.id };
 }

@@ -202,6 +202,37 @@ describe("the Action on pull_request", () => {
     expect(server.statuses).toHaveLength(0);
   });
 
+  test("a PR that touches no prompt gets a success status and no comment; an earlier report is updated", async () => {
+    setup({});
+    const headSha = repo.commit("docs", { "NOTES.md": "hi\n" });
+    const files = [{ filename: "NOTES.md", status: "added" }];
+    const quiet = await github(headSha, { pr: { number: 7, baseSha, headSha, files } });
+    const r = await onPullRequest(quiet, headSha);
+    expect(r.code).toBe(0);
+    expect(quiet.statuses.at(-1)).toMatchObject({
+      state: "success",
+      description: "no prompt affected by this change",
+    });
+    expect(quiet.comments).toHaveLength(0);
+    expect(r.stdout).toContain("no prompt affected: no report comment");
+    await quiet.close();
+
+    // The prompt change was reverted after a report was posted: that report must not stay stale.
+    gh = await startFakeGitHub({
+      pr: { number: 7, baseSha, headSha, files },
+      comments: [
+        {
+          id: 1,
+          body: "<!-- agentops-report -->\n## ❌ agentops: regression",
+          user: { login: "github-actions[bot]", type: "Bot" },
+        },
+      ],
+    });
+    await onPullRequest(gh, headSha);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]?.body).toContain("no prompt is affected by this change");
+  });
+
   test("check-run mode: what blocks as a status blocks as a check run (no key → action_required, never neutral)", async () => {
     const { headSha } = setup({ "classify-ticket": 2 }, withoutRecordings);
     const server = await github(headSha);
