@@ -62256,7 +62256,7 @@ ${providerOptions}
   -q, --quiet          no progress lines
   -h, --help           show this help
 
-Exit codes: 0 pass, 1 regression, 2 bad input or usage, 3 inconclusive, 4 internal error.
+Exit codes: 0 pass, 1 fail (a regression or a missed threshold), 2 bad input or usage, 3 inconclusive, 4 internal error.
 `;
 function exitCodeFor(results) {
     if (results.verdict === "fail")
