@@ -2,7 +2,8 @@
 // OpenAI server with a fixed latency. Prints figures; asserts nothing.
 //
 //   npm run bench
-import { createServer } from "node:http";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,51 +14,32 @@ import { withRetries } from "../lib/engine/providers/retry.js";
 import { withCache } from "../lib/engine/providers/cache.js";
 import { AdaptiveConcurrency } from "../lib/engine/concurrency.js";
 
-function startServer({ latencyMs, rateLimitEvery = 0 }) {
-  let calls = 0;
-  let n = 0;
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      calls++;
-      if (rateLimitEvery && ++n % rateLimitEvery === 0) {
-        res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "50" });
-        res.end('{"error":{"message":"slow down"}}');
-        return;
-      }
-      const { model } = JSON.parse(body);
-      setTimeout(() => {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(
-          JSON.stringify({
-            id: "x",
-            object: "chat.completion",
-            created: 0,
-            model,
-            choices: [
-              { index: 0, message: { role: "assistant", content: "hello there" }, finish_reason: "stop" },
-            ],
-            usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 },
-          }),
-        );
-      }, latencyMs);
-    });
+/** The fake server in a child process, so its JSON and timers do not load the engine's event loop. */
+async function startServer({ latencyMs, rateLimitEvery = 0 }) {
+  const child = spawn(process.execPath, [SERVER, String(latencyMs), String(rateLimitEvery)], {
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({
-        url: `http://127.0.0.1:${server.address().port}/v1`,
-        calls: () => calls,
-        close: () =>
-          new Promise((r) => {
-            server.closeAllConnections();
-            server.close(r);
-          }),
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      if (out.includes("\n")) resolve(out.trim());
+    });
+    child.once("exit", (code) => reject(new Error(`fake server exited with ${code}`)));
+  });
+  const origin = url.replace(/\/v1$/, "");
+  return {
+    url,
+    calls: async () => (await (await fetch(`${origin}/calls`)).json()).calls,
+    close: () =>
+      new Promise((r) => {
+        child.once("exit", r);
+        child.kill("SIGTERM");
       }),
-    ),
-  );
+  };
 }
+
+const SERVER = fileURLToPath(new URL("./fake-openai-server.mjs", import.meta.url));
 
 const prompt = parsePromptFile(
   'name: bench\nversion: 1\nmodel: gpt-4o-mini\nmax_tokens: 10\ntemplate: "Say hi to {who}"\neval_criteria:\n  - name: hi\n    type: icontains\n    value: hello\n',
@@ -98,13 +80,14 @@ async function run({ n, concurrency, latencyMs, rateLimitEvery = 0, cacheDir }) 
   const wall = performance.now() - started;
   clearInterval(sampler);
   sample();
+  const calls = await server.calls();
   await server.close();
   globalThis.gc?.();
   const retained = process.memoryUsage().heapUsed - heapBefore;
   const ok = result.results.filter((r) => r.status === "ok").length;
   return {
     wall,
-    calls: server.calls(),
+    calls,
     ok,
     total: result.results.length,
     peakRss,
