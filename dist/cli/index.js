@@ -62238,14 +62238,14 @@ async function makeRunSetup(project, flags, io) {
 
 
 
-const COMPARE_HELP = `Usage: agentops compare --base <ref> --head <ref> [options]
+const COMPARE_HELP = `Usage: agentops compare [--base <ref>] [--head <ref>] [options]
 
 Works out which prompts the change from <base> to <head> affects, evaluates the
 champion (the version active at <base>, read from git) and the challenger
 (the version the change proposes) on the head's eval set, and decides the gate.
 
 Options:
-  --base REF           the baseline revision, e.g. origin/main (required)
+  --base REF           the baseline revision (default: origin/HEAD, the remote's default branch)
   --head REF           the proposed revision (default: HEAD)
   --env NAME           environment whose active version is the baseline (default: config, else production)
   --tolerance PTS      largest tolerated drop in points (default: config, else 2)
@@ -62289,8 +62289,6 @@ async function compareCommand(argv, io) {
     }
     if (positionals.length)
         throw new UserError(`unexpected argument "${positionals[0] ?? ""}"`, {}, "run: agentops compare --help");
-    if (!values.base)
-        throw new UserError("--base is required", {}, "e.g. agentops compare --base origin/main --head HEAD");
     const format = values.format ?? "markdown";
     if (format !== "markdown" && format !== "json")
         throw new UserError(`--format must be markdown or json, got "${format}"`);
@@ -62303,13 +62301,18 @@ async function compareCommand(argv, io) {
     }
     const git = createGit(io.cwd);
     const top = (await git.run(["rev-parse", "--show-toplevel"])).trim();
+    const base = values.base ?? (await remoteDefaultBranch(git));
+    if (!base)
+        throw new UserError("--base is required here (no origin/HEAD to default to)", {}, "e.g. agentops compare --base origin/main --head HEAD");
+    if (!values.base)
+        io.stderr(`comparing with ${base}, the remote's default branch (--base to choose)\n`);
     const project = await openProject(io.cwd);
     const rel = (p) => (0,external_node_path_namespaceObject.relative)(top, p).split("\\").join("/");
     // Without --env, the plan uses the base revision's gate_environment: a change cannot pick its own baseline.
     const environment = values.env;
     const plan = await planComparison({
         git,
-        base: values.base,
+        base,
         head: values.head ?? "HEAD",
         promptsDir: rel(project.promptsDir),
         configPath: project.configFile ? rel(project.configFile) : undefined,
@@ -62322,7 +62325,7 @@ async function compareCommand(argv, io) {
         tolerancePoints: tolerance ?? project.config.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
         maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
     };
-    const results = await runComparison(plan, { base: values.base, head: values.head ?? "HEAD" }, {
+    const results = await runComparison(plan, { base, head: values.head ?? "HEAD" }, {
         run: {
             ...setup.run,
             ...(values.quiet
@@ -62341,6 +62344,15 @@ async function compareCommand(argv, io) {
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.report), markdown);
     io.stdout(format === "json" ? JSON.stringify(results, null, 2) + "\n" : markdown);
     return exitCodeFor(results);
+}
+/** origin/HEAD as "origin/main", when the clone knows the remote's default branch. */
+async function remoteDefaultBranch(git) {
+    try {
+        return (await git.run(["symbolic-ref", "--short", "refs/remotes/origin/HEAD"])).trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/report/eval-report.js

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_GATE, type GateSettings } from "../compare/compare.js";
 import { openProject } from "../config/project.js";
 import { UserError } from "../errors.js";
-import { createGit, showFile } from "../plan/git.js";
+import { createGit, showFile, type Git } from "../plan/git.js";
 import { planComparison } from "../plan/plan.js";
 import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
@@ -12,14 +12,14 @@ import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "../report/progress.js";
 import { makeRunSetup, runSignal, providerOptions, RUN_FLAG_SPECS, runFlags } from "./provider-flags.js";
 
-export const COMPARE_HELP = `Usage: agentops compare --base <ref> --head <ref> [options]
+export const COMPARE_HELP = `Usage: agentops compare [--base <ref>] [--head <ref>] [options]
 
 Works out which prompts the change from <base> to <head> affects, evaluates the
 champion (the version active at <base>, read from git) and the challenger
 (the version the change proposes) on the head's eval set, and decides the gate.
 
 Options:
-  --base REF           the baseline revision, e.g. origin/main (required)
+  --base REF           the baseline revision (default: origin/HEAD, the remote's default branch)
   --head REF           the proposed revision (default: HEAD)
   --env NAME           environment whose active version is the baseline (default: config, else production)
   --tolerance PTS      largest tolerated drop in points (default: config, else 2)
@@ -63,8 +63,6 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   }
   if (positionals.length)
     throw new UserError(`unexpected argument "${positionals[0] ?? ""}"`, {}, "run: agentops compare --help");
-  if (!values.base)
-    throw new UserError("--base is required", {}, "e.g. agentops compare --base origin/main --head HEAD");
   const format = values.format ?? "markdown";
   if (format !== "markdown" && format !== "json")
     throw new UserError(`--format must be markdown or json, got "${format}"`);
@@ -78,13 +76,21 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
 
   const git = createGit(io.cwd);
   const top = (await git.run(["rev-parse", "--show-toplevel"])).trim();
+  const base = values.base ?? (await remoteDefaultBranch(git));
+  if (!base)
+    throw new UserError(
+      "--base is required here (no origin/HEAD to default to)",
+      {},
+      "e.g. agentops compare --base origin/main --head HEAD",
+    );
+  if (!values.base) io.stderr(`comparing with ${base}, the remote's default branch (--base to choose)\n`);
   const project = await openProject(io.cwd);
   const rel = (p: string): string => relative(top, p).split("\\").join("/");
   // Without --env, the plan uses the base revision's gate_environment: a change cannot pick its own baseline.
   const environment = values.env;
   const plan = await planComparison({
     git,
-    base: values.base,
+    base,
     head: values.head ?? "HEAD",
     promptsDir: rel(project.promptsDir),
     configPath: project.configFile ? rel(project.configFile) : undefined,
@@ -101,7 +107,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   };
   const results = await runComparison(
     plan,
-    { base: values.base, head: values.head ?? "HEAD" },
+    { base, head: values.head ?? "HEAD" },
     {
       run: {
         ...setup.run,
@@ -120,4 +126,13 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   if (values.report) await writeFile(resolve(io.cwd, values.report), markdown);
   io.stdout(format === "json" ? JSON.stringify(results, null, 2) + "\n" : markdown);
   return exitCodeFor(results);
+}
+
+/** origin/HEAD as "origin/main", when the clone knows the remote's default branch. */
+async function remoteDefaultBranch(git: Git): Promise<string | undefined> {
+  try {
+    return (await git.run(["symbolic-ref", "--short", "refs/remotes/origin/HEAD"])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }

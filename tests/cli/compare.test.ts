@@ -92,8 +92,33 @@ describe("agentops compare", () => {
     expect(results.ignored).toEqual(["NOTES.md"]);
   });
 
+  test("without --base, a clone compares with the remote's default branch and says so", async () => {
+    repo.checkout("main");
+    const clone = TempRepo.clone(repo);
+    try {
+      clone.branch("switch");
+      const path = join(clone.dir, "prompts/config.yaml");
+      clone.commit("switch", {
+        "prompts/config.yaml": readFileSync(path, "utf8").replace(
+          /(production:[\s\S]*?classify-ticket: )1/,
+          "$12",
+        ),
+      });
+      const r = await cli(["compare", "--format", "json", "-q"], { cwd: clone.dir });
+      expect(r.stderr).toContain(
+        "comparing with origin/main, the remote's default branch (--base to choose)",
+      );
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as CompareResults).base).toBe("origin/main");
+    } finally {
+      clone.remove();
+    }
+  });
+
   test("usage errors exit 2", async () => {
-    expect((await cli(["compare"], { cwd: repo.dir })).code).toBe(2);
+    const noBase = await cli(["compare"], { cwd: repo.dir });
+    expect(noBase.code).toBe(2);
+    expect(noBase.stderr).toContain("--base is required here (no origin/HEAD to default to)");
     expect((await cli(["compare", "--base", "no-such-branch"], { cwd: repo.dir })).stderr).toMatch(
       /cannot find the revision/,
     );
