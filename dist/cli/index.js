@@ -61895,7 +61895,8 @@ function usageOf(response, request, text) {
 function createOpenAIProvider(settings) {
     const baseURL = settings.baseURL ?? DEFAULT_BASE_URL;
     const client = new OpenAI({
-        apiKey: settings.apiKey,
+        // Ollama and vLLM on this machine take no key, but the SDK refuses an empty one.
+        apiKey: settings.apiKey || (isLocalEndpoint(baseURL) ? LOCAL_NO_KEY : ""),
         baseURL,
         maxRetries: 0,
         timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -62057,7 +62058,7 @@ async function baseProvider(project, opts, concurrency) {
             return noKeyProvider();
         case "openai": {
             const live = createOpenAIProvider({
-                apiKey: opts.apiKey || (opts.baseURL && isLocalEndpoint(opts.baseURL) ? LOCAL_NO_KEY : ""),
+                apiKey: opts.apiKey ?? "",
                 ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
                 ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
             });

@@ -183,17 +183,15 @@ async function reportCrash(
   gate: GateTarget,
   e: unknown,
 ): Promise<void> {
-  const message = `agentops could not finish: ${isUserError(e) ? e.format() : errorMessage(e)}`;
+  const detail = isUserError(e) ? e.format() : undefined;
+  const message = `agentops could not finish: ${detail ?? errorMessage(e)}`;
   const { owner, repo } = deps.context;
-  const report = renderCouldNotEvaluate(isUserError(e) ? e.format() : undefined, deps.context.runUrl);
+  const report = renderCouldNotEvaluate(detail, deps.context.runUrl);
   await deps.writeSummary(report).catch(() => undefined);
   if (deps.settings.commentMode !== "off") {
-    await tolerantWrite(deps, "comment on the pull request", () =>
-      upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, report, {
-        botLogin: deps.settings.commentAuthor,
-        mode: deps.settings.commentMode === "new" ? "new" : "update",
-      }),
-    ).catch(() => undefined);
+    await tolerantWrite(deps, "comment on the pull request", () => postReport(deps, pr, report)).catch(
+      () => undefined,
+    );
   }
   const checkRunId = gate.checkRunId;
   const write =
@@ -213,6 +211,16 @@ async function reportCrash(
         : Promise.resolve();
   // The original error is what the user needs; a failed report of it must not replace it.
   await write.catch(() => undefined);
+}
+
+/** The one report comment of the pull request, as the comment-mode input asks. */
+function postReport(deps: ActionDeps, pr: PullRequestTarget, text: string, create = true) {
+  const { owner, repo } = deps.context;
+  return upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, text, {
+    botLogin: deps.settings.commentAuthor,
+    mode: deps.settings.commentMode === "new" ? "new" : "update",
+    create,
+  });
 }
 
 async function evaluateStarted(
@@ -327,14 +335,10 @@ async function publish(
   if (s.commentMode !== "off") {
     const body = renderWithin(results, MAX_COMMENT_CHARS - COMMENT_MARKER.length - 1, notes);
     await tolerantWrite(deps, "comment on the pull request", async () => {
-      const upsert = (text: string) =>
-        upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, text, {
-          botLogin: s.commentAuthor,
-          mode: s.commentMode === "new" ? "new" : "update",
-          // Without a paths filter every PR runs; one that touches no prompt gets a status, not a comment
-          // (an earlier report is still updated, e.g. after the prompt change was reverted).
-          create: results.prompts.length > 0 || results.not_evaluated.length > 0,
-        });
+      // Without a paths filter every PR runs; one that touches no prompt gets a status, not a comment
+      // (an earlier report is still updated, e.g. after the prompt change was reverted).
+      const create = results.prompts.length > 0 || results.not_evaluated.length > 0;
+      const upsert = (text: string) => postReport(deps, pr, text, create);
       let r;
       try {
         r = await upsert(body);

@@ -7,7 +7,7 @@ import { createJudge } from "./judge.js";
 import { costUsd } from "./pricing.js";
 import { withCache } from "./providers/cache.js";
 import { createMockProvider } from "./providers/mock.js";
-import { createOpenAIProvider, DEFAULT_BASE_URL, isLocalEndpoint, LOCAL_NO_KEY } from "./providers/openai.js";
+import { createOpenAIProvider, DEFAULT_BASE_URL } from "./providers/openai.js";
 import { createReplayProvider, loadRecordings } from "./providers/replay.js";
 import { withRetries } from "./providers/retry.js";
 import { ProviderError, type Provider } from "./providers/types.js";
@@ -86,7 +86,7 @@ async function baseProvider(
       return noKeyProvider();
     case "openai": {
       const live = createOpenAIProvider({
-        apiKey: opts.apiKey || (opts.baseURL && isLocalEndpoint(opts.baseURL) ? LOCAL_NO_KEY : ""),
+        apiKey: opts.apiKey ?? "",
         ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
         ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
       });

@@ -430,6 +430,12 @@ describe("settings", () => {
     expect(text).toContain("replay");
   });
 
+  test("the provider calls a local endpoint without a key, whichever entry built it (CLI or Action)", async () => {
+    const provider = await providerFor([{ text: "hi" }], { apiKey: "" });
+    expect((await provider.complete(request)).text).toBe("hi");
+    expect(requests()[0]?.headers.authorization).toBe(`Bearer ${LOCAL_NO_KEY}`);
+  });
+
   test("a local endpoint (Ollama, vLLM) needs no key; a remote one still does", () => {
     for (const baseUrl of ["http://localhost:11434/v1", "http://127.0.0.1:8000/v1", "http://[::1]:8000/v1"])
       expect(resolveOpenAISettings({}, { baseUrl })).toEqual({ apiKey: LOCAL_NO_KEY, baseURL: baseUrl });

@@ -298,7 +298,8 @@ function usageOf(response: unknown, request: ChatRequest, text: string): Complet
 export function createOpenAIProvider(settings: OpenAISettings): Provider {
   const baseURL = settings.baseURL ?? DEFAULT_BASE_URL;
   const client = new OpenAI({
-    apiKey: settings.apiKey,
+    // Ollama and vLLM on this machine take no key, but the SDK refuses an empty one.
+    apiKey: settings.apiKey || (isLocalEndpoint(baseURL) ? LOCAL_NO_KEY : ""),
     baseURL,
     maxRetries: 0,
     timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
