@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6433);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9299);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6433:
+/***/ 9299:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8687,7 +8687,7 @@ __nccwpck_require__.d(x509_transport_state_browser_namespaceObject, {
 });
 
 ;// CONCATENATED MODULE: ./lib/errors.js
-class UserError extends Error {
+class errors_UserError extends Error {
     location;
     hint;
     constructor(message, location = {}, hint) {
@@ -8706,7 +8706,7 @@ class UserError extends Error {
     }
 }
 function isUserError(e) {
-    return e instanceof UserError;
+    return e instanceof errors_UserError;
 }
 function errorMessage(e) {
     if (e instanceof Error)
@@ -16117,22 +16117,22 @@ async function readUserFile(path, maxBytes = MAX_CONFIG_BYTES) {
         stat = await (0,promises_namespaceObject.lstat)(path);
     }
     catch {
-        throw new UserError("file not found", { file: path }, "check the path, relative to the current directory");
+        throw new errors_UserError("file not found", { file: path }, "check the path, relative to the current directory");
     }
     if (stat.isSymbolicLink()) {
-        throw new UserError("is a symbolic link; agentops only reads regular files", { file: path });
+        throw new errors_UserError("is a symbolic link; agentops only reads regular files", { file: path });
     }
     if (!stat.isFile())
-        throw new UserError("is not a regular file", { file: path });
+        throw new errors_UserError("is not a regular file", { file: path });
     if (stat.size > maxBytes) {
-        throw new UserError(`is ${stat.size} bytes, over the limit of ${maxBytes} bytes`, { file: path });
+        throw new errors_UserError(`is ${stat.size} bytes, over the limit of ${maxBytes} bytes`, { file: path });
     }
     const bytes = await (0,promises_namespaceObject.readFile)(path);
     try {
         return stripBom(utf8.decode(bytes));
     }
     catch {
-        throw new UserError("is not valid UTF-8 text", { file: path }, "save the file as UTF-8");
+        throw new errors_UserError("is not valid UTF-8 text", { file: path }, "save the file as UTF-8");
     }
 }
 function stripBom(text) {
@@ -25920,7 +25920,7 @@ function renderTemplate(template, input, where) {
         if (name === undefined)
             return whole;
         if (!Object.hasOwn(input, name)) {
-            throw new UserError(`example "${where.exampleId}" has no input "${name}", which the template uses`, { ...(where.file ? { file: where.file } : {}), ...(where.line ? { line: where.line } : {}) }, `add "${name}" to that example's input, or remove {${name}} from the template`);
+            throw new errors_UserError(`example "${where.exampleId}" has no input "${name}", which the template uses`, { ...(where.file ? { file: where.file } : {}), ...(where.line ? { line: where.line } : {}) }, `add "${name}" to that example's input, or remove {${name}} from the template`);
         }
         const value = input[name];
         return typeof value === "string" ? value : JSON.stringify(value);
@@ -25950,7 +25950,7 @@ function validateOrThrow(schema, value, file, lineOf, what) {
         return result.data;
     const issue = result.error.issues[0];
     if (!issue)
-        throw new UserError(`invalid ${what}`, { file });
+        throw new errors_UserError(`invalid ${what}`, { file });
     let path = [...issue.path];
     let message = issue.message;
     if (issue.code === "unrecognized_keys") {
@@ -25966,7 +25966,7 @@ function validateOrThrow(schema, value, file, lineOf, what) {
 }
 function throwAt(message, file, line, path, what) {
     const field = formatPath(path);
-    throw new UserError(message, { file, ...(line ? { line } : {}), ...(field ? { field } : {}) }, `see the ${what} format in the README`);
+    throw new errors_UserError(message, { file, ...(line ? { line } : {}), ...(field ? { field } : {}) }, `see the ${what} format in the README`);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -25992,14 +25992,14 @@ function parseYaml(text, file) {
     const first = doc.errors[0] ?? doc.warnings[0];
     if (first) {
         const line = lineCounter.linePos(first.pos[0]).line;
-        throw new UserError(`invalid YAML: ${first.message.split("\n")[0] ?? first.message}`, { file, ...(line ? { line } : {}) }, "fix the YAML syntax at that line");
+        throw new errors_UserError(`invalid YAML: ${first.message.split("\n")[0] ?? first.message}`, { file, ...(line ? { line } : {}) }, "fix the YAML syntax at that line");
     }
     let value;
     try {
         value = doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
-        throw new UserError(`YAML could not be expanded: ${e instanceof Error ? e.message : String(e)}`, { file }, "remove excessive aliases (*name) from the file");
+        throw new errors_UserError(`YAML could not be expanded: ${e instanceof Error ? e.message : String(e)}`, { file }, "remove excessive aliases (*name) from the file");
     }
     const lineOf = (path) => {
         let node = doc.contents;
@@ -26036,7 +26036,7 @@ function isNodeWithRange(n) {
 function parsePromptFile(text, file) {
     const { value, lineOf } = parseYaml(text, file);
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        throw new UserError("a prompt file must be a YAML mapping (name:, version:, template:, …)", { file });
+        throw new errors_UserError("a prompt file must be a YAML mapping (name:, version:, template:, …)", { file });
     }
     const raw = value;
     const criteria = raw.eval_criteria;
@@ -26045,7 +26045,7 @@ function parsePromptFile(text, file) {
             const type = typeof c === "object" && c !== null ? c.type : undefined;
             if (typeof type === "string" && !CRITERION_TYPES.includes(type)) {
                 const line = lineOf(["eval_criteria", i, "type"]);
-                throw new UserError(`unknown criterion type "${type}"`, { file, ...(line ? { line } : {}), field: `eval_criteria[${i}].type` }, `use one of: ${CRITERION_TYPES.join(", ")}`);
+                throw new errors_UserError(`unknown criterion type "${type}"`, { file, ...(line ? { line } : {}), field: `eval_criteria[${i}].type` }, `use one of: ${CRITERION_TYPES.join(", ")}`);
             }
         });
     }
@@ -26067,7 +26067,7 @@ function checkCriterion(c, file, index, lineOf) {
         }
         catch (e) {
             const line = lineOf(["eval_criteria", index, "pattern"]);
-            throw new UserError(`invalid regular expression: ${e instanceof Error ? e.message : String(e)}`, { file, ...(line ? { line } : {}), field: `eval_criteria[${index}].pattern` }, "patterns use RE2 syntax (no lookarounds or backreferences, so no pattern can stall a run); YAML single quotes avoid double escaping of backslashes");
+            throw new errors_UserError(`invalid regular expression: ${e instanceof Error ? e.message : String(e)}`, { file, ...(line ? { line } : {}), field: `eval_criteria[${index}].pattern` }, "patterns use RE2 syntax (no lookarounds or backreferences, so no pattern can stall a run); YAML single quotes avoid double escaping of backslashes");
         }
     }
 }
@@ -26085,18 +26085,18 @@ function parseEvalSet(text, file) {
             value = JSON.parse(raw);
         }
         catch (e) {
-            throw new UserError(`line is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file, line }, 'each line must be one JSON object, e.g. {"id": "ex1", "input": {"text": "…"}}');
+            throw new errors_UserError(`line is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file, line }, 'each line must be one JSON object, e.g. {"id": "ex1", "input": {"text": "…"}}');
         }
         const example = validateOrThrow(EvalExample, value, file, () => line, "eval set");
         const earlier = firstLineOfId.get(example.id);
         if (earlier !== undefined) {
-            throw new UserError(`duplicate example id "${example.id}" (first used on line ${earlier})`, { file, line, field: "id" }, "give every example a unique id; results are paired across versions by id");
+            throw new errors_UserError(`duplicate example id "${example.id}" (first used on line ${earlier})`, { file, line, field: "id" }, "give every example a unique id; results are paired across versions by id");
         }
         firstLineOfId.set(example.id, line);
         examples.push({ ...example, line });
     });
     if (examples.length === 0) {
-        throw new UserError("eval set has no examples", { file }, "add one JSON object per line");
+        throw new errors_UserError("eval set has no examples", { file }, "add one JSON object per line");
     }
     return { file, examples };
 }
@@ -26114,11 +26114,11 @@ function checkEvalSetFitsPrompt(prompt, evalSet) {
     for (const ex of evalSet.examples) {
         for (const v of vars) {
             if (!Object.hasOwn(ex.input, v)) {
-                throw new UserError(`example "${ex.id}" has no input "${v}", which the template of ${prompt.file} uses`, { file: evalSet.file, line: ex.line, field: `input.${v}` }, `add "${v}" to the example's input, or remove {${v}} from the template`);
+                throw new errors_UserError(`example "${ex.id}" has no input "${v}", which the template of ${prompt.file} uses`, { file: evalSet.file, line: ex.line, field: `input.${v}` }, `add "${v}" to the example's input, or remove {${v}} from the template`);
             }
         }
         if (needsExpected && ex.expected === undefined) {
-            throw new UserError(`example "${ex.id}" has no "expected", which criterion "${needsExpected.name}" (${needsExpected.type}) compares against`, { file: evalSet.file, line: ex.line, field: "expected" }, 'add "expected" to every example, or remove that criterion');
+            throw new errors_UserError(`example "${ex.id}" has no "expected", which criterion "${needsExpected.name}" (${needsExpected.type}) compares against`, { file: evalSet.file, line: ex.line, field: "expected" }, 'add "expected" to every example, or remove that criterion');
         }
     }
 }
@@ -26188,7 +26188,7 @@ async function openProject(start) {
 function resolveInside(root, path, file, field) {
     const rel = (0,external_node_path_namespaceObject.relative)(root, path);
     if (rel === ".." || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.resolve)(root, rel) !== (0,external_node_path_namespaceObject.resolve)(path)) {
-        throw new UserError(`"${path}" is outside the project folder ${root}`, { ...(file ? { file } : {}), field }, "use a path inside the repository");
+        throw new errors_UserError(`"${path}" is outside the project folder ${root}`, { ...(file ? { file } : {}), field }, "use a path inside the repository");
     }
     return path;
 }
@@ -26208,7 +26208,7 @@ async function listPromptDirs(promptsDir) {
         entries = await (0,promises_namespaceObject.readdir)(promptsDir, { withFileTypes: true });
     }
     catch {
-        throw new UserError("prompts folder not found", { file: promptsDir }, "create it, or set prompts_dir in agentops.yaml");
+        throw new errors_UserError("prompts folder not found", { file: promptsDir }, "create it, or set prompts_dir in agentops.yaml");
     }
     for (const e of entries) {
         if (!e.isDirectory())
@@ -26226,7 +26226,7 @@ function activeVersion(project, name, versions, environment) {
     if (configured !== undefined) {
         const version = parseVersionRef(configured);
         if (!versions.has(version)) {
-            throw new UserError(`environment "${environment}" pins ${name} to v${version}, but there is no v${version}.yaml`, {
+            throw new errors_UserError(`environment "${environment}" pins ${name} to v${version}, but there is no v${version}.yaml`, {
                 ...(project.configFile ? { file: project.configFile } : {}),
                 field: `environments.${environment}.${name}`,
             }, `add v${version}.yaml or pin one of: ${[...versions.keys()].map((v) => `v${v}`).join(", ")}`);
@@ -26247,14 +26247,14 @@ async function resolveTargets(path, opts) {
         info = await (0,promises_namespaceObject.stat)(abs);
     }
     catch {
-        throw new UserError("no such file or folder", { file: path }, "pass a prompt file, a prompt folder or a project folder");
+        throw new errors_UserError("no such file or folder", { file: path }, "pass a prompt file, a prompt folder or a project folder");
     }
     const environment = opts.environment ?? DEFAULT_ENVIRONMENT;
     const project = await openProject(info.isDirectory() ? abs : (0,external_node_path_namespaceObject.dirname)(abs));
     if (info.isFile()) {
         const m = VERSION_FILE.exec((0,external_node_path_namespaceObject.basename)(abs));
         if (!m?.[1]) {
-            throw new UserError("is not a prompt version file (expected a name like v3.yaml)", { file: path });
+            throw new errors_UserError("is not a prompt version file (expected a name like v3.yaml)", { file: path });
         }
         const dir = (0,external_node_path_namespaceObject.dirname)(abs);
         return {
@@ -26273,7 +26273,7 @@ async function resolveTargets(path, opts) {
     const own = await listVersions(abs);
     const dirs = own.size > 0 ? [abs] : await listPromptDirs(abs === project.root ? project.promptsDir : abs);
     if (dirs.length === 0) {
-        throw new UserError("holds no prompts (no v<N>.yaml files here or in its sub-folders)", { file: path }, "point at a prompt folder such as prompts/summarize");
+        throw new errors_UserError("holds no prompts (no v<N>.yaml files here or in its sub-folders)", { file: path }, "point at a prompt folder such as prompts/summarize");
     }
     const targets = [];
     for (const dir of dirs) {
@@ -26282,7 +26282,7 @@ async function resolveTargets(path, opts) {
         if (opts.version !== undefined) {
             const file = versions.get(opts.version);
             if (!file) {
-                throw new UserError(`${name} has no version ${opts.version}`, { file: dir }, `available: ${[...versions.keys()].map((v) => `v${v}`).join(", ")}`);
+                throw new errors_UserError(`${name} has no version ${opts.version}`, { file: dir }, `available: ${[...versions.keys()].map((v) => `v${v}`).join(", ")}`);
             }
             targets.push({ name, dir, version: opts.version, file, reason: "--version on the command line" });
             continue;
@@ -26406,7 +26406,7 @@ function createGit(cwd) {
 function assertRef(ref) {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
     if (ref === "" || ref.startsWith("-") || /[\s\x00-\x1f\x7f]/.test(ref)) {
-        throw new UserError(`"${ref}" is not a valid git revision`, {}, "pass a branch, tag or commit SHA (names cannot start with '-' or contain spaces)");
+        throw new errors_UserError(`"${ref}" is not a valid git revision`, {}, "pass a branch, tag or commit SHA (names cannot start with '-' or contain spaces)");
     }
     return ref;
 }
@@ -26417,7 +26417,7 @@ async function resolveRef(git, ref) {
         return (await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     }
     catch {
-        throw new UserError(`git cannot find the revision "${ref}"`, {}, "fetch it first (in Actions: actions/checkout with fetch-depth: 0), or check the name");
+        throw new errors_UserError(`git cannot find the revision "${ref}"`, {}, "fetch it first (in Actions: actions/checkout with fetch-depth: 0), or check the name");
     }
 }
 async function isShallow(git) {
@@ -26470,7 +26470,7 @@ async function mergeBase(git, base, head, opts = {}) {
     if (found)
         return found;
     if (!(await isShallow(git))) {
-        throw new UserError(`${base} and ${head} have no commit in common`, {}, "check the base: it must be the branch the change was made from (e.g. --base origin/main)");
+        throw new errors_UserError(`${base} and ${head} have no commit in common`, {}, "check the base: it must be the branch the change was made from (e.g. --base origin/main)");
     }
     const remote = assertRef(opts.remote ?? "origin");
     const deepen = opts.fetchDeepen ??
@@ -26494,7 +26494,7 @@ async function mergeBase(git, base, head, opts = {}) {
         if (!(await isShallow(git)))
             break;
     }
-    throw new UserError(`no common history between ${base} and ${head} in this shallow clone${fetchError ? ` (fetching more failed: ${fetchError})` : ""}`, {}, "fetch the full history: in Actions use actions/checkout with fetch-depth: 0");
+    throw new errors_UserError(`no common history between ${base} and ${head} in this shallow clone${fetchError ? ` (fetching more failed: ${fetchError})` : ""}`, {}, "fetch the full history: in Actions use actions/checkout with fetch-depth: 0");
 }
 /** What changed from `from` to `to`, as git sees it (renames detected). */
 async function diffFiles(git, from, to) {
@@ -26539,7 +26539,7 @@ function parseLsTreeLong(out) {
  * a folder). Reads the blob as stored: no textconv or smudge filters, a UTF-8 BOM
  * dropped, symlinks refused, matching how the loader treats files on disk.
  */
-async function showFile(git, rev, path) {
+async function git_showFile(git, rev, path) {
     assertRef(rev);
     // --full-tree: paths are relative to the repository root even when git runs in a sub-folder.
     const out = await git.run(["ls-tree", "-z", "--long", "--full-tree", rev, "--", path]);
@@ -26547,21 +26547,267 @@ async function showFile(git, rev, path) {
     if (!entry || entry.type !== "blob")
         return undefined;
     if (entry.mode === "120000") {
-        throw new UserError("is a symbolic link; agentops only reads regular files", { file: path }, "commit the file itself instead of a link to it");
+        throw new errors_UserError("is a symbolic link; agentops only reads regular files", { file: path }, "commit the file itself instead of a link to it");
     }
     if (entry.size !== undefined && entry.size > MAX_GIT_OUTPUT) {
-        throw new UserError(`is ${entry.size} bytes, over the limit of ${MAX_GIT_OUTPUT} bytes`, { file: path });
+        throw new errors_UserError(`is ${entry.size} bytes, over the limit of ${MAX_GIT_OUTPUT} bytes`, { file: path });
     }
     const text = await git.run(["cat-file", "blob", entry.sha]);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 /** Every file under `dir` at a revision, as repository-root-relative paths. */
-async function listFiles(git, rev, dir) {
+async function git_listFiles(git, rev, dir) {
     assertRef(rev);
     const args = ["ls-tree", "-r", "-z", "--name-only", "--full-tree", rev];
     // An empty dir means the whole tree; "--" keeps a folder named "-x" a path.
     const out = await git.run(dir === "" || dir === "." ? args : [...args, "--", dir]);
     return out.split("\0").filter(Boolean);
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./lib/engine/request.js
+
+/** JSON with keys sorted at every level, so equal requests hash equally. */
+function canonicalJson(value) {
+    return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === "object") {
+        const out = {};
+        for (const key of Object.keys(value).sort()) {
+            const v = value[key];
+            if (v !== undefined)
+                out[key] = sortKeys(v);
+        }
+        return out;
+    }
+    return value;
+}
+/**
+ * Content address of one model call: the same request and repeat index always
+ * give the same key. Recordings are keyed by this; the response cache adds the
+ * endpoint on top so two servers serving "the same" model never share entries.
+ */
+function requestKey(request, repeat = 0) {
+    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(canonicalJson({ request, repeat })).digest("hex");
+}
+
+;// CONCATENATED MODULE: ./lib/engine/providers/types.js
+/**
+ * A call that failed. `retryable` separates transient infrastructure trouble
+ * (429, 5xx, timeouts) from failures that retrying cannot fix.
+ */
+class ProviderError extends Error {
+    kind;
+    retryable;
+    /** Stop the whole run (bad key, quota exhausted): every further call would fail too. */
+    fatal;
+    /** The server's Retry-After, when it sent one. */
+    retryAfterMs;
+    constructor(message, opts) {
+        super(message);
+        this.name = "ProviderError";
+        this.kind = opts.kind;
+        this.retryable = opts.retryable ?? false;
+        this.fatal = opts.fatal ?? false;
+        this.retryAfterMs = opts.retryAfterMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/engine/providers/replay.js
+
+
+
+
+
+
+
+/**
+ * One recorded model answer, keyed by the request's content address. The
+ * descriptive fields (prompt, version, example, model) are for people reading
+ * the file and for tidying it up; lookup uses `key` alone.
+ */
+const RecordingEntry = object({
+    key: schemas_string().regex(/^[0-9a-f]{64}$/),
+    prompt: schemas_string().optional(),
+    version: schemas_number().optional(),
+    example: schemas_string().optional(),
+    model: schemas_string().optional(),
+    output: schemas_string(),
+    usage: object({ prompt_tokens: schemas_number().nonnegative(), completion_tokens: schemas_number().nonnegative() }),
+    latency_ms: schemas_number().nonnegative(),
+});
+function replay_parseRecordings(text, file) {
+    const out = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        if (raw.trim() === "")
+            return;
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch {
+            throw new errors_UserError("recording line is not valid JSON", { file, line: i + 1 });
+        }
+        const parsed = RecordingEntry.safeParse(value);
+        if (!parsed.success) {
+            throw new errors_UserError(`recording line is malformed: ${parsed.error.issues[0]?.message ?? ""}`, {
+                file,
+                line: i + 1,
+            });
+        }
+        out.push(parsed.data);
+    });
+    return out;
+}
+/** Reads every *.jsonl file of a recordings folder. */
+async function loadRecordings(dir) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => n.endsWith(".jsonl")).sort();
+    }
+    catch {
+        throw new errors_UserError("recordings folder not found", { file: dir }, "set provider.recordings in the project config");
+    }
+    const all = [];
+    for (const name of names) {
+        const file = (0,external_node_path_namespaceObject.join)(dir, name);
+        all.push(...replay_parseRecordings(await readUserFile(file, MAX_EVAL_SET_BYTES), file));
+    }
+    return all;
+}
+/** Answers from recorded responses only; never touches the network. */
+function createReplayProvider(entries) {
+    const byKey = new Map(entries.map((e) => [e.key, e]));
+    return {
+        id: "replay",
+        complete(request, options) {
+            const entry = byKey.get(requestKey(request, options?.repeat ?? 0));
+            if (!entry) {
+                return Promise.reject(new ProviderError("no recorded response for this request (the prompt or the example changed since it was recorded)", { kind: "no_recording" }));
+            }
+            return Promise.resolve({
+                text: entry.output,
+                usage: { ...entry.usage },
+                latencyMs: entry.latency_ms,
+                cached: true,
+            });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/plan/paths.js
+/**
+ * `rel` resolved against the folder of the repository file `file` ("/"-separated);
+ * undefined when it is absolute or climbs out of the repository.
+ */
+function paths_repoPath(file, rel) {
+    if (rel.startsWith("/"))
+        return undefined;
+    const parts = file.split("/").slice(0, -1);
+    for (const seg of rel.split("/")) {
+        if (seg === "" || seg === ".")
+            continue;
+        if (seg === "..") {
+            if (parts.length === 0)
+                return undefined;
+            parts.pop();
+        }
+        else
+            parts.push(seg);
+    }
+    return parts.join("/");
+}
+
+;// CONCATENATED MODULE: ./lib/plan/project-at.js
+
+
+
+
+
+
+/** The same candidates, in the same order, as the loader tries on disk (src/config/project.ts). */
+const CANDIDATES = ["agentops.yaml", "agentops.yml", "prompts/config.yaml"];
+const up = (dir) => (dir === "" ? "" : external_node_path_namespaceObject.posix.dirname(dir) === "." ? "" : external_node_path_namespaceObject.posix.dirname(dir));
+const project_at_join = (...parts) => external_node_path_namespaceObject.posix.join(...parts.filter((p) => p !== "")) || "";
+/** Every place a config could sit for a project searched from `start`, as on disk: nearest folder first. */
+function configSearchPaths(start) {
+    const out = [];
+    for (let dir = start;; dir = up(dir)) {
+        for (const c of CANDIDATES)
+            out.push(project_at_join(dir, c));
+        if (external_node_path_namespaceObject.posix.basename(dir) === "prompts")
+            out.push(project_at_join(dir, "config.yaml"));
+        if (dir === "")
+            break;
+    }
+    return [...new Set(out)];
+}
+/**
+ * The project as the given revision lays it out: the first config found walking
+ * up from `start` (the working directory, relative to the repository root), its
+ * root and prompts folder. The gate reads it at the base revision, so a change
+ * cannot add, move or rewrite the file that says how it is judged.
+ */
+async function projectAt(git, rev, start) {
+    let config;
+    for (const path of configSearchPaths(start)) {
+        const text = await git_showFile(git, rev, path);
+        if (text === undefined)
+            continue;
+        config = { path, text, config: parseProjectConfig(text, `${path} (at ${rev.slice(0, 12)})`).config };
+        break;
+    }
+    if (!config)
+        return { root: start, config: undefined, promptsDir: project_at_join(start, "prompts") };
+    const configDir = up(config.path);
+    const inPrompts = external_node_path_namespaceObject.posix.basename(config.path) === "config.yaml";
+    const root = inPrompts ? up(configDir) : configDir;
+    let promptsDir = inPrompts ? configDir : project_at_join(root, "prompts");
+    const field = config.config.prompts_dir;
+    if (field !== undefined) {
+        const p = paths_repoPath(config.path, field);
+        if (p === undefined || !isWithin(root, p))
+            throw outside(config.path, "prompts_dir", field);
+        promptsDir = p;
+    }
+    return { root, config, promptsDir };
+}
+function isWithin(root, path) {
+    return root === "" || path === root || path.startsWith(`${root}/`);
+}
+function outside(file, field, value) {
+    return new errors_UserError(`${field} "${value}" points outside the repository`, { file, field }, "use a path relative to the config file, inside the repository");
+}
+/** The config's recordings folder, as a repository path; an error names the field when it climbs out. */
+function recordingsDir(project) {
+    const configured = project.config?.config.provider?.recordings;
+    if (configured === undefined || !project.config)
+        return project_at_join(project.root, "recordings");
+    const p = repoPath(project.config.path, configured);
+    if (p === undefined)
+        throw outside(project.config.path, "provider.recordings", configured);
+    return p;
+}
+/**
+ * Replay recordings as the revision holds them, read through git: recordings a
+ * change commits cannot answer for it.
+ */
+async function recordingsAt(git, rev, dir) {
+    const files = (await listFiles(git, rev, dir)).filter((f) => f.endsWith(".jsonl")).sort();
+    if (files.length === 0) {
+        throw new UserError(`no recordings (*.jsonl) under ${dir || "the repository root"} at the base revision`, { field: "provider.recordings" }, "commit the recordings on the default branch first, or use provider type openai");
+    }
+    const all = [];
+    for (const file of files) {
+        const text = await showFile(git, rev, file);
+        if (text !== undefined)
+            all.push(...parseRecordings(text, `${file} (base)`));
+    }
+    return all;
 }
 
 ;// CONCATENATED MODULE: ./lib/plan/affected.js
@@ -26787,303 +27033,6 @@ function reasonRank(reason) {
     return 3;
 }
 
-;// CONCATENATED MODULE: ./lib/plan/paths.js
-/**
- * `rel` resolved against the folder of the repository file `file` ("/"-separated);
- * undefined when it is absolute or climbs out of the repository.
- */
-function repoPath(file, rel) {
-    if (rel.startsWith("/"))
-        return undefined;
-    const parts = file.split("/").slice(0, -1);
-    for (const seg of rel.split("/")) {
-        if (seg === "" || seg === ".")
-            continue;
-        if (seg === "..") {
-            if (parts.length === 0)
-                return undefined;
-            parts.pop();
-        }
-        else
-            parts.push(seg);
-    }
-    return parts.join("/");
-}
-
-;// CONCATENATED MODULE: ./lib/plan/plan.js
-
-
-
-
-
-
-
-/**
- * Where the project config may live at a revision: the caller's path first, then
- * the same candidates the loader tries on disk, from the project root. Trying all
- * of them lets a change that adds, moves or deletes the config still compare.
- */
-function configCandidates(promptsDir, configPath) {
-    let root;
-    if (configPath !== undefined) {
-        // prompts/config.yaml sits inside the prompts folder; agentops.yaml beside it (as in openProject).
-        const parent = external_node_path_namespaceObject.posix.dirname(configPath);
-        root = external_node_path_namespaceObject.posix.basename(configPath) === "config.yaml" ? external_node_path_namespaceObject.posix.dirname(parent) : parent;
-    }
-    else {
-        const dir = normalizeDir(promptsDir);
-        root = dir === "" ? "." : external_node_path_namespaceObject.posix.dirname(dir);
-    }
-    const candidates = CONFIG_CANDIDATES.map((c) => normalizeDir(external_node_path_namespaceObject.posix.join(root, c.replace(/\\/g, "/"))));
-    return [...new Set([...(configPath !== undefined ? [configPath] : []), ...candidates])];
-}
-async function configAt(git, rev, candidates, label) {
-    for (const path of candidates) {
-        const text = await showFile(git, rev, path);
-        if (text === undefined)
-            continue;
-        const located = { path, config: parseProjectConfig(text, label(path)).config };
-        return located;
-    }
-    return undefined;
-}
-/** prompt name → version → repository path of its version file, from a recursive file listing. */
-function versionsByPrompt(files, promptsDir) {
-    const out = new Map();
-    for (const path of files) {
-        const hit = promptOf(path, promptsDir);
-        const m = hit ? affected_VERSION_FILE.exec(hit.file) : null;
-        if (!hit || !m?.[1])
-            continue;
-        let versions = out.get(hit.name);
-        if (!versions) {
-            versions = new Map();
-            out.set(hit.name, versions);
-        }
-        versions.set(Number(m[1]), path);
-    }
-    return out;
-}
-function newest(versions) {
-    return versions.size ? Math.max(...versions.keys()) : undefined;
-}
-/**
- * New prompt name → old one, for prompt folders the change renamed (git pairs their
- * files as renames): the new name had no versions at the base, the old one has none
- * at the head.
- */
-function renamedPrompts(changed, promptsDir, baseVersions, headVersions) {
-    const renamed = new Map();
-    for (const c of changed) {
-        if (c.status !== "renamed" || c.previousPath === undefined)
-            continue;
-        const to = promptOf(c.path, promptsDir)?.name;
-        const from = promptOf(c.previousPath, promptsDir)?.name;
-        if (!to || !from || to === from || baseVersions.has(to) || headVersions.has(from))
-            continue;
-        if (baseVersions.has(from))
-            renamed.set(to, from);
-    }
-    return renamed;
-}
-/**
- * The version active at the head: the configured one, else the newest. A pin to a
- * missing file is the change's own mistake, so it stops the plan with a fix-it message.
- */
-function activeAtHead(config, env, name, versions) {
-    const configured = activeIn(config?.config, env, name);
-    if (configured === undefined || versions.has(configured))
-        return configured ?? newest(versions);
-    throw new UserError(`environment "${env}" pins ${name} to v${configured}, but there is no v${configured}.yaml`, { ...(config ? { file: config.path } : {}), field: `environments.${env}.${name}` }, `add v${configured}.yaml or pin one of: ${[...versions.keys()].map((v) => `v${v}`).join(", ")}`);
-}
-/**
- * The version active at the base. A broken pin there is not this change's fault;
- * the newest version is the best guess at what runs, as when nothing is pinned.
- */
-function activeAtBase(config, env, name, versions) {
-    const configured = activeIn(config?.config, env, name);
-    return configured !== undefined && versions.has(configured) ? configured : newest(versions);
-}
-/**
- * The challenger: the version the head makes active when the config switched it;
- * else the highest version file the change added or edited; else (only the eval set
- * or a rubric changed) the head's active version.
- */
-function pickChallenger(affected, headActive, headVersions) {
-    if (affected.activeChanged)
-        return headActive;
-    const touched = affected.touchedVersions.filter((v) => headVersions.has(v));
-    return touched.length ? Math.max(...touched) : headActive;
-}
-async function readVersion(git, rev, versions, version) {
-    const path = version === undefined ? undefined : versions.get(version);
-    if (version === undefined || path === undefined)
-        return null;
-    const text = await showFile(git, rev, path);
-    return text === undefined ? null : { version, path, text };
-}
-function evalSetPath(file, field, dir) {
-    if (field === undefined)
-        return external_node_path_namespaceObject.posix.join(dir, DEFAULT_EVAL_SET);
-    const path = repoPath(file, field);
-    if (path === undefined) {
-        throw new UserError(`eval_set "${field}" points outside the repository`, { file, field: "eval_set" }, "use a path relative to the prompt file, inside the repository");
-    }
-    return path;
-}
-/** The files each prompt's head-active version reads (eval set, rubric files), for shared-file changes. */
-async function referencesAtHead(git, headSha, headVersions, config, env, promptsDir) {
-    const refs = [];
-    // Sequential on purpose: a few ms per prompt, and no burst of git processes on a big repository.
-    for (const [name, versions] of headVersions) {
-        try {
-            const version = await readVersion(git, headSha, versions, activeAtHead(config, env, name, versions));
-            if (!version)
-                continue;
-            const data = parsePromptFile(version.text, version.path).data;
-            const rubrics = data.eval_criteria.flatMap((c) => c.type === "llm_judge" && c.rubric_file !== undefined ? [repoPath(version.path, c.rubric_file)] : []);
-            refs.push({
-                name,
-                evalSet: evalSetPath(version.path, data.eval_set, external_node_path_namespaceObject.posix.join(promptsDir, name)),
-                rubrics: rubrics.filter((r) => r !== undefined),
-            });
-        }
-        catch (e) {
-            // A prompt this change did not touch must not fail the plan; its own run reports the problem.
-            if (!isUserError(e))
-                throw e;
-        }
-    }
-    return refs;
-}
-/**
- * What the change from base to head affects, with champion and challenger for each
- * prompt. Everything is read from git objects, never the working tree, so the
- * baseline is what the base branch holds. Pure data; no evaluation happens here.
- */
-async function planComparison(input) {
-    const { git } = input;
-    const remote = input.remote ?? "origin";
-    const promptsDir = normalizeDir(input.promptsDir);
-    const baseSha = await resolveOrFetch(git, input.base, remote);
-    const headSha = await resolveOrFetch(git, input.head, remote);
-    const mergeBaseSha = await mergeBase(git, baseSha, headSha, {
-        remote,
-        ...(input.fetchDeepen ? { fetchDeepen: input.fetchDeepen } : {}),
-    });
-    const changed = input.changed ?? (await diffFiles(git, mergeBaseSha, headSha));
-    const candidates = configCandidates(promptsDir, input.configPath);
-    const [baseConfig, headConfig] = await Promise.all([
-        configAt(git, baseSha, candidates, (p) => `${p} (at base ${baseSha.slice(0, 12)})`),
-        configAt(git, headSha, candidates, (p) => p),
-    ]);
-    // The base decides which environment is the baseline: a change must not pick its own yardstick.
-    const env = input.environment ?? baseConfig?.config.gate_environment ?? DEFAULT_ENVIRONMENT;
-    const [baseFiles, headFiles] = await Promise.all([
-        listFiles(git, baseSha, promptsDir),
-        listFiles(git, headSha, promptsDir),
-    ]);
-    const baseVersions = versionsByPrompt(baseFiles, promptsDir);
-    const headVersions = versionsByPrompt(headFiles, promptsDir);
-    const direct = affectedPrompts(changed, { promptsDir, configPath: input.configPath, configPaths: [baseConfig?.path, headConfig?.path] }, { base: baseConfig?.config, head: headConfig?.config }, env);
-    // A folder under prompts/ with no version file on either side (prompts/shared/) is not a prompt.
-    const isPrompt = (a) => a.activeChanged !== undefined || baseVersions.has(a.name) || headVersions.has(a.name);
-    const unattributed = [...direct.ignored];
-    for (const a of direct.prompts.filter((p) => !isPrompt(p))) {
-        for (const c of a.changes)
-            if (!unattributed.includes(c))
-                unattributed.push(c);
-    }
-    let affected = direct.prompts.filter(isPrompt);
-    let ignored = unattributed;
-    if (unattributed.length > 0) {
-        const refs = affectedByReferences(unattributed, await referencesAtHead(git, headSha, headVersions, headConfig, env, promptsDir));
-        affected = mergeAffected(affected, refs.prompts);
-        ignored = refs.ignored;
-    }
-    const renamed = renamedPrompts(changed, promptsDir, baseVersions, headVersions);
-    const renamedAway = new Set(renamed.values());
-    const prompts = [];
-    for (const a of affected) {
-        const dir = external_node_path_namespaceObject.posix.join(promptsDir, a.name);
-        const atHead = headVersions.get(a.name) ?? new Map();
-        if (atHead.size === 0 && renamedAway.has(a.name))
-            continue; // reported under its new name
-        // A renamed folder keeps its baseline: a rename must not be a way around the comparison.
-        const baseName = renamed.get(a.name) ?? a.name;
-        const reasons = baseName === a.name
-            ? a.reasons
-            : [`prompt folder renamed from ${external_node_path_namespaceObject.posix.join(promptsDir, baseName)}`, ...a.reasons];
-        const atBase = baseVersions.get(baseName) ?? new Map();
-        if (atHead.size === 0 && a.activeChanged?.to !== undefined) {
-            throw new UserError(`environment "${env}" pins ${a.name} to v${a.activeChanged.to}, but there is no ${dir}/ folder with version files`, { ...(headConfig ? { file: headConfig.path } : {}), field: `environments.${env}.${a.name}` }, `add ${dir}/v${a.activeChanged.to}.yaml, or remove the pin (check the prompt's name for typos)`);
-        }
-        if (atHead.size === 0 && atBase.size === 0)
-            continue; // a pin removed for a prompt that never existed
-        const champion = await readVersion(git, baseSha, atBase, activeAtBase(baseConfig, env, baseName, atBase));
-        if (atHead.size === 0) {
-            prompts.push({
-                name: a.name,
-                reasons: ["prompt removed", ...a.reasons],
-                champion,
-                challenger: null,
-                evalSet: null,
-            });
-            continue;
-        }
-        const headActive = activeAtHead(headConfig, env, a.name, atHead);
-        const challenger = await readVersion(git, headSha, atHead, pickChallenger(a, headActive, atHead));
-        let evalSet = null;
-        if (challenger) {
-            const data = parsePromptFile(challenger.text, challenger.path).data;
-            const path = evalSetPath(challenger.path, data.eval_set, dir);
-            const text = await showFile(git, headSha, path);
-            if (text !== undefined)
-                evalSet = { path, text };
-        }
-        prompts.push({ name: a.name, reasons, champion, challenger, evalSet });
-    }
-    return {
-        baseSha,
-        headSha,
-        mergeBaseSha,
-        environment: env,
-        changed,
-        prompts,
-        ignored: ignored.map((c) => c.path),
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/engine/deadline.js
-/** Why a run was stopped, as the signal carries it: a deadline says so, anything else is a cancellation. */
-function stopReason(signal) {
-    const reason = signal?.reason;
-    return reason instanceof DeadlineError ? reason.message : "the run was cancelled";
-}
-class DeadlineError extends Error {
-    constructor(seconds) {
-        super(`the run's deadline of ${seconds} s was reached`);
-        this.name = "DeadlineError";
-    }
-}
-/**
- * A signal that aborts on `parent` or after `seconds`, whichever comes first, so
- * a run ends with partial results in time for the job instead of being killed.
- */
-function withDeadline(parent, seconds) {
-    if (seconds === undefined)
-        return parent;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DeadlineError(seconds)), seconds * 1000);
-    timer.unref();
-    const onParent = () => controller.abort(parent?.reason);
-    if (parent?.aborted)
-        onParent();
-    else
-        parent?.addEventListener("abort", onParent, { once: true });
-    return controller.signal;
-}
-
 ;// CONCATENATED MODULE: ./lib/engine/aggregate.js
 
 const clamp01 = (x) => Math.min(1, Math.max(0, x));
@@ -27249,26 +27198,34 @@ function buildRequest(prompt, example, evalSetFile) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/engine/providers/types.js
-/**
- * A call that failed. `retryable` separates transient infrastructure trouble
- * (429, 5xx, timeouts) from failures that retrying cannot fix.
- */
-class ProviderError extends Error {
-    kind;
-    retryable;
-    /** Stop the whole run (bad key, quota exhausted): every further call would fail too. */
-    fatal;
-    /** The server's Retry-After, when it sent one. */
-    retryAfterMs;
-    constructor(message, opts) {
-        super(message);
-        this.name = "ProviderError";
-        this.kind = opts.kind;
-        this.retryable = opts.retryable ?? false;
-        this.fatal = opts.fatal ?? false;
-        this.retryAfterMs = opts.retryAfterMs;
+;// CONCATENATED MODULE: ./lib/engine/deadline.js
+/** Why a run was stopped, as the signal carries it: a deadline says so, anything else is a cancellation. */
+function stopReason(signal) {
+    const reason = signal?.reason;
+    return reason instanceof DeadlineError ? reason.message : "the run was cancelled";
+}
+class DeadlineError extends Error {
+    constructor(seconds) {
+        super(`the run's deadline of ${seconds} s was reached`);
+        this.name = "DeadlineError";
     }
+}
+/**
+ * A signal that aborts on `parent` or after `seconds`, whichever comes first, so
+ * a run ends with partial results in time for the job instead of being killed.
+ */
+function withDeadline(parent, seconds) {
+    if (seconds === undefined)
+        return parent;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DeadlineError(seconds)), seconds * 1000);
+    timer.unref();
+    const onParent = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        onParent();
+    else
+        parent?.addEventListener("abort", onParent, { once: true });
+    return controller.signal;
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/judge.js
@@ -27435,8 +27392,6 @@ async function runPool(items, limit, worker, opts = {}) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./lib/engine/sample.js
 
 /**
@@ -29370,7 +29325,7 @@ async function evaluateExample(ctx, reservation, budget) {
 
 
 /** The eval set beside the prompt, or the one the prompt file names (inside the project). */
-function evaluate_evalSetPath(project, prompt) {
+function evalSetPath(project, prompt) {
     if (!prompt.data.eval_set)
         return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(prompt.file), "eval_set.jsonl");
     return resolveInside(project.root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(prompt.file), prompt.data.eval_set), prompt.file, "eval_set");
@@ -29386,7 +29341,7 @@ async function resolveRubrics(prompt, read) {
             return c;
         const text = await read(c.rubric_file);
         if (text === undefined) {
-            throw new UserError(`rubric file "${c.rubric_file}" not found`, {
+            throw new errors_UserError(`rubric file "${c.rubric_file}" not found`, {
                 file: prompt.file,
                 ...(prompt.criterionLines[i] ? { line: prompt.criterionLines[i] } : {}),
                 field: `eval_criteria[${i}].rubric_file`,
@@ -29400,7 +29355,7 @@ async function resolveRubrics(prompt, read) {
 async function loadTarget(project, target) {
     const loaded = await loadPromptFile(target.file);
     if (loaded.data.version !== target.version) {
-        throw new UserError(`the file says version ${loaded.data.version}, but its name says v${target.version}`, { file: target.file, field: "version" }, "make the version field match the file name");
+        throw new errors_UserError(`the file says version ${loaded.data.version}, but its name says v${target.version}`, { file: target.file, field: "version" }, "make the version field match the file name");
     }
     const prompt = await resolveRubrics(loaded, async (rel) => {
         const path = resolveInside(project.root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(loaded.file), rel), loaded.file, "rubric_file");
@@ -29408,12 +29363,12 @@ async function loadTarget(project, target) {
             return await readUserFile(path);
         }
         catch (e) {
-            if (e instanceof UserError && e.message === "file not found")
+            if (e instanceof errors_UserError && e.message === "file not found")
                 return undefined;
             throw e;
         }
     });
-    const evalSet = await loadEvalSet(evaluate_evalSetPath(project, prompt));
+    const evalSet = await loadEvalSet(evalSetPath(project, prompt));
     checkEvalSetFitsPrompt(prompt, evalSet);
     return { target, prompt, evalSet };
 }
@@ -29433,6 +29388,563 @@ async function evaluatePrompt(prompt, evalSet, meta, opts) {
         examples: run.results,
         ...(run.sampled ? { sampled: run.sampled } : {}),
         ...(run.stopped ? { stopped: run.stopped } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/plan/trust.js
+
+/** The whole model, as data, so SECURITY.md, the report and the tests say the same thing. */
+const TRUST_MODEL = [
+    {
+        input: "project config (location and content)",
+        from: "base",
+        note: "located by the base's layout; a config the change adds, moves, deletes or edits outside the pins is a gate change",
+    },
+    { input: "environment pins", from: "head", note: "the versions the change deploys: what is under test" },
+    {
+        input: "prompt files of the challenger",
+        from: "head",
+        note: "template, system, model and parameters: what is under test",
+    },
+    {
+        input: "criteria of an existing prompt",
+        from: "base",
+        note: "criteria the change adds count too; a removed, renamed or edited criterion is a gate change",
+    },
+    { input: "rubric files", from: "base", note: "a changed rubric is a gate change" },
+    {
+        input: "eval set",
+        from: "base + head additions",
+        note: "examples the change deletes or edits are evaluated in their base form, and that is a gate change",
+    },
+    {
+        input: "replay recordings",
+        from: "base",
+        note: "read from the base revision through git; recordings the change adds or edits have no effect",
+    },
+    {
+        input: "answer cache",
+        from: "inputs",
+        note: "restored outside the workspace from the Actions cache, written only by default-branch runs",
+    },
+    {
+        input: "provider, endpoint, key, budgets",
+        from: "inputs, then base",
+        note: "the Action's inputs, then the base config; a budget input can only tighten",
+    },
+    {
+        input: "tolerance, max error rate, gate environment",
+        from: "inputs, then base",
+        note: "never the change's config",
+    },
+];
+/** Everything but the environment pins, which a change may edit (they are what it deploys). */
+function withoutPins(config) {
+    const { environments: _pins, ...rest } = config;
+    return rest;
+}
+/**
+ * What a change did to the project config that touches the gate. `head` is the
+ * file at the base's config path on the head; `others` maps every other config
+ * candidate path to its text at base and head (undefined where absent).
+ */
+function configGateChanges(base, head, others) {
+    const out = [];
+    if (base && !head) {
+        out.push({
+            kind: "config",
+            path: base.path,
+            summary: `${base.path} deleted or moved by this change; the base's config still judges it`,
+        });
+    }
+    if (base && head) {
+        const a = withoutPins(base.config);
+        const b = withoutPins(head.config);
+        const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+        const edited = keys.filter((k) => canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null));
+        if (edited.length > 0) {
+            out.push({
+                kind: "config",
+                path: base.path,
+                summary: `${base.path}: ${edited.join(", ")} edited; only environment pins are taken from a change, so the base's values judged it`,
+            });
+        }
+    }
+    for (const [path, t] of others) {
+        if (t.base === t.head)
+            continue;
+        const what = t.base === undefined ? "added" : t.head === undefined ? "deleted" : "edited";
+        out.push({
+            kind: "config",
+            path,
+            summary: `${path} ${what}; ignored: the config is located by the base's layout (${base?.path ?? "no config file"})`,
+        });
+    }
+    return out;
+}
+/** A criterion as compared across revisions: its definition with the rubric file's text in place of its name. */
+function definition(c) {
+    if (c.type !== "llm_judge")
+        return canonicalJson(c);
+    const { rubric_file: _file, ...rest } = c;
+    return canonicalJson(rest);
+}
+/** The fields whose values differ, for a sentence such as "threshold, value edited". */
+function editedFields(a, b) {
+    const x = a;
+    const y = b;
+    return [...new Set([...Object.keys(x), ...Object.keys(y)])]
+        .filter((k) => k !== "rubric_file" && canonicalJson(x[k] ?? null) !== canonicalJson(y[k] ?? null))
+        .sort();
+}
+/** Suffix of an informational criterion's name: the change's own version of an edited criterion. */
+const AS_EDITED = " (as edited)";
+/**
+ * Criteria of an existing prompt: `base` from the champion's file at the base
+ * revision, `head` from the challenger's file (rubric files already read, each
+ * at its own revision). Adding a criterion can only make the gate stricter, so it
+ * counts; anything else a change does to its criteria is a gate change.
+ */
+function trustedCriteria(prompt, base, head, paths) {
+    const headByName = new Map(head.map((c) => [c.name, c]));
+    const baseNames = new Set(base.map((c) => c.name));
+    const changes = [];
+    const informational = [];
+    for (const c of base) {
+        const h = headByName.get(c.name);
+        if (!h) {
+            changes.push({
+                kind: "criterion",
+                prompt,
+                path: paths.head,
+                summary: `criterion ${c.name} removed or renamed; it still judges this change`,
+            });
+            continue;
+        }
+        if (definition(c) === definition(h))
+            continue;
+        const fields = editedFields(c, h);
+        const rubricOnly = fields.length === 1 && fields[0] === "rubric";
+        changes.push({
+            kind: rubricOnly ? "rubric" : "criterion",
+            prompt,
+            path: rubricOnly && h.type === "llm_judge" && h.rubric_file ? h.rubric_file : paths.head,
+            summary: rubricOnly
+                ? `rubric of ${c.name} changed; the base's rubric judged this change`
+                : `criterion ${c.name} edited (${fields.join(", ")}); the base's definition judged this change`,
+        });
+        informational.push({ ...h, name: `${c.name}${AS_EDITED}`.slice(0, 100) });
+    }
+    const added = head.filter((c) => !baseNames.has(c.name));
+    return { judged: [...base, ...added], informational, changes };
+}
+/**
+ * The eval set a change is judged on: every base example in its base form, then
+ * the examples the change adds. Deleting or editing a base example is a gate
+ * change: otherwise dropping the hard examples would pass any regression.
+ */
+function trustedEvalSet(prompt, base, head) {
+    if (!base)
+        return { ...head.raw, added: head.parsed.examples.map((e) => e.id), changes: [] };
+    const headLines = head.raw.text.split(/\r?\n/);
+    const baseLines = base.raw.text.split(/\r?\n/);
+    const headById = new Map(head.parsed.examples.map((e) => [e.id, e]));
+    const baseIds = new Set(base.parsed.examples.map((e) => e.id));
+    const deleted = [];
+    const edited = [];
+    for (const e of base.parsed.examples) {
+        const h = headById.get(e.id);
+        if (!h)
+            deleted.push(e.id);
+        else if (canonicalJson(strip(e)) !== canonicalJson(strip(h)))
+            edited.push(e.id);
+    }
+    const addedExamples = head.parsed.examples.filter((e) => !baseIds.has(e.id));
+    const lines = [
+        ...base.parsed.examples.map((e) => baseLines[e.line - 1] ?? ""),
+        ...addedExamples.map((e) => headLines[e.line - 1] ?? ""),
+    ];
+    const changes = [];
+    const list = (ids) => ids.slice(0, 5).join(", ") + (ids.length > 5 ? ` and ${ids.length - 5} more` : "");
+    if (deleted.length > 0) {
+        changes.push({
+            kind: "eval_set",
+            prompt,
+            path: head.raw.path,
+            summary: `${deleted.length} base example(s) deleted (${list(deleted)}); they were still evaluated`,
+        });
+    }
+    if (edited.length > 0) {
+        changes.push({
+            kind: "eval_set",
+            prompt,
+            path: head.raw.path,
+            summary: `${edited.length} base example(s) edited (${list(edited)}); they were evaluated in their base form`,
+        });
+    }
+    if (base.raw.path !== head.raw.path) {
+        changes.push({
+            kind: "eval_set",
+            prompt,
+            path: head.raw.path,
+            summary: `eval set moved from ${base.raw.path} to ${head.raw.path}; the base's examples still count`,
+        });
+    }
+    return {
+        path: head.raw.path,
+        text: lines.join("\n") + "\n",
+        added: addedExamples.map((e) => e.id),
+        changes,
+    };
+}
+/** An example as data, without where it stood in its file. */
+function strip(e) {
+    const { line: _line, ...rest } = e;
+    return rest;
+}
+
+;// CONCATENATED MODULE: ./lib/plan/judged-by.js
+
+
+
+
+
+
+
+
+/** The eval set a prompt file names, as a repository path; an error names the field when it climbs out. */
+function judged_by_evalSetPath(file, field, dir) {
+    if (field === undefined)
+        return external_node_path_namespaceObject.posix.join(dir, DEFAULT_EVAL_SET);
+    const path = paths_repoPath(file, field);
+    if (path === undefined) {
+        throw new errors_UserError(`eval_set "${field}" points outside the repository`, { file, field: "eval_set" }, "use a path relative to the prompt file, inside the repository");
+    }
+    return path;
+}
+/** A prompt file parsed, with its rubric files read at the same revision (inside the repository only). */
+async function loadAt(git, rev, version, label) {
+    const loaded = parsePromptFile(version.text, label);
+    return resolveRubrics(loaded, async (rel) => {
+        const path = paths_repoPath(version.path, rel);
+        if (path === undefined) {
+            throw new errors_UserError(`rubric_file "${rel}" points outside the repository`, { file: label, field: "rubric_file" }, "use a path relative to the prompt file, inside the repository");
+        }
+        return git_showFile(git, rev, path);
+    });
+}
+async function evalSetAt(git, rev, prompt, version, dir) {
+    const path = judged_by_evalSetPath(version.path, prompt.data.eval_set, dir);
+    const text = await git_showFile(git, rev, path);
+    return text === undefined ? null : { path, text };
+}
+/**
+ * The base's criteria and examples judge the challenger, plus what the change
+ * adds; everything else the change did to them is a gate change. A new prompt
+ * (no champion) is judged by its own criteria and examples.
+ */
+async function judgedBy(git, revs, name, champion, challenger, dir) {
+    const head = await loadAt(git, revs.head, challenger, challenger.path);
+    let base;
+    if (champion) {
+        try {
+            base = await loadAt(git, revs.base, champion, `${champion.path} (base)`);
+        }
+        catch (e) {
+            // A base version that no longer parses is not this change's doing; the run reports it.
+            if (!isUserError(e))
+                throw e;
+        }
+    }
+    const criteria = base
+        ? trustedCriteria(name, base.data.eval_criteria, head.data.eval_criteria, {
+            base: champion?.path ?? challenger.path,
+            head: challenger.path,
+        })
+        : { judged: head.data.eval_criteria, informational: [], changes: [] };
+    const headSet = await evalSetAt(git, revs.head, head, challenger, dir);
+    const baseSet = base && champion ? await evalSetAt(git, revs.base, base, champion, dir) : null;
+    const judged = {
+        criteria: criteria.judged,
+        informational: criteria.informational,
+        addedExamples: [],
+        gateChanges: criteria.changes,
+    };
+    if (!headSet) {
+        if (!baseSet)
+            return { ...judged, evalSet: null };
+        return {
+            ...judged,
+            evalSet: baseSet,
+            gateChanges: [
+                ...criteria.changes,
+                {
+                    kind: "eval_set",
+                    prompt: name,
+                    path: baseSet.path,
+                    summary: `eval set ${baseSet.path} deleted; the base's examples were still evaluated`,
+                },
+            ],
+        };
+    }
+    const set = trustedEvalSet(name, baseSet ? { raw: baseSet, parsed: parseEvalSet(baseSet.text, `${baseSet.path} (base)`) } : null, { raw: headSet, parsed: parseEvalSet(headSet.text, headSet.path) });
+    return {
+        ...judged,
+        evalSet: { path: set.path, text: set.text },
+        addedExamples: set.added,
+        gateChanges: [...criteria.changes, ...set.changes],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/plan/plan.js
+
+
+
+
+
+
+
+
+
+/**
+ * Where the project config may live at a revision: the caller's path first, then
+ * the same candidates the loader tries on disk, from the project root. Trying all
+ * of them lets a change that adds, moves or deletes the config still compare.
+ */
+function configCandidates(promptsDir, configPath) {
+    let root;
+    if (configPath !== undefined) {
+        // prompts/config.yaml sits inside the prompts folder; agentops.yaml beside it (as in openProject).
+        const parent = external_node_path_namespaceObject.posix.dirname(configPath);
+        root = external_node_path_namespaceObject.posix.basename(configPath) === "config.yaml" ? external_node_path_namespaceObject.posix.dirname(parent) : parent;
+    }
+    else {
+        const dir = normalizeDir(promptsDir);
+        root = dir === "" ? "." : external_node_path_namespaceObject.posix.dirname(dir);
+    }
+    const candidates = CONFIG_CANDIDATES.map((c) => normalizeDir(external_node_path_namespaceObject.posix.join(root, c.replace(/\\/g, "/"))));
+    return [...new Set([...(configPath !== undefined ? [configPath] : []), ...candidates])];
+}
+async function configAt(git, rev, path, label) {
+    const text = await git_showFile(git, rev, path);
+    return text === undefined ? undefined : { path, text, config: parseProjectConfig(text, label).config };
+}
+/** Config candidates other than the one in use, at both revisions, for reporting what the change did to them. */
+async function otherConfigs(git, revs, candidates, inUse) {
+    const out = new Map();
+    for (const path of candidates) {
+        if (path === inUse)
+            continue;
+        const [base, head] = await Promise.all([git_showFile(git, revs.base, path), git_showFile(git, revs.head, path)]);
+        out.set(path, { base, head });
+    }
+    return out;
+}
+/** prompt name → version → repository path of its version file, from a recursive file listing. */
+function versionsByPrompt(files, promptsDir) {
+    const out = new Map();
+    for (const path of files) {
+        const hit = promptOf(path, promptsDir);
+        const m = hit ? affected_VERSION_FILE.exec(hit.file) : null;
+        if (!hit || !m?.[1])
+            continue;
+        let versions = out.get(hit.name);
+        if (!versions) {
+            versions = new Map();
+            out.set(hit.name, versions);
+        }
+        versions.set(Number(m[1]), path);
+    }
+    return out;
+}
+function newest(versions) {
+    return versions.size ? Math.max(...versions.keys()) : undefined;
+}
+/**
+ * New prompt name → old one, for prompt folders the change renamed (git pairs their
+ * files as renames): the new name had no versions at the base, the old one has none
+ * at the head.
+ */
+function renamedPrompts(changed, promptsDir, baseVersions, headVersions) {
+    const renamed = new Map();
+    for (const c of changed) {
+        if (c.status !== "renamed" || c.previousPath === undefined)
+            continue;
+        const to = promptOf(c.path, promptsDir)?.name;
+        const from = promptOf(c.previousPath, promptsDir)?.name;
+        if (!to || !from || to === from || baseVersions.has(to) || headVersions.has(from))
+            continue;
+        if (baseVersions.has(from))
+            renamed.set(to, from);
+    }
+    return renamed;
+}
+/**
+ * The version active at the head: the configured one, else the newest. A pin to a
+ * missing file is the change's own mistake, so it stops the plan with a fix-it message.
+ */
+function activeAtHead(config, env, name, versions) {
+    const configured = activeIn(config?.config, env, name);
+    if (configured === undefined || versions.has(configured))
+        return configured ?? newest(versions);
+    throw new errors_UserError(`environment "${env}" pins ${name} to v${configured}, but there is no v${configured}.yaml`, { ...(config ? { file: config.path } : {}), field: `environments.${env}.${name}` }, `add v${configured}.yaml or pin one of: ${[...versions.keys()].map((v) => `v${v}`).join(", ")}`);
+}
+/**
+ * The version active at the base. A broken pin there is not this change's fault;
+ * the newest version is the best guess at what runs, as when nothing is pinned.
+ */
+function activeAtBase(config, env, name, versions) {
+    const configured = activeIn(config?.config, env, name);
+    return configured !== undefined && versions.has(configured) ? configured : newest(versions);
+}
+/**
+ * The challenger: the version the head makes active when the config switched it;
+ * else the highest version file the change added or edited; else (only the eval set
+ * or a rubric changed) the head's active version.
+ */
+function pickChallenger(affected, headActive, headVersions) {
+    if (affected.activeChanged)
+        return headActive;
+    const touched = affected.touchedVersions.filter((v) => headVersions.has(v));
+    return touched.length ? Math.max(...touched) : headActive;
+}
+async function readVersion(git, rev, versions, version) {
+    const path = version === undefined ? undefined : versions.get(version);
+    if (version === undefined || path === undefined)
+        return null;
+    const text = await git_showFile(git, rev, path);
+    return text === undefined ? null : { version, path, text };
+}
+/** The files each prompt's head-active version reads (eval set, rubric files), for shared-file changes. */
+async function referencesAtHead(git, headSha, headVersions, config, env, promptsDir) {
+    const refs = [];
+    // Sequential on purpose: a few ms per prompt, and no burst of git processes on a big repository.
+    for (const [name, versions] of headVersions) {
+        try {
+            const version = await readVersion(git, headSha, versions, activeAtHead(config, env, name, versions));
+            if (!version)
+                continue;
+            const data = parsePromptFile(version.text, version.path).data;
+            const rubrics = data.eval_criteria.flatMap((c) => c.type === "llm_judge" && c.rubric_file !== undefined ? [paths_repoPath(version.path, c.rubric_file)] : []);
+            refs.push({
+                name,
+                evalSet: judged_by_evalSetPath(version.path, data.eval_set, external_node_path_namespaceObject.posix.join(promptsDir, name)),
+                rubrics: rubrics.filter((r) => r !== undefined),
+            });
+        }
+        catch (e) {
+            // A prompt this change did not touch must not fail the plan; its own run reports the problem.
+            if (!isUserError(e))
+                throw e;
+        }
+    }
+    return refs;
+}
+/**
+ * What the change from base to head affects, with champion and challenger for each
+ * prompt. Everything is read from git objects, never the working tree, so the
+ * baseline is what the base branch holds. Pure data; no evaluation happens here.
+ */
+async function planComparison(input) {
+    const { git } = input;
+    const remote = input.remote ?? "origin";
+    const promptsDir = normalizeDir(input.promptsDir);
+    const baseSha = await resolveOrFetch(git, input.base, remote);
+    const headSha = await resolveOrFetch(git, input.head, remote);
+    const mergeBaseSha = await mergeBase(git, baseSha, headSha, {
+        remote,
+        ...(input.fetchDeepen ? { fetchDeepen: input.fetchDeepen } : {}),
+    });
+    const changed = input.changed ?? (await diffFiles(git, mergeBaseSha, headSha));
+    // The base's layout locates the config; the head's copy of that same file gives the pins.
+    const configPath = input.configPath;
+    const [baseConfig, headConfig] = configPath
+        ? await Promise.all([
+            configAt(git, baseSha, configPath, `${configPath} (at base ${baseSha.slice(0, 12)})`),
+            configAt(git, headSha, configPath, configPath),
+        ])
+        : [undefined, undefined];
+    const configChanges = configGateChanges(baseConfig, headConfig, await otherConfigs(git, { base: baseSha, head: headSha }, configCandidates(promptsDir, configPath), configPath));
+    // The base decides which environment is the baseline: a change must not pick its own yardstick.
+    const env = input.environment ?? baseConfig?.config.gate_environment ?? DEFAULT_ENVIRONMENT;
+    const [baseFiles, headFiles] = await Promise.all([
+        git_listFiles(git, baseSha, promptsDir),
+        git_listFiles(git, headSha, promptsDir),
+    ]);
+    const baseVersions = versionsByPrompt(baseFiles, promptsDir);
+    const headVersions = versionsByPrompt(headFiles, promptsDir);
+    const direct = affectedPrompts(changed, { promptsDir, configPath }, { base: baseConfig?.config, head: headConfig?.config }, env);
+    // A folder under prompts/ with no version file on either side (prompts/shared/) is not a prompt.
+    const isPrompt = (a) => a.activeChanged !== undefined || baseVersions.has(a.name) || headVersions.has(a.name);
+    const unattributed = [...direct.ignored];
+    for (const a of direct.prompts.filter((p) => !isPrompt(p))) {
+        for (const c of a.changes)
+            if (!unattributed.includes(c))
+                unattributed.push(c);
+    }
+    let affected = direct.prompts.filter(isPrompt);
+    let ignored = unattributed;
+    if (unattributed.length > 0) {
+        const refs = affectedByReferences(unattributed, await referencesAtHead(git, headSha, headVersions, headConfig, env, promptsDir));
+        affected = mergeAffected(affected, refs.prompts);
+        ignored = refs.ignored;
+    }
+    const renamed = renamedPrompts(changed, promptsDir, baseVersions, headVersions);
+    const renamedAway = new Set(renamed.values());
+    const prompts = [];
+    for (const a of affected) {
+        const dir = external_node_path_namespaceObject.posix.join(promptsDir, a.name);
+        const atHead = headVersions.get(a.name) ?? new Map();
+        if (atHead.size === 0 && renamedAway.has(a.name))
+            continue; // reported under its new name
+        // A renamed folder keeps its baseline: a rename must not be a way around the comparison.
+        const baseName = renamed.get(a.name) ?? a.name;
+        const reasons = baseName === a.name
+            ? a.reasons
+            : [`prompt folder renamed from ${external_node_path_namespaceObject.posix.join(promptsDir, baseName)}`, ...a.reasons];
+        const atBase = baseVersions.get(baseName) ?? new Map();
+        if (atHead.size === 0 && a.activeChanged?.to !== undefined) {
+            throw new errors_UserError(`environment "${env}" pins ${a.name} to v${a.activeChanged.to}, but there is no ${dir}/ folder with version files`, { ...(headConfig ? { file: headConfig.path } : {}), field: `environments.${env}.${a.name}` }, `add ${dir}/v${a.activeChanged.to}.yaml, or remove the pin (check the prompt's name for typos)`);
+        }
+        if (atHead.size === 0 && atBase.size === 0)
+            continue; // a pin removed for a prompt that never existed
+        const champion = await readVersion(git, baseSha, atBase, activeAtBase(baseConfig, env, baseName, atBase));
+        if (atHead.size === 0) {
+            prompts.push({
+                name: a.name,
+                reasons: ["prompt removed", ...a.reasons],
+                champion,
+                challenger: null,
+                evalSet: null,
+                gateChanges: [],
+            });
+            continue;
+        }
+        const headActive = activeAtHead(headConfig, env, a.name, atHead);
+        const challenger = await readVersion(git, headSha, atHead, pickChallenger(a, headActive, atHead));
+        if (!challenger) {
+            prompts.push({ name: a.name, reasons, champion, challenger, evalSet: null, gateChanges: [] });
+            continue;
+        }
+        prompts.push({
+            name: a.name,
+            reasons,
+            champion,
+            challenger,
+            ...(await judgedBy(git, { base: baseSha, head: headSha }, a.name, champion, challenger, dir)),
+        });
+    }
+    const gateChanges = [...configChanges, ...prompts.flatMap((p) => p.gateChanges)];
+    return {
+        baseSha,
+        headSha,
+        mergeBaseSha,
+        environment: env,
+        changed,
+        prompts,
+        ignored: ignored.map((c) => c.path),
+        gateChanges,
+        trustedConfig: baseConfig?.config ?? {},
     };
 }
 
@@ -29458,10 +29970,16 @@ async function comparePlanned(p, opts) {
     if (!p.evalSet)
         return { prompt: p.name, reason: "has no eval set at the head revision" };
     const rubricsAt = (side, promptPath) => (rel) => {
-        const path = repoPath(promptPath, rel);
+        const path = paths_repoPath(promptPath, rel);
         return path === undefined || !opts.readFile ? Promise.resolve(undefined) : opts.readFile(side, path);
     };
-    const challenger = await resolveRubrics(parsePromptFile(p.challenger.text, p.challenger.path), rubricsAt("challenger", p.challenger.path));
+    const parsed = parsePromptFile(p.challenger.text, p.challenger.path);
+    // The plan chose what judges the challenger (src/plan/trust.ts), rubrics read at their own revisions.
+    const judged = p.criteria ?? parsed.data.eval_criteria;
+    const challenger = p.criteria
+        ? { ...parsed, data: { ...parsed.data, eval_criteria: [...judged, ...(p.informational ?? [])] } }
+        : await resolveRubrics(parsed, rubricsAt("challenger", p.challenger.path));
+    const lineOf = new Map(parsed.data.eval_criteria.map((c, i) => [c.name, parsed.criterionLines[i]]));
     const evalSet = parseEvalSet(p.evalSet.text, p.evalSet.path);
     checkEvalSetFitsPrompt(challenger, evalSet);
     let champion = null;
@@ -29488,13 +30006,13 @@ async function comparePlanned(p, opts) {
     return {
         name: p.name,
         reasons: p.reasons,
-        comparison: comparePrompt(championRun, challengerRun, challenger.data.eval_criteria, opts.gate, inputs),
+        comparison: comparePrompt(championRun, challengerRun, p.criteria ?? challenger.data.eval_criteria, opts.gate, inputs),
         champion: championRun,
         challenger: challengerRun,
         ...(baselineNote ? { baseline_note: baselineNote } : {}),
         challenger_file: p.challenger.path,
-        criterion_lines: Object.fromEntries(challenger.data.eval_criteria.flatMap((c, i) => {
-            const line = challenger.criterionLines[i];
+        criterion_lines: Object.fromEntries(judged.flatMap((c) => {
+            const line = lineOf.get(c.name);
             return line ? [[c.name, line]] : [];
         })),
     };
@@ -29528,6 +30046,9 @@ async function runComparison(plan, labels, opts) {
     let verdict = overallVerdict(prompts.map((p) => p.comparison));
     if (verdict === "pass" && (cancelledOrFailed || stopped))
         verdict = "inconclusive";
+    // A change to how the change is judged is for a maintainer to accept; a failure still says more.
+    if (plan.gateChanges.length > 0 && verdict !== "fail")
+        verdict = "needs_approval";
     return {
         schema_version: 1,
         kind: "compare",
@@ -29543,6 +30064,8 @@ async function runComparison(plan, labels, opts) {
         prompts,
         not_evaluated: notEvaluated,
         ignored: plan.ignored,
+        gate_changes: plan.gateChanges,
+        ignored_inputs: opts.ignoredInputs ?? [],
     };
 }
 
@@ -30039,15 +30562,62 @@ function ms(n) {
     return n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${format_int(n)} ms`;
 }
 
+;// CONCATENATED MODULE: ./lib/report/gate-changes.js
+
+
+
+/** One line for the headline: why the change needs a maintainer. */
+function gateChangeHeadline(results) {
+    const n = results.gate_changes.length;
+    return `this change edits how it is judged (${n} gate change${n === 1 ? "" : "s"}); a maintainer can accept it with /agentops approve`;
+}
+/**
+ * The section a reviewer reads before accepting a gate change: each change, and
+ * what the change's own versions of edited criteria would have scored.
+ */
+function renderGateChanges(results) {
+    const out = [];
+    if (results.gate_changes.length > 0) {
+        out.push("### 🔐 Gate changes: a maintainer must approve", "", "This change edits what judges it. It was judged by the base branch's config, criteria, rubrics and examples (plus criteria and examples it adds); comment `/agentops approve` to accept the changes below.", "");
+        for (const g of results.gate_changes) {
+            const where = g.prompt ? `**${escapeInline(g.prompt)}** · ` : "";
+            out.push(`- ${where}\`${escapeInline(g.path, 200)}\`: ${escapeInline(g.summary, 400)}`);
+        }
+        const asEdited = results.prompts.flatMap((p) => p.challenger.criteria
+            .filter((c) => c.name.endsWith(AS_EDITED))
+            .map((c) => `- **${escapeInline(p.name)}** · ${escapeInline(c.name)}: ${c.n ? pct(c.mean_score) : "–"}`));
+        if (asEdited.length > 0)
+            out.push("", "The change's own versions of the criteria it edited (not gating):", ...asEdited);
+        out.push("");
+    }
+    if (results.ignored_inputs.length > 0) {
+        out.push("<details><summary>Inputs from this change that were ignored</summary>", "");
+        for (const i of results.ignored_inputs)
+            out.push(`- ${escapeInline(i, 300)}`);
+        out.push("", "</details>", "");
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/compare-report.js
 
 
 
 
-const VERDICT_ICON = { pass: "✅", fail: "❌", inconclusive: "⚠️" };
+
+const VERDICT_ICON = {
+    pass: "✅",
+    fail: "❌",
+    inconclusive: "⚠️",
+    needs_approval: "🔐",
+};
 /** "pass", "inconclusive", or for a failure what kind it is (a regression, or thresholds missed). */
 function verdictWord(verdict, comparisons) {
-    return verdict === "fail" ? failureKind(comparisons) : verdict;
+    return verdict === "fail"
+        ? failureKind(comparisons)
+        : verdict === "needs_approval"
+            ? "needs approval"
+            : verdict;
 }
 const STATUS_LABEL = {
     ok: "✅ ok",
@@ -30153,13 +30723,15 @@ function promptSection(p, flippedLimit) {
 function renderCompareMarkdown(results, opts = {}) {
     const limit = opts.flippedLimit ?? 10;
     const first = results.prompts.find((p) => p.comparison.verdict === results.verdict);
-    const why = results.prompts.length === 0
-        ? "no prompt is affected by this change"
-        : results.verdict === "pass"
-            ? `${results.prompts.length} prompt${results.prompts.length === 1 ? "" : "s"} evaluated, no regression`
-            : first
-                ? `${first.name}: ${first.comparison.reason}`
-                : "some prompts could not be evaluated";
+    const why = results.verdict === "needs_approval"
+        ? gateChangeHeadline(results)
+        : results.prompts.length === 0
+            ? "no prompt is affected by this change"
+            : results.verdict === "pass"
+                ? `${results.prompts.length} prompt${results.prompts.length === 1 ? "" : "s"} evaluated, no regression`
+                : first
+                    ? `${first.name}: ${first.comparison.reason}`
+                    : "some prompts could not be evaluated";
     const title = `${VERDICT_ICON[results.verdict]} agentops: ${verdictWord(results.verdict, results.prompts.map((p) => p.comparison))}`;
     const out = [`## ${title}`, "", `**${escapeInline(why, 400)}**`, ""];
     if (results.prompts.length > 0) {
@@ -30175,6 +30747,7 @@ function renderCompareMarkdown(results, opts = {}) {
             ]),
         ], { align: ["l", "l", "c", "l"] }), "");
     }
+    out.push(...renderGateChanges(results));
     for (const p of results.prompts)
         out.push(...promptSection(p, limit));
     if (results.not_evaluated.length > 0) {
@@ -30217,6 +30790,8 @@ const EXIT = {
     usage: 2,
     inconclusive: 3,
     internal: 4,
+    /** compare: the change edits how it is judged; a maintainer must accept it. */
+    needsApproval: 5,
 };
 
 ;// CONCATENATED MODULE: ./lib/report/progress.js
@@ -30253,7 +30828,7 @@ function chooseProviderKind(project, requested, env) {
         return project.config.provider.type;
     if (env.OPENAI_API_KEY)
         return "openai";
-    throw new UserError("no model provider configured", {}, "set OPENAI_API_KEY for live calls, pass --provider replay with recorded responses, or --provider mock for a dry run");
+    throw new errors_UserError("no model provider configured", {}, "set OPENAI_API_KEY for live calls, pass --provider replay with recorded responses, or --provider mock for a dry run");
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/concurrency.js
@@ -30372,117 +30947,6 @@ function priceOf(model, overrides = {}) {
 function costUsd(model, usage, overrides) {
     const p = priceOf(model, overrides);
     return p ? (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000 : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/engine/request.js
-
-/** JSON with keys sorted at every level, so equal requests hash equally. */
-function canonicalJson(value) {
-    return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value !== null && typeof value === "object") {
-        const out = {};
-        for (const key of Object.keys(value).sort()) {
-            const v = value[key];
-            if (v !== undefined)
-                out[key] = sortKeys(v);
-        }
-        return out;
-    }
-    return value;
-}
-/**
- * Content address of one model call: the same request and repeat index always
- * give the same key. Recordings are keyed by this; the response cache adds the
- * endpoint on top so two servers serving "the same" model never share entries.
- */
-function requestKey(request, repeat = 0) {
-    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(canonicalJson({ request, repeat })).digest("hex");
-}
-
-;// CONCATENATED MODULE: ./lib/engine/providers/replay.js
-
-
-
-
-
-
-
-/**
- * One recorded model answer, keyed by the request's content address. The
- * descriptive fields (prompt, version, example, model) are for people reading
- * the file and for tidying it up; lookup uses `key` alone.
- */
-const RecordingEntry = object({
-    key: schemas_string().regex(/^[0-9a-f]{64}$/),
-    prompt: schemas_string().optional(),
-    version: schemas_number().optional(),
-    example: schemas_string().optional(),
-    model: schemas_string().optional(),
-    output: schemas_string(),
-    usage: object({ prompt_tokens: schemas_number().nonnegative(), completion_tokens: schemas_number().nonnegative() }),
-    latency_ms: schemas_number().nonnegative(),
-});
-function parseRecordings(text, file) {
-    const out = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        if (raw.trim() === "")
-            return;
-        let value;
-        try {
-            value = JSON.parse(raw);
-        }
-        catch {
-            throw new UserError("recording line is not valid JSON", { file, line: i + 1 });
-        }
-        const parsed = RecordingEntry.safeParse(value);
-        if (!parsed.success) {
-            throw new UserError(`recording line is malformed: ${parsed.error.issues[0]?.message ?? ""}`, {
-                file,
-                line: i + 1,
-            });
-        }
-        out.push(parsed.data);
-    });
-    return out;
-}
-/** Reads every *.jsonl file of a recordings folder. */
-async function loadRecordings(dir) {
-    let names;
-    try {
-        names = (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => n.endsWith(".jsonl")).sort();
-    }
-    catch {
-        throw new UserError("recordings folder not found", { file: dir }, "set provider.recordings in the project config");
-    }
-    const all = [];
-    for (const name of names) {
-        const file = (0,external_node_path_namespaceObject.join)(dir, name);
-        all.push(...parseRecordings(await readUserFile(file, MAX_EVAL_SET_BYTES), file));
-    }
-    return all;
-}
-/** Answers from recorded responses only; never touches the network. */
-function createReplayProvider(entries) {
-    const byKey = new Map(entries.map((e) => [e.key, e]));
-    return {
-        id: "replay",
-        complete(request, options) {
-            const entry = byKey.get(requestKey(request, options?.repeat ?? 0));
-            if (!entry) {
-                return Promise.reject(new ProviderError("no recorded response for this request (the prompt or the example changed since it was recorded)", { kind: "no_recording" }));
-            }
-            return Promise.resolve({
-                text: entry.output,
-                usage: { ...entry.usage },
-                latencyMs: entry.latency_ms,
-                cached: true,
-            });
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/providers/cache.js
@@ -61683,15 +62147,15 @@ function resolveOpenAISettings(env, flags) {
         parsed = new URL(baseURL);
     }
     catch {
-        throw new UserError(`"${baseURL}" is not a valid base URL`, {}, "use the endpoint's full URL, e.g. https://api.openai.com/v1");
+        throw new errors_UserError(`"${baseURL}" is not a valid base URL`, {}, "use the endpoint's full URL, e.g. https://api.openai.com/v1");
     }
     if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-        throw new UserError(`"${baseURL}" is not an http(s) URL`, {}, "use the endpoint's full URL, e.g. https://api.openai.com/v1");
+        throw new errors_UserError(`"${baseURL}" is not an http(s) URL`, {}, "use the endpoint's full URL, e.g. https://api.openai.com/v1");
     }
     // Ollama, vLLM or LM Studio on this machine usually take no key; the SDK still wants a string.
     const apiKey = (flags.apiKey || env.OPENAI_API_KEY || "").trim() || (isLocalEndpoint(parsed) ? LOCAL_NO_KEY : "");
     if (!apiKey) {
-        throw new UserError("no API key for the openai provider", {}, "set OPENAI_API_KEY (or the action's api-key input), or use the offline replay provider (--provider replay) with recorded responses");
+        throw new errors_UserError("no API key for the openai provider", {}, "set OPENAI_API_KEY (or the action's api-key input), or use the offline replay provider (--provider replay) with recorded responses");
     }
     return { apiKey, baseURL };
 }
@@ -62033,6 +62497,7 @@ function withRetries(inner, opts = {}) {
 
 
 
+
 /** A provider for runs without a key: nothing but what the cache already holds. */
 function noKeyProvider() {
     return {
@@ -62047,10 +62512,12 @@ async function baseProvider(project, opts, concurrency) {
         case "mock":
             return createMockProvider();
         case "replay": {
+            if (opts.recordingEntries)
+                return createReplayProvider(opts.recordingEntries);
             const configured = project.config.provider?.recordings;
             const dir = opts.recordings ??
                 (configured && project.configFile
-                    ? (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(project.configFile), configured)
+                    ? resolveInside(project.root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(project.configFile), configured), project.configFile, "provider.recordings")
                     : (0,external_node_path_namespaceObject.resolve)(project.root, "recordings"));
             return createReplayProvider(await loadRecordings(dir));
         }
@@ -62175,14 +62642,14 @@ function provider_flags_positiveInt(value, flag) {
         return undefined;
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0)
-        throw new UserError(`${flag} takes a positive whole number, got "${value}"`);
+        throw new errors_UserError(`${flag} takes a positive whole number, got "${value}"`);
     return n;
 }
 function oneOf(value, allowed, flag) {
     if (value === undefined)
         return undefined;
     if (!allowed.includes(value)) {
-        throw new UserError(`${flag} must be one of ${allowed.join(", ")}, got "${value}"`);
+        throw new errors_UserError(`${flag} must be one of ${allowed.join(", ")}, got "${value}"`);
     }
     return value;
 }
@@ -62191,7 +62658,7 @@ function positiveNumber(value, flag) {
         return undefined;
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0)
-        throw new UserError(`${flag} takes a positive number, got "${value}"`);
+        throw new errors_UserError(`${flag} takes a positive number, got "${value}"`);
     return n;
 }
 /** The run's abort signal: the process's (Ctrl-C) combined with --deadline. */
@@ -62239,6 +62706,7 @@ async function makeRunSetup(project, flags, io) {
 
 
 
+
 const COMPARE_HELP = `Usage: agentops compare [--base <ref>] [--head <ref>] [options]
 
 Works out which prompts the change from <base> to <head> affects, evaluates the
@@ -62257,11 +62725,14 @@ ${providerOptions}
   -q, --quiet          no progress lines
   -h, --help           show this help
 
-Exit codes: 0 pass, 1 fail (a regression or a missed threshold), 2 bad input or usage, 3 inconclusive, 4 internal error.
+Exit codes: 0 pass, 1 fail (a regression or a missed threshold), 2 bad input or usage, 3 inconclusive,
+4 internal error, 5 needs approval (the change edits its own config, criteria, rubrics or base examples).
 `;
 function exitCodeFor(results) {
     if (results.verdict === "fail")
         return EXIT.regression;
+    if (results.verdict === "needs_approval")
+        return EXIT.needsApproval;
     if (results.verdict === "inconclusive")
         return EXIT.inconclusive;
     return EXIT.ok;
@@ -62289,42 +62760,45 @@ async function compareCommand(argv, io) {
         return EXIT.ok;
     }
     if (positionals.length)
-        throw new UserError(`unexpected argument "${positionals[0] ?? ""}"`, {}, "run: agentops compare --help");
+        throw new errors_UserError(`unexpected argument "${positionals[0] ?? ""}"`, {}, "run: agentops compare --help");
     const format = values.format ?? "markdown";
     if (format !== "markdown" && format !== "json")
-        throw new UserError(`--format must be markdown or json, got "${format}"`);
+        throw new errors_UserError(`--format must be markdown or json, got "${format}"`);
     let tolerance;
     if (values.tolerance !== undefined) {
         tolerance = Number(values.tolerance);
         if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 100) {
-            throw new UserError(`--tolerance takes points between 0 and 100, got "${values.tolerance}"`);
+            throw new errors_UserError(`--tolerance takes points between 0 and 100, got "${values.tolerance}"`);
         }
     }
     const git = createGit(io.cwd);
     const top = (await git.run(["rev-parse", "--show-toplevel"])).trim();
     const base = values.base ?? (await remoteDefaultBranch(git));
     if (!base)
-        throw new UserError("--base is required here (no origin/HEAD to default to)", {}, "e.g. agentops compare --base origin/main --head HEAD");
+        throw new errors_UserError("--base is required here (no origin/HEAD to default to)", {}, "e.g. agentops compare --base origin/main --head HEAD");
     if (!values.base)
         io.stderr(`comparing with ${base}, the remote's default branch (--base to choose)\n`);
     const project = await openProject(io.cwd);
     const rel = (p) => (0,external_node_path_namespaceObject.relative)(top, p).split("\\").join("/");
+    // As in the Action, the base revision lays out the project and its config judges the change.
+    const atBase = await projectAt(git, await resolveOrFetch(git, base), rel(io.cwd));
     // Without --env, the plan uses the base revision's gate_environment: a change cannot pick its own baseline.
     const environment = values.env;
     const plan = await planComparison({
         git,
         base,
         head: values.head ?? "HEAD",
-        promptsDir: rel(project.promptsDir),
-        configPath: project.configFile ? rel(project.configFile) : undefined,
+        promptsDir: atBase.promptsDir,
+        configPath: atBase.config?.path,
         ...(environment ? { environment } : {}),
     });
+    const trusted = plan.trustedConfig;
     const signal = runSignal(runFlags(values), io);
     const setup = await makeRunSetup(project, runFlags(values), io);
     const gate = {
         ...DEFAULT_GATE,
-        tolerancePoints: tolerance ?? project.config.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
-        maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
+        tolerancePoints: tolerance ?? trusted.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
+        maxErrorRate: trusted.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
     };
     const results = await runComparison(plan, { base, head: values.head ?? "HEAD" }, {
         run: {
@@ -62333,7 +62807,7 @@ async function compareCommand(argv, io) {
                 ? {}
                 : { onProgress: (label) => progressPrinter(label, (s) => io.stderr(`${s}\n`), io.now) }),
         },
-        readFile: (side, path) => showFile(git, side === "champion" ? plan.baseSha : plan.headSha, path),
+        readFile: (side, path) => git_showFile(git, side === "champion" ? plan.baseSha : plan.headSha, path),
         gate,
         ...(signal ? { signal } : {}),
         ...(io.now ? { now: io.now } : {}),
@@ -62533,7 +63007,7 @@ async function evalCommand(argv, io) {
     }
     const [path, ...extra] = positionals;
     if (!path || extra.length)
-        throw new UserError("eval takes exactly one path", {}, "run: agentops eval --help");
+        throw new errors_UserError("eval takes exactly one path", {}, "run: agentops eval --help");
     const version = provider_flags_positiveInt(values.version, "--version");
     const format = oneOf(values.format, FORMATS, "--format") ?? "table";
     const { project, targets } = await resolveTargets((0,external_node_path_namespaceObject.resolve)(io.cwd, path), {

@@ -1,11 +1,12 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { DEFAULT_GATE, failureKind, type Verdict } from "../compare/compare.js";
-import { errorMessage, isUserError } from "../errors.js";
-import { parseProjectConfig } from "../config/load.js";
-import { openProject, type Project } from "../config/project.js";
+import { errorMessage, isUserError, UserError } from "../errors.js";
+import type { Project } from "../config/project.js";
 import type { ProjectConfig } from "../config/schema.js";
 import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
+import type { RecordingEntry } from "../engine/providers/replay.js";
 import { isLocalEndpoint } from "../engine/providers/openai.js";
 import { createRunSetup, tighter, type ProviderKind } from "../engine/setup.js";
 import { COMMENT_MARKER, MAX_COMMENT_CHARS, upsertReportComment } from "../github/comment.js";
@@ -18,8 +19,9 @@ import {
   type StatusState,
 } from "../github/status.js";
 import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
-import { fromPullFiles } from "../plan/diff.js";
-import { showFile } from "../plan/git.js";
+import { fromPullFiles, type ChangedFile } from "../plan/diff.js";
+import { GitError, resolveOrFetch, showFile } from "../plan/git.js";
+import { projectAt, recordingsAt, recordingsDir } from "../plan/project-at.js";
 import { planComparison } from "../plan/plan.js";
 import { renderCompareMarkdown, renderCouldNotEvaluate } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
@@ -42,6 +44,8 @@ export interface PullRequestTarget {
   baseSha: string;
   headSha: string;
   fork: boolean;
+  /** How many files the PR changes, as GitHub counts them: a shorter files list was cut. */
+  changedFiles?: number;
 }
 
 /**
@@ -68,6 +72,9 @@ export async function setupFor(
   kind: ProviderKind,
   cache: { readOnly: true } | { readOnly: false; used: Set<string> },
   trusted: ProjectConfig = project.config,
+  where: { cacheDir: string; recordingEntries?: readonly RecordingEntry[] } = {
+    cacheDir: answerCacheDir(deps),
+  },
 ) {
   const s = deps.settings;
   const budgets = trusted.budgets ?? {};
@@ -80,7 +87,7 @@ export async function setupFor(
     ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
     ...(s.cache
       ? {
-          cacheDir: join(deps.cwd, DEFAULT_CACHE_DIR),
+          cacheDir: where.cacheDir,
           cacheReadOnly: cache.readOnly,
           ...(cache.readOnly ? {} : { cacheUsed: cache.used }),
         }
@@ -92,6 +99,7 @@ export async function setupFor(
     ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
     ...(s.judgeModel ? { judgeModel: s.judgeModel } : {}),
     pricing: trusted.pricing ?? {},
+    ...(where.recordingEntries ? { recordingEntries: where.recordingEntries } : {}),
     log: deps.log.info,
   });
 }
@@ -103,6 +111,11 @@ function statusFor(
   noKey: boolean,
 ): { state: StatusState; description: string } {
   const n = results.prompts.length;
+  if (verdict === "needs_approval")
+    return {
+      state: "failure",
+      description: `needs approval: this change edits how it is judged (${results.gate_changes[0]?.summary ?? "gate change"}). A maintainer can comment /agentops approve`,
+    };
   if (n === 0) return { state: "success", description: "no prompt affected by this change" };
   const first = results.prompts.find((p) => p.comparison.verdict === verdict);
   const why = first ? `${first.name}: ${first.comparison.reason}` : "";
@@ -223,29 +236,16 @@ function postReport(deps: ActionDeps, pr: PullRequestTarget, text: string, creat
   });
 }
 
-async function evaluateStarted(
-  deps: ActionDeps,
-  pr: PullRequestTarget,
-  { statusTarget, checkRunId }: GateTarget,
-): Promise<Verdict> {
-  const { owner, repo } = deps.context;
-  const s = deps.settings;
-  const project = await openProject(deps.cwd);
-  const kind = chooseKind(deps.settings, project.config.provider?.type);
-  const noKey = kind === "cache-only";
-  if (noKey) {
-    deps.log.warning(
-      "No API key in this run (fork pull requests get no secrets). Only answers already in the cache are scored; " +
-        "the rest is reported as not evaluated, and the job does not fail for it. A maintainer can comment /agentops rerun.",
-    );
-  }
-  if (s.cache && (kind === "openai" || kind === "cache-only")) {
-    const hit = await deps.cache.restore(join(deps.cwd, DEFAULT_CACHE_DIR)).catch(() => false);
-    deps.log.info(hit ? "restored the answer cache from the default branch" : "no answer cache to restore");
-  }
+/** GitHub's PR files API lists at most this many files; a list that long may be cut. */
+export const PR_FILES_API_LIMIT = 3000;
 
-  // The PR files API sees renames as GitHub does; git is the fallback (and reads every file's content).
-  let changed;
+/**
+ * The PR's changed files from the files API, unless the list may be cut (it
+ * reached the API's cap, or is shorter than the PR says it is): then undefined,
+ * and the plan diffs with git from the merge base instead.
+ */
+async function listedChanges(deps: ActionDeps, pr: PullRequestTarget) {
+  const { owner, repo } = deps.context;
   try {
     const files = await deps.octokit.paginate(deps.octokit.rest.pulls.listFiles, {
       owner,
@@ -253,29 +253,115 @@ async function evaluateStarted(
       pull_number: pr.prNumber,
       per_page: 100,
     });
-    changed = fromPullFiles(files);
+    if (
+      files.length >= PR_FILES_API_LIMIT ||
+      (pr.changedFiles !== undefined && files.length < pr.changedFiles)
+    ) {
+      deps.log.info(
+        `the files API listed ${files.length} of the pull request's ${pr.changedFiles ?? "?"} files (it stops at ${PR_FILES_API_LIMIT}); using git diff from the merge base`,
+      );
+      return undefined;
+    }
+    return fromPullFiles(files);
   } catch (e) {
     deps.log.info(
-      `listing the pull request's files failed (${e instanceof Error ? e.message : String(e)}); using git diff`,
+      `listing the pull request's files failed (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); using git diff`,
     );
+    return undefined;
   }
+}
+
+/** Where the answer cache lives: outside the workspace, so nothing a change commits can answer for it. */
+export function answerCacheDir(deps: Pick<ActionDeps, "outDir">): string {
+  return join(dirname(deps.outDir), "agentops-cache");
+}
+
+/**
+ * What the trust model set aside from this change, for the report: a cache
+ * folder in the checkout, recordings it added or edited.
+ */
+function setAside(
+  deps: ActionDeps,
+  changed: readonly ChangedFile[],
+  recordings: string | undefined,
+): string[] {
+  const out: string[] = [];
+  if (existsSync(join(deps.cwd, DEFAULT_CACHE_DIR)))
+    out.push(
+      `${DEFAULT_CACHE_DIR}/ in the checkout was ignored: cached answers come only from the default branch's Actions cache`,
+    );
+  if (recordings !== undefined) {
+    const prefix = recordings === "" ? "" : `${recordings}/`;
+    const touched = changed.filter((c) => c.path.startsWith(prefix) && c.path.endsWith(".jsonl"));
+    for (const c of touched.slice(0, 20))
+      out.push(`${c.path} (${c.status}) has no effect: replay answers are read from the base revision`);
+    if (touched.length > 20) out.push(`${touched.length - 20} more recording file(s) likewise`);
+  }
+  return out;
+}
+
+async function evaluateStarted(
+  deps: ActionDeps,
+  pr: PullRequestTarget,
+  { statusTarget, checkRunId }: GateTarget,
+): Promise<Verdict> {
+  const s = deps.settings;
   const top = (await deps.git.run(["rev-parse", "--show-toplevel"])).trim();
   const rel = (p: string): string => relative(top, p).split("\\").join("/");
+  // The base revision says where the config is and what it holds: a change cannot add, move or edit it.
+  const baseSha = await resolveOrFetch(deps.git, pr.baseSha);
+  const atBase = await projectAt(deps.git, baseSha, rel(deps.cwd));
+  const trusted = atBase.config?.config ?? {};
+  const project: Project = {
+    root: join(top, atBase.root),
+    configFile: atBase.config ? join(top, atBase.config.path) : undefined,
+    config: trusted,
+    promptsDir: join(top, atBase.promptsDir),
+  };
+  const kind = chooseKind(deps.settings, trusted.provider?.type);
+  const noKey = kind === "cache-only";
+  if (noKey) {
+    deps.log.warning(
+      "No API key in this run (fork pull requests get no secrets). Only answers already in the cache are scored; " +
+        "the rest is reported as not evaluated, and the job does not fail for it. A maintainer can comment /agentops rerun.",
+    );
+  }
+  const cacheDir = answerCacheDir(deps);
+  if (s.cache && (kind === "openai" || kind === "cache-only")) {
+    const hit = await deps.cache.restore(cacheDir).catch(() => false);
+    deps.log.info(hit ? "restored the answer cache from the default branch" : "no answer cache to restore");
+  }
+
+  const changed = await listedChanges(deps, pr);
   // Without the input, the plan uses the base revision's gate_environment: a PR cannot pick its own baseline.
   const environment = s.environment || undefined;
-  const plan = await planComparison({
-    git: deps.git,
-    base: pr.baseSha,
-    head: pr.headSha,
-    promptsDir: rel(project.promptsDir),
-    configPath: project.configFile ? rel(project.configFile) : undefined,
-    ...(environment ? { environment } : {}),
-    ...(changed ? { changed } : {}),
+  let plan;
+  try {
+    plan = await planComparison({
+      git: deps.git,
+      base: baseSha,
+      head: pr.headSha,
+      promptsDir: atBase.promptsDir,
+      configPath: atBase.config?.path,
+      ...(environment ? { environment } : {}),
+      ...(changed ? { changed } : {}),
+    });
+  } catch (e) {
+    if (changed || !(e instanceof GitError)) throw e;
+    // Never judge on a partial list of files: without git's answer there is no verdict.
+    throw new UserError(
+      `the pull request changes more files than GitHub's files API lists, and git could not diff it (${e.message.split("\n")[0] ?? ""})`,
+      {},
+      "check out with fetch-depth: 0 (actions/checkout) so agentops can diff from the merge base",
+    );
+  }
+  const recordings = kind === "replay" ? recordingsDir(atBase) : undefined;
+  const setup = await setupFor(deps, project, kind, { readOnly: true }, trusted, {
+    cacheDir,
+    ...(recordings !== undefined
+      ? { recordingEntries: await recordingsAt(deps.git, plan.baseSha, recordings) }
+      : {}),
   });
-  // Budgets and gate settings come from the base revision's config: a pull request
-  // must not be able to raise its own budget or tolerance.
-  const trusted = (await baseConfig(deps, project, plan.baseSha, rel)) ?? project.config;
-  const setup = await setupFor(deps, project, kind, { readOnly: true }, trusted);
   const results = await runComparison(
     plan,
     { base: pr.baseSha, head: pr.headSha },
@@ -291,22 +377,11 @@ async function evaluateStarted(
           s.tolerance ?? trusted.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
         maxErrorRate: trusted.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
       },
+      ignoredInputs: setAside(deps, plan.changed, recordings),
       ...(deps.signal ? { signal: deps.signal } : {}),
     },
   );
   return publish(deps, pr, results, { noKey, checkRunId, statusTarget });
-}
-
-async function baseConfig(
-  deps: ActionDeps,
-  project: Project,
-  baseSha: string,
-  rel: (p: string) => string,
-): Promise<ProjectConfig | undefined> {
-  if (!project.configFile) return undefined;
-  const path = rel(project.configFile);
-  const text = await showFile(deps.git, baseSha, path);
-  return text === undefined ? undefined : parseProjectConfig(text, `${path} at the base revision`).config;
 }
 
 async function publish(

@@ -1,12 +1,12 @@
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { resolveTargets } from "../config/project.js";
 import { evaluatePrompt, loadTarget, type PromptRun } from "../engine/evaluate.js";
-import { DEFAULT_CACHE_DIR, pruneCache } from "../engine/providers/cache.js";
+import { pruneCache } from "../engine/providers/cache.js";
 import { renderEvalMarkdown } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
 import { VERSION } from "../version.js";
 import type { ActionDeps } from "./deps.js";
-import { chooseKind, setupFor } from "./pull-request.js";
+import { answerCacheDir, chooseKind, setupFor } from "./pull-request.js";
 
 /**
  * On the default branch: evaluate the active prompts and save the answer cache,
@@ -22,7 +22,7 @@ export async function evaluateDefaultBranch(deps: ActionDeps): Promise<void> {
     deps.log.warning("no API key: the default branch run cannot refresh the cache; set the api-key input");
     return;
   }
-  const cacheDir = join(deps.cwd, DEFAULT_CACHE_DIR);
+  const cacheDir = answerCacheDir(deps);
   if (deps.settings.cache && kind === "openai") await deps.cache.restore(cacheDir).catch(() => false);
   const used = new Set<string>();
   const setup = await setupFor(deps, project, kind, { readOnly: false, used });

@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { DEFAULT_GATE, type GateSettings } from "../compare/compare.js";
 import { openProject } from "../config/project.js";
 import { UserError } from "../errors.js";
-import { createGit, showFile, type Git } from "../plan/git.js";
+import { createGit, resolveOrFetch, showFile, type Git } from "../plan/git.js";
+import { projectAt } from "../plan/project-at.js";
 import { planComparison } from "../plan/plan.js";
 import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
@@ -30,11 +31,13 @@ ${providerOptions}
   -q, --quiet          no progress lines
   -h, --help           show this help
 
-Exit codes: 0 pass, 1 fail (a regression or a missed threshold), 2 bad input or usage, 3 inconclusive, 4 internal error.
+Exit codes: 0 pass, 1 fail (a regression or a missed threshold), 2 bad input or usage, 3 inconclusive,
+4 internal error, 5 needs approval (the change edits its own config, criteria, rubrics or base examples).
 `;
 
 export function exitCodeFor(results: CompareResults): number {
   if (results.verdict === "fail") return EXIT.regression;
+  if (results.verdict === "needs_approval") return EXIT.needsApproval;
   if (results.verdict === "inconclusive") return EXIT.inconclusive;
   return EXIT.ok;
 }
@@ -86,24 +89,26 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   if (!values.base) io.stderr(`comparing with ${base}, the remote's default branch (--base to choose)\n`);
   const project = await openProject(io.cwd);
   const rel = (p: string): string => relative(top, p).split("\\").join("/");
+  // As in the Action, the base revision lays out the project and its config judges the change.
+  const atBase = await projectAt(git, await resolveOrFetch(git, base), rel(io.cwd));
   // Without --env, the plan uses the base revision's gate_environment: a change cannot pick its own baseline.
   const environment = values.env;
   const plan = await planComparison({
     git,
     base,
     head: values.head ?? "HEAD",
-    promptsDir: rel(project.promptsDir),
-    configPath: project.configFile ? rel(project.configFile) : undefined,
+    promptsDir: atBase.promptsDir,
+    configPath: atBase.config?.path,
     ...(environment ? { environment } : {}),
   });
+  const trusted = plan.trustedConfig;
 
   const signal = runSignal(runFlags(values), io);
   const setup = await makeRunSetup(project, runFlags(values), io);
   const gate: GateSettings = {
     ...DEFAULT_GATE,
-    tolerancePoints:
-      tolerance ?? project.config.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
-    maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
+    tolerancePoints: tolerance ?? trusted.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
+    maxErrorRate: trusted.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
   };
   const results = await runComparison(
     plan,

@@ -15,4 +15,6 @@ export const EXIT = {
   usage: 2,
   inconclusive: 3,
   internal: 4,
+  /** compare: the change edits how it is judged; a maintainer must accept it. */
+  needsApproval: 5,
 } as const;

@@ -4,7 +4,8 @@ import type { PromptRun } from "../engine/evaluate.js";
 import type { ExampleResult } from "../engine/runner.js";
 import { holm, mcnemarExact, pairedBootstrap } from "./stats.js";
 
-export type Verdict = "pass" | "fail" | "inconclusive";
+/** needs_approval: the change edits how it is judged (config, criteria, eval set); a maintainer must accept it. */
+export type Verdict = "pass" | "fail" | "inconclusive" | "needs_approval";
 export type CriterionStatus =
   "ok" | "improved" | "regressed" | "below_threshold" | "inconclusive" | "new" | "removed";
 

@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import type { Project } from "../config/project.js";
+import { resolveInside, type Project } from "../config/project.js";
 import type { ProjectConfig } from "../config/schema.js";
 import { Budget } from "./budget.js";
 import { AdaptiveConcurrency } from "./concurrency.js";
@@ -8,7 +8,7 @@ import { costUsd } from "./pricing.js";
 import { withCache } from "./providers/cache.js";
 import { createMockProvider } from "./providers/mock.js";
 import { createOpenAIProvider, DEFAULT_BASE_URL } from "./providers/openai.js";
-import { createReplayProvider, loadRecordings } from "./providers/replay.js";
+import { createReplayProvider, loadRecordings, type RecordingEntry } from "./providers/replay.js";
 import { withRetries } from "./providers/retry.js";
 import { ProviderError, type Provider } from "./providers/types.js";
 import type { RunOptions } from "./runner.js";
@@ -26,6 +26,8 @@ export interface SetupOptions {
   baseURL?: string;
   /** replay: folder of recordings; default the project's provider.recordings. */
   recordings?: string;
+  /** replay: recordings already read (the Action reads them from the base revision through git). */
+  recordingEntries?: readonly RecordingEntry[];
   cacheDir?: string;
   /** Per-call timeout (default 60 s). */
   timeoutMs?: number;
@@ -74,11 +76,17 @@ async function baseProvider(
     case "mock":
       return createMockProvider();
     case "replay": {
+      if (opts.recordingEntries) return createReplayProvider(opts.recordingEntries);
       const configured = project.config.provider?.recordings;
       const dir =
         opts.recordings ??
         (configured && project.configFile
-          ? resolve(dirname(project.configFile), configured)
+          ? resolveInside(
+              project.root,
+              resolve(dirname(project.configFile), configured),
+              project.configFile,
+              "provider.recordings",
+            )
           : resolve(project.root, "recordings"));
       return createReplayProvider(await loadRecordings(dir));
     }

@@ -18,6 +18,7 @@ import { evaluatePrompt, resolveRubrics, type PromptRun } from "../engine/evalua
 import type { Progress, RunOptions } from "../engine/runner.js";
 import type { ComparisonPlan, PlannedPrompt } from "../plan/plan.js";
 import { repoPath } from "../plan/paths.js";
+import type { GateChange } from "../plan/trust.js";
 import { VERSION } from "../version.js";
 
 export interface ComparedPrompt {
@@ -51,6 +52,10 @@ export interface CompareResults {
   not_evaluated: { prompt: string; reason: string }[];
   /** Changed paths that affect no prompt. */
   ignored: string[];
+  /** What the change did to how it is judged (config, criteria, rubrics, eval set): each needs approval. */
+  gate_changes: GateChange[];
+  /** Inputs the change supplied that were ignored by the trust model (recordings, a committed cache…). */
+  ignored_inputs: string[];
 }
 
 export interface CompareOptions {
@@ -61,6 +66,8 @@ export interface CompareOptions {
   readFile?: (side: "champion" | "challenger", path: string) => Promise<string | undefined>;
   signal?: AbortSignal;
   now?: () => number;
+  /** What the trust model set aside, said in the report (e.g. recordings the change edited). */
+  ignoredInputs?: string[];
 }
 
 function runSide(
@@ -93,10 +100,13 @@ async function comparePlanned(
     const path = repoPath(promptPath, rel);
     return path === undefined || !opts.readFile ? Promise.resolve(undefined) : opts.readFile(side, path);
   };
-  const challenger = await resolveRubrics(
-    parsePromptFile(p.challenger.text, p.challenger.path),
-    rubricsAt("challenger", p.challenger.path),
-  );
+  const parsed = parsePromptFile(p.challenger.text, p.challenger.path);
+  // The plan chose what judges the challenger (src/plan/trust.ts), rubrics read at their own revisions.
+  const judged = p.criteria ?? parsed.data.eval_criteria;
+  const challenger: LoadedPrompt = p.criteria
+    ? { ...parsed, data: { ...parsed.data, eval_criteria: [...judged, ...(p.informational ?? [])] } }
+    : await resolveRubrics(parsed, rubricsAt("challenger", p.challenger.path));
+  const lineOf = new Map(parsed.data.eval_criteria.map((c, i) => [c.name, parsed.criterionLines[i]]));
   const evalSet = parseEvalSet(p.evalSet.text, p.evalSet.path);
   checkEvalSetFitsPrompt(challenger, evalSet);
 
@@ -137,14 +147,20 @@ async function comparePlanned(
   return {
     name: p.name,
     reasons: p.reasons,
-    comparison: comparePrompt(championRun, challengerRun, challenger.data.eval_criteria, opts.gate, inputs),
+    comparison: comparePrompt(
+      championRun,
+      challengerRun,
+      p.criteria ?? challenger.data.eval_criteria,
+      opts.gate,
+      inputs,
+    ),
     champion: championRun,
     challenger: challengerRun,
     ...(baselineNote ? { baseline_note: baselineNote } : {}),
     challenger_file: p.challenger.path,
     criterion_lines: Object.fromEntries(
-      challenger.data.eval_criteria.flatMap((c, i) => {
-        const line = challenger.criterionLines[i];
+      judged.flatMap((c) => {
+        const line = lineOf.get(c.name);
         return line ? [[c.name, line]] : [];
       }),
     ),
@@ -179,6 +195,8 @@ export async function runComparison(
   const stopped = prompts.some((p) => p.champion?.stopped ?? p.challenger.stopped);
   let verdict = overallVerdict(prompts.map((p) => p.comparison));
   if (verdict === "pass" && (cancelledOrFailed || stopped)) verdict = "inconclusive";
+  // A change to how the change is judged is for a maintainer to accept; a failure still says more.
+  if (plan.gateChanges.length > 0 && verdict !== "fail") verdict = "needs_approval";
   return {
     schema_version: 1,
     kind: "compare",
@@ -194,5 +212,7 @@ export async function runComparison(
     prompts,
     not_evaluated: notEvaluated,
     ignored: plan.ignored,
+    gate_changes: plan.gateChanges,
+    ignored_inputs: opts.ignoredInputs ?? [],
   };
 }

@@ -1,13 +1,12 @@
 import { posix } from "node:path";
 import { parseProjectConfig, parsePromptFile } from "../config/load.js";
 import { CONFIG_CANDIDATES, DEFAULT_ENVIRONMENT } from "../config/project.js";
-import type { ProjectConfig } from "../config/schema.js";
+import type { Criterion, ProjectConfig } from "../config/schema.js";
 import { isUserError, UserError } from "../errors.js";
 import {
   activeIn,
   affectedByReferences,
   affectedPrompts,
-  DEFAULT_EVAL_SET,
   mergeAffected,
   normalizeDir,
   promptOf,
@@ -25,14 +24,11 @@ import {
   type Git,
   type MergeBaseOptions,
 } from "./git.js";
+import { evalSetPath, judgedBy, type VersionAtRev } from "./judged-by.js";
 import { repoPath } from "./paths.js";
+import { configGateChanges, type ConfigText, type GateChange } from "./trust.js";
 
-export interface VersionAtRev {
-  version: number;
-  /** Repository path of the version file. */
-  path: string;
-  text: string;
-}
+export type { VersionAtRev };
 
 export interface PlannedPrompt {
   name: string;
@@ -44,8 +40,19 @@ export interface PlannedPrompt {
   champion: VersionAtRev | null;
   /** The version the change proposes; null when the change removes the prompt. */
   challenger: VersionAtRev | null;
-  /** The eval set at the head; both sides are scored on it. */
+  /** Both sides are scored on it: the base's examples in their base form, then those the change adds. */
   evalSet: { path: string; text: string } | null;
+  /**
+   * What judges the challenger (rubric files read, each at its own revision): the
+   * base's criteria, then those the change adds. Absent when there is no challenger.
+   */
+  criteria?: Criterion[];
+  /** The change's own versions of criteria it edited: scored and shown, never gating. */
+  informational?: Criterion[];
+  /** Example ids the change added to the eval set. */
+  addedExamples?: string[];
+  /** What the change did to how this prompt is judged (criteria, rubrics, eval set). */
+  gateChanges: GateChange[];
 }
 
 export interface ComparisonPlan {
@@ -58,15 +65,23 @@ export interface ComparisonPlan {
   prompts: PlannedPrompt[];
   /** Changed paths that affect no prompt. */
   ignored: string[];
+  /** Every change to how this change is judged: config, then each prompt's. Each needs approval. */
+  gateChanges: GateChange[];
+  /** The base revision's config: what judges the change (budgets, tolerance, provider…). */
+  trustedConfig: ProjectConfig;
 }
 
 export interface PlanInput {
   git: Git;
   base: string;
   head: string;
-  /** Relative to the repository root, "/"-separated, e.g. "prompts". */
+  /** The base revision's prompts folder, relative to the repository root, "/"-separated, e.g. "prompts". */
   promptsDir: string;
-  /** Relative to the repository root, when the project has a config. */
+  /**
+   * The base revision's config file, relative to the repository root, when it has
+   * one. The head's pins are read from the same path: a config the change adds
+   * elsewhere is ignored (and reported as a gate change).
+   */
   configPath: string | undefined;
   /** Default: the base revision's gate_environment, else "production". */
   environment?: string;
@@ -101,19 +116,25 @@ export function configCandidates(promptsDir: string, configPath: string | undefi
   return [...new Set([...(configPath !== undefined ? [configPath] : []), ...candidates])];
 }
 
-async function configAt(
+async function configAt(git: Git, rev: string, path: string, label: string): Promise<ConfigText | undefined> {
+  const text = await showFile(git, rev, path);
+  return text === undefined ? undefined : { path, text, config: parseProjectConfig(text, label).config };
+}
+
+/** Config candidates other than the one in use, at both revisions, for reporting what the change did to them. */
+async function otherConfigs(
   git: Git,
-  rev: string,
+  revs: { base: string; head: string },
   candidates: readonly string[],
-  label: (path: string) => string,
-): Promise<LocatedConfig | undefined> {
+  inUse: string | undefined,
+): Promise<Map<string, { base: string | undefined; head: string | undefined }>> {
+  const out = new Map<string, { base: string | undefined; head: string | undefined }>();
   for (const path of candidates) {
-    const text = await showFile(git, rev, path);
-    if (text === undefined) continue;
-    const located: LocatedConfig = { path, config: parseProjectConfig(text, label(path)).config };
-    return located;
+    if (path === inUse) continue;
+    const [base, head] = await Promise.all([showFile(git, revs.base, path), showFile(git, revs.head, path)]);
+    out.set(path, { base, head });
   }
-  return undefined;
+  return out;
 }
 
 /** prompt name → version → repository path of its version file, from a recursive file listing. */
@@ -222,19 +243,6 @@ async function readVersion(
   return text === undefined ? null : { version, path, text };
 }
 
-function evalSetPath(file: string, field: string | undefined, dir: string): string {
-  if (field === undefined) return posix.join(dir, DEFAULT_EVAL_SET);
-  const path = repoPath(file, field);
-  if (path === undefined) {
-    throw new UserError(
-      `eval_set "${field}" points outside the repository`,
-      { file, field: "eval_set" },
-      "use a path relative to the prompt file, inside the repository",
-    );
-  }
-  return path;
-}
-
 /** The files each prompt's head-active version reads (eval set, rubric files), for shared-file changes. */
 async function referencesAtHead(
   git: Git,
@@ -284,11 +292,24 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
   });
   const changed = input.changed ?? (await diffFiles(git, mergeBaseSha, headSha));
 
-  const candidates = configCandidates(promptsDir, input.configPath);
-  const [baseConfig, headConfig] = await Promise.all([
-    configAt(git, baseSha, candidates, (p) => `${p} (at base ${baseSha.slice(0, 12)})`),
-    configAt(git, headSha, candidates, (p) => p),
-  ]);
+  // The base's layout locates the config; the head's copy of that same file gives the pins.
+  const configPath = input.configPath;
+  const [baseConfig, headConfig] = configPath
+    ? await Promise.all([
+        configAt(git, baseSha, configPath, `${configPath} (at base ${baseSha.slice(0, 12)})`),
+        configAt(git, headSha, configPath, configPath),
+      ])
+    : [undefined, undefined];
+  const configChanges = configGateChanges(
+    baseConfig,
+    headConfig,
+    await otherConfigs(
+      git,
+      { base: baseSha, head: headSha },
+      configCandidates(promptsDir, configPath),
+      configPath,
+    ),
+  );
   // The base decides which environment is the baseline: a change must not pick its own yardstick.
   const env = input.environment ?? baseConfig?.config.gate_environment ?? DEFAULT_ENVIRONMENT;
 
@@ -301,7 +322,7 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
 
   const direct = affectedPrompts(
     changed,
-    { promptsDir, configPath: input.configPath, configPaths: [baseConfig?.path, headConfig?.path] },
+    { promptsDir, configPath },
     { base: baseConfig?.config, head: headConfig?.config },
     env,
   );
@@ -353,20 +374,25 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
         champion,
         challenger: null,
         evalSet: null,
+        gateChanges: [],
       });
       continue;
     }
     const headActive = activeAtHead(headConfig, env, a.name, atHead);
     const challenger = await readVersion(git, headSha, atHead, pickChallenger(a, headActive, atHead));
-    let evalSet: PlannedPrompt["evalSet"] = null;
-    if (challenger) {
-      const data = parsePromptFile(challenger.text, challenger.path).data;
-      const path = evalSetPath(challenger.path, data.eval_set, dir);
-      const text = await showFile(git, headSha, path);
-      if (text !== undefined) evalSet = { path, text };
+    if (!challenger) {
+      prompts.push({ name: a.name, reasons, champion, challenger, evalSet: null, gateChanges: [] });
+      continue;
     }
-    prompts.push({ name: a.name, reasons, champion, challenger, evalSet });
+    prompts.push({
+      name: a.name,
+      reasons,
+      champion,
+      challenger,
+      ...(await judgedBy(git, { base: baseSha, head: headSha }, a.name, champion, challenger, dir)),
+    });
   }
+  const gateChanges = [...configChanges, ...prompts.flatMap((p) => p.gateChanges)];
   return {
     baseSha,
     headSha,
@@ -375,5 +401,7 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
     changed,
     prompts,
     ignored: ignored.map((c) => c.path),
+    gateChanges,
+    trustedConfig: baseConfig?.config ?? {},
   };
 }

@@ -11,12 +11,22 @@ import type { PromptRun } from "../engine/evaluate.js";
 import type { ComparedPrompt, CompareResults } from "../pipeline/compare-run.js";
 import { escapeBlock, escapeInline } from "./escape.js";
 import { int, ms, pct } from "./format.js";
+import { gateChangeHeadline, renderGateChanges } from "./gate-changes.js";
 
-const VERDICT_ICON: Record<Verdict, string> = { pass: "✅", fail: "❌", inconclusive: "⚠️" };
+const VERDICT_ICON: Record<Verdict, string> = {
+  pass: "✅",
+  fail: "❌",
+  inconclusive: "⚠️",
+  needs_approval: "🔐",
+};
 
 /** "pass", "inconclusive", or for a failure what kind it is (a regression, or thresholds missed). */
 function verdictWord(verdict: Verdict, comparisons: readonly PromptComparison[]): string {
-  return verdict === "fail" ? failureKind(comparisons) : verdict;
+  return verdict === "fail"
+    ? failureKind(comparisons)
+    : verdict === "needs_approval"
+      ? "needs approval"
+      : verdict;
 }
 
 const STATUS_LABEL: Record<CriterionStatus, string> = {
@@ -162,13 +172,15 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
   const limit = opts.flippedLimit ?? 10;
   const first = results.prompts.find((p) => p.comparison.verdict === results.verdict);
   const why =
-    results.prompts.length === 0
-      ? "no prompt is affected by this change"
-      : results.verdict === "pass"
-        ? `${results.prompts.length} prompt${results.prompts.length === 1 ? "" : "s"} evaluated, no regression`
-        : first
-          ? `${first.name}: ${first.comparison.reason}`
-          : "some prompts could not be evaluated";
+    results.verdict === "needs_approval"
+      ? gateChangeHeadline(results)
+      : results.prompts.length === 0
+        ? "no prompt is affected by this change"
+        : results.verdict === "pass"
+          ? `${results.prompts.length} prompt${results.prompts.length === 1 ? "" : "s"} evaluated, no regression`
+          : first
+            ? `${first.name}: ${first.comparison.reason}`
+            : "some prompts could not be evaluated";
   const title = `${VERDICT_ICON[results.verdict]} agentops: ${verdictWord(
     results.verdict,
     results.prompts.map((p) => p.comparison),
@@ -193,6 +205,7 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
       "",
     );
   }
+  out.push(...renderGateChanges(results));
   for (const p of results.prompts) out.push(...promptSection(p, limit));
   if (results.not_evaluated.length > 0) {
     out.push("### Not evaluated", "");

@@ -13,7 +13,7 @@ export function renderWithin(results: CompareResults, max: number, extra = ""): 
     if (md.length <= budget) return md + extra;
   }
   // Failing prompts first, then inconclusive, then the rest, until the budget runs out.
-  const order = { fail: 0, inconclusive: 1, pass: 2 } as const;
+  const order = { fail: 0, needs_approval: 1, inconclusive: 1, pass: 2 } as const;
   const prompts = [...results.prompts].sort(
     (a, b) => order[a.comparison.verdict] - order[b.comparison.verdict],
   );

@@ -1,4 +1,13 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../helpers/fake-github.js";
@@ -96,8 +105,13 @@ function onComment(server: FakeGitHub, login: string, body: string) {
 }
 
 /** The Action on a push to the default branch (check out main first). */
-function onPushToMain(server: FakeGitHub, extra: Record<string, string> = {}) {
+function onPushToMain(
+  server: FakeGitHub,
+  extra: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
   return runAction({
+    env,
     event: "push",
     payload: {
       ref: "refs/heads/main",
@@ -403,17 +417,23 @@ describe("the Action on push", () => {
     repo.checkout("main");
     const llm = await startFakeOpenAI();
     try {
+      // The cache lives outside the workspace, under RUNNER_TEMP.
+      const runnerTemp = mkdtempSync(join(tmpdir(), "agentops-runner-"));
+      const cacheDir = join(runnerTemp, "agentops-cache");
       // An answer left over from a prompt version no environment runs any more.
-      const stale = join(repo.dir, ".agentops-cache", "ab", `ab${"0".repeat(62)}.json`);
+      const stale = join(cacheDir, "ab", `ab${"0".repeat(62)}.json`);
       mkdirSync(dirname(stale), { recursive: true });
       writeFileSync(stale, "{}");
-      const r = await onPushToMain(server, { "api-key": KEY, "base-url": llm.url });
+      const r = await onPushToMain(
+        server,
+        { "api-key": KEY, "base-url": llm.url },
+        { RUNNER_TEMP: runnerTemp },
+      );
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("pruned 1 cached answer no active prompt uses");
       expect(existsSync(stale)).toBe(false);
-      const kept = readdirSync(join(repo.dir, ".agentops-cache"), { recursive: true }).filter((f) =>
-        String(f).endsWith(".json"),
-      );
+      expect(existsSync(join(repo.dir, ".agentops-cache"))).toBe(false);
+      const kept = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith(".json"));
       expect(kept).toHaveLength(llm.requests.length);
       expect(kept.length).toBe(24 + 40 + 30);
     } finally {

@@ -85,6 +85,8 @@ export function compareResults(
     prompts,
     not_evaluated: [],
     ignored: [],
+    gate_changes: [],
+    ignored_inputs: [],
     ...overrides,
   };
 }

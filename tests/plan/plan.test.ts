@@ -254,19 +254,28 @@ describe("planComparison: config and environments", () => {
     ]);
   });
 
-  test("a config moved to another candidate path is found on both sides", async () => {
+  test("a config moved to another candidate path is a gate change; the base's layout decides", async () => {
     const repo = baseRepo();
     repo.git("mv", "prompts/config.yaml", "agentops.yaml");
-    repo.commit("move config and switch", { "agentops.yaml": CONFIG(1) });
-    const p = await plan(repo, { configPath: "agentops.yaml" });
+    repo.commit("move config and loosen", {
+      "agentops.yaml": CONFIG(2, "thresholds: {regression_tolerance: 100}\n"),
+    });
+    const p = await plan(repo);
+    // The head has no prompts/config.yaml, so nothing is pinned there: summarize runs its newest, v2, as before.
     expect(p.prompts.map(brief)).toEqual([
       {
         name: "summarize",
         champion: 2,
-        challenger: 1,
-        reasons: ["production version changed in agentops.yaml (v2 → v1)"],
+        challenger: 2,
+        reasons: ["production version changed in prompts/config.yaml (v2 → newest)"],
       },
     ]);
+    expect(p.trustedConfig.thresholds).toBeUndefined();
+    expect(p.gateChanges.map((g) => [g.kind, g.path])).toEqual([
+      ["config", "prompts/config.yaml"],
+      ["config", "agentops.yaml"],
+    ]);
+    expect(p.gateChanges[1]?.summary).toContain("agentops.yaml added; ignored");
     expect(configCandidates("prompts", "agentops.yaml")).toEqual([
       "agentops.yaml",
       "agentops.yml",
