@@ -412,7 +412,8 @@ async function publish(
     await tolerantWrite(deps, "comment on the pull request", async () => {
       // Without a paths filter every PR runs; one that touches no prompt gets a status, not a comment
       // (an earlier report is still updated, e.g. after the prompt change was reverted).
-      const create = results.prompts.length > 0 || results.not_evaluated.length > 0;
+      const create =
+        results.prompts.length > 0 || results.not_evaluated.length > 0 || results.gate_changes.length > 0;
       const upsert = (text: string) => postReport(deps, pr, text, create);
       let r;
       try {
