@@ -3,7 +3,9 @@ import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { resolveTargets } from "../config/project.js";
 import { errorMessage, isUserError, UserError } from "../errors.js";
+import { DEFAULT_GATE } from "../compare/compare.js";
 import { stopReason } from "../engine/deadline.js";
+import { decideEval } from "../engine/eval-gate.js";
 import { evaluatePrompt, loadTarget, type PromptRun } from "../engine/evaluate.js";
 import { renderEvalMarkdown, renderEvalText } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
@@ -31,12 +33,16 @@ Options:
   --version N          evaluate version N instead of the active one
   --env NAME           environment whose active version to use (default: production)
 ${providerOptions}
+  --threshold X        also fail when a prompt's mean overall score is below X (0..1)
   --out FILE           write the results JSON to FILE
   --format FORMAT      table | json | markdown (default: table)
   -q, --quiet          no progress lines
   -h, --help           show this help
 
-Exit codes: 0 evaluated, 2 bad input or usage, 4 internal error.
+Exit codes: 0 every threshold met, 1 a criterion below its threshold (or the mean
+score below --threshold), 2 bad input or usage (found before any model call),
+3 incomplete (stopped early, or more errors than thresholds.max_error_rate),
+4 internal error or a prompt that could not be run.
 `;
 
 const FORMATS = ["table", "json", "markdown"] as const;
@@ -50,6 +56,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
       version: { type: "string" },
       env: { type: "string" },
       ...RUN_FLAG_SPECS,
+      threshold: { type: "string" },
       out: { type: "string" },
       format: { type: "string" },
       quiet: { type: "boolean", short: "q" },
@@ -65,6 +72,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UserError("eval takes exactly one path", {}, "run: agentops eval --help");
   const version = positiveInt(values.version, "--version");
   const format = oneOf(values.format, FORMATS, "--format") ?? "table";
+  const threshold = fraction(values.threshold, "--threshold");
 
   const { project, targets } = await resolveTargets(resolve(io.cwd, path), {
     ...(version !== undefined ? { version } : {}),
@@ -131,5 +139,25 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   if (format === "json") io.stdout(JSON.stringify(results, null, 2) + "\n");
   else if (format === "markdown") io.stdout(renderEvalMarkdown(results));
   else io.stdout(renderEvalText(results));
-  return failed.length > 0 ? EXIT.internal : EXIT.ok;
+  const gate = decideEval(results, {
+    ...(threshold !== undefined ? { threshold } : {}),
+    maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
+  });
+  for (const reason of gate.reasons)
+    io.stderr(`${gate.outcome === "fail" ? "failed" : "incomplete"}: ${reason}\n`);
+  if (failed.length > 0) return EXIT.internal;
+  return gate.outcome === "fail"
+    ? EXIT.regression
+    : gate.outcome === "incomplete"
+      ? EXIT.inconclusive
+      : EXIT.ok;
+}
+
+/** A number in [0, 1] from a flag, or undefined when the flag is absent. */
+function fraction(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new UserError(`${flag} takes a number from 0 to 1, got "${value}"`, {}, `e.g. ${flag} 0.85`);
+  return n;
 }

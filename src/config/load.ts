@@ -1,7 +1,14 @@
 import { UserError } from "../errors.js";
 import { compilePattern } from "../engine/scorers/regex.js";
 import { MAX_EVAL_SET_BYTES, readUserFile } from "./files.js";
-import { CRITERION_TYPES, EvalExample, ProjectConfig, PromptFile, type Criterion } from "./schema.js";
+import {
+  CRITERION_TYPES,
+  EvalExample,
+  judgePresetOf,
+  ProjectConfig,
+  PromptFile,
+  type Criterion,
+} from "./schema.js";
 import { templateVariables } from "./template.js";
 import { validateOrThrow } from "./validate.js";
 import { parseYaml } from "./yaml.js";
@@ -125,7 +132,14 @@ const NEEDS_EXPECTED = new Set<Criterion["type"]>(["equals", "similarity"]);
  */
 export function checkEvalSetFitsPrompt(prompt: LoadedPrompt, evalSet: LoadedEvalSet): void {
   const vars = [...templateVariables(prompt.data.template), ...templateVariables(prompt.data.system ?? "")];
-  const needsExpected = prompt.data.eval_criteria.find((c) => NEEDS_EXPECTED.has(c.type));
+  const needsExpected = prompt.data.eval_criteria.find(
+    (c) => NEEDS_EXPECTED.has(c.type) || (c.type === "llm_judge" && judgePresetOf(c) === "correctness"),
+  );
+  const contexts = prompt.data.eval_criteria.flatMap((c) =>
+    c.type === "llm_judge" && judgePresetOf(c) === "faithfulness" && c.context
+      ? [{ c, field: c.context }]
+      : [],
+  );
   for (const ex of evalSet.examples) {
     for (const v of vars) {
       if (!Object.hasOwn(ex.input, v)) {
@@ -133,6 +147,15 @@ export function checkEvalSetFitsPrompt(prompt: LoadedPrompt, evalSet: LoadedEval
           `example "${ex.id}" has no input "${v}", which the template of ${prompt.file} uses`,
           { file: evalSet.file, line: ex.line, field: `input.${v}` },
           `add "${v}" to the example's input, or remove {${v}} from the template`,
+        );
+      }
+    }
+    for (const { c, field } of contexts) {
+      if (!Object.hasOwn(ex.input, field)) {
+        throw new UserError(
+          `example "${ex.id}" has no input "${field}", which criterion "${c.name}" judges the answer against (context)`,
+          { file: evalSet.file, line: ex.line, field: `input.${field}` },
+          `add "${field}" to the example's input, or point context: at the field holding the source text`,
         );
       }
     }

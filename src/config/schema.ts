@@ -28,13 +28,20 @@ const graded = { min_score: fraction.optional() };
 
 const stringOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
-export const FormatCheck = z.strictObject({
-  ...common,
-  type: z.literal("format_check"),
-  bullets: Bounds.optional(),
-  lines: Bounds.optional(),
-  json: z.boolean().optional(),
-});
+export const FormatCheck = z
+  .strictObject({
+    ...common,
+    type: z.literal("format_check"),
+    /** Exactly this many bullet points: the short form of `bullets: {min: N, max: N}`. */
+    expected: z.number().int().nonnegative().max(1000).optional(),
+    bullets: Bounds.optional(),
+    lines: Bounds.optional(),
+    json: z.boolean().optional(),
+  })
+  .refine((c) => c.expected !== undefined || c.bullets || c.lines || c.json === true, {
+    message:
+      "format_check checks nothing: give expected (the exact number of bullets), bullets: {min, max}, lines: {min, max} or json: true",
+  });
 export const Contains = z.strictObject({
   ...common,
   type: z.enum(["contains", "not_contains", "icontains", "not_icontains"]),
@@ -100,6 +107,21 @@ const JudgeShot = z.strictObject({
   reason: z.string().max(500).optional(),
 });
 
+/** Built-in rubrics (text in src/engine/judge-presets.ts and docs/judges.md). */
+export const JUDGE_PRESETS = [
+  "relevance",
+  "correctness",
+  "faithfulness",
+  "safety",
+  "helpfulness",
+  "conciseness",
+] as const;
+export type JudgePreset = (typeof JUDGE_PRESETS)[number];
+
+export function isJudgePreset(name: string): name is JudgePreset {
+  return (JUDGE_PRESETS as readonly string[]).includes(name);
+}
+
 export const LlmJudge = z
   .strictObject({
     ...common,
@@ -109,15 +131,46 @@ export const LlmJudge = z
     rubric: z.string().min(1).max(20_000).optional(),
     /** A file holding the rubric, relative to the prompt file (inside the repository). */
     rubric_file: z.string().min(1).optional(),
+    /** A built-in rubric; without rubric, rubric_file or preset, a criterion named after a preset uses it. */
+    preset: z.enum(JUDGE_PRESETS).optional(),
+    /** faithfulness: the input field holding the context the answer must be supported by. */
+    context: z.string().min(1).max(200).optional(),
     /** Overrides the project's judge_model for this criterion. */
     model: z.string().min(1).optional(),
     /** Scored examples that calibrate the judge (few-shot). */
     examples: z.array(JudgeShot).max(10).optional(),
   })
-  .refine((c) => (c.rubric === undefined) !== (c.rubric_file === undefined), {
-    message: "give exactly one of rubric or rubric_file",
+  .refine((c) => [c.rubric, c.rubric_file, c.preset].filter((x) => x !== undefined).length <= 1, {
+    message: "give one of rubric, rubric_file or preset, not several",
     path: ["rubric"],
+  })
+  .refine(
+    (c) =>
+      c.rubric !== undefined ||
+      c.rubric_file !== undefined ||
+      c.preset !== undefined ||
+      isJudgePreset(c.name),
+    {
+      message: `no rubric: give rubric, rubric_file or preset (one of ${JUDGE_PRESETS.join(", ")}), or name the criterion after a preset`,
+      path: ["rubric"],
+    },
+  )
+  .refine((c) => judgePresetOf(c) !== "faithfulness" || c.context !== undefined, {
+    message: "the faithfulness preset needs context: the input field holding the source text",
+    path: ["context"],
   });
+
+/** The built-in rubric a judge criterion uses, if any: its preset, or its name when nothing else is given. */
+export function judgePresetOf(c: {
+  name: string;
+  rubric?: string | undefined;
+  rubric_file?: string | undefined;
+  preset?: JudgePreset | undefined;
+}): JudgePreset | undefined {
+  if (c.preset) return c.preset;
+  if (c.rubric !== undefined || c.rubric_file !== undefined) return undefined;
+  return isJudgePreset(c.name) ? c.name : undefined;
+}
 
 export const CRITERION_TYPES = [
   "format_check",

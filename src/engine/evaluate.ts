@@ -8,6 +8,7 @@ import {
 } from "../config/load.js";
 import { resolveInside, type Project, type PromptTarget } from "../config/project.js";
 import { readUserFile } from "../config/files.js";
+import { judgePresetOf } from "../config/schema.js";
 import { UserError } from "../errors.js";
 import { aggregateCriteria, summarize, type CriterionAggregate, type SuiteSummary } from "./aggregate.js";
 import { runSuite, type ExampleResult, type RunOptions } from "./runner.js";
@@ -28,6 +29,18 @@ export interface PromptRun {
   sampled?: { kept: number; of: number; method: string };
   /** Present when the run stopped before every example was tried. */
   stopped?: { reason: string };
+  /** Who judged each llm_judge criterion; `self` when it is the model under test (a biased judge). */
+  judges?: { criterion: string; model: string | null; preset?: string; self: boolean }[];
+}
+
+/** Which model judges each llm_judge criterion of a prompt, known before any call. */
+export function judgesOf(prompt: LoadedPrompt, judge: RunOptions["judge"]): NonNullable<PromptRun["judges"]> {
+  return prompt.data.eval_criteria.flatMap((c) => {
+    if (c.type !== "llm_judge") return [];
+    const model = judge?.modelFor?.(c, prompt.data.model) ?? null;
+    const preset = judgePresetOf(c);
+    return [{ criterion: c.name, model, ...(preset ? { preset } : {}), self: model === prompt.data.model }];
+  });
 }
 
 export interface LoadedTarget {
@@ -109,6 +122,7 @@ export async function evaluatePrompt(
   opts: RunOptions,
 ): Promise<PromptRun> {
   const run = await runSuite(prompt, evalSet, opts);
+  const judges = judgesOf(prompt, opts.judge);
   return {
     prompt: meta.name,
     version: prompt.data.version,
@@ -122,5 +136,6 @@ export async function evaluatePrompt(
     examples: run.results,
     ...(run.sampled ? { sampled: run.sampled } : {}),
     ...(run.stopped ? { stopped: run.stopped } : {}),
+    ...(judges.length > 0 ? { judges } : {}),
   };
 }

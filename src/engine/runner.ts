@@ -260,6 +260,7 @@ async function evaluateExample(
           input: example.input,
           ...(example.expected !== undefined ? { expected: example.expected } : {}),
           output: completion.text,
+          modelUnderTest: prompt.data.model,
         },
         { signal: ctx.signal },
       );

@@ -12,6 +12,7 @@ import type { ComparedPrompt, CompareResults } from "../pipeline/compare-run.js"
 import { escapeBlock, escapeInline } from "./escape.js";
 import { int, ms, pct } from "./format.js";
 import { gateChangeHeadline, renderGateChanges } from "./gate-changes.js";
+import { judgeLines } from "./judges.js";
 
 const VERDICT_ICON: Record<Verdict, string> = {
   pass: "✅",
@@ -150,6 +151,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
     ),
     "",
   );
+  for (const line of judgeLines(p.challenger)) out.push(`> ${escapeInline(line, 300)}`, "");
   const sampled = p.challenger.sampled;
   if (sampled) {
     out.push(

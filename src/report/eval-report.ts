@@ -1,6 +1,7 @@
 import { markdownTable } from "markdown-table";
 import type { CriterionAggregate } from "../engine/aggregate.js";
 import type { PromptRun } from "../engine/evaluate.js";
+import { judgeLines } from "./judges.js";
 import { escapeInline } from "./escape.js";
 import { int, ms, pct, pctRange, score } from "./format.js";
 import type { EvalResults } from "./results.js";
@@ -83,7 +84,7 @@ export function renderEvalText(results: EvalResults): string {
     out.push(
       `  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`,
     );
-    for (const line of [...judgeAgreement(run), ...missing(run)]) out.push(`  ${line}`);
+    for (const line of [...judgeLines(run), ...judgeAgreement(run), ...missing(run)]) out.push(`  ${line}`);
     out.push("");
   }
   for (const f of results.failed) out.push(`${f.prompt}: not evaluated — ${f.reason}`, "");
@@ -101,8 +102,9 @@ export function renderEvalMarkdown(results: EvalResults): string {
       criteriaTable(run, (s) => escapeInline(s)),
       "",
     );
-    for (const line of judgeAgreement(run)) out.push(`- ${escapeInline(line, 300)}`);
-    if (run.criteria.some((c) => c.judge_agreement)) out.push("");
+    const judging = [...judgeLines(run), ...judgeAgreement(run)];
+    for (const line of judging) out.push(`- ${escapeInline(line, 300)}`);
+    if (judging.length > 0) out.push("");
     for (const line of missing(run)) out.push(`> ${escapeInline(line, 500)}`, "");
   }
   for (const f of results.failed)

@@ -16,10 +16,14 @@ interface Results {
 
 test("the README demo: eval on the summarize prompt prints per-criterion results offline", async () => {
   const r = await cli(["eval", "prompts-example/prompts/summarize", "-q"]);
-  expect(r.code).toBe(0);
+  // Production's v1 misses its bullets threshold: eval is a CI gate and says so with exit 1.
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain("failed: summarize v1: bullets is below its threshold of 90%");
   expect(r.stdout).toContain("summarize v1 — active in production (prompts/config.yaml)");
   for (const name of ["bullets", "concise", "no-boilerplate", "overlap"])
     expect(r.stdout).toContain(`| ${name}`);
+  // The staged v2 meets every threshold.
+  expect((await cli(["eval", "prompts-example/prompts/summarize", "--env", "staging", "-q"])).code).toBe(0);
 });
 
 test("every example prompt version has a recorded answer for every example (recordings are fresh)", async () => {

@@ -134,7 +134,8 @@ test("quota exhausted stops the run early; unfinished examples are skipped with 
       env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url },
     },
   );
-  expect(r.code).toBe(0);
+  // Stopped early: incomplete, exit 3, never a green answer.
+  expect(r.code).toBe(3);
   const results = JSON.parse(await readFile(join(root, "r.json"), "utf8")) as {
     complete: boolean;
     runs: { stopped?: { reason: string }; examples: { status: string }[] }[];

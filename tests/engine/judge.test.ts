@@ -4,6 +4,7 @@ import { cohensKappa } from "../../src/engine/aggregate.js";
 import { evaluatePrompt } from "../../src/engine/evaluate.js";
 import { buildJudgeRequest, createJudge, parseJudgeReply } from "../../src/engine/judge.js";
 import { createMockProvider } from "../../src/engine/providers/mock.js";
+import { judgeLines } from "../../src/report/judges.js";
 
 describe("parseJudgeReply", () => {
   test.each([
@@ -97,7 +98,7 @@ test("judge scores become criterion scores; an unparseable reply is an error, an
   expect(run.criteria[0]?.judge_agreement).toMatchObject({ n: 3, agreement: 2 / 3 });
 });
 
-test("a judge criterion without a judge model stops the run with a clear reason", async () => {
+test("without a judge model the prompt's own model judges, and the run says it judged itself", async () => {
   const set = parseEvalSet('{"id": "a", "input": {"q": "x"}}\n{"id": "b", "input": {"q": "y"}}', "e.jsonl");
   const run = await evaluatePrompt(
     judged,
@@ -105,7 +106,16 @@ test("a judge criterion without a judge model stops the run with a clear reason"
     { name: "p", reason: "t", file: "v1.yaml", evalSetFile: "e.jsonl" },
     { provider, concurrency: 1, judge: createJudge(provider, undefined) },
   );
-  expect(run.stopped?.reason).toMatch(/needs a judge model: set judge_model/);
+  expect(run.stopped).toBeUndefined();
+  expect(run.judges).toEqual([{ criterion: expect.any(String), model: judged.data.model, self: true }]);
+  expect(judgeLines(run)[0]).toMatch(/the model under test.*set judge_model/);
+  const withJudge = await evaluatePrompt(
+    judged,
+    set,
+    { name: "p", reason: "t", file: "v1.yaml", evalSetFile: "e.jsonl" },
+    { provider, concurrency: 1, judge: createJudge(provider, "judge-model") },
+  );
+  expect(withJudge.judges?.[0]).toMatchObject({ model: "judge-model", self: false });
 });
 
 test("Cohen's kappa: perfect, chance-level and undefined", () => {

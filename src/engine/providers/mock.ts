@@ -1,3 +1,4 @@
+import { JUDGE_SYSTEM } from "../judge.js";
 import { requestKey, type ChatRequest } from "../request.js";
 import type { CallOptions, Completion, Provider } from "./types.js";
 
@@ -15,8 +16,20 @@ const echo: MockResponder = (request) => {
   return `mock answer to: ${firstLine.slice(0, 200)}`;
 };
 
+/**
+ * Judge requests get a valid verdict (a score of 3 to 5 drawn from the request's
+ * hash), so judged criteria run offline; everything else gets the echo.
+ */
+const echoOrJudge: MockResponder = (request, options) => {
+  if (request.messages[0]?.role === "system" && request.messages[0].content === JUDGE_SYSTEM) {
+    const score = 3 + (parseInt(requestKey(request, options.repeat ?? 0).slice(0, 4), 16) % 3);
+    return JSON.stringify({ score, reason: "mock judge" });
+  }
+  return echo(request, options);
+};
+
 /** A deterministic provider for tests and dry runs. */
-export function createMockProvider(responder: MockResponder = echo): Provider {
+export function createMockProvider(responder: MockResponder = echoOrJudge): Provider {
   return {
     id: "mock",
     async complete(request: ChatRequest, options: CallOptions = {}): Promise<Completion> {

@@ -7,6 +7,7 @@ export function withinBounds(value: number, bounds: Bounds): boolean {
 }
 
 export function describeBounds(bounds: Bounds): string {
+  if (bounds.min !== undefined && bounds.min === bounds.max) return `exactly ${bounds.min}`;
   if (bounds.min !== undefined && bounds.max !== undefined) return `${bounds.min}–${bounds.max}`;
   if (bounds.min !== undefined) return `at least ${bounds.min}`;
   if (bounds.max !== undefined) return `at most ${bounds.max}`;

@@ -26,6 +26,8 @@ function jsonCheck(output: string): Check {
 
 export function scoreFormatCheck(c: CriterionOf<"format_check">, ctx: ScoreContext): CriterionScore {
   const checks: Check[] = [];
+  if (c.expected !== undefined)
+    checks.push(boundsCheck(countBullets(ctx.output), "bullets", { min: c.expected, max: c.expected }));
   if (c.bullets) checks.push(boundsCheck(countBullets(ctx.output), "bullets", c.bullets));
   if (c.lines) checks.push(boundsCheck(countLines(ctx.output), "lines", c.lines));
   if (c.json) checks.push(jsonCheck(ctx.output));
