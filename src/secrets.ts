@@ -69,7 +69,7 @@ function patternFor(secret: string): RegExp {
   const alternatives = secretVariants(secret)
     // Longest first, so a longer form is masked whole rather than its prefix.
     .sort((a, b) => b.length - a.length)
-    .map((v) => [...v].map(escapeChar).join("\\s*"));
+    .map((v) => Array.from(v).map(escapeChar).join("\\s*"));
   return new RegExp(alternatives.join("|"), "gi");
 }
 

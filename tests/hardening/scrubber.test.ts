@@ -4,7 +4,7 @@ import { base64Cores, scrubDeep, scrubSecrets, secretsFromEnv } from "../../src/
 const KEY = "sk-proj-Canary0123456789abcdefXYZ";
 const b64 = (s: string): string => Buffer.from(s, "utf8").toString("base64");
 const b64url = (s: string): string => Buffer.from(s, "utf8").toString("base64url");
-const spaced = (s: string, sep: string): string => [...s].join(sep);
+const spaced = (s: string, sep: string): string => Array.from(s).join(sep);
 
 /** What an attacker-controlled server might echo, by variant name. */
 const VARIANTS: Record<string, string> = {

@@ -401,7 +401,7 @@ describe("an error answer is reduced to its status, type, code and scrubbed mess
   const forms = [
     KEY,
     KEY.toUpperCase(),
-    [...KEY].join(" "),
+    Array.from(KEY).join(" "),
     b64(`user:${KEY}`),
     Buffer.from(`Bearer ${KEY}`).toString("base64url"),
     [...Buffer.from(KEY)].map((b) => `%${b.toString(16).toUpperCase()}`).join(""),
