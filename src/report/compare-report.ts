@@ -11,6 +11,7 @@ import type { PromptRun } from "../engine/evaluate.js";
 import type { ComparedPrompt, CompareResults } from "../pipeline/compare-run.js";
 import { escapeBlock, escapeInline } from "./escape.js";
 import { int, ms, pct } from "./format.js";
+import { truncatedSides } from "./truncated.js";
 
 const VERDICT_ICON: Record<Verdict, string> = { pass: "✅", fail: "❌", inconclusive: "⚠️" };
 
@@ -153,6 +154,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
       "",
     );
   }
+  out.push(...truncatedSides(p.champion, p.challenger));
   out.push(...flippedSection(c.flipped, flippedLimit));
   return out;
 }
