@@ -7,7 +7,7 @@ import { stopReason } from "../engine/deadline.js";
 import { evaluatePrompt, loadTarget, type PromptRun } from "../engine/evaluate.js";
 import { renderEvalMarkdown, renderEvalText } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
-import { scrubDeep, secretsFromEnv } from "../secrets.js";
+import { secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "../report/progress.js";
@@ -115,18 +115,15 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
       failed.push({ prompt: `${l.target.name} v${l.target.version}`, reason: errorMessage(e) });
     }
   }
-  // Scrubbed as a value, before serializing: JSON would hide a key split by a newline as "\n".
-  const results = scrubDeep(
-    buildEvalResults({
-      version: VERSION,
-      provider: setup.run.provider.id,
-      startedAt,
-      finishedAt: new Date(now()),
-      runs,
-      failed,
-    }),
-    secretsFromEnv(io.env),
-  );
+  const results = buildEvalResults({
+    version: VERSION,
+    provider: setup.run.provider.id,
+    startedAt,
+    finishedAt: new Date(now()),
+    runs,
+    failed,
+    secrets: secretsFromEnv(io.env),
+  });
 
   if (values.out) {
     const out = resolve(io.cwd, values.out);

@@ -2,9 +2,11 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { base64Cores } from "../../src/secrets.js";
+import { cli } from "../helpers/cli.js";
 import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from "../helpers/fake-openai.js";
 import { TempRepo } from "../helpers/git-repo.js";
+import { makeProject } from "../helpers/project.js";
 import { runAction, type ActionRun } from "../helpers/run-action.js";
 
 /*
@@ -153,4 +155,50 @@ describe("a model endpoint echoing the API key in every encoding", () => {
     expect(states).not.toContain("success");
     expect(run.outputs.verdict).not.toBe("pass");
   }, 30_000);
+});
+
+describe("the CLI, against the same endpoint", () => {
+  const PROMPT = `name: greet
+version: 1
+model: gpt-4o-mini
+template: "Say hello to {who}"
+eval_criteria:
+  - name: hello
+    type: icontains
+    value: hello
+`;
+  const SET = ["a", "b"].map((id) => JSON.stringify({ id, input: { who: id } })).join("\n");
+
+  async function evalAgainst(reply: FakeReply) {
+    llm = await startFakeOpenAI(() => reply);
+    const root = await makeProject({ "prompts/greet/v1.yaml": PROMPT, "prompts/greet/eval_set.jsonl": SET });
+    const run = await cli(
+      [
+        "eval",
+        "prompts/greet",
+        "--provider",
+        "openai",
+        "--no-cache",
+        "--out",
+        "results.json",
+        "--format",
+        "json",
+      ],
+      { cwd: root, env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: llm.url } },
+    );
+    return { run, results: readFileSync(join(root, "results.json"), "utf8") };
+  }
+
+  test("a 401 echoing the key: no form of it in the output, the errors or the results file", async () => {
+    const { run, results } = await evalAgainst({ status: 401, body: { error: { message: ECHO } } });
+    expectNoForm({ stdout: run.stdout, stderr: run.stderr, "results JSON": results });
+    expect(results).toContain("Incorrect API key provided: ***");
+  });
+
+  test("an answer holding the key (a model told to repeat its headers) is masked in the stored results", async () => {
+    const { run, results } = await evalAgainst({ text: `hello, your headers: ${ECHO}` });
+    expect(run.code).toBe(0);
+    expectNoForm({ stdout: run.stdout, stderr: run.stderr, "results JSON": results });
+    expect(results).toContain("hello, your headers:");
+  });
 });

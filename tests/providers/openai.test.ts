@@ -447,6 +447,50 @@ describe("an error answer is reduced to its status, type, code and scrubbed mess
   });
 });
 
+describe("a response bigger than the limit is an error, not a memory flood", () => {
+  const answer = (text: string) =>
+    JSON.stringify({ choices: [{ message: { role: "assistant", content: text }, finish_reason: "stop" }] });
+
+  test("declared by content-length: refused before reading, never retried", async () => {
+    const p = await providerFor(() => ({ raw: answer("x".repeat(5000)) }), { maxResponseBytes: 1000 });
+    const e = await failure(retrying(p).complete(request));
+    expect(e.kind).toBe("bad_response");
+    expect(e.message).toBe("the endpoint's answer is larger than 1 KB; lower max_tokens");
+    expect(requests()).toHaveLength(1);
+  });
+
+  test("streamed without a length: stopped once past the limit", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(
+          new TextEncoder().encode('{"choices": [{"message": {"content": "' + "y".repeat(1000)),
+        );
+      },
+    });
+    const p = createOpenAIProvider({
+      apiKey: KEY,
+      baseURL: "http://127.0.0.1:9/v1",
+      maxResponseBytes: 10_000,
+      fetch: () =>
+        Promise.resolve(
+          new Response(endless, { status: 200, headers: { "content-type": "application/json" } }),
+        ),
+    });
+    const e = await failure(p.complete(request));
+    expect(e.kind).toBe("bad_response");
+    expect(e.message).toMatch(/answer is larger than/);
+    expect(pulled).toBeLessThan(30);
+  });
+
+  test("an answer under the limit is read whole", async () => {
+    const text = "z".repeat(5000);
+    const p = await providerFor(() => ({ raw: answer(text) }), { maxResponseBytes: 10_000 });
+    expect((await p.complete(request)).text).toBe(text);
+  });
+});
+
 describe("finish_reason", () => {
   test("an answer cut at max_tokens says so; a normal one says stop", async () => {
     const p = await providerFor([{ text: "cut sho", finishReason: "length" }, { text: "whole" }]);

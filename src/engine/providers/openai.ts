@@ -27,6 +27,8 @@ export interface OpenAISettings {
   defaultHeaders?: Record<string, string>;
   /** A fetch implementation, e.g. one bound to a proxy agent; tests use it to watch calls. */
   fetch?: typeof globalThis.fetch;
+  /** Largest response body read (default MAX_RESPONSE_BYTES); tests lower it. */
+  maxResponseBytes?: number;
   /** Clock for latencyMs; injected by tests. */
   now?: () => number;
 }
@@ -35,6 +37,12 @@ export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** Longest piece of a server's error text we repeat; HTML error pages can be huge. */
 const MAX_DETAIL_CHARS = 300;
+
+/**
+ * Largest response body we read. max_tokens keeps real answers far below it;
+ * an endpoint that sends more (by mistake or on purpose) must not exhaust memory.
+ */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** Sent to a local endpoint when no key is set. */
 export const LOCAL_NO_KEY = "no-key";
@@ -151,6 +159,59 @@ export function describeErrorAnswer(
   };
 }
 
+class AnswerTooLarge extends Error {
+  constructor(limit: number) {
+    const size =
+      limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.ceil(limit / 1024)} KB`;
+    super(`the endpoint's answer is larger than ${size}; lower max_tokens`);
+    this.name = "AnswerTooLarge";
+  }
+}
+
+/** Bodies that a Response may not carry (the constructor throws on them). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** fetch whose response bodies stop with AnswerTooLarge past `maxBytes`, declared or streamed. */
+export function limitResponseBytes(
+  inner: typeof globalThis.fetch,
+  maxBytes: number,
+): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await inner(input, init);
+    const declared = Number(response.headers.get("content-length") ?? NaN);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new AnswerTooLarge(maxBytes);
+    }
+    if (!response.body || NULL_BODY_STATUSES.has(response.status)) return response;
+    let seen = 0;
+    const counted = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) controller.error(new AnswerTooLarge(maxBytes));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(counted, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
+/** The first error in e's cause chain that is an AnswerTooLarge. */
+function tooLarge(e: unknown): AnswerTooLarge | undefined {
+  let current: unknown = e;
+  for (let depth = 0; depth < 8 && current !== null && typeof current === "object"; depth++) {
+    if (current instanceof AnswerTooLarge) return current;
+    current = "cause" in current ? current.cause : undefined;
+  }
+  return undefined;
+}
+
 /** The innermost cause's code or message (e.g. ECONNREFUSED), which says more than "fetch failed". */
 function rootCause(e: unknown): string {
   let current: unknown = e;
@@ -183,6 +244,9 @@ export function toProviderError(e: unknown, apiKey: string): ProviderError {
   }
   const make = (message: string, opts: ConstructorParameters<typeof ProviderError>[1]): ProviderError =>
     new ProviderError(scrubSecrets(message, [apiKey]), opts);
+  // Retrying would fetch the same flood again.
+  const flood = tooLarge(e);
+  if (flood) return make(flood.message, { kind: "bad_response" });
   // Order matters: the timeout and abort errors are subclasses of the connection error.
   if (e instanceof APIUserAbortError) return make("the call was aborted", { kind: "aborted" });
   if (e instanceof APIConnectionTimeoutError) {
@@ -339,7 +403,10 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
     maxRetries: 0,
     timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(settings.defaultHeaders ? { defaultHeaders: settings.defaultHeaders } : {}),
-    ...(settings.fetch ? { fetch: settings.fetch } : {}),
+    fetch: limitResponseBytes(
+      settings.fetch ?? globalThis.fetch,
+      settings.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+    ),
   });
   const now = settings.now ?? Date.now;
   /** Models that rejected temperature/max_tokens once: no more doomed first tries for the rest of the run. */
