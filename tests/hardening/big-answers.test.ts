@@ -7,6 +7,7 @@ import { MAX_STORED_OUTPUT_BYTES, storedOutput, utf8Prefix } from "../../src/eng
 import { renderCompareMarkdown } from "../../src/report/compare-report.js";
 import { cli } from "../helpers/cli.js";
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from "../helpers/fake-openai.js";
+import { runLivePullRequest, type LivePullRequest } from "../helpers/live-pr.js";
 import { makeProject } from "../helpers/project.js";
 import { compareResults, runOf, twoCriteria } from "../helpers/runs.js";
 
@@ -139,4 +140,32 @@ test("the compare report says, per side, how many answers were cut at max_tokens
   );
   expect(md).toContain("2 of the challenger's answers were cut at max_tokens");
   expect(md).not.toContain("the champion's answers");
+});
+
+describe("the Action, with a model that answers 50 MB once and cuts every answer at max_tokens", () => {
+  let pr: LivePullRequest | undefined;
+  afterEach(async () => {
+    await pr?.close();
+    pr = undefined;
+  });
+
+  test("the results JSON stays small, the big answer is marked, both sides' cut answers are counted in the report", async () => {
+    const huge = "y".repeat(50 * MB);
+    pr = await runLivePullRequest(
+      (r) => ({ text: r.n === 0 ? huge : `- point ${r.n}`, finishReason: "length" }),
+      { apiKey: KEY, token: "ghs_bigAnswersToken0123456789", inputs: { "max-examples": "4" } },
+    );
+    const { run, gh } = pr;
+    const resultsPath = run.outputs["results-path"] ?? "";
+    expect((await stat(resultsPath)).size).toBeLessThan(2 * MB);
+    const results = await readFile(resultsPath, "utf8");
+    expect(results).toContain('"output_truncated": true');
+    expect(results).toContain(`"output_bytes": ${50 * MB}`);
+    expect(results).toContain('"finish_reason": "length"');
+    const comment = gh.comments[0]?.body ?? "";
+    expect(comment).toContain("4 of the champion's answers were cut at max_tokens");
+    expect(comment).toContain("4 of the challenger's answers were cut at max_tokens");
+    expect(run.summary).toContain("of the challenger's answers were cut at max_tokens");
+    expect(comment.length).toBeLessThan(65_536);
+  }, 60_000);
 });

@@ -1,13 +1,13 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { base64Cores } from "../../src/secrets.js";
 import { cli } from "../helpers/cli.js";
-import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
+import type { FakeGitHub } from "../helpers/fake-github.js";
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from "../helpers/fake-openai.js";
-import { TempRepo } from "../helpers/git-repo.js";
+import { runLivePullRequest, type LivePullRequest } from "../helpers/live-pr.js";
 import { makeProject } from "../helpers/project.js";
-import { runAction, type ActionRun } from "../helpers/run-action.js";
+import type { ActionRun } from "../helpers/run-action.js";
 
 /*
  * The model endpoint is hostile: it answers an error that echoes the API key in
@@ -32,8 +32,7 @@ const FORMS: Record<string, string> = {
 };
 const ECHO = `Incorrect API key provided:\n${Object.values(FORMS).join("\n")}`;
 
-let repo: TempRepo | undefined;
-let gh: FakeGitHub | undefined;
+let pr: LivePullRequest | undefined;
 let llm: FakeOpenAI | undefined;
 
 beforeAll(() => {
@@ -42,47 +41,14 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  await gh?.close();
+  await pr?.close();
   await llm?.close();
-  repo?.remove();
-  gh = llm = repo = undefined;
+  pr = llm = undefined;
 });
 
-/** prompts-example on a live provider; the PR switches summarize to v2. */
 async function runAgainst(reply: FakeReply, inputs: Record<string, string> = {}) {
-  repo = new TempRepo();
-  cpSync("prompts-example", repo.dir, { recursive: true });
-  const configPath = join(repo.dir, "prompts/config.yaml");
-  const withoutReplay = readFileSync(configPath, "utf8").replace(
-    /provider:\n {2}type: replay\n {2}recordings: \.\.\/recordings\n/,
-    "",
-  );
-  writeFileSync(configPath, withoutReplay);
-  const baseSha = repo.commit("base");
-  repo.branch("feature");
-  writeFileSync(configPath, withoutReplay.replace(/(production:[\s\S]*?summarize: )1/, "$12"));
-  const headSha = repo.commit("switch");
-  llm = await startFakeOpenAI(() => reply);
-  gh = await startFakeGitHub({
-    pr: { number: 7, baseSha, headSha, files: [{ filename: "prompts/config.yaml", status: "modified" }] },
-  });
-  const run = await runAction({
-    event: "pull_request",
-    payload: {
-      action: "synchronize",
-      number: 7,
-      pull_request: {
-        number: 7,
-        base: { sha: baseSha, ref: "main", repo: { full_name: "o/r" } },
-        head: { sha: headSha, ref: "feature", repo: { full_name: "o/r" } },
-      },
-      repository: { full_name: "o/r", default_branch: "main" },
-    },
-    inputs: { "github-token": TOKEN, "api-key": KEY, "base-url": llm.url, ...inputs },
-    apiUrl: gh.url,
-    workspace: repo.dir,
-  });
-  return { run, gh, llm };
+  pr = await runLivePullRequest(() => reply, { apiKey: KEY, token: TOKEN, inputs });
+  return pr;
 }
 
 /** Everything the run printed, stored or sent to GitHub. */
