@@ -7,12 +7,21 @@
  * Authorization header base64-encoded ("Basic dXNlcjpLRVk="), URL-encoded,
  * upper-cased, or wrapped over lines. Each secret of MIN_VARIANT_LENGTH or more
  * characters is therefore matched in all those forms, case-insensitively, with
- * any whitespace allowed between its characters. Shorter secrets are matched
- * exactly only: their encodings would be short enough to hit ordinary text.
+ * any whitespace (or invisible character) allowed between its characters.
+ * Shorter secrets are matched exactly only: their encodings would be short
+ * enough to hit ordinary text.
  */
 
 export const MIN_VARIANT_LENGTH = 8;
 const MASK = "***";
+
+/**
+ * What may sit between a secret's characters: whitespace, and the invisible
+ * characters (zero-width space, joiners, word joiner, soft hyphen) that would
+ * show a key intact in a rendered comment while breaking a plain match.
+ */
+const GAP = "[\\s\\u00ad\\u200b-\\u200d\\u2060]*";
+const INVISIBLE = /[\s\u00ad\u200b-\u200d\u2060]+/g;
 
 const b64 = (bytes: Buffer): string => bytes.toString("base64").replace(/=+$/, "");
 
@@ -54,22 +63,22 @@ export function secretVariants(secret: string): string[] {
     // base64 inside a URL: + and / become %2B and %2F.
     ...cores.map((c) => encodeURIComponent(c)),
   ];
-  return [...new Set(variants.map((v) => v.replace(/\s+/g, "")).filter((v) => v.length > 0))];
+  return [...new Set(variants.map((v) => v.replace(INVISIBLE, "")).filter((v) => v.length > 0))];
 }
 
 const escapeChar = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 
 /**
  * One regex for all of a secret's variants. It is built from escaped literals
- * with `\s*` between characters and no nested quantifiers: each `\s*` is
- * followed by a non-space literal, so a failed attempt backs off at most the
- * whitespace it took, and matching stays linear in the text for a fixed secret.
+ * with GAP between characters and no nested quantifiers: each GAP is followed
+ * by a visible literal, so a failed attempt backs off at most the gap it took,
+ * and matching stays linear in the text for a fixed secret.
  */
 function patternFor(secret: string): RegExp {
   const alternatives = secretVariants(secret)
     // Longest first, so a longer form is masked whole rather than its prefix.
     .sort((a, b) => b.length - a.length)
-    .map((v) => Array.from(v).map(escapeChar).join("\\s*"));
+    .map((v) => Array.from(v).map(escapeChar).join(GAP));
   return new RegExp(alternatives.join("|"), "gi");
 }
 

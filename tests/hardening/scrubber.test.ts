@@ -13,6 +13,7 @@ const VARIANTS: Record<string, string> = {
   "lower-cased": KEY.toLowerCase(),
   "space-separated": spaced(KEY, " "),
   "split over lines and tabs": spaced(KEY, "\n\t"),
+  "split by zero-width spaces and soft hyphens": spaced(KEY, "\u200b\u00ad"),
   "base64 (alone)": b64(KEY),
   "base64 of user:KEY (offset 5)": b64(`user:${KEY}`),
   "base64 of Bearer KEY (offset 7)": b64(`Bearer ${KEY}`),
@@ -39,6 +40,9 @@ describe("scrubSecrets: a key of 8+ characters is masked in every form a server 
       expect(out).not.toContain(form);
       expect(out).toContain("401 Incorrect API key provided: ");
       expect(out).toContain("You can find your key at example.com");
+      expect(out.replace(/[\s\u00ad\u200b-\u200d\u2060]/g, "").toLowerCase()).not.toContain(
+        KEY.toLowerCase(),
+      );
       // No long run of the form survives: at most the few boundary characters of a base64 blob.
       const stripped = form.replace(/\s+/g, "");
       for (let i = 0; i + 12 <= stripped.length; i++)
