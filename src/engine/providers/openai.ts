@@ -1,7 +1,8 @@
-import { STATUS_CODES } from "node:http";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { UserError } from "../../errors.js";
 import { scrubSecrets } from "../../secrets.js";
+import { asRecord, describeErrorAnswer, quote, rootCause } from "./error-text.js";
+import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
 import type { ChatRequest } from "../request.js";
 import { estimateTokens } from "./mock.js";
 import { ProviderError, type CallOptions, type Completion, type Provider } from "./types.js";
@@ -35,14 +36,6 @@ export interface OpenAISettings {
 
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 const DEFAULT_TIMEOUT_MS = 60_000;
-/** Longest piece of a server's error text we repeat; HTML error pages can be huge. */
-const MAX_DETAIL_CHARS = 300;
-
-/**
- * Largest response body we read. max_tokens keeps real answers far below it;
- * an endpoint that sends more (by mistake or on purpose) must not exhaust memory.
- */
-export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** Sent to a local endpoint when no key is set. */
 export const LOCAL_NO_KEY = "no-key";
@@ -119,114 +112,6 @@ export function parseRetryAfter(
   if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
   const date = Date.parse(after);
   return Number.isFinite(date) ? Math.max(0, date - now()) : undefined;
-}
-
-/**
- * Server text fit to repeat: secrets scrubbed first (shortening first could
- * leave half a key behind), folded onto one line, then shortened.
- */
-function quote(text: string, apiKey: string, max = MAX_DETAIL_CHARS): string {
-  const clean = scrubSecrets(text, [apiKey]).replace(/\s+/g, " ").trim();
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
-}
-
-/**
- * What we repeat of an error answer: the JSON error's `message` field and its
- * type and code, never the raw body. An HTML error page from a proxy is
- * reduced to its status line, e.g. "the endpoint answered 502 Bad Gateway".
- */
-export function describeErrorAnswer(
-  status: number,
-  error: unknown,
-  apiKey: string,
-): { message?: string; statusLine: string; ids: string } {
-  const record = asRecord(error);
-  const said = typeof error === "string" ? error : record.message;
-  const message = typeof said === "string" ? quote(said, apiKey) : "";
-  const ids = (["type", "code"] as const)
-    .map((name) => {
-      const value = record[name];
-      const text =
-        typeof value === "string" || typeof value === "number" ? quote(String(value), apiKey, 60) : "";
-      return text ? `${name} ${text}` : "";
-    })
-    .filter((t) => t !== "")
-    .join(", ");
-  return {
-    ...(message ? { message } : {}),
-    statusLine: `${status} ${STATUS_CODES[status] ?? ""}`.trim(),
-    ids: ids ? ` (${ids})` : "",
-  };
-}
-
-class AnswerTooLarge extends Error {
-  constructor(limit: number) {
-    const size =
-      limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.ceil(limit / 1024)} KB`;
-    super(`the endpoint's answer is larger than ${size}; lower max_tokens`);
-    this.name = "AnswerTooLarge";
-  }
-}
-
-/** Bodies that a Response may not carry (the constructor throws on them). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-/** fetch whose response bodies stop with AnswerTooLarge past `maxBytes`, declared or streamed. */
-export function limitResponseBytes(
-  inner: typeof globalThis.fetch,
-  maxBytes: number,
-): typeof globalThis.fetch {
-  return async (input, init) => {
-    const response = await inner(input, init);
-    const declared = Number(response.headers.get("content-length") ?? NaN);
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new AnswerTooLarge(maxBytes);
-    }
-    if (!response.body || NULL_BODY_STATUSES.has(response.status)) return response;
-    let seen = 0;
-    const counted = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          seen += chunk.byteLength;
-          if (seen > maxBytes) controller.error(new AnswerTooLarge(maxBytes));
-          else controller.enqueue(chunk);
-        },
-      }),
-    );
-    return new Response(counted, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-  };
-}
-
-/** The first error in e's cause chain that is an AnswerTooLarge. */
-function tooLarge(e: unknown): AnswerTooLarge | undefined {
-  let current: unknown = e;
-  for (let depth = 0; depth < 8 && current !== null && typeof current === "object"; depth++) {
-    if (current instanceof AnswerTooLarge) return current;
-    current = "cause" in current ? current.cause : undefined;
-  }
-  return undefined;
-}
-
-/** The innermost cause's code or message (e.g. ECONNREFUSED), which says more than "fetch failed". */
-function rootCause(e: unknown): string {
-  let current: unknown = e;
-  for (let depth = 0; depth < 8; depth++) {
-    const next: unknown =
-      current !== null && typeof current === "object" && "cause" in current ? current.cause : undefined;
-    if (next === undefined || next === null) break;
-    current = next;
-  }
-  if (current !== null && typeof current === "object") {
-    const code = "code" in current && typeof current.code === "string" ? current.code : undefined;
-    const message = current instanceof Error ? current.message : undefined;
-    return code ?? message ?? "";
-  }
-  return "";
 }
 
 /** Maps SDK errors onto our kinds: what to retry, what stops the run, what fails one example. */
@@ -374,10 +259,6 @@ function finishReasonOf(response: unknown): string | undefined {
   const choices = asRecord(response).choices;
   const reason = Array.isArray(choices) ? asRecord(choices[0]).finish_reason : undefined;
   return typeof reason === "string" && /^[a-z_]{1,32}$/.test(reason) ? reason : undefined;
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
 }
 
 /** Token counts as reported, else estimated: budgets need a number either way. */
