@@ -120,7 +120,8 @@ export function scrubDeep<T>(value: T, secrets: readonly (string | undefined)[])
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return scrubSecrets(v, secrets);
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === "object") {
+    // Only plain objects: anything else (a Map, a typed array) is passed through as it is.
+    if (v !== null && typeof v === "object" && isPlain(v)) {
       const out: Record<string, unknown> = {};
       for (const [k, inner] of Object.entries(v)) out[scrubSecrets(k, secrets)] = walk(inner);
       return out;
@@ -128,6 +129,11 @@ export function scrubDeep<T>(value: T, secrets: readonly (string | undefined)[])
     return v;
   };
   return walk(value) as T;
+}
+
+function isPlain(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
 /** The secrets a CLI run may hold in its environment. */

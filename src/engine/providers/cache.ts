@@ -81,7 +81,7 @@ async function writeAtomically(path: string, dir: string, text: string): Promise
 
 /**
  * A content-addressed disk cache of answers: a rerun with nothing changed makes
- * no calls. Entries hold only the answer, its usage and latency; never a key or
+ * no calls. Entries hold only the answer, its usage, latency and finish reason; never a key or
  * header. Errors are never cached, so a transient failure is retried next run.
  */
 export function withCache(inner: Provider, opts: CacheOptions): Provider {
