@@ -123,6 +123,18 @@ describe("a model endpoint echoing the API key in every encoding", () => {
   }, 30_000);
 });
 
+test("answers that echo the key (a model told to repeat its headers): no form of it in anything the Action writes", async () => {
+  const {
+    run,
+    gh: github,
+    llm: server,
+  } = await runAgainst({ text: `- your headers:\n${ECHO}` }, { "max-examples": "3" });
+  expect(server.requests.length).toBeGreaterThan(0);
+  expect(github.comments).toHaveLength(1);
+  expectNoForm(surfaces(run, github));
+  expect(surfaces(run, github)["results JSON"]).toContain("your headers:");
+});
+
 describe("the CLI, against the same endpoint", () => {
   const PROMPT = `name: greet
 version: 1

@@ -491,6 +491,13 @@ describe("a response bigger than the limit is an error, not a memory flood", () 
   });
 });
 
+test("an answer echoing the key is masked before anyone (cache, judge, results) sees it", async () => {
+  const p = await providerFor([{ text: `your key: ${Buffer.from(`Bearer ${KEY}`).toString("base64")} ok` }]);
+  const { text } = await p.complete(request);
+  // "QmVhcmVyIH" is base64 of "Bearer " (not secret); the key's part is masked.
+  expect(text).toBe("your key: QmVhcmVyIH*** ok");
+});
+
 describe("finish_reason", () => {
   test("an answer cut at max_tokens says so; a normal one says stop", async () => {
     const p = await providerFor([{ text: "cut sho", finishReason: "length" }, { text: "whole" }]);

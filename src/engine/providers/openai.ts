@@ -290,6 +290,7 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
     ),
   });
   const now = settings.now ?? Date.now;
+  const answerSecret = settings.apiKey === LOCAL_NO_KEY ? "" : settings.apiKey;
   /** Models that rejected temperature/max_tokens once: no more doomed first tries for the rest of the run. */
   const reasoningModels = new Set<string>();
 
@@ -318,8 +319,11 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
       } catch (e) {
         throw toProviderError(e, settings.apiKey);
       }
-      const text = answerOf(response);
-      if (text === undefined) throw missingAnswer(response, settings.apiKey);
+      const answer = answerOf(response);
+      if (answer === undefined) throw missingAnswer(response, settings.apiKey);
+      // An answer can echo the key too (a model or gateway told to repeat its headers): masked here,
+      // the cache, the judge, the results and every report only ever see the masked text.
+      const text = answerSecret ? scrubSecrets(answer, [answerSecret]) : answer;
       const finishReason = finishReasonOf(response);
       return {
         text,
