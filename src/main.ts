@@ -11,6 +11,7 @@ import { actionsCache } from "./github/cache.js";
 import { createOctokit } from "./github/octokit.js";
 import { readSettings } from "./inputs.js";
 import { createGit } from "./plan/git.js";
+import { scrubSecrets, secretsFromEnv } from "./secrets.js";
 
 /** The Action entry: inputs → pipeline → publish, with the one catch that fails the step. */
 export async function run(signal?: AbortSignal): Promise<void> {
@@ -63,6 +64,6 @@ export async function run(signal?: AbortSignal): Promise<void> {
   } catch (e) {
     // evaluatePullRequest has already marked its status or check run as errored.
     const message = isUserError(e) ? e.format() : errorMessage(e);
-    core.setFailed(message);
+    core.setFailed(scrubSecrets(message, secretsFromEnv(process.env)));
   }
 }

@@ -2,9 +2,143 @@
  * The one scrubber for secrets (the API key, the GitHub token) in any text we
  * build from what a server answered, before it reaches a log, comment, status,
  * summary or results file.
+ *
+ * A server that echoes a key rarely echoes it verbatim: it may show the
+ * Authorization header base64-encoded ("Basic dXNlcjpLRVk="), URL-encoded,
+ * upper-cased, or wrapped over lines. Each secret of MIN_VARIANT_LENGTH or more
+ * characters is therefore matched in all those forms, case-insensitively, with
+ * any whitespace (or invisible character) allowed between its characters.
+ * Shorter secrets are matched exactly only: their encodings would be short
+ * enough to hit ordinary text.
  */
+
+export const MIN_VARIANT_LENGTH = 8;
+const MASK = "***";
+
+/**
+ * What may sit between a secret's characters: whitespace, and the invisible
+ * characters (zero-width space, joiners, word joiner, soft hyphen) that would
+ * show a key intact in a rendered comment while breaking a plain match.
+ */
+const GAP = "[\\s\\u00ad\\u200b-\\u200d\\u2060]*";
+const INVISIBLE = /[\s\u00ad\u200b-\u200d\u2060]+/g;
+
+const b64 = (bytes: Buffer): string => bytes.toString("base64").replace(/=+$/, "");
+
+/**
+ * The characters of the base64 of `secret` that stay the same wherever the
+ * secret sits in a longer blob, for each of the three byte alignments. Base64
+ * char i carries bits [6i, 6i + 6) of the input; with `pad` bytes before the
+ * secret, the chars fully inside the secret's bits are the stable core.
+ */
+export function base64Cores(secret: string): string[] {
+  const bytes = Buffer.from(secret, "utf8");
+  const cores: string[] = [];
+  for (let pad = 0; pad < 3; pad++) {
+    const encoded = b64(Buffer.concat([Buffer.alloc(pad), bytes]));
+    const start = Math.ceil((8 * pad) / 6);
+    const end = Math.floor((8 * (pad + bytes.length)) / 6);
+    if (end > start) cores.push(encoded.slice(start, end));
+  }
+  return cores;
+}
+
+/** Every byte as %XX, the form some servers use for a whole header value. */
+function percentEveryByte(secret: string): string {
+  return [...Buffer.from(secret, "utf8")].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+}
+
+/** The forms of one secret we look for (before case folding and whitespace). */
+export function secretVariants(secret: string): string[] {
+  if (secret.length < MIN_VARIANT_LENGTH) return [secret];
+  const cores = base64Cores(secret);
+  const urlSafe = cores.map((c) => c.replace(/\+/g, "-").replace(/\//g, "_"));
+  const variants = [
+    secret,
+    encodeURIComponent(secret),
+    percentEveryByte(secret),
+    Buffer.from(secret, "utf8").toString("hex"),
+    ...cores,
+    ...urlSafe,
+    // base64 inside a URL: + and / become %2B and %2F.
+    ...cores.map((c) => encodeURIComponent(c)),
+  ];
+  return [...new Set(variants.map((v) => v.replace(INVISIBLE, "")).filter((v) => v.length > 0))];
+}
+
+const escapeChar = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+
+/**
+ * One regex for all of a secret's variants. It is built from escaped literals
+ * with GAP between characters and no nested quantifiers: each GAP is followed
+ * by a visible literal, so a failed attempt backs off at most the gap it took,
+ * and matching stays linear in the text for a fixed secret.
+ */
+function patternFor(secret: string): RegExp {
+  const alternatives = secretVariants(secret)
+    // Longest first, so a longer form is masked whole rather than its prefix.
+    .sort((a, b) => b.length - a.length)
+    .map((v) => Array.from(v).map(escapeChar).join(GAP));
+  return new RegExp(alternatives.join("|"), "gi");
+}
+
+/** Compiled patterns by secret: the scrubber runs on every error message. */
+const patterns = new Map<string, RegExp>();
+
+function cachedPattern(secret: string): RegExp {
+  let pattern = patterns.get(secret);
+  if (!pattern) {
+    pattern = patternFor(secret);
+    if (patterns.size > 64) patterns.clear();
+    patterns.set(secret, pattern);
+  }
+  return pattern;
+}
+
 export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join("***");
+  for (const secret of secrets) {
+    if (!secret) continue;
+    if (secret.length < MIN_VARIANT_LENGTH) {
+      out = out.split(secret).join(MASK);
+      continue;
+    }
+    const pattern = cachedPattern(secret);
+    pattern.lastIndex = 0;
+    out = out.replace(pattern, MASK);
+  }
   return out;
+}
+
+/**
+ * A copy of a JSON-like value with every string scrubbed. Used before a value
+ * is serialized: scrubbing the JSON text instead would miss a key split by a
+ * newline, which JSON writes as the two characters `\n`.
+ */
+export function scrubDeep<T>(value: T, secrets: readonly (string | undefined)[]): T {
+  if (!secrets.some((s) => s)) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return scrubSecrets(v, secrets);
+    if (Array.isArray(v)) return v.map(walk);
+    // Only plain objects: anything else (a Map, a typed array) is passed through as it is.
+    if (v !== null && typeof v === "object" && isPlain(v)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, inner] of Object.entries(v)) out[scrubSecrets(k, secrets)] = walk(inner);
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+
+function isPlain(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The secrets a CLI run may hold in its environment. */
+export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
+  return ["OPENAI_API_KEY", "GITHUB_TOKEN", "GH_TOKEN", "INPUT_API-KEY", "INPUT_GITHUB-TOKEN"]
+    .map((name) => env[name]?.trim() ?? "")
+    .filter((s) => s.length > 0);
 }

@@ -25,6 +25,7 @@ import { projectAt, recordingsAt, recordingsDir } from "../plan/project-at.js";
 import { planComparison } from "../plan/plan.js";
 import { renderCompareMarkdown, renderCouldNotEvaluate } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
+import { scrubDeep } from "../secrets.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
 import { renderWithin, renderWithinBytes } from "../report/fit.js";
 import type { ActionSettings } from "../inputs.js";
@@ -387,9 +388,11 @@ async function evaluateStarted(
 async function publish(
   deps: ActionDeps,
   pr: PullRequestTarget,
-  results: CompareResults,
+  raw: CompareResults,
   ctx: GateTarget & { noKey: boolean },
 ): Promise<Verdict> {
+  // Every file, comment, summary and status below is built from this one scrubbed value.
+  const results = scrubDeep(raw, [deps.settings.apiKey, deps.settings.githubToken]);
   const { owner, repo } = deps.context;
   const s = deps.settings;
   const notes = ctx.noKey

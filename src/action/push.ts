@@ -51,6 +51,7 @@ export async function evaluateDefaultBranch(deps: ActionDeps): Promise<void> {
     finishedAt: new Date(),
     runs,
     failed: [],
+    secrets: [deps.settings.apiKey, deps.settings.githubToken],
   });
   await deps.writeSummary(renderEvalMarkdown(results));
   if (deps.settings.cache && kind === "openai") {

@@ -12,6 +12,7 @@ import { renderCompareMarkdown } from "../report/compare-report.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "../report/progress.js";
 import { makeRunSetup, runSignal, providerOptions, RUN_FLAG_SPECS, runFlags } from "./provider-flags.js";
+import { scrubDeep, secretsFromEnv } from "../secrets.js";
 
 export const COMPARE_HELP = `Usage: agentops compare [--base <ref>] [--head <ref>] [options]
 
@@ -110,7 +111,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
     tolerancePoints: tolerance ?? trusted.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
     maxErrorRate: trusted.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
   };
-  const results = await runComparison(
+  const compared = await runComparison(
     plan,
     { base, head: values.head ?? "HEAD" },
     {
@@ -126,6 +127,8 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
       ...(io.now ? { now: io.now } : {}),
     },
   );
+  // Scrubbed as a value, before serializing: JSON would hide a key split by a newline as "\n".
+  const results = scrubDeep(compared, secretsFromEnv(io.env));
   const markdown = renderCompareMarkdown(results);
   if (values.out) await writeFile(resolve(io.cwd, values.out), JSON.stringify(results, null, 2) + "\n");
   if (values.report) await writeFile(resolve(io.cwd, values.report), markdown);

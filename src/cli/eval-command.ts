@@ -9,6 +9,7 @@ import { decideEval } from "../engine/eval-gate.js";
 import { evaluatePrompt, loadTarget, type PromptRun } from "../engine/evaluate.js";
 import { renderEvalMarkdown, renderEvalText } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
+import { secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "../report/progress.js";
@@ -129,6 +130,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     finishedAt: new Date(now()),
     runs,
     failed,
+    secrets: secretsFromEnv(io.env),
   });
 
   if (values.out) {

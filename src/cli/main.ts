@@ -1,4 +1,5 @@
 import { errorMessage, isUserError } from "../errors.js";
+import { scrubSecrets, secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
 import { evalCommand } from "./eval-command.js";
@@ -17,7 +18,14 @@ Run "agentops <command> --help" for a command's options.
 `;
 
 /** The CLI without the process: returns the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], raw: CliIo): Promise<number> {
+  // Whatever a command prints (errors, reports, results) passes the scrubber: a server may echo a key.
+  const secrets = secretsFromEnv(raw.env);
+  const io: CliIo = {
+    ...raw,
+    stdout: (text) => raw.stdout(scrubSecrets(text, secrets)),
+    stderr: (text) => raw.stderr(scrubSecrets(text, secrets)),
+  };
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -45,6 +45,8 @@ export interface SuiteSummary {
   cached: number;
   /** Error kind -> count, to tell infrastructure trouble at a glance. */
   error_kinds: Record<string, number>;
+  /** Answers the model cut at max_tokens (finish_reason "length"); their criteria scored them as usual. */
+  truncated: number;
 }
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
@@ -153,5 +155,6 @@ export function summarize(results: readonly ExampleResult[]): SuiteSummary {
       : results.reduce((s, r) => s + (r.cost_usd ?? 0), 0),
     cached: ok.filter((r) => r.cached).length,
     error_kinds,
+    truncated: ok.filter((r) => r.finish_reason === "length").length,
   };
 }

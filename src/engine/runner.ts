@@ -5,6 +5,7 @@ import { buildRequest } from "./build-request.js";
 import { stopReason } from "./deadline.js";
 import type { Judge } from "./judge.js";
 import { JUDGE_MAX_TOKENS } from "./judge.js";
+import { storedOutput } from "./output-cap.js";
 import { runPool } from "./pool.js";
 import { ProviderError, type Completion, type Provider, type TokenUsage } from "./providers/types.js";
 import type { ChatRequest } from "./request.js";
@@ -19,7 +20,13 @@ export interface ExampleResult {
   id: string;
   repeat: number;
   status: ExampleStatus;
+  /** The answer, capped at MAX_STORED_OUTPUT_BYTES (criteria scored all of it). */
   output?: string;
+  output_truncated?: true;
+  /** UTF-8 bytes of the whole answer, when output_truncated. */
+  output_bytes?: number;
+  /** Why the model stopped, when not "stop"; "length" is an answer cut at max_tokens. */
+  finish_reason?: string;
   error?: { kind: string; message: string };
   latency_ms?: number;
   /** Tokens of the model call and of any judge calls. */
@@ -293,7 +300,10 @@ async function evaluateExample(
     id: example.id,
     repeat: ctx.repeat,
     status: "ok",
-    output: completion.text,
+    ...storedOutput(completion.text),
+    ...(completion.finishReason && completion.finishReason !== "stop"
+      ? { finish_reason: completion.finishReason }
+      : {}),
     latency_ms: completion.latencyMs,
     usage,
     ...(cost !== undefined ? { cost_usd: cost } : {}),

@@ -13,6 +13,7 @@ import { escapeBlock, escapeInline } from "./escape.js";
 import { int, ms, pct } from "./format.js";
 import { gateChangeHeadline, renderGateChanges } from "./gate-changes.js";
 import { judgeLines } from "./judges.js";
+import { truncatedSides } from "./truncated.js";
 
 const VERDICT_ICON: Record<Verdict, string> = {
   pass: "✅",
@@ -165,6 +166,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
       "",
     );
   }
+  out.push(...truncatedSides(p.champion, p.challenger));
   out.push(...flippedSection(c.flipped, flippedLimit));
   return out;
 }

@@ -2,9 +2,11 @@ import { markdownTable } from "markdown-table";
 import type { CriterionAggregate } from "../engine/aggregate.js";
 import type { PromptRun } from "../engine/evaluate.js";
 import { judgeLines } from "./judges.js";
+import { MAX_STORED_OUTPUT_BYTES } from "../engine/output-cap.js";
 import { escapeInline } from "./escape.js";
 import { int, ms, pct, pctRange, score } from "./format.js";
 import type { EvalResults } from "./results.js";
+import { truncatedNote } from "./truncated.js";
 
 function status(c: CriterionAggregate): string {
   if (c.n === 0) return "no data";
@@ -65,6 +67,12 @@ function missing(run: PromptRun): string[] {
   if (run.stopped) lines.push(`stopped early: ${run.stopped.reason}`);
   const kinds = Object.entries(run.summary.error_kinds);
   if (kinds.length) lines.push(`errors by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(", ")}`);
+  lines.push(...truncatedNote(run.summary, "the"));
+  const capped = run.examples.filter((e) => e.output_truncated).length;
+  if (capped > 0)
+    lines.push(
+      `${capped} answer${capped === 1 ? " is" : "s are"} longer than ${MAX_STORED_OUTPUT_BYTES / 1024} KB: scored whole, stored shortened in the results (output_truncated)`,
+    );
   const firstError = run.examples.find((e) => e.status === "error");
   if (firstError?.error) lines.push(`first error (${firstError.id}): ${firstError.error.message}`);
   return lines;

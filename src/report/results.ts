@@ -1,4 +1,5 @@
 import type { PromptRun } from "../engine/evaluate.js";
+import { scrubDeep } from "../secrets.js";
 
 export const RESULTS_SCHEMA_VERSION = 1;
 
@@ -24,8 +25,10 @@ export function buildEvalResults(input: {
   finishedAt: Date;
   runs: PromptRun[];
   failed: { prompt: string; reason: string }[];
+  /** Masked in every string of the results (a server may have echoed a key into an error or answer). */
+  secrets?: readonly (string | undefined)[];
 }): EvalResults {
-  return {
+  const results: EvalResults = {
     schema_version: RESULTS_SCHEMA_VERSION,
     kind: "eval",
     tool: { name: "agentops", version: input.version },
@@ -36,4 +39,6 @@ export function buildEvalResults(input: {
     runs: input.runs,
     failed: input.failed,
   };
+  // Scrubbed as a value, not as JSON text: JSON would hide a key split by a newline as "\n".
+  return scrubDeep(results, input.secrets ?? []);
 }

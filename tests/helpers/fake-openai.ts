@@ -18,9 +18,9 @@ export interface FakeUsage {
 }
 
 export type FakeReply =
-  /** 200 with a normal chat completion. */
-  | { text: string; delayMs?: number; usage?: FakeUsage }
-  /** Any status; the body defaults to an OpenAI-style error object. */
+  /** 200 with a normal chat completion (finish_reason "stop" unless given). */
+  | { text: string; delayMs?: number; usage?: FakeUsage; finishReason?: string }
+  /** Any status; the body defaults to an OpenAI-style error object; a string body is sent as is. */
   | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
   /** Never answers until the server is closed (or the client gives up). */
   | { hang: true }
@@ -60,14 +60,23 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 }
 
-function completion(req: ReceivedRequest, reply: { text: string; usage?: FakeUsage }): unknown {
+function completion(
+  req: ReceivedRequest,
+  reply: { text: string; usage?: FakeUsage; finishReason?: string },
+): unknown {
   const usage = reply.usage ?? { prompt_tokens: 10, completion_tokens: 5 };
   return {
     id: `chatcmpl-${req.n}`,
     object: "chat.completion",
     created: 0,
     model: req.body.model,
-    choices: [{ index: 0, message: { role: "assistant", content: reply.text }, finish_reason: "stop" }],
+    choices: [
+      {
+        index: 0,
+        message: { role: "assistant", content: reply.text },
+        finish_reason: reply.finishReason ?? "stop",
+      },
+    ],
     usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
   };
 }
@@ -84,6 +93,11 @@ async function answer(res: ServerResponse, socket: Socket, req: ReceivedRequest,
   if (reply.delayMs) await sleep(reply.delayMs);
   if ("status" in reply) {
     const body = reply.body ?? { error: { message: `status ${reply.status}`, type: "fake", code: null } };
+    if (typeof body === "string") {
+      if (!res.destroyed)
+        res.writeHead(reply.status, { "content-type": "text/html", ...reply.headers }).end(body);
+      return;
+    }
     sendJson(res, reply.status, body, reply.headers);
     return;
   }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import {
   cacheKey,
   cachePath,
+  MAX_CACHE_ENTRY_BYTES,
   pruneCache,
   withCache,
   type CacheEvent,
@@ -44,6 +45,64 @@ async function allFiles(dir: string): Promise<string[]> {
     if (e.isFile()) out.push(join(e.parentPath, e.name));
   return out;
 }
+
+/** A provider answering fixed completions, counting calls. */
+function fixed(completion: Omit<Completion, "cached">): Provider & { calls: number } {
+  const p = {
+    id: "fixed",
+    calls: 0,
+    complete: () => {
+      p.calls++;
+      return Promise.resolve({ ...completion, cached: false });
+    },
+  };
+  return p;
+}
+
+describe("withCache: finish_reason and big answers", () => {
+  const usage = { prompt_tokens: 1, completion_tokens: 2 };
+
+  test("an answer cut at max_tokens is still known as cut when served from the cache", async () => {
+    const dir = await tempDir();
+    const inner = fixed({ text: "cut", usage, latencyMs: 5, finishReason: "length" });
+    const provider = withCache(inner, { dir, namespace: NS });
+    await provider.complete(request);
+    expect(await provider.complete(request)).toMatchObject({
+      text: "cut",
+      cached: true,
+      finishReason: "length",
+    });
+    expect(inner.calls).toBe(1);
+  });
+
+  test("an entry written before finish_reason was stored still reads, with no reason", async () => {
+    const dir = await tempDir();
+    const key = cacheKey(NS, request, 0);
+    await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
+    await writeFile(cachePath(dir, key), JSON.stringify({ key, output: "old", usage, latency_ms: 3 }));
+    const hit = await withCache(fixed({ text: "x", usage, latencyMs: 1 }), { dir, namespace: NS }).complete(
+      request,
+    );
+    expect(hit).toEqual({ text: "old", usage, latencyMs: 3, cached: true });
+  });
+
+  test("an answer too big for the cache is returned whole but not written; an oversized entry is a miss", async () => {
+    const dir = await tempDir();
+    const big = "x".repeat(MAX_CACHE_ENTRY_BYTES + 1);
+    const inner = fixed({ text: big, usage, latencyMs: 1 });
+    const events: CacheEvent[] = [];
+    const provider = withCache(inner, { dir, namespace: NS, onEvent: (e) => events.push(e) });
+    expect((await provider.complete(request)).text).toHaveLength(big.length);
+    expect(await allFiles(dir)).toEqual([]);
+    expect(events).toEqual(["miss"]);
+    // One planted by hand (or restored) is not read into memory.
+    const key = cacheKey(NS, request, 0);
+    await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
+    await writeFile(cachePath(dir, key), JSON.stringify({ key, output: big, usage, latency_ms: 3 }));
+    expect((await provider.complete(request)).cached).toBe(false);
+    expect(inner.calls).toBe(2);
+  });
+});
 
 describe("withCache", () => {
   test("a second identical call is served from disk with zero calls and the stored latency", async () => {

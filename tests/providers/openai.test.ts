@@ -138,7 +138,7 @@ describe("error mapping", () => {
     ]);
     const e = await failure(p.complete(request));
     expect(e).toMatchObject({ kind: "rate_limited", retryable: true, fatal: false, retryAfterMs: 2000 });
-    expect(e.message).toBe("rate limited (429): slow down");
+    expect(e.message).toBe("rate limited (429): slow down (type requests)");
   });
 
   test("retry-after-ms wins over retry-after; an HTTP date works too", () => {
@@ -393,6 +393,116 @@ describe("the API key never leaks into an error", () => {
     expect(String(e.stack)).not.toContain(KEY);
     expect(JSON.stringify(e)).not.toContain(KEY);
     expect(e.message).not.toContain("sk-canary");
+  });
+});
+
+describe("an error answer is reduced to its status, type, code and scrubbed message", () => {
+  const b64 = (s: string): string => Buffer.from(s).toString("base64");
+  const forms = [
+    KEY,
+    KEY.toUpperCase(),
+    Array.from(KEY).join(" "),
+    b64(`user:${KEY}`),
+    Buffer.from(`Bearer ${KEY}`).toString("base64url"),
+    [...Buffer.from(KEY)].map((b) => `%${b.toString(16).toUpperCase()}`).join(""),
+  ];
+
+  test("a 401 echoing the key in many encodings keeps none of them", async () => {
+    const message = `Incorrect API key provided:\n${forms.join("\n")}`;
+    const p = await providerFor([
+      { status: 401, body: { error: { message, type: "invalid_request_error", code: "invalid_api_key" } } },
+    ]);
+    const e = await failure(p.complete(request));
+    expect(e.kind).toBe("auth");
+    expect(e.message).toMatch(
+      /^the endpoint refused the API key \(401\): Incorrect API key provided: \*\*\*/,
+    );
+    expect(e.message).toContain("(type invalid_request_error, code invalid_api_key)");
+    expect(e.message).not.toContain("\n");
+    for (const form of forms) expect(e.message).not.toContain(form.slice(4, 16));
+  });
+
+  test("an HTML 502 page becomes its status line, with none of the page", async () => {
+    const page = `<html><head><title>502 Bad Gateway</title></head><body>nginx ${KEY}</body></html>`;
+    const p = await providerFor([{ status: 502, body: page, headers: { "content-type": "text/html" } }]);
+    const e = await failure(p.complete(request));
+    expect(e.kind).toBe("server_error");
+    expect(e.message).toBe("server error: the endpoint answered 502 Bad Gateway");
+  });
+
+  test("only the message field of a JSON error is repeated, never other fields", async () => {
+    const p = await providerFor([
+      { status: 400, body: { error: { message: "bad", param: "secret-param", extra: "<script>" } } },
+    ]);
+    const e = await failure(p.complete(request));
+    expect(e.message).toBe("request rejected (400): bad");
+  });
+
+  test("a JSON error without a message says the status line", async () => {
+    const p = await providerFor([{ status: 403, body: { detail: "who knows" } }]);
+    const e = await failure(p.complete(request));
+    expect(e.message).toBe(
+      "the endpoint refused the API key: the endpoint answered 403 Forbidden; check OPENAI_API_KEY and the base URL",
+    );
+  });
+});
+
+describe("a response bigger than the limit is an error, not a memory flood", () => {
+  const answer = (text: string) =>
+    JSON.stringify({ choices: [{ message: { role: "assistant", content: text }, finish_reason: "stop" }] });
+
+  test("declared by content-length: refused before reading, never retried", async () => {
+    const p = await providerFor(() => ({ raw: answer("x".repeat(5000)) }), { maxResponseBytes: 1000 });
+    const e = await failure(retrying(p).complete(request));
+    expect(e.kind).toBe("bad_response");
+    expect(e.message).toBe("the endpoint's answer is larger than 1 KB; lower max_tokens");
+    expect(requests()).toHaveLength(1);
+  });
+
+  test("streamed without a length: stopped once past the limit", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(
+          new TextEncoder().encode('{"choices": [{"message": {"content": "' + "y".repeat(1000)),
+        );
+      },
+    });
+    const p = createOpenAIProvider({
+      apiKey: KEY,
+      baseURL: "http://127.0.0.1:9/v1",
+      maxResponseBytes: 10_000,
+      fetch: () =>
+        Promise.resolve(
+          new Response(endless, { status: 200, headers: { "content-type": "application/json" } }),
+        ),
+    });
+    const e = await failure(p.complete(request));
+    expect(e.kind).toBe("bad_response");
+    expect(e.message).toMatch(/answer is larger than/);
+    expect(pulled).toBeLessThan(30);
+  });
+
+  test("an answer under the limit is read whole", async () => {
+    const text = "z".repeat(5000);
+    const p = await providerFor(() => ({ raw: answer(text) }), { maxResponseBytes: 10_000 });
+    expect((await p.complete(request)).text).toBe(text);
+  });
+});
+
+test("an answer echoing the key is masked before anyone (cache, judge, results) sees it", async () => {
+  const p = await providerFor([{ text: `your key: ${Buffer.from(`Bearer ${KEY}`).toString("base64")} ok` }]);
+  const { text } = await p.complete(request);
+  // "QmVhcmVyIH" is base64 of "Bearer " (not secret); the key's part is masked.
+  expect(text).toBe("your key: QmVhcmVyIH*** ok");
+});
+
+describe("finish_reason", () => {
+  test("an answer cut at max_tokens says so; a normal one says stop", async () => {
+    const p = await providerFor([{ text: "cut sho", finishReason: "length" }, { text: "whole" }]);
+    expect(await p.complete(request)).toMatchObject({ text: "cut sho", finishReason: "length" });
+    expect(await p.complete(request)).toMatchObject({ text: "whole", finishReason: "stop" });
   });
 });
 

@@ -1,11 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { requestKey, type ChatRequest } from "../request.js";
 import { RecordingEntry } from "./replay.js";
 import type { CallOptions, Completion, Provider } from "./types.js";
 
 export const DEFAULT_CACHE_DIR = ".agentops-cache";
+
+/**
+ * Largest entry file we write or read. An endpoint can answer any size; a
+ * bigger answer is simply not cached (it is refetched next run) so the cache,
+ * and what the Actions cache saves of it, stays bounded.
+ */
+export const MAX_CACHE_ENTRY_BYTES = 4 * 1024 * 1024;
 
 export type CacheEvent = "hit" | "miss" | "corrupt" | "write";
 
@@ -44,6 +51,7 @@ async function readEntry(
 ): Promise<RecordingEntry | undefined> {
   let text: string;
   try {
+    if ((await stat(path)).size > MAX_CACHE_ENTRY_BYTES) return undefined;
     text = await readFile(path, "utf8");
   } catch {
     return undefined;
@@ -73,7 +81,7 @@ async function writeAtomically(path: string, dir: string, text: string): Promise
 
 /**
  * A content-addressed disk cache of answers: a rerun with nothing changed makes
- * no calls. Entries hold only the answer, its usage and latency; never a key or
+ * no calls. Entries hold only the answer, its usage, latency and finish reason; never a key or
  * header. Errors are never cached, so a transient failure is retried next run.
  */
 export function withCache(inner: Provider, opts: CacheOptions): Provider {
@@ -86,7 +94,13 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
       if (hit) {
         opts.used?.add(key);
         opts.onEvent?.("hit");
-        return { text: hit.output, usage: { ...hit.usage }, latencyMs: hit.latency_ms, cached: true };
+        return {
+          text: hit.output,
+          usage: { ...hit.usage },
+          latencyMs: hit.latency_ms,
+          cached: true,
+          ...(hit.finish_reason !== undefined ? { finishReason: hit.finish_reason } : {}),
+        };
       }
       opts.onEvent?.("miss");
       const completion = await inner.complete(request, options);
@@ -98,9 +112,12 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
         output: completion.text,
         usage: { ...completion.usage },
         latency_ms: completion.latencyMs,
+        ...(completion.finishReason !== undefined ? { finish_reason: completion.finishReason } : {}),
       };
+      const text = JSON.stringify(entry);
+      if (Buffer.byteLength(text, "utf8") > MAX_CACHE_ENTRY_BYTES) return completion;
       try {
-        await writeAtomically(path, join(opts.dir, key.slice(0, 2)), JSON.stringify(entry));
+        await writeAtomically(path, join(opts.dir, key.slice(0, 2)), text);
         opts.used?.add(key);
         opts.onEvent?.("write");
       } catch {

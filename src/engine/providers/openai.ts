@@ -1,5 +1,8 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { UserError } from "../../errors.js";
+import { scrubSecrets } from "../../secrets.js";
+import { asRecord, describeErrorAnswer, quote, rootCause } from "./error-text.js";
+import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
 import type { ChatRequest } from "../request.js";
 import { estimateTokens } from "./mock.js";
 import { ProviderError, type CallOptions, type Completion, type Provider } from "./types.js";
@@ -25,14 +28,14 @@ export interface OpenAISettings {
   defaultHeaders?: Record<string, string>;
   /** A fetch implementation, e.g. one bound to a proxy agent; tests use it to watch calls. */
   fetch?: typeof globalThis.fetch;
+  /** Largest response body read (default MAX_RESPONSE_BYTES); tests lower it. */
+  maxResponseBytes?: number;
   /** Clock for latencyMs; injected by tests. */
   now?: () => number;
 }
 
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 const DEFAULT_TIMEOUT_MS = 60_000;
-/** Longest piece of a server's error text we repeat; HTML error pages can be huge. */
-const MAX_DETAIL_CHARS = 300;
 
 /** Sent to a local endpoint when no key is set. */
 export const LOCAL_NO_KEY = "no-key";
@@ -111,43 +114,13 @@ export function parseRetryAfter(
   return Number.isFinite(date) ? Math.max(0, date - now()) : undefined;
 }
 
-/** Replaces every occurrence of the key, so no message we build can leak it into logs or PR comments. */
-export function scrubSecret(message: string, secret: string): string {
-  return secret ? message.split(secret).join("***") : message;
-}
-
-/**
- * Server text fit to repeat: key scrubbed first (shortening first could leave
- * half a key behind), whitespace folded, then shortened.
- */
-function quote(text: string, apiKey: string): string {
-  const clean = scrubSecret(text, apiKey).replace(/\s+/g, " ").trim();
-  return clean.length > MAX_DETAIL_CHARS ? `${clean.slice(0, MAX_DETAIL_CHARS)}…` : clean;
-}
-
-/** The innermost cause's code or message (e.g. ECONNREFUSED), which says more than "fetch failed". */
-function rootCause(e: unknown): string {
-  let current: unknown = e;
-  for (let depth = 0; depth < 8; depth++) {
-    const next: unknown =
-      current !== null && typeof current === "object" && "cause" in current ? current.cause : undefined;
-    if (next === undefined || next === null) break;
-    current = next;
-  }
-  if (current !== null && typeof current === "object") {
-    const code = "code" in current && typeof current.code === "string" ? current.code : undefined;
-    const message = current instanceof Error ? current.message : undefined;
-    return code ?? message ?? "";
-  }
-  return "";
-}
-
 /** Maps SDK errors onto our kinds: what to retry, what stops the run, what fails one example. */
 export function toProviderError(e: unknown, apiKey: string): ProviderError {
   if (e instanceof ProviderError) {
-    if (!apiKey || !e.message.includes(apiKey)) return e;
+    const scrubbed = scrubSecrets(e.message, [apiKey]);
+    if (scrubbed === e.message) return e;
     const { kind, retryable, fatal, retryAfterMs } = e;
-    return new ProviderError(scrubSecret(e.message, apiKey), {
+    return new ProviderError(scrubbed, {
       kind,
       retryable,
       fatal,
@@ -155,7 +128,10 @@ export function toProviderError(e: unknown, apiKey: string): ProviderError {
     });
   }
   const make = (message: string, opts: ConstructorParameters<typeof ProviderError>[1]): ProviderError =>
-    new ProviderError(scrubSecret(message, apiKey), opts);
+    new ProviderError(scrubSecrets(message, [apiKey]), opts);
+  // Retrying would fetch the same flood again.
+  const flood = tooLarge(e);
+  if (flood) return make(flood.message, { kind: "bad_response" });
   // Order matters: the timeout and abort errors are subclasses of the connection error.
   if (e instanceof APIUserAbortError) return make("the call was aborted", { kind: "aborted" });
   if (e instanceof APIConnectionTimeoutError) {
@@ -165,7 +141,7 @@ export function toProviderError(e: unknown, apiKey: string): ProviderError {
     });
   }
   if (e instanceof APIConnectionError) {
-    const cause = rootCause(e);
+    const cause = quote(rootCause(e), apiKey, 120);
     return make(`could not reach the endpoint${cause ? ` (${cause})` : ""}; check the base URL and network`, {
       kind: "connection",
       retryable: true,
@@ -173,9 +149,9 @@ export function toProviderError(e: unknown, apiKey: string): ProviderError {
   }
   // `instanceof` narrows to APIError<any, ...>; the default parameters are what we read.
   if (e instanceof APIError) {
-    // The SDK prefixes the status, which our messages already state.
-    const why = quote(e.message.replace(/^\d{3}\s+/, ""), apiKey);
-    return fromStatus(e as APIError, why, make);
+    // e.message is the SDK's, which for a non-JSON answer holds the whole body: never repeated.
+    const err = e as APIError;
+    return fromStatus(err, describeErrorAnswer(err.status ?? 0, err.error, apiKey), make);
   }
   if (e instanceof SyntaxError) {
     return make("the endpoint answered with malformed JSON", { kind: "bad_response", retryable: true });
@@ -188,12 +164,16 @@ export function toProviderError(e: unknown, apiKey: string): ProviderError {
 
 type Make = (message: string, opts: ConstructorParameters<typeof ProviderError>[1]) => ProviderError;
 
-/** `why` is the server's message, already scrubbed and shortened. */
-function fromStatus(e: APIError, why: string, make: Make): ProviderError {
+/** `said` is what the server's answer may contribute, already scrubbed and shortened. */
+function fromStatus(e: APIError, said: ReturnType<typeof describeErrorAnswer>, make: Make): ProviderError {
   const status = e.status ?? 0;
+  const tell = (what: string, hint = ""): string =>
+    said.message
+      ? `${what} (${status}): ${said.message}${said.ids}${hint}`
+      : `${what}: the endpoint answered ${said.statusLine}${said.ids}${hint}`;
   if (status === 429 && (e.code === "insufficient_quota" || e.type === "insufficient_quota")) {
     // Waiting does not refill a quota: stop the run instead of hammering the endpoint.
-    return make(`quota exhausted (429): ${why}; add credit or raise the limit, then rerun`, {
+    return make(tell("quota exhausted", "; add credit or raise the limit, then rerun"), {
       kind: "quota_exhausted",
       fatal: true,
     });
@@ -201,23 +181,20 @@ function fromStatus(e: APIError, why: string, make: Make): ProviderError {
   const retryAfterMs = parseRetryAfter(e.headers);
   const after = retryAfterMs !== undefined ? { retryAfterMs } : {};
   if (status === 429) {
-    return make(`rate limited (429): ${why}`, { kind: "rate_limited", retryable: true, ...after });
+    return make(tell("rate limited"), { kind: "rate_limited", retryable: true, ...after });
   }
   if (status === 401 || status === 403) {
-    return make(
-      `the endpoint refused the API key (${status}): ${why}; check OPENAI_API_KEY and the base URL`,
-      {
-        kind: "auth",
-        fatal: true,
-      },
-    );
+    return make(tell("the endpoint refused the API key", "; check OPENAI_API_KEY and the base URL"), {
+      kind: "auth",
+      fatal: true,
+    });
   }
   // 408 and 409 are what OpenAI documents as "try again"; 5xx is the server's trouble, not ours.
   if (status === 408 || status === 409 || status >= 500) {
-    return make(`server error (${status}): ${why}`, { kind: "server_error", retryable: true, ...after });
+    return make(tell("server error"), { kind: "server_error", retryable: true, ...after });
   }
   const hint = status === 404 ? "; check the model name and that the base URL ends in /v1" : "";
-  return make(`request rejected (${status}): ${why}${hint}`, { kind: "bad_request" });
+  return make(tell("request rejected", hint), { kind: "bad_request" });
 }
 
 /**
@@ -277,8 +254,11 @@ function missingAnswer(response: unknown, apiKey: string): ProviderError {
   });
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+/** choices[0].finish_reason when it is a short token ("stop", "length"); a server's oddity is dropped. */
+function finishReasonOf(response: unknown): string | undefined {
+  const choices = asRecord(response).choices;
+  const reason = Array.isArray(choices) ? asRecord(choices[0]).finish_reason : undefined;
+  return typeof reason === "string" && /^[a-z_]{1,32}$/.test(reason) ? reason : undefined;
 }
 
 /** Token counts as reported, else estimated: budgets need a number either way. */
@@ -304,9 +284,13 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
     maxRetries: 0,
     timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(settings.defaultHeaders ? { defaultHeaders: settings.defaultHeaders } : {}),
-    ...(settings.fetch ? { fetch: settings.fetch } : {}),
+    fetch: limitResponseBytes(
+      settings.fetch ?? globalThis.fetch,
+      settings.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+    ),
   });
   const now = settings.now ?? Date.now;
+  const answerSecret = settings.apiKey === LOCAL_NO_KEY ? "" : settings.apiKey;
   /** Models that rejected temperature/max_tokens once: no more doomed first tries for the rest of the run. */
   const reasoningModels = new Set<string>();
 
@@ -335,13 +319,18 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
       } catch (e) {
         throw toProviderError(e, settings.apiKey);
       }
-      const text = answerOf(response);
-      if (text === undefined) throw missingAnswer(response, settings.apiKey);
+      const answer = answerOf(response);
+      if (answer === undefined) throw missingAnswer(response, settings.apiKey);
+      // An answer can echo the key too (a model or gateway told to repeat its headers): masked here,
+      // the cache, the judge, the results and every report only ever see the masked text.
+      const text = answerSecret ? scrubSecrets(answer, [answerSecret]) : answer;
+      const finishReason = finishReasonOf(response);
       return {
         text,
         usage: usageOf(response, request, text),
         latencyMs: Math.max(0, now() - started),
         cached: false,
+        ...(finishReason ? { finishReason } : {}),
       };
     },
   };

@@ -20,6 +20,8 @@ export const RecordingEntry = z.object({
   output: z.string(),
   usage: z.object({ prompt_tokens: z.number().nonnegative(), completion_tokens: z.number().nonnegative() }),
   latency_ms: z.number().nonnegative(),
+  /** Absent in entries written before it was recorded. */
+  finish_reason: z.string().optional(),
 });
 export type RecordingEntry = z.infer<typeof RecordingEntry>;
 
@@ -85,6 +87,7 @@ export function createReplayProvider(entries: readonly RecordingEntry[]): Provid
         usage: { ...entry.usage },
         latencyMs: entry.latency_ms,
         cached: true,
+        ...(entry.finish_reason !== undefined ? { finishReason: entry.finish_reason } : {}),
       });
     },
   };

@@ -11,6 +11,8 @@ export interface Completion {
   latencyMs: number;
   /** True when served from a cache or a recording rather than a live call. */
   cached: boolean;
+  /** Why the model stopped, as the endpoint said ("length": cut at max_tokens); absent when unknown. */
+  finishReason?: string;
 }
 
 export interface CallOptions {
