@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { DEFAULT_GATE, failureKind, type Verdict } from "../compare/compare.js";
 import { errorMessage, isUserError, UserError } from "../errors.js";
-import type { Project } from "../config/project.js";
+import { checkEnvironment, type Project } from "../config/project.js";
 import type { ProjectConfig } from "../config/schema.js";
 import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
 import type { RecordingEntry } from "../engine/providers/replay.js";
@@ -21,7 +21,7 @@ import {
 import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
 import { fromPullFiles, type ChangedFile } from "../plan/diff.js";
 import { GitError, resolveOrFetch, showFile } from "../plan/git.js";
-import { projectAt, recordingsAt, recordingsDir } from "../plan/project-at.js";
+import { projectAt, recordingsAt, recordingsDir, requirePrompts } from "../plan/project-at.js";
 import { planComparison } from "../plan/plan.js";
 import { renderCompareMarkdown, renderCouldNotEvaluate } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
@@ -312,7 +312,9 @@ async function evaluateStarted(
   // The base revision says where the config is and what it holds: a change cannot add, move or edit it.
   const baseSha = await resolveOrFetch(deps.git, pr.baseSha);
   const atBase = await projectAt(deps.git, baseSha, rel(deps.cwd));
+  await requirePrompts(deps.git, [baseSha, pr.headSha], atBase);
   const trusted = atBase.config?.config ?? {};
+  if (s.environment) checkEnvironment(trusted, s.environment, atBase.config?.path);
   const project: Project = {
     root: join(top, atBase.root),
     configFile: atBase.config ? join(top, atBase.config.path) : undefined,

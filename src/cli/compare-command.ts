@@ -2,10 +2,10 @@ import { writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_GATE, type GateSettings } from "../compare/compare.js";
-import { openProject } from "../config/project.js";
+import { checkEnvironment, openProject } from "../config/project.js";
 import { UserError } from "../errors.js";
 import { createGit, resolveOrFetch, showFile, type Git } from "../plan/git.js";
-import { projectAt } from "../plan/project-at.js";
+import { projectAt, requirePrompts } from "../plan/project-at.js";
 import { planComparison } from "../plan/plan.js";
 import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
@@ -91,7 +91,10 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   const project = await openProject(io.cwd);
   const rel = (p: string): string => relative(top, p).split("\\").join("/");
   // As in the Action, the base revision lays out the project and its config judges the change.
-  const atBase = await projectAt(git, await resolveOrFetch(git, base), rel(io.cwd));
+  const baseSha = await resolveOrFetch(git, base);
+  const atBase = await projectAt(git, baseSha, rel(io.cwd));
+  await requirePrompts(git, [baseSha, values.head ?? "HEAD"], atBase);
+  if (values.env) checkEnvironment(atBase.config?.config ?? {}, values.env, atBase.config?.path);
   // Without --env, the plan uses the base revision's gate_environment: a change cannot pick its own baseline.
   const environment = values.env;
   const plan = await planComparison({

@@ -110,6 +110,23 @@ export async function listPromptDirs(promptsDir: string): Promise<string[]> {
   return dirs.sort();
 }
 
+/**
+ * An environment asked for by name (--env, the Action's input) must be one the
+ * config defines: a typo would otherwise evaluate the newest versions instead,
+ * silently. The default environment may go undefined (then the newest runs).
+ */
+export function checkEnvironment(config: ProjectConfig, environment: string, file: string | undefined): void {
+  const known = Object.keys(config.environments ?? {});
+  if (environment === DEFAULT_ENVIRONMENT || known.includes(environment)) return;
+  throw new UserError(
+    `unknown environment "${environment}"`,
+    { ...(file ? { file } : {}), field: "environments" },
+    known.length > 0
+      ? `use one of: ${known.join(", ")}`
+      : "the config defines no environments; add environments: {<name>: {<prompt>: <version>}}",
+  );
+}
+
 /** The version a project runs for `environment`, or the newest when none is configured. */
 export function activeVersion(
   project: Project,
@@ -158,6 +175,7 @@ export async function resolveTargets(
   }
   const environment = opts.environment ?? DEFAULT_ENVIRONMENT;
   const project = await openProject(info.isDirectory() ? abs : dirname(abs));
+  checkEnvironment(project.config, environment, project.configFile);
 
   if (info.isFile()) {
     const m = VERSION_FILE.exec(basename(abs));

@@ -10,6 +10,7 @@ import { createMockProvider } from "./providers/mock.js";
 import { createOpenAIProvider, DEFAULT_BASE_URL } from "./providers/openai.js";
 import { createReplayProvider, loadRecordings, type RecordingEntry } from "./providers/replay.js";
 import { withRetries } from "./providers/retry.js";
+import { stopWhenUnreachable } from "./providers/unreachable.js";
 import { ProviderError, type Provider } from "./providers/types.js";
 import type { RunOptions } from "./runner.js";
 
@@ -98,7 +99,7 @@ async function baseProvider(
         ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
         ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
       });
-      return withRetries(live, {
+      return withRetries(stopWhenUnreachable(live), {
         onRetry: ({ error, delayMs, attempt }) => {
           if (error.kind === "rate_limited") concurrency.onRateLimited();
           opts.log(`retrying after ${error.kind} (attempt ${attempt}, waiting ${Math.round(delayMs)} ms)`);

@@ -99,3 +99,21 @@ export async function recordingsAt(git: Git, rev: string, dir: string): Promise<
   }
   return all;
 }
+
+/**
+ * A comparison with nothing to compare is a wrong setup, not a pass: with no
+ * config at the base and no prompts folder at either revision, say where we looked.
+ */
+export async function requirePrompts(
+  git: Git,
+  revs: readonly string[],
+  project: ProjectAtRevision,
+): Promise<void> {
+  if (project.config) return;
+  for (const rev of revs) if ((await listFiles(git, rev, project.promptsDir)).length > 0) return;
+  throw new UserError(
+    `no agentops project here: no config (${configSearchPaths(project.root).join(", ")}) and no ${project.promptsDir || "prompts"}/ folder at either revision`,
+    {},
+    "run agentops compare inside the repository that holds the prompts, or add prompts/config.yaml",
+  );
+}

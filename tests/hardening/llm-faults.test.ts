@@ -131,7 +131,8 @@ test("a deadline stops the run in time, keeps what finished and says what is mis
     ],
     { cwd: root, env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url } },
   );
-  expect(run.code).toBe(0);
+  // Incomplete: exit 3, never a green answer; the results are written all the same.
+  expect(run.code).toBe(3);
   const results = JSON.parse(await readFile(join(root, "results.json"), "utf8")) as Results & {
     runs: { stopped?: { reason: string } }[];
   };
