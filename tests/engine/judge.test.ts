@@ -107,7 +107,8 @@ test("without a judge model the prompt's own model judges, and the run says it j
     { provider, concurrency: 1, judge: createJudge(provider, undefined) },
   );
   expect(run.stopped).toBeUndefined();
-  expect(run.judges).toEqual([{ criterion: expect.any(String), model: judged.data.model, self: true }]);
+  const name = judged.data.eval_criteria[0]?.name ?? "";
+  expect(run.judges).toEqual([{ criterion: name, model: judged.data.model, self: true }]);
   expect(judgeLines(run)[0]).toMatch(/the model under test.*set judge_model/);
   const withJudge = await evaluatePrompt(
     judged,

@@ -125,10 +125,8 @@ describe("the specification's prompt file", () => {
 });
 
 describe("format_check expected: N", () => {
-  const c = (extra: Partial<Criterion>): Criterion =>
-    ({ name: "b", type: "format_check", ...extra }) as Criterion;
   test("means exactly N bullet points", () => {
-    const fc = c({ expected: 3 } as Partial<Criterion>) as Extract<Criterion, { type: "format_check" }>;
+    const fc: Extract<Criterion, { type: "format_check" }> = { name: "b", type: "format_check", expected: 3 };
     expect(scoreFormatCheck(fc, ctx("- a\n- b\n- c")).passed).toBe(true);
     expect(scoreFormatCheck(fc, ctx("- a\n- b")).detail).toBe("2 bullets, expected exactly 3");
     expect(scoreFormatCheck(fc, ctx("- a\n- b\n- c\n- d")).passed).toBe(false);
