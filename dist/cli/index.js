@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1071);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5319);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1071:
+/***/ 5319:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26407,6 +26407,19 @@ async function listPromptDirs(promptsDir) {
     }
     return dirs.sort();
 }
+/**
+ * An environment asked for by name (--env, the Action's input) must be one the
+ * config defines: a typo would otherwise evaluate the newest versions instead,
+ * silently. The default environment may go undefined (then the newest runs).
+ */
+function checkEnvironment(config, environment, file) {
+    const known = Object.keys(config.environments ?? {});
+    if (environment === DEFAULT_ENVIRONMENT || known.includes(environment))
+        return;
+    throw new errors_UserError(`unknown environment "${environment}"`, { ...(file ? { file } : {}), field: "environments" }, known.length > 0
+        ? `use one of: ${known.join(", ")}`
+        : "the config defines no environments; add environments: {<name>: {<prompt>: <version>}}");
+}
 /** The version a project runs for `environment`, or the newest when none is configured. */
 function activeVersion(project, name, versions, environment) {
     const configured = project.config.environments?.[environment]?.[name];
@@ -26439,6 +26452,7 @@ async function resolveTargets(path, opts) {
     }
     const environment = opts.environment ?? DEFAULT_ENVIRONMENT;
     const project = await openProject(info.isDirectory() ? abs : (0,external_node_path_namespaceObject.dirname)(abs));
+    checkEnvironment(project.config, environment, project.configFile);
     if (info.isFile()) {
         const m = VERSION_FILE.exec((0,external_node_path_namespaceObject.basename)(abs));
         if (!m?.[1]) {
@@ -26999,6 +27013,18 @@ async function recordingsAt(git, rev, dir) {
             all.push(...parseRecordings(text, `${file} (base)`));
     }
     return all;
+}
+/**
+ * A comparison with nothing to compare is a wrong setup, not a pass: with no
+ * config at the base and no prompts folder at either revision, say where we looked.
+ */
+async function requirePrompts(git, revs, project) {
+    if (project.config)
+        return;
+    for (const rev of revs)
+        if ((await git_listFiles(git, rev, project.promptsDir)).length > 0)
+            return;
+    throw new errors_UserError(`no agentops project here: no config (${configSearchPaths(project.root).join(", ")}) and no ${project.promptsDir || "prompts"}/ folder at either revision`, {}, "run agentops compare inside the repository that holds the prompts, or add prompts/config.yaml");
 }
 
 ;// CONCATENATED MODULE: ./lib/plan/affected.js
@@ -62954,7 +62980,44 @@ function withRetries(inner, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/engine/providers/unreachable.js
+
+/** Connection failures in a row (retries included) after which the endpoint is taken to be unreachable. */
+const MAX_CONSECUTIVE_CONNECTION_FAILURES = 6;
+/**
+ * Stops the run when the endpoint cannot be reached at all (a wrong base URL,
+ * nothing listening): after a few connection failures in a row, with no call
+ * getting through, the next failure is fatal. Without this every example
+ * retries its way to an error and the run reports "0/0 passed" after minutes.
+ * Sits inside the retries, so each attempt counts; any answer resets the count.
+ */
+function stopWhenUnreachable(inner, limit = MAX_CONSECUTIVE_CONNECTION_FAILURES) {
+    let inARow = 0;
+    return {
+        id: inner.id,
+        async complete(request, options) {
+            try {
+                const completion = await inner.complete(request, options);
+                inARow = 0;
+                return completion;
+            }
+            catch (e) {
+                if (!(e instanceof ProviderError) || e.kind !== "connection") {
+                    // An HTTP answer of any kind means the endpoint is there.
+                    if (e instanceof ProviderError && e.kind !== "aborted" && e.kind !== "timeout")
+                        inARow = 0;
+                    throw e;
+                }
+                if (++inARow < limit)
+                    throw e;
+                throw new ProviderError(`${e.message} — ${inARow} connection failures in a row and no answer: stopping the run`, { kind: "unreachable", fatal: true });
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/setup.js
+
 
 
 
@@ -62998,7 +63061,7 @@ async function baseProvider(project, opts, concurrency) {
                 ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
                 ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
             });
-            return withRetries(live, {
+            return withRetries(stopWhenUnreachable(live), {
                 onRetry: ({ error, delayMs, attempt }) => {
                     if (error.kind === "rate_limited")
                         concurrency.onRateLimited();
@@ -63251,7 +63314,11 @@ async function compareCommand(argv, io) {
     const project = await openProject(io.cwd);
     const rel = (p) => (0,external_node_path_namespaceObject.relative)(top, p).split("\\").join("/");
     // As in the Action, the base revision lays out the project and its config judges the change.
-    const atBase = await projectAt(git, await resolveOrFetch(git, base), rel(io.cwd));
+    const baseSha = await resolveOrFetch(git, base);
+    const atBase = await projectAt(git, baseSha, rel(io.cwd));
+    await requirePrompts(git, [baseSha, values.head ?? "HEAD"], atBase);
+    if (values.env)
+        checkEnvironment(atBase.config?.config ?? {}, values.env, atBase.config?.path);
     // Without --env, the plan uses the base revision's gate_environment: a change cannot pick its own baseline.
     const environment = values.env;
     const plan = await planComparison({
