@@ -8,9 +8,16 @@ import type { ProjectConfig } from "../config/schema.js";
 import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
 import { isLocalEndpoint } from "../engine/providers/openai.js";
 import { createRunSetup, tighter, type ProviderKind } from "../engine/setup.js";
-import { COMMENT_MARKER, MAX_COMMENT_CHARS, upsertReportComment } from "../github/comment.js";
+import {
+  COMMENT_MARKER,
+  MAX_COMMENT_CHARS,
+  upsertReportComment,
+  type CommentOutcome,
+} from "../github/comment.js";
+import { httpStatus } from "../github/errors.js";
 import {
   checkConclusion,
+  completedCheckRun,
   finishCheckRun,
   setCommitStatus,
   startCheckRun,
@@ -25,6 +32,7 @@ import { renderCompareMarkdown, renderCouldNotEvaluate } from "../report/compare
 import { progressPrinter } from "../report/progress.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
 import { renderWithin, renderWithinBytes } from "../report/fit.js";
+import { nextState, readState, stampReport, STAMP_RESERVE } from "../report/report-stamp.js";
 import type { ActionSettings } from "../inputs.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
 
@@ -42,6 +50,8 @@ export interface PullRequestTarget {
   baseSha: string;
   headSha: string;
   fork: boolean;
+  /** The PR's own count of changed files (event payload or pulls.get), to tell a truncated files list. */
+  changedFiles?: number;
 }
 
 /**
@@ -187,40 +197,72 @@ async function reportCrash(
   const message = `agentops could not finish: ${detail ?? errorMessage(e)}`;
   const { owner, repo } = deps.context;
   const report = renderCouldNotEvaluate(detail, deps.context.runUrl);
-  await deps.writeSummary(report).catch(() => undefined);
-  if (deps.settings.commentMode !== "off") {
-    await tolerantWrite(deps, "comment on the pull request", () => postReport(deps, pr, report)).catch(
-      () => undefined,
-    );
+  await deps.writeSummary(report);
+  // After a cancel the few seconds left go to the status, which is what blocks the merge.
+  if (deps.settings.commentMode !== "off" && deps.signal?.aborted !== true) {
+    await tolerantWrite(deps, "comment on the pull request", () =>
+      postReport(deps, pr, { text: report, verdict: "error" }),
+    ).catch(() => undefined);
   }
   const checkRunId = gate.checkRunId;
+  const failed = { title: escapeInline(message, 200), summary: escapeBlock(message) };
   const write =
     checkRunId !== undefined
       ? finishCheckRun(
           deps.octokit,
           { owner, repo, checkRunId },
-          {
-            conclusion: "failure",
-            title: escapeInline(message, 200),
-            summary: escapeBlock(message),
-            annotations: [],
-          },
+          { conclusion: "failure", ...failed, annotations: [] },
         )
-      : deps.settings.checkMode === "status"
-        ? setCommitStatus(deps.octokit, gate.statusTarget, "error", message)
-        : Promise.resolve();
+      : deps.settings.checkMode === "check-run"
+        ? // The in-progress run could not be created (GitHub failed): a completed one still blocks.
+          completedCheckRun(
+            deps.octokit,
+            { owner, repo, sha: pr.headSha, name: deps.settings.statusContext },
+            { conclusion: "failure", ...failed },
+          )
+        : setCommitStatus(deps.octokit, gate.statusTarget, "error", message);
   // The original error is what the user needs; a failed report of it must not replace it.
-  await write.catch(() => undefined);
+  await write.catch((w: unknown) => {
+    deps.log.warning(`could not mark the run as failed on GitHub (${errorMessage(w)})`);
+  });
 }
 
-/** The one report comment of the pull request, as the comment-mode input asks. */
-function postReport(deps: ActionDeps, pr: PullRequestTarget, text: string, create = true) {
+/**
+ * The one report comment of the pull request, as the comment-mode input asks,
+ * stamped with the head SHA it reports on. A run whose SHA is no longer the
+ * head leaves the comment to the run of the new head: its own status still says
+ * what it found.
+ */
+async function postReport(
+  deps: ActionDeps,
+  pr: PullRequestTarget,
+  report: { text: string; verdict: string },
+  create = true,
+): Promise<{ outcome: CommentOutcome | "stale"; head?: string }> {
   const { owner, repo } = deps.context;
-  return upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, text, {
-    botLogin: deps.settings.commentAuthor,
-    mode: deps.settings.commentMode === "new" ? "new" : "update",
-    create,
-  });
+  const head = (await deps.octokit.rest.pulls.get({ owner, repo, pull_number: pr.prNumber })).data.head.sha;
+  if (head !== pr.headSha) return { outcome: "stale", head };
+  const commitUrl = `${deps.context.serverUrl}/${owner}/${repo}/pull/${pr.prNumber}/commits/${pr.headSha}`;
+  const at = new Date().toISOString();
+  return upsertReportComment(
+    deps.octokit,
+    { owner, repo, issue_number: pr.prNumber },
+    (previous) =>
+      stampReport(
+        report.text,
+        nextState(previous === undefined ? undefined : readState(previous), {
+          sha: pr.headSha,
+          verdict: report.verdict,
+          at,
+        }),
+        commitUrl,
+      ),
+    {
+      botLogin: deps.settings.commentAuthor,
+      mode: deps.settings.commentMode === "new" ? "new" : "update",
+      create,
+    },
+  );
 }
 
 async function evaluateStarted(
@@ -332,26 +374,31 @@ async function publish(
   deps.setOutput("results-path", resultsPath);
   deps.setOutput("report-path", reportPath);
 
-  if (s.commentMode !== "off") {
-    const body = renderWithin(results, MAX_COMMENT_CHARS - COMMENT_MARKER.length - 1, notes);
+  if (s.commentMode !== "off" && deps.signal?.aborted === true) {
+    deps.log.info("cancelled: the report comment is left as it was; the status says the run did not finish");
+  } else if (s.commentMode !== "off") {
+    const room = MAX_COMMENT_CHARS - COMMENT_MARKER.length - 1 - STAMP_RESERVE;
+    const body = renderWithin(results, room, notes);
     await tolerantWrite(deps, "comment on the pull request", async () => {
       // Without a paths filter every PR runs; one that touches no prompt gets a status, not a comment
       // (an earlier report is still updated, e.g. after the prompt change was reverted).
       const create = results.prompts.length > 0 || results.not_evaluated.length > 0;
-      const upsert = (text: string) => postReport(deps, pr, text, create);
+      const upsert = (text: string) => postReport(deps, pr, { text, verdict: results.verdict }, create);
       let r;
       try {
         r = await upsert(body);
       } catch (e) {
         // 422: GitHub measures the body differently from us (e.g. in bytes); retry much shorter.
-        if (!(typeof e === "object" && e !== null && "status" in e && e.status === 422)) throw e;
+        if (httpStatus(e) !== 422) throw e;
         deps.log.warning("GitHub refused the report comment as too long (422); posting a shorter one");
         r = await upsert(renderWithin(results, 20_000, notes));
       }
       deps.log.info(
-        r.outcome === "skipped"
-          ? "no prompt affected: no report comment (the status says so)"
-          : `report comment ${r.outcome}`,
+        r.outcome === "stale"
+          ? `the pull request's head moved on to ${r.head ?? "?"}: the report comment is left to that run; this run sets only the status of ${pr.headSha}`
+          : r.outcome === "skipped"
+            ? "no prompt affected: no report comment (the status says so)"
+            : `report comment ${r.outcome}`,
       );
     });
   }
