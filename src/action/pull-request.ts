@@ -175,6 +175,11 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
   }
 
   const gate = { statusTarget, checkRunId };
+  if (deps.signal?.aborted) {
+    // Cancelled while the first write hung: an evaluation of nothing must not read as "no prompt affected".
+    await reportCrash(deps, pr, gate, new Error("the run was cancelled before the evaluation started"));
+    return "inconclusive";
+  }
   try {
     return await evaluateStarted(deps, pr, gate);
   } catch (e) {
