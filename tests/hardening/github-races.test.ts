@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { readState } from "../../src/report/report-stamp.js";
-import { PrScenario, everything } from "../helpers/pr-scenario.js";
+import { PrScenario, TOKEN, everything } from "../helpers/pr-scenario.js";
 
 let s: PrScenario;
 afterEach(async () => {
@@ -139,6 +139,41 @@ describe("a hanging or failing GitHub", () => {
     expect(failures).toBe(2);
     expect(everything(faulty, r)).not.toMatch(/<html|<!DOCTYPE|Unicorn/i);
     await gh.close();
+  }, 60_000);
+});
+
+describe("secrets in GitHub's answers", () => {
+  test("a GitHub error echoing the token reaches no log, comment or status", async () => {
+    s = new PrScenario();
+    const head = s.switchTo({ summarize: 2 });
+    const gh = await s.github(head, {
+      faults: [
+        {
+          match: /^POST .*\/issues\/7\/comments$/,
+          status: 500,
+          times: Infinity,
+          message: `token ${TOKEN} rejected`,
+        },
+      ],
+    });
+    const r = await s.onPullRequest(head);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "::warning::could not comment on the pull request (GitHub answered 500 Internal Server Error: token *** rejected)",
+    );
+    expect(gh.statuses.map((x) => x.state)).toEqual(["pending", "failure"]);
+    // ::add-mask:: is the masking protocol itself; the runner consumes it.
+    const shown = [
+      r.stdout,
+      r.stderr,
+      r.summary,
+      ...gh.comments.map((c) => c.body),
+      ...gh.statuses.map((x) => x.description),
+    ]
+      .join("\n")
+      .split("\n")
+      .filter((l) => !l.startsWith("::add-mask::"));
+    expect(shown.join("\n")).not.toContain(TOKEN);
   }, 60_000);
 });
 
