@@ -245,10 +245,13 @@ async function postReport(
   create = true,
 ): Promise<{ outcome: CommentOutcome | "stale"; head?: string }> {
   const { owner, repo } = deps.context;
-  const head = (await deps.octokit.rest.pulls.get({ owner, repo, pull_number: pr.prNumber })).data.head.sha;
+  const current = await deps.octokit.rest.pulls.get({ owner, repo, pull_number: pr.prNumber });
+  const head = current.data.head.sha;
   if (head !== pr.headSha) return { outcome: "stale", head };
   const commitUrl = `${deps.context.serverUrl}/${owner}/${repo}/pull/${pr.prNumber}/commits/${pr.headSha}`;
-  const at = new Date().toISOString();
+  // Approvals compare this with GitHub's times: a runner clock behind GitHub's must not date it too early.
+  const serverNow = Date.parse(current.headers.date ?? "");
+  const at = new Date(Math.max(Date.now(), Number.isNaN(serverNow) ? 0 : serverNow)).toISOString();
   return upsertReportComment(
     deps.octokit,
     { owner, repo, issue_number: pr.prNumber },
