@@ -8,12 +8,7 @@ import type { ProjectConfig } from "../config/schema.js";
 import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
 import { isLocalEndpoint } from "../engine/providers/openai.js";
 import { createRunSetup, tighter, type ProviderKind } from "../engine/setup.js";
-import {
-  COMMENT_MARKER,
-  MAX_COMMENT_CHARS,
-  upsertReportComment,
-  type CommentOutcome,
-} from "../github/comment.js";
+import { COMMENT_MARKER, MAX_COMMENT_CHARS } from "../github/comment.js";
 import { httpStatus } from "../github/errors.js";
 import {
   checkConclusion,
@@ -32,9 +27,10 @@ import { renderCompareMarkdown, renderCouldNotEvaluate } from "../report/compare
 import { progressPrinter } from "../report/progress.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
 import { renderWithin, renderWithinBytes } from "../report/fit.js";
-import { nextState, readState, stampReport, STAMP_RESERVE } from "../report/report-stamp.js";
+import { STAMP_RESERVE } from "../report/report-stamp.js";
 import type { ActionSettings } from "../inputs.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
+import { postReport } from "./post-report.js";
 
 /** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); this leaves some room. */
 const MAX_SUMMARY_BYTES = 1_000_000;
@@ -230,47 +226,6 @@ async function reportCrash(
   await write.catch((w: unknown) => {
     deps.log.warning(`could not mark the run as failed on GitHub (${errorMessage(w)})`);
   });
-}
-
-/**
- * The one report comment of the pull request, as the comment-mode input asks,
- * stamped with the head SHA it reports on. A run whose SHA is no longer the
- * head leaves the comment to the run of the new head: its own status still says
- * what it found.
- */
-async function postReport(
-  deps: ActionDeps,
-  pr: PullRequestTarget,
-  report: { text: string; verdict: string },
-  create = true,
-): Promise<{ outcome: CommentOutcome | "stale"; head?: string }> {
-  const { owner, repo } = deps.context;
-  const current = await deps.octokit.rest.pulls.get({ owner, repo, pull_number: pr.prNumber });
-  const head = current.data.head.sha;
-  if (head !== pr.headSha) return { outcome: "stale", head };
-  const commitUrl = `${deps.context.serverUrl}/${owner}/${repo}/pull/${pr.prNumber}/commits/${pr.headSha}`;
-  // Approvals compare this with GitHub's times: a runner clock behind GitHub's must not date it too early.
-  const serverNow = Date.parse(current.headers.date ?? "");
-  const at = new Date(Math.max(Date.now(), Number.isNaN(serverNow) ? 0 : serverNow)).toISOString();
-  return upsertReportComment(
-    deps.octokit,
-    { owner, repo, issue_number: pr.prNumber },
-    (previous) =>
-      stampReport(
-        report.text,
-        nextState(previous === undefined ? undefined : readState(previous), {
-          sha: pr.headSha,
-          verdict: report.verdict,
-          at,
-        }),
-        commitUrl,
-      ),
-    {
-      botLogin: deps.settings.commentAuthor,
-      mode: deps.settings.commentMode === "new" ? "new" : "update",
-      create,
-    },
-  );
 }
 
 async function evaluateStarted(
