@@ -10,10 +10,38 @@ export type RunEvent =
       headSha: string;
       /** The PR comes from a fork: its run has a read-only token and no secrets. */
       fork: boolean;
+      /** opened, synchronize, closed, labeled…: only some are worth an evaluation. */
+      action: string;
+      /** An `edited` event that changed the base branch (payload `changes.base`). */
+      baseChanged: boolean;
+      /** The PR's own count of changed files, to tell a truncated files list. */
+      changedFiles?: number;
     }
   | { kind: "push"; sha: string; ref: string; isDefaultBranch: boolean }
-  | { kind: "comment"; prNumber: number; commentId: number; body: string; author: string; authorType: string }
-  | { kind: "other"; name: string };
+  | {
+      kind: "comment";
+      prNumber: number;
+      commentId: number;
+      body: string;
+      author: string;
+      authorType: string;
+      /** When the comment was written (GitHub's time): which report its author was reading. */
+      createdAt: string;
+    }
+  | { kind: "other"; name: string; why: string };
+
+/** The pull_request actions that change what is under test; the rest (closed, labeled…) do nothing. */
+export const EVALUATED_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"] as const;
+
+/** Why a pull_request event is not evaluated, or undefined when it is. */
+export function skipReason(event: { action: string; baseChanged: boolean }): string | undefined {
+  if ((EVALUATED_ACTIONS as readonly string[]).includes(event.action)) return undefined;
+  if (event.action === "edited")
+    return event.baseChanged
+      ? undefined
+      : 'pull_request "edited" without a new base branch (title or body only): nothing under test changed';
+  return `pull_request "${event.action || "(no action)"}": nothing under test changed; agentops evaluates ${EVALUATED_ACTIONS.join(", ")} and edited (new base branch)`;
+}
 
 export interface RunContext {
   owner: string;
@@ -62,6 +90,9 @@ export function describeEvent(ctx: ContextLike): RunContext {
       baseRef: str(base.ref),
       headSha: str(head.sha),
       fork: str(headRepo.full_name) !== "" && str(headRepo.full_name) !== str(baseRepo.full_name),
+      action: str(p.action),
+      baseChanged: obj(p.changes).base !== undefined,
+      ...(typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}),
     };
   } else if (ctx.eventName === "push") {
     const defaultBranch = str(obj(p.repository).default_branch);
@@ -85,9 +116,23 @@ export function describeEvent(ctx: ContextLike): RunContext {
       body: str(comment.body),
       author: str(user.login),
       authorType: str(user.type),
+      createdAt: str(comment.created_at),
+    };
+  } else if (ctx.eventName === "issue_comment") {
+    const onPullRequest = obj(obj(p.issue).pull_request).url !== undefined;
+    event = {
+      kind: "other",
+      name: ctx.eventName,
+      why: onPullRequest
+        ? `agentops does nothing when a pull request comment is ${str(p.action) || "changed"}: commands are read from new comments only`
+        : "agentops does nothing on comments on issues: its commands work on pull requests",
     };
   } else {
-    event = { kind: "other", name: ctx.eventName };
+    event = {
+      kind: "other",
+      name: ctx.eventName,
+      why: `agentops does nothing on "${ctx.eventName}" events; it runs on pull_request, push and issue_comment`,
+    };
   }
   return { owner, repo, event, runUrl, serverUrl: ctx.serverUrl.replace(/\/+$/, "") };
 }

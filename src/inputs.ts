@@ -28,6 +28,8 @@ export const ActionSettings = z.object({
   /** Login that writes the report comment; only its comments are edited. */
   commentAuthor: z.string().min(1),
   cache: z.boolean(),
+  /** May a pull request's author approve it with /agentops approve? Off by default. */
+  allowSelfApprove: z.boolean(),
 });
 export type ActionSettings = z.infer<typeof ActionSettings>;
 
@@ -51,6 +53,7 @@ const INPUT_NAMES: Record<string, string> = {
   failOn: "fail-on",
   statusContext: "status-context",
   commentAuthor: "comment-author",
+  allowSelfApprove: "allow-self-approve",
 };
 
 function num(read: Reader, name: string): number | undefined {
@@ -104,6 +107,7 @@ export function readSettings(
     statusContext: read("status-context").trim() || "agentops/eval",
     commentAuthor: read("comment-author").trim() || "github-actions[bot]",
     cache: bool(read, "cache", true),
+    allowSelfApprove: bool(read, "allow-self-approve", false),
   };
   const parsed = ActionSettings.safeParse(raw);
   if (!parsed.success) {

@@ -4,7 +4,7 @@ import { handleComment } from "./action/comment-command.js";
 import type { ActionDeps } from "./action/deps.js";
 import { evaluatePullRequest } from "./action/pull-request.js";
 import { evaluateDefaultBranch } from "./action/push.js";
-import { readRunContext } from "./context.js";
+import { readRunContext, skipReason } from "./context.js";
 import { withDeadline } from "./engine/deadline.js";
 import { isUserError, errorMessage } from "./errors.js";
 import { actionsCache } from "./github/cache.js";
@@ -13,10 +13,24 @@ import { readSettings } from "./inputs.js";
 import { createGit } from "./plan/git.js";
 import { scrubSecrets, secretsFromEnv } from "./secrets.js";
 
+/** The job summary is a convenience: a missing or read-only file is a warning, never a failed run. */
+async function writeSummary(markdown: string, secrets: readonly string[]): Promise<void> {
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (e) {
+    core.summary.emptyBuffer();
+    core.warning(
+      `could not write the job summary (${scrubSecrets(errorMessage(e), secrets)}); the report is in the pull request comment and at the report-path output`,
+    );
+  }
+}
+
 /** The Action entry: inputs → pipeline → publish, with the one catch that fails the step. */
 export async function run(signal?: AbortSignal): Promise<void> {
+  let secrets: string[] = [];
   try {
     const settings = readSettings();
+    secrets = [settings.githubToken, settings.apiKey].filter((s) => s !== "");
     const context = readRunContext();
     const runSignal = withDeadline(
       signal,
@@ -24,14 +38,17 @@ export async function run(signal?: AbortSignal): Promise<void> {
     );
     const cwd = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory);
     const deps: ActionDeps = {
-      octokit: createOctokit(settings.githubToken, { warning: core.warning, info: core.info }),
+      // The cancel signal, not the deadline: after the deadline the report must still be published in full.
+      octokit: createOctokit(
+        settings.githubToken,
+        { warning: core.warning, info: core.info },
+        { ...(signal ? { signal } : {}), secrets: [settings.apiKey], retryAfterMs: 500 },
+      ),
       git: createGit(cwd),
       settings,
       context,
       log: { info: core.info, warning: core.warning },
-      writeSummary: async (md) => {
-        await core.summary.addRaw(md).write();
-      },
+      writeSummary: (md) => writeSummary(md, secrets),
       setOutput: core.setOutput,
       cwd,
       outDir: resolve(process.env.RUNNER_TEMP ?? cwd, "agentops"),
@@ -41,10 +58,15 @@ export async function run(signal?: AbortSignal): Promise<void> {
     const event = context.event;
     switch (event.kind) {
       case "pull_request": {
+        const skip = skipReason(event);
+        if (skip !== undefined) {
+          core.info(`${skip}. No status, no comment, no model call.`);
+          break;
+        }
         const verdict = await evaluatePullRequest(deps, event);
-        if (verdict === "fail" && settings.failOn === "regression")
+        if (verdict !== "pass" && verdict !== "inconclusive" && settings.failOn === "regression")
           core.setFailed(
-            "agentops: the prompt change failed the gate (a regression or a missed threshold); see the report",
+            "agentops: the prompt change failed the gate (a regression, a missed threshold or a gate change to approve); see the report",
           );
         break;
       }
@@ -59,11 +81,12 @@ export async function run(signal?: AbortSignal): Promise<void> {
           );
         break;
       default:
-        core.info(`agentops does nothing on "${event.name}" events; use pull_request, push or issue_comment`);
+        core.info(event.why);
     }
+    if (signal?.aborted) core.setFailed("agentops: the run was cancelled; the status says it did not finish");
   } catch (e) {
     // evaluatePullRequest has already marked its status or check run as errored.
     const message = isUserError(e) ? e.format() : errorMessage(e);
-    core.setFailed(scrubSecrets(message, secretsFromEnv(process.env)));
+    core.setFailed(scrubSecrets(message, [...secrets, ...secretsFromEnv(process.env)]));
   }
 }

@@ -2,6 +2,7 @@ import type { RunContext } from "../context.js";
 import type { Octokit } from "../github/octokit.js";
 import type { ActionSettings } from "../inputs.js";
 import type { Git } from "../plan/git.js";
+import { isGitHubError } from "../github/errors.js";
 
 /** Everything the Action touches outside itself; tests hand in fakes or local servers. */
 export interface ActionDeps {
@@ -23,7 +24,12 @@ export interface ActionDeps {
   };
 }
 
-/** Writes that a fork's read-only token cannot do answer 403; that is a warning with guidance, never a crash. */
+/**
+ * A write GitHub refused or never answered is a warning, never a crash: the
+ * verdict still reaches the step and whatever else can be written. A fork's
+ * read-only token answers 403; that warning says which permission to grant.
+ * Errors that are not GitHub's (bugs) still throw.
+ */
 export async function tolerantWrite(
   deps: ActionDeps,
   what: string,
@@ -33,15 +39,14 @@ export async function tolerantWrite(
     await write();
     return true;
   } catch (e) {
-    const status = typeof e === "object" && e !== null && "status" in e ? Number(e.status) : undefined;
-    if (status === 403 || status === 404) {
-      deps.log.warning(
-        `could not ${what} (HTTP ${status}: ${e instanceof Error ? e.message.split("\n")[0] : ""}). The token may be read-only (fork pull requests) or miss a permission: ` +
+    if (!isGitHubError(e)) throw e;
+    const permission =
+      e.status === 403 || e.status === 404
+        ? ". The token may be read-only (fork pull requests) or miss a permission: " +
           "grant pull-requests: write and statuses: write (checks: write for check runs) in the workflow, " +
-          "or use the two-workflow pattern in the README for forks.",
-      );
-      return false;
-    }
-    throw e;
+          "or use the two-workflow pattern in the README for forks."
+        : "";
+    deps.log.warning(`could not ${what} (${e.message})${permission}`);
+    return false;
   }
 }

@@ -9,9 +9,11 @@ import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
 import type { RecordingEntry } from "../engine/providers/replay.js";
 import { isLocalEndpoint } from "../engine/providers/openai.js";
 import { createRunSetup, tighter, type ProviderKind } from "../engine/setup.js";
-import { COMMENT_MARKER, MAX_COMMENT_CHARS, upsertReportComment } from "../github/comment.js";
+import { COMMENT_MARKER, MAX_COMMENT_CHARS } from "../github/comment.js";
+import { httpStatus } from "../github/errors.js";
 import {
   checkConclusion,
+  completedCheckRun,
   finishCheckRun,
   setCommitStatus,
   startCheckRun,
@@ -28,8 +30,10 @@ import { progressPrinter } from "../report/progress.js";
 import { scrubDeep } from "../secrets.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
 import { renderWithin, renderWithinBytes } from "../report/fit.js";
+import { STAMP_RESERVE } from "../report/report-stamp.js";
 import type { ActionSettings } from "../inputs.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
+import { postReport } from "./post-report.js";
 
 /** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); this leaves some room. */
 const MAX_SUMMARY_BYTES = 1_000_000;
@@ -45,7 +49,7 @@ export interface PullRequestTarget {
   baseSha: string;
   headSha: string;
   fork: boolean;
-  /** How many files the PR changes, as GitHub counts them: a shorter files list was cut. */
+  /** The PR's own count of changed files (event payload or pulls.get), to tell a truncated files list. */
   changedFiles?: number;
 }
 
@@ -117,7 +121,9 @@ function statusFor(
       state: "failure",
       description: `needs approval: this change edits how it is judged (${results.gate_changes[0]?.summary ?? "gate change"}). A maintainer can comment /agentops approve`,
     };
-  if (n === 0) return { state: "success", description: "no prompt affected by this change" };
+  // Only a run that finished with nothing to evaluate is a pass; a cancel before the first prompt is not.
+  if (n === 0 && verdict === "pass")
+    return { state: "success", description: "no prompt affected by this change" };
   const first = results.prompts.find((p) => p.comparison.verdict === verdict);
   const why = first ? `${first.name}: ${first.comparison.reason}` : "";
   if (verdict === "pass") return { state: "success", description: `pass: ${n} prompt(s), no regression` };
@@ -179,6 +185,11 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
   }
 
   const gate = { statusTarget, checkRunId };
+  if (deps.signal?.aborted) {
+    // Cancelled while the first write hung: an evaluation of nothing must not read as "no prompt affected".
+    await reportCrash(deps, pr, gate, new Error("the run was cancelled before the evaluation started"));
+    return "inconclusive";
+  }
   try {
     return await evaluateStarted(deps, pr, gate);
   } catch (e) {
@@ -201,39 +212,33 @@ async function reportCrash(
   const message = `agentops could not finish: ${detail ?? errorMessage(e)}`;
   const { owner, repo } = deps.context;
   const report = renderCouldNotEvaluate(detail, deps.context.runUrl);
-  await deps.writeSummary(report).catch(() => undefined);
-  if (deps.settings.commentMode !== "off") {
-    await tolerantWrite(deps, "comment on the pull request", () => postReport(deps, pr, report)).catch(
-      () => undefined,
-    );
+  await deps.writeSummary(report);
+  // After a cancel the few seconds left go to the status, which is what blocks the merge.
+  if (deps.settings.commentMode !== "off" && deps.signal?.aborted !== true) {
+    await tolerantWrite(deps, "comment on the pull request", () =>
+      postReport(deps, pr, { text: report, verdict: "error" }),
+    ).catch(() => undefined);
   }
   const checkRunId = gate.checkRunId;
+  const failed = { title: escapeInline(message, 200), summary: escapeBlock(message) };
   const write =
     checkRunId !== undefined
       ? finishCheckRun(
           deps.octokit,
           { owner, repo, checkRunId },
-          {
-            conclusion: "failure",
-            title: escapeInline(message, 200),
-            summary: escapeBlock(message),
-            annotations: [],
-          },
+          { conclusion: "failure", ...failed, annotations: [] },
         )
-      : deps.settings.checkMode === "status"
-        ? setCommitStatus(deps.octokit, gate.statusTarget, "error", message)
-        : Promise.resolve();
+      : deps.settings.checkMode === "check-run"
+        ? // The in-progress run could not be created (GitHub failed): a completed one still blocks.
+          completedCheckRun(
+            deps.octokit,
+            { owner, repo, sha: pr.headSha, name: deps.settings.statusContext },
+            { conclusion: "failure", ...failed },
+          )
+        : setCommitStatus(deps.octokit, gate.statusTarget, "error", message);
   // The original error is what the user needs; a failed report of it must not replace it.
-  await write.catch(() => undefined);
-}
-
-/** The one report comment of the pull request, as the comment-mode input asks. */
-function postReport(deps: ActionDeps, pr: PullRequestTarget, text: string, create = true) {
-  const { owner, repo } = deps.context;
-  return upsertReportComment(deps.octokit, { owner, repo, issue_number: pr.prNumber }, text, {
-    botLogin: deps.settings.commentAuthor,
-    mode: deps.settings.commentMode === "new" ? "new" : "update",
-    create,
+  await write.catch((w: unknown) => {
+    deps.log.warning(`could not mark the run as failed on GitHub (${errorMessage(w)})`);
   });
 }
 
@@ -412,32 +417,39 @@ async function publish(
   deps.setOutput("results-path", resultsPath);
   deps.setOutput("report-path", reportPath);
 
-  if (s.commentMode !== "off") {
-    const body = renderWithin(results, MAX_COMMENT_CHARS - COMMENT_MARKER.length - 1, notes);
+  if (s.commentMode !== "off" && deps.signal?.aborted === true) {
+    deps.log.info("cancelled: the report comment is left as it was; the status says the run did not finish");
+  } else if (s.commentMode !== "off") {
+    const room = MAX_COMMENT_CHARS - COMMENT_MARKER.length - 1 - STAMP_RESERVE;
+    const body = renderWithin(results, room, notes);
     await tolerantWrite(deps, "comment on the pull request", async () => {
       // Without a paths filter every PR runs; one that touches no prompt gets a status, not a comment
       // (an earlier report is still updated, e.g. after the prompt change was reverted).
       const create =
         results.prompts.length > 0 || results.not_evaluated.length > 0 || results.gate_changes.length > 0;
-      const upsert = (text: string) => postReport(deps, pr, text, create);
+      const upsert = (text: string) => postReport(deps, pr, { text, verdict: results.verdict }, create);
       let r;
       try {
         r = await upsert(body);
       } catch (e) {
         // 422: GitHub measures the body differently from us (e.g. in bytes); retry much shorter.
-        if (!(typeof e === "object" && e !== null && "status" in e && e.status === 422)) throw e;
+        if (httpStatus(e) !== 422) throw e;
         deps.log.warning("GitHub refused the report comment as too long (422); posting a shorter one");
         r = await upsert(renderWithin(results, 20_000, notes));
       }
       deps.log.info(
-        r.outcome === "skipped"
-          ? "no prompt affected: no report comment (the status says so)"
-          : `report comment ${r.outcome}`,
+        r.outcome === "stale"
+          ? `the pull request's head moved on to ${r.head ?? "?"}: the report comment is left to that run; this run sets only the status of ${pr.headSha}`
+          : r.outcome === "skipped"
+            ? "no prompt affected: no report comment (the status says so)"
+            : `report comment ${r.outcome}`,
       );
     });
   }
 
   const { state, description } = statusFor(results.verdict, results, deps, ctx.noKey);
+  // A gate change waits for a maintainer: action_required says so (and blocks, unlike neutral).
+  const conclusion = results.verdict === "needs_approval" ? "action_required" : checkConclusion(state);
   if (s.checkMode === "check-run" && ctx.checkRunId !== undefined) {
     const checkRunId = ctx.checkRunId;
     await tolerantWrite(deps, "complete the check run", () =>
@@ -445,12 +457,21 @@ async function publish(
         deps.octokit,
         { owner, repo, checkRunId },
         {
-          conclusion: checkConclusion(state),
+          conclusion,
           title: escapeInline(description, 200),
           summary: renderWithin(results, 65_000, notes),
           annotations: annotationsFor(results),
           ...(deps.context.runUrl ? { detailsUrl: deps.context.runUrl } : {}),
         },
+      ),
+    );
+  } else if (s.checkMode === "check-run") {
+    // The in-progress run could not be created: a completed one still carries the verdict.
+    await tolerantWrite(deps, "create the check run", () =>
+      completedCheckRun(
+        deps.octokit,
+        { owner, repo, sha: pr.headSha, name: s.statusContext },
+        { conclusion, title: escapeInline(description, 200), summary: renderWithin(results, 65_000, notes) },
       ),
     );
   } else if (s.checkMode === "status") {

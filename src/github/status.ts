@@ -122,7 +122,11 @@ export async function completedCheckRun(
   });
 }
 
-/** write, maintain or admin may accept a regression. */
+/**
+ * write, maintain or admin may accept a regression or a gate change. `permission`
+ * is the base role, so a custom role built on write (role_name "prompt-reviewer")
+ * counts as write; role_name itself names custom roles and is never matched.
+ */
 export async function canApprove(
   octokit: Octokit,
   repo: { owner: string; repo: string },
@@ -130,8 +134,7 @@ export async function canApprove(
 ): Promise<boolean> {
   try {
     const res = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
-    const role = (res.data as { role_name?: string }).role_name ?? res.data.permission;
-    return ["admin", "maintain", "write"].includes(role);
+    return ["admin", "maintain", "write"].includes(res.data.permission);
   } catch (e) {
     if (typeof e === "object" && e !== null && "status" in e && e.status === 404) return false;
     throw e;

@@ -71,7 +71,8 @@ function prPayload(headSha: string, fork = false) {
 const commentPayload = (login: string, body: string) => ({
   action: "created",
   issue: { number: 7, pull_request: { url: "https://api.github.com/repos/o/r/pulls/7" } },
-  comment: { id: 555, body, user: { login, type: "User" } },
+  // Written now: after the report the test ran before it.
+  comment: { id: 555, body, user: { login, type: "User" }, created_at: new Date().toISOString() },
   repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
 });
 
@@ -266,7 +267,7 @@ describe("the Action on pull_request", () => {
     expect(r.summary).toContain("No API key in this run");
     expect(r.stdout).toContain("Resource not accessible");
     expect(r.stdout).toMatch(
-      /::warning::could not comment on the pull request \(HTTP 403: Resource not accessible by integration/,
+      /::warning::could not comment on the pull request \(GitHub answered 403 Forbidden: Resource not accessible by integration\)/,
     );
     expect(r.outputs.verdict).toBe("inconclusive");
   });
@@ -364,6 +365,7 @@ describe("the PR bot on issue_comment", () => {
     const { server } = await regressed();
     await onComment(server, "boss", "/agentops approve");
     const newHead = repo.commit("another push", { "prompts/summarize/README.md": "notes\n" });
+    if (server.pr) server.pr.headSha = newHead;
     const r = await onPullRequest(server, newHead);
     expect(r.code).toBe(1);
     expect(server.statuses.at(-1)).toMatchObject({ sha: newHead, state: "failure" });

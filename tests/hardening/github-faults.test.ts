@@ -44,6 +44,7 @@ async function run(
   return runAction({
     event: "pull_request",
     payload: {
+      action: "synchronize",
       number: 7,
       pull_request: {
         number: 7,

@@ -13,29 +13,55 @@ export interface FakeComment {
   id: number;
   body: string;
   user: { login: string; type: string };
+  /** ISO times, set by the server when missing. */
+  created_at?: string;
+  updated_at?: string;
+}
+
+export interface FakePullRequest {
+  number: number;
+  baseSha: string;
+  headSha: string;
+  files: { filename: string; status: string; previous_filename?: string }[];
+  /** "open" unless said otherwise. */
+  state?: "open" | "closed";
+  merged?: boolean;
+  /** The PR's author (default "author"). */
+  author?: string;
+  changedFiles?: number;
+}
+
+export interface FakeFault {
+  match: RegExp;
+  status: number;
+  /** How many matching requests to answer this way (Infinity: all). */
+  times: number;
+  headers?: Record<string, string>;
+  message?: string;
+  /** Never answer (until the server closes): a hanging GitHub. */
+  hang?: boolean;
+  /** Answer an HTML page, as GitHub's front end does on a 502. */
+  html?: boolean;
 }
 
 export interface FakeGitHubOptions {
   /** Answer 403 "Resource not accessible by integration" to every write (a fork's token). */
   forbidWrites?: boolean;
-  /** login -> permission ("admin" | "maintain" | "write" | "read" | "none") */
-  permissions?: Record<string, string>;
-  pr?: {
-    number: number;
-    baseSha: string;
-    headSha: string;
-    files: { filename: string; status: string; previous_filename?: string }[];
-  };
-  /** Answer the first N requests to a path matching this with a status (fault drills). */
+  /**
+   * login -> permission ("admin" | "maintain" | "write" | "read" | "none"), or the
+   * API's two fields as they are (a custom role: permission "write", role_name "prompt-reviewer").
+   */
+  permissions?: Record<string, string | { permission: string; role_name: string }>;
+  pr?: FakePullRequest;
   /** Comments already on the PR. */
   comments?: FakeComment[];
-  faults?: {
-    match: RegExp;
-    status: number;
-    times: number;
-    headers?: Record<string, string>;
-    message?: string;
-  }[];
+  /** Answer the first N requests to a path matching this with a status (fault drills). */
+  faults?: FakeFault[];
+  /**
+   * Hold comment creations until this many have arrived, then make them all:
+   * concurrent runs that each found no report and each create one.
+   */
+  holdCreates?: number;
 }
 
 export interface FakeGitHub {
@@ -44,13 +70,26 @@ export interface FakeGitHub {
   comments: FakeComment[];
   statuses: { sha: string; state: string; context: string; description: string }[];
   checkRuns: Map<number, Record<string, unknown>>;
+  /** The pull request as the server sees it now; tests move its head or close it. */
+  pr: FakePullRequest | undefined;
   close(): Promise<void>;
 }
+
+export const BAD_GATEWAY_HTML =
+  "<!DOCTYPE html>\n<html><head><title>Unicorn! · GitHub</title></head><body><h1>502 Bad Gateway</h1><p>We had issues producing the response to your request.</p></body></html>\n";
 
 /** A small GitHub REST API on 127.0.0.1: the routes agentops uses, with state. */
 export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const requests: Recorded[] = [];
-  const comments: FakeComment[] = [...(opts.comments ?? [])];
+  const now = (): string => new Date().toISOString();
+  const comments: FakeComment[] = (opts.comments ?? []).map((c) => ({
+    created_at: now(),
+    updated_at: now(),
+    ...c,
+  }));
+  const pr = opts.pr ? { ...opts.pr } : undefined;
+  const held: (() => void)[] = [];
+  let hold = opts.holdCreates ?? 1;
   const statuses: FakeGitHub["statuses"] = [];
   const checkRuns = new Map<number, Record<string, unknown>>();
   const faults = (opts.faults ?? []).map((f) => ({ ...f }));
@@ -77,7 +116,12 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       const fault = faults.find((f) => f.times > 0 && f.match.test(`${method} ${path}`));
       if (fault) {
         fault.times--;
-        send(fault.status, { message: fault.message ?? `injected ${fault.status}` }, fault.headers);
+        if (fault.hang) return;
+        if (fault.html)
+          res
+            .writeHead(fault.status, { "content-type": "text/html; charset=utf-8", ...fault.headers })
+            .end(BAD_GATEWAY_HTML);
+        else send(fault.status, { message: fault.message ?? `injected ${fault.status}` }, fault.headers);
         return;
       }
       const b = (body ?? {}) as Record<string, unknown>;
@@ -88,31 +132,53 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       let m: RegExpExecArray | null;
       if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(path)) && method === "GET") {
         const page = Number(url.searchParams.get("page") ?? "1");
-        send(200, page === 1 ? (opts.pr?.files ?? []) : []);
+        send(200, page === 1 ? (pr?.files ?? []) : []);
       } else if ((m = /^\/repos\/[^/]+\/([^/]+)\/pulls\/(\d+)$/.exec(path)) && method === "GET") {
         const full = "o/r";
         send(200, {
           number: Number(m[2]),
-          base: { sha: opts.pr?.baseSha, ref: "main", repo: { full_name: full } },
-          head: { sha: opts.pr?.headSha, ref: "feature", repo: { full_name: full } },
+          state: pr?.state ?? "open",
+          merged: pr?.merged ?? false,
+          merged_at: pr?.merged ? now() : null,
+          user: { login: pr?.author ?? "author", type: "User" },
+          changed_files: pr?.changedFiles ?? pr?.files.length ?? 0,
+          base: { sha: pr?.baseSha, ref: "main", repo: { full_name: full } },
+          head: { sha: pr?.headSha, ref: "feature", repo: { full_name: full } },
         });
       } else if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path))) {
         if (method === "GET") send(200, Number(url.searchParams.get("page") ?? "1") === 1 ? comments : []);
         else {
-          const c: FakeComment = {
-            id: nextId++,
-            body: String(b.body),
-            user: { login: "github-actions[bot]", type: "Bot" },
+          const create = (): void => {
+            const c: FakeComment = {
+              id: nextId++,
+              body: String(b.body),
+              user: { login: "github-actions[bot]", type: "Bot" },
+              created_at: now(),
+              updated_at: now(),
+            };
+            comments.push(c);
+            send(201, c);
           };
-          comments.push(c);
-          send(201, c);
+          held.push(create);
+          if (held.length >= hold) {
+            hold = 1;
+            for (const go of held.splice(0)) go();
+          }
         }
       } else if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path)) && method === "PATCH") {
         const c = comments.find((x) => x.id === Number(m?.[1]));
         if (!c) send(404, { message: "Not Found" });
         else {
           c.body = String(b.body);
+          c.updated_at = now();
           send(200, c);
+        }
+      } else if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path)) && method === "DELETE") {
+        const i = comments.findIndex((x) => x.id === Number(m?.[1]));
+        if (i === -1) send(404, { message: "Not Found" });
+        else {
+          comments.splice(i, 1);
+          res.writeHead(204).end();
         }
       } else if (/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+\/reactions$/.test(path)) {
         send(201, { id: nextId++, content: b.content });
@@ -141,7 +207,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
         send(200, { id });
       } else if ((m = /^\/repos\/[^/]+\/[^/]+\/collaborators\/([^/]+)\/permission$/.exec(path))) {
         const perm = opts.permissions?.[decodeURIComponent(m[1] ?? "")] ?? "none";
-        if (perm === "none") send(404, { message: "Not Found" });
+        if (typeof perm === "object") send(200, perm);
+        else if (perm === "none") send(404, { message: "Not Found" });
         else send(200, { permission: perm === "maintain" ? "write" : perm, role_name: perm });
       } else {
         send(404, { message: `fake GitHub has no route for ${method} ${path}` });
@@ -160,6 +227,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     comments,
     statuses,
     checkRuns,
+    pr,
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy();

@@ -9,6 +9,8 @@ export interface ActionRun {
   stderr: string;
   summary: string;
   outputs: Record<string, string>;
+  /** From SIGTERM to the process's end, when the run was cancelled. */
+  msFromSigterm?: number;
 }
 
 const DIST = resolve("dist/index.js");
@@ -23,6 +25,8 @@ export async function runAction(opts: {
   env?: Record<string, string>;
   /** Send SIGTERM after this many ms (a cancelled run). */
   killAfterMs?: number;
+  /** Send SIGTERM once this holds (polled), e.g. once a GitHub call hangs. */
+  killWhen?: () => boolean;
 }): Promise<ActionRun> {
   const tmp = mkdtempSync(join(tmpdir(), "agentops-action-"));
   const eventPath = join(tmp, "event.json");
@@ -58,8 +62,23 @@ export async function runAction(opts: {
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  if (opts.killAfterMs !== undefined) setTimeout(() => child.kill("SIGTERM"), opts.killAfterMs);
+  let killedAt: number | undefined;
+  const kill = (): void => {
+    killedAt ??= performance.now();
+    child.kill("SIGTERM");
+  };
+  if (opts.killAfterMs !== undefined) setTimeout(kill, opts.killAfterMs);
+  const poll = opts.killWhen
+    ? setInterval(() => {
+        if (opts.killWhen?.()) {
+          clearInterval(poll);
+          kill();
+        }
+      }, 50)
+    : undefined;
   const code = await new Promise<number>((r) => child.on("close", (c) => r(c ?? -1)));
+  clearInterval(poll);
+  const msFromSigterm = killedAt === undefined ? undefined : performance.now() - killedAt;
   const outputs: Record<string, string> = {};
   // GITHUB_OUTPUT uses heredoc blocks: name<<DELIM\nvalue\nDELIM
   const lines = readFileSync(outputPath, "utf8").split("\n");
@@ -70,5 +89,12 @@ export async function runAction(opts: {
     for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i] ?? "");
     outputs[m[1]] = value.join("\n");
   }
-  return { code, stdout, stderr, summary: readFileSync(summaryPath, "utf8"), outputs };
+  return {
+    code,
+    stdout,
+    stderr,
+    summary: readFileSync(summaryPath, "utf8"),
+    outputs,
+    ...(msFromSigterm !== undefined ? { msFromSigterm } : {}),
+  };
 }
