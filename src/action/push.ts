@@ -6,7 +6,7 @@ import { renderEvalMarkdown } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
 import { VERSION } from "../version.js";
 import type { ActionDeps } from "./deps.js";
-import { answerCacheDir, chooseKind, setupFor } from "./pull-request.js";
+import { answerCacheDir, chooseKind, setupFor } from "./run-setup.js";
 
 /**
  * On the default branch: evaluate the active prompts and save the answer cache,

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { chooseKind } from "../../src/action/pull-request.js";
+import { chooseKind } from "../../src/action/run-setup.js";
 
 const auto = { provider: "auto" as const, apiKey: "", baseUrl: "" };
 
