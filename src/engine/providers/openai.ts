@@ -5,7 +5,16 @@ import { asRecord, describeErrorAnswer, quote, rootCause } from "./error-text.js
 import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
 import type { ChatRequest } from "../request.js";
 import { estimateTokens } from "./mock.js";
-import { ProviderError, type CallOptions, type Completion, type Provider } from "./types.js";
+import { embeddingsOfAnswer, moderationOfAnswer } from "./model-answers.js";
+import {
+  ProviderError,
+  unsupported,
+  type CallOptions,
+  type Completion,
+  type Embeddings,
+  type Moderation,
+  type Provider,
+} from "./types.js";
 
 /*
  * The only module that imports `openai`, so an SDK upgrade touches one file.
@@ -212,6 +221,21 @@ export function isParameterRejection(e: unknown): boolean {
   );
 }
 
+/**
+ * An endpoint without the route (404, 405, 501) or one that says it does not
+ * support it (400 "not supported"): vLLM, Ollama, Databricks and Anthropic's
+ * OpenAI-compatible API have no /moderations. A 404 for an unknown moderation
+ * model reads the same; the report shows the endpoint's words either way.
+ */
+export function isUnsupportedAnswer(e: unknown): boolean {
+  if (!(e instanceof APIError)) return false;
+  if (e.status === 404 || e.status === 405 || e.status === 501) return true;
+  return (
+    e.status === 400 &&
+    /not (be )?supported|unsupported|unknown (url|endpoint|route)|no route/i.test(e.message)
+  );
+}
+
 type Body = OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
 
 function bodyFor(request: ChatRequest, reasoning: boolean): Body {
@@ -309,8 +333,45 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
     }
   }
 
+  const signalOf = (options: CallOptions): { signal?: AbortSignal } =>
+    options.signal ? { signal: options.signal } : {};
+
+  /** A call to /moderations or /embeddings: errors mapped as for chat, a missing route as "unsupported". */
+  async function other<T>(
+    what: string,
+    call: () => Promise<unknown>,
+    read: (r: unknown, ms: number) => T,
+  ): Promise<T> {
+    const started = now();
+    let response: unknown;
+    try {
+      response = await call();
+    } catch (e) {
+      const mapped = toProviderError(e, settings.apiKey);
+      if (isUnsupportedAnswer(e)) throw unsupported(what, `${hostOf(baseURL)} answered: ${mapped.message}`);
+      throw mapped;
+    }
+    return read(response, Math.max(0, now() - started));
+  }
+
   return {
     id: `openai:${hostOf(baseURL)}`,
+    moderate: (request, options = {}): Promise<Moderation> =>
+      other(
+        "moderation",
+        () => client.moderations.create({ model: request.model, input: request.input }, signalOf(options)),
+        moderationOfAnswer,
+      ),
+    embed: (request, options = {}): Promise<Embeddings> =>
+      other(
+        "embeddings",
+        () =>
+          client.embeddings.create(
+            { model: request.model, input: request.input, encoding_format: "float" },
+            signalOf(options),
+          ),
+        (r, ms) => embeddingsOfAnswer(r, request.input, ms),
+      ),
     async complete(request: ChatRequest, options: CallOptions = {}): Promise<Completion> {
       const started = now();
       let response: unknown;
