@@ -37,7 +37,7 @@ export function mockModeration(request: ModerationRequest): Moderation {
   return { flagged: flaggedNames.size > 0, categories, scores, latencyMs: 20, cached: false };
 }
 
-export const MOCK_EMBEDDING_DIMENSIONS = 128;
+export const MOCK_EMBEDDING_DIMENSIONS = 256;
 
 /** FNV-1a, 32 bits: a stable, dependency-free hash for the bag of words. */
 function fnv1a(text: string): number {
