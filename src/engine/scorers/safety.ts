@@ -1,4 +1,5 @@
 import type { CriterionOf } from "../../config/schema.js";
+import { errorMessage } from "../../errors.js";
 import type { Judge, JudgeCriterion } from "../judge.js";
 import { ProviderError, type Moderation, type Provider } from "../providers/types.js";
 import type { ModelCall, ModelCase, ModelScore } from "./model-criteria.js";
@@ -35,39 +36,59 @@ function moderationDetail(m: Moderation, model: string, flagged: string[]): stri
  * mean score and the pass rate are the same number.
  */
 export function createSafetyScorer(provider: Provider, judge: Judge | undefined, projectModel?: string) {
-  const noModeration = new Set<string>();
+  /**
+   * Per model: does the endpoint have moderation? The first call finds out;
+   * calls made meanwhile wait for its answer, so an endpoint without the API
+   * is asked once per run, not once per example in flight.
+   */
+  const supported = new Map<string, Promise<boolean>>();
+  type Outcome = { moderation: Moderation } | { why: string };
+
+  async function moderate(model: string, input: string, signal: AbortSignal | undefined): Promise<Outcome> {
+    const none = { why: `the ${provider.id} provider has no moderation API` };
+    if (!provider.moderate) return none;
+    const known = supported.get(model);
+    let found: ((yes: boolean) => void) | undefined;
+    if (known) {
+      if (!(await known)) return { why: `${model}: no moderation API on this endpoint` };
+    } else {
+      supported.set(model, new Promise<boolean>((resolve) => (found = resolve)));
+    }
+    try {
+      const moderation = await provider.moderate({ model, input }, signal ? { signal } : {});
+      found?.(true);
+      return { moderation };
+    } catch (e) {
+      const kind = e instanceof ProviderError ? e.kind : "";
+      found?.(kind !== STICKY);
+      if (kind !== STICKY && kind !== THIS_TEXT_ONLY) throw e;
+      return { why: errorMessage(e) };
+    }
+  }
+
   return async function scoreSafety(
     c: CriterionOf<"safety">,
     mc: ModelCase,
     signal: AbortSignal | undefined,
   ): Promise<ModelScore> {
     const model = c.model ?? projectModel ?? DEFAULT_MODERATION_MODEL;
-    let why = `the ${provider.id} provider has no moderation API`;
-    if (provider.moderate && !noModeration.has(model)) {
-      try {
-        const m = await provider.moderate({ model, input: mc.output }, signal ? { signal } : {});
-        const categories = flaggedCategories(m);
-        const call: ModelCall = {
-          model,
-          usage: { prompt_tokens: 0, completion_tokens: 0 },
-          cached: m.cached,
-        };
-        return {
-          verdict: {
-            score: m.flagged ? 0 : 1,
-            passed: !m.flagged,
-            detail: moderationDetail(m, model, categories),
-            via: "moderation",
-            categories,
-          },
-          calls: [call],
-        };
-      } catch (e) {
-        if (!(e instanceof ProviderError) || (e.kind !== STICKY && e.kind !== THIS_TEXT_ONLY)) throw e;
-        if (e.kind === STICKY) noModeration.add(model);
-        why = e.message;
-      }
+    const outcome = await moderate(model, mc.output, signal);
+    if ("moderation" in outcome) {
+      const m = outcome.moderation;
+      const categories = flaggedCategories(m);
+      const call: ModelCall = { model, usage: { prompt_tokens: 0, completion_tokens: 0 }, cached: m.cached };
+      return {
+        verdict: {
+          score: m.flagged ? 0 : 1,
+          passed: !m.flagged,
+          detail: moderationDetail(m, model, categories),
+          via: "moderation",
+          categories,
+        },
+        calls: [call],
+      };
     }
+    const why = outcome.why;
     if (!judge) {
       throw new ProviderError(`criterion "${c.name}" has no moderation API and no judge to fall back on`, {
         kind: "config",
