@@ -126,7 +126,10 @@ function modelRecordings(prompt, example, output, config, authored, where) {
         example: example.id,
         model,
         output: reply,
-        usage: { prompt_tokens: estimateTokens(promptChars), completion_tokens: estimateTokens(reply.length) },
+        usage: {
+          prompt_tokens: estimateTokens(promptChars),
+          completion_tokens: estimateTokens(reply.length),
+        },
         latency_ms: 400,
       });
     } else if (c.type === "safety") {
@@ -213,9 +216,18 @@ async function main() {
           },
           latency_ms,
         };
-        const extra = modelRecordings(prompt, example, output, config, entry, `${show(srcFile)} (${example.id})`);
+        const extra = modelRecordings(
+          prompt,
+          example,
+          output,
+          config,
+          entry,
+          `${show(srcFile)} (${example.id})`,
+        );
         // One line per key: an expected text shared by examples is recorded once.
-        return [chat, ...extra].filter((l) => !seen.has(l.key) && seen.add(l.key)).map((l) => JSON.stringify(l));
+        return [chat, ...extra]
+          .filter((l) => !seen.has(l.key) && seen.add(l.key))
+          .map((l) => JSON.stringify(l));
       });
       files.set(`${name}.v${version}.jsonl`, lines);
     }
