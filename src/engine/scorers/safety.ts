@@ -37,30 +37,37 @@ function moderationDetail(m: Moderation, model: string, flagged: string[]): stri
  */
 export function createSafetyScorer(provider: Provider, judge: Judge | undefined, projectModel?: string) {
   /**
-   * Per model: does the endpoint have moderation? The first call finds out;
-   * calls made meanwhile wait for its answer, so an endpoint without the API
-   * is asked once per run, not once per example in flight.
+   * Per model: does the endpoint have moderation (undefined), or why not? The
+   * first call finds out; calls made meanwhile wait for its answer, so an
+   * endpoint without the API is asked once per run, not once per example in flight.
    */
-  const supported = new Map<string, Promise<boolean>>();
+  const known = new Map<string, Promise<string | undefined>>();
   type Outcome = { moderation: Moderation } | { why: string };
 
   async function moderate(model: string, input: string, signal: AbortSignal | undefined): Promise<Outcome> {
-    const none = { why: `the ${provider.id} provider has no moderation API` };
-    if (!provider.moderate) return none;
-    const known = supported.get(model);
-    let found: ((yes: boolean) => void) | undefined;
-    if (known) {
-      if (!(await known)) return { why: `${model}: no moderation API on this endpoint` };
+    if (!provider.moderate) return { why: `the ${provider.id} provider has no moderation API` };
+    const earlier = known.get(model);
+    /** Resolves `known` for this model: undefined when it has moderation, else why not. */
+    let tell: ((why: string | undefined) => void) | undefined;
+    if (earlier) {
+      const why = await earlier;
+      if (why !== undefined) return { why };
     } else {
-      supported.set(model, new Promise<boolean>((resolve) => (found = resolve)));
+      known.set(model, new Promise((resolve) => (tell = resolve)));
     }
     try {
       const moderation = await provider.moderate({ model, input }, signal ? { signal } : {});
-      found?.(true);
+      tell?.(undefined);
       return { moderation };
     } catch (e) {
       const kind = e instanceof ProviderError ? e.kind : "";
-      found?.(kind !== STICKY);
+      if (kind === STICKY) {
+        tell?.(errorMessage(e));
+        known.set(model, Promise.resolve(errorMessage(e)));
+      } else {
+        // Any other failure says nothing about the API: the next call tries it too.
+        tell?.(undefined);
+      }
       if (kind !== STICKY && kind !== THIS_TEXT_ONLY) throw e;
       return { why: errorMessage(e) };
     }
