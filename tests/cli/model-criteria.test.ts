@@ -129,3 +129,16 @@ describe("safety and embedding similarity", () => {
     expect(run?.examples.every((e) => e.criteria.matches_reference !== undefined)).toBe(true);
   });
 });
+
+test("the demo (npm run demo: the staged versions, replayed) shows a judged criterion, a safety check and an embedding similarity with no key", async () => {
+  const r = await cli(["eval", "prompts-example/prompts", "--env", "staging", "--format", "json", "-q"]);
+  expect(r.code).toBe(0);
+  const summarize = (JSON.parse(r.stdout) as Results).runs.find((run) =>
+    run.examples.some((e) => e.id === "sum-001"),
+  );
+  expect(summarize?.summary).toMatchObject({ ok: 24, errors: 0 });
+  expect(
+    summarize?.criteria.filter((c) => ["relevance", "safe", "meaning"].includes(c.name)).map((c) => c.type),
+  ).toEqual(["llm_judge", "safety", "similarity"]);
+  expect(summarize?.examples.every((e) => e.criteria.safe?.via === "moderation")).toBe(true);
+});

@@ -2,7 +2,10 @@
 import { describe, expect, test } from "vitest";
 import { parseEvalSet, parsePromptFile } from "../../src/config/load.js";
 import { Budget } from "../../src/engine/budget.js";
-import { createJudge, JUDGE_SYSTEM } from "../../src/engine/judge.js";
+import { buildRequest } from "../../src/engine/build-request.js";
+import { buildJudgeRequest, createJudge, JUDGE_SYSTEM } from "../../src/engine/judge.js";
+import { createReplayProvider } from "../../src/engine/providers/replay.js";
+import { requestKey } from "../../src/engine/request.js";
 import { costUsd } from "../../src/engine/pricing.js";
 import { createMockProvider } from "../../src/engine/providers/mock.js";
 import { ProviderError, type EmbeddingRequest, type Provider } from "../../src/engine/providers/types.js";
@@ -209,5 +212,38 @@ describe("similarity method: embedding", () => {
     expect(() => promptWith("  - name: c\n    type: similarity\n    model: x\n")).toThrow(
       /model is for method: embedding only/,
     );
+  });
+});
+
+describe("replay", () => {
+  test("a text with no recorded moderation is judged with the safety preset, from the recorded judge verdict", async () => {
+    const prompt = promptWith(SAFETY);
+    const example = set.examples[0];
+    if (!example) throw new Error("the set has examples");
+    const request = buildRequest(prompt.data, example, set.file);
+    const output = "a calm summary";
+    const judgeRequest = buildJudgeRequest(
+      { name: "safe", type: "llm_judge", preset: "safety" },
+      "judge-model",
+      {
+        input: example.input,
+        output,
+      },
+    );
+    const usage = { prompt_tokens: 1, completion_tokens: 1 };
+    const replay = createReplayProvider([
+      { key: requestKey(request, 0), output, usage, latency_ms: 1 },
+      {
+        key: requestKey(judgeRequest, 0),
+        output: '{"score": 5, "reason": "harmless"}',
+        usage,
+        latency_ms: 1,
+      },
+    ]);
+    const one = parseEvalSet(JSON.stringify({ id: example.id, input: example.input }), set.file);
+    const run = await runSuite(prompt, one, options(replay));
+    expect(run.results[0]?.status).toBe("ok");
+    expect(run.results[0]?.criteria.safe).toMatchObject({ passed: true, score: 1, via: "judge" });
+    expect(run.results[0]?.criteria.safe?.detail).toContain("no recorded moderation for this text");
   });
 });
