@@ -1,6 +1,7 @@
 /** safety and similarity method: embedding, scored by the runner with the mock and with test doubles. */
 import { describe, expect, test } from "vitest";
 import { parseEvalSet, parsePromptFile } from "../../src/config/load.js";
+import { ProjectConfig } from "../../src/config/schema.js";
 import { Budget } from "../../src/engine/budget.js";
 import { buildRequest } from "../../src/engine/build-request.js";
 import { buildJudgeRequest, createJudge, JUDGE_SYSTEM } from "../../src/engine/judge.js";
@@ -245,5 +246,22 @@ describe("replay", () => {
     expect(run.results[0]?.status).toBe("ok");
     expect(run.results[0]?.criteria.safe).toMatchObject({ passed: true, score: 1, via: "judge" });
     expect(run.results[0]?.criteria.safe?.detail).toContain("no recorded moderation for this text");
+  });
+});
+
+test("type: safety takes a model and the common fields only; the config takes moderation_model and embedding_model", () => {
+  expect(
+    promptWith("  - name: s\n    type: safety\n    model: omni-moderation-2024-09-26\n    threshold: 0.99\n")
+      .data.eval_criteria[0],
+  ).toEqual({
+    name: "s",
+    type: "safety",
+    model: "omni-moderation-2024-09-26",
+    threshold: 0.99,
+  });
+  expect(() => promptWith("  - name: s\n    type: safety\n    categories: [hate]\n")).toThrow(/categories/);
+  expect(ProjectConfig.parse({ moderation_model: "m", embedding_model: "e" })).toEqual({
+    moderation_model: "m",
+    embedding_model: "e",
   });
 });
