@@ -36,7 +36,11 @@ import { requestKey } from "../lib/engine/request.js";
 import { buildJudgeRequest, judgeModelOf } from "../lib/engine/judge.js";
 import { embeddingKey, moderationKey } from "../lib/engine/providers/keys.js";
 import { mockEmbedding, mockModeration } from "../lib/engine/providers/mock-models.js";
-import { DEFAULT_EMBEDDING_MODEL, referenceText } from "../lib/engine/scorers/model-criteria.js";
+import {
+  DEFAULT_EMBEDDING_MODEL,
+  embeddedText,
+  referenceText,
+} from "../lib/engine/scorers/model-criteria.js";
 import { DEFAULT_MODERATION_MODEL } from "../lib/engine/scorers/safety.js";
 import { ProjectConfig } from "../lib/config/schema.js";
 import { parseYaml } from "../lib/config/yaml.js";
@@ -146,7 +150,10 @@ function modelRecordings(prompt, example, output, config, authored, where) {
       });
     } else if (c.type === "similarity" && c.method === "embedding") {
       const model = c.model ?? config.embedding_model ?? DEFAULT_EMBEDDING_MODEL;
-      const texts = [output, ...(example.expected !== undefined ? [referenceText(example.expected)] : [])];
+      const texts = [
+        output,
+        ...(example.expected !== undefined ? [referenceText(example.expected)] : []),
+      ].map(embeddedText);
       for (const text of texts) {
         lines.push({
           key: embeddingKey(model, text),

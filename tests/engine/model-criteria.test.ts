@@ -11,7 +11,7 @@ import { costUsd } from "../../src/engine/pricing.js";
 import { createMockProvider } from "../../src/engine/providers/mock.js";
 import { ProviderError, type EmbeddingRequest, type Provider } from "../../src/engine/providers/types.js";
 import { runSuite, type RunOptions } from "../../src/engine/runner.js";
-import { createModelScorer } from "../../src/engine/scorers/model-criteria.js";
+import { createModelScorer, MAX_EMBEDDED_CHARS } from "../../src/engine/scorers/model-criteria.js";
 
 const promptWith = (criteria: string) =>
   parsePromptFile(
@@ -207,6 +207,17 @@ describe("similarity method: embedding", () => {
       options(watched, { budget: new Budget({ maxTokensTotal: 90 }) }),
     );
     expect(roomy.results.some((r) => r.status === "ok")).toBe(true);
+  });
+
+  test("only the first MAX_EMBEDDED_CHARS characters of a long answer are embedded", async () => {
+    const { provider, batches } = counting();
+    const long = parseEvalSet(
+      JSON.stringify({ id: "l", input: { text: "word ".repeat(5000) }, expected: "word" }),
+      "e.jsonl",
+    );
+    const run = await runSuite(promptWith(EMBEDDING), long, options(provider));
+    expect(run.results[0]?.status).toBe("ok");
+    expect(batches.flatMap((b) => b.input).map((t) => t.length)).toEqual([4, MAX_EMBEDDED_CHARS]);
   });
 
   test("model: belongs to method: embedding only", () => {

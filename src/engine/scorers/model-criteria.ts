@@ -16,6 +16,16 @@ export const DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small";
 /** Cosine of embeddings runs higher than word overlap: unrelated texts often score 0.2–0.4. */
 export const DEFAULT_EMBEDDING_MIN_SCORE = 0.8;
 
+/**
+ * Characters of a text that are embedded. Embedding models take a bounded input
+ * (OpenAI's: 8,192 tokens); at two or more characters a token this stays under
+ * it, where a longer text would make the endpoint refuse the whole batch.
+ */
+export const MAX_EMBEDDED_CHARS = 16_000;
+
+export const embeddedText = (text: string): string =>
+  text.length > MAX_EMBEDDED_CHARS ? text.slice(0, MAX_EMBEDDED_CHARS) : text;
+
 export type EmbeddingSimilarity = CriterionOf<"similarity"> & { method: "embedding" };
 export type ModelCriterion = CriterionOf<"safety"> | EmbeddingSimilarity;
 
@@ -68,8 +78,8 @@ export function createModelScorer(
     }
     const model = embeddingModelOf(c);
     const [out, ref] = await Promise.all([
-      embedder.embed(model, mc.output, signal),
-      embedder.embed(model, referenceText(mc.expected), signal),
+      embedder.embed(model, embeddedText(mc.output), signal),
+      embedder.embed(model, embeddedText(referenceText(mc.expected)), signal),
     ]);
     // Cosine is in [-1, 1]; an answer pointing away from the reference is as wrong as an unrelated one.
     const score = Math.min(1, Math.max(0, cosine(out.vector, ref.vector)));
@@ -94,7 +104,9 @@ export function createModelScorer(
     score: (c, mc, signal) =>
       c.type === "safety" ? scoreSafety(c, mc, signal) : scoreEmbedding(c, mc, signal),
     async prefetch(model, texts, signal) {
-      const got = await Promise.all([...new Set(texts)].map((t) => embedder.embed(model, t, signal)));
+      const got = await Promise.all(
+        [...new Set(texts.map(embeddedText))].map((t) => embedder.embed(model, t, signal)),
+      );
       return got.map((e) => ({
         model,
         usage: { prompt_tokens: e.tokens, completion_tokens: 0 },
