@@ -136,9 +136,9 @@ export async function runSuite(
     (c) => c.type === "llm_judge" || c.type === "safety",
   ).length;
   const criteria = prompt.data.eval_criteria;
-  await prefetchExpected(criteria, examples, opts.models, budget, opts.price, stop.signal);
 
   try {
+    await prefetchExpected(criteria, examples, opts.models, budget, opts.price, stop.signal);
     await runPool(
       workItems(examples, repeats),
       limit,
