@@ -19,11 +19,14 @@ import {
 /*
  * The only module that imports `openai`, so an SDK upgrade touches one file.
  *
- * Any OpenAI-compatible chat-completions endpoint works through baseURL:
+ * Any OpenAI-compatible endpoint works through baseURL (chat completions; moderations and
+ * embeddings where it has them):
  *   - OpenAI:      https://api.openai.com/v1 (the default)
  *   - Azure OpenAI: its OpenAI-compatible v1 endpoint,
  *                  https://<resource>.openai.azure.com/openai/v1/ (the model is the deployment name)
  *   - Databricks:  https://<workspace-host>/serving-endpoints (key: a Databricks token)
+ *   - Anthropic:   https://api.anthropic.com/v1/ (its OpenAI-compatible API; an Anthropic key;
+ *                  no /moderations or /embeddings)
  *   - vLLM:        http://<host>:8000/v1
  *   - Ollama:      http://<host>:11434/v1 (any non-empty key)
  */
