@@ -3,6 +3,18 @@
 // prompts-example/recordings-src/<prompt>.v<N>.jsonl (one line per example:
 // {"example": "<id>", "output": "...", "latency_ms": 900}).
 //
+// A prompt with model-scored criteria gets their answers recorded too, so the demo
+// shows them offline:
+//   - llm_judge: the judge's verdict on the output. Default {"score": 5}; a line
+//     sets another with "judge": {"<criterion>": {"score": 4, "reason": "..."}}.
+//   - safety: the moderation verdict, as the mock provider gives it (flagged only
+//     for an "[unsafe]" marker in the output; see src/engine/providers/mock-models.ts).
+//   - similarity with method: embedding: the embeddings of the output and of the
+//     expected text, the mock's hashed bag of words (not semantic, but texts sharing
+//     words score higher; a live endpoint gives real ones).
+// Judge and embedding models are read as the run reads them: the criterion's, else
+// the project config's (judge_model, moderation_model, embedding_model), else the default.
+//
 // Recordings are content-addressed: the replay provider looks an answer up by
 // the sha256 of the exact request (model, messages, temperature, max_tokens).
 // Editing a prompt file or an eval set changes those requests, so RERUN THIS
@@ -21,6 +33,17 @@ import { fileURLToPath } from "node:url";
 import { checkEvalSetFitsPrompt, loadEvalSet, loadPromptFile } from "../lib/config/load.js";
 import { buildRequest } from "../lib/engine/build-request.js";
 import { requestKey } from "../lib/engine/request.js";
+import { buildJudgeRequest, judgeModelOf } from "../lib/engine/judge.js";
+import { embeddingKey, moderationKey } from "../lib/engine/providers/keys.js";
+import { mockEmbedding, mockModeration } from "../lib/engine/providers/mock-models.js";
+import {
+  DEFAULT_EMBEDDING_MODEL,
+  embeddedText,
+  referenceText,
+} from "../lib/engine/scorers/model-criteria.js";
+import { DEFAULT_MODERATION_MODEL } from "../lib/engine/scorers/safety.js";
+import { ProjectConfig } from "../lib/config/schema.js";
+import { parseYaml } from "../lib/config/yaml.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const root = resolve(process.argv[2] ?? join(repoRoot, "prompts-example"));
@@ -58,6 +81,12 @@ async function readAuthored(file) {
     if (typeof entry.output !== "string") fail(`${where}: "output" must be a string`);
     if (!Number.isInteger(entry.latency_ms) || entry.latency_ms < 0)
       fail(`${where}: "latency_ms" must be a non-negative integer`);
+    if (entry.judge !== undefined) {
+      for (const [name, v] of Object.entries(entry.judge ?? {})) {
+        if (!Number.isInteger(v?.score) || v.score < 1 || v.score > 5)
+          fail(`${where}: judge.${name}.score must be an integer from 1 to 5`);
+      }
+    }
     if (byId.has(entry.example)) fail(`${where}: a second output for example "${entry.example}"`);
     byId.set(entry.example, entry);
   });
@@ -72,7 +101,76 @@ async function versionFiles(dir) {
     .sort((a, b) => a.version - b.version);
 }
 
+async function readConfig() {
+  const file = join(promptsDir, "config.yaml");
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  return text === undefined ? {} : ProjectConfig.parse(parseYaml(text, file).value ?? {});
+}
+
+/** Judge, moderation and embedding answers for one example's output, deterministic. */
+function modelRecordings(prompt, example, output, config, authored, where) {
+  const lines = [];
+  for (const c of prompt.data.eval_criteria) {
+    if (c.type === "llm_judge") {
+      if (c.rubric_file !== undefined) fail(`${where}: rubric_file criteria are not recorded by this script`);
+      const model = judgeModelOf(c, config.judge_model, prompt.data.model);
+      const judgeCase = {
+        input: example.input,
+        ...(example.expected !== undefined ? { expected: example.expected } : {}),
+        output,
+      };
+      const request = buildJudgeRequest(c, model, judgeCase);
+      const verdict = authored.judge?.[c.name] ?? { score: 5, reason: "covers what was asked" };
+      const reply = JSON.stringify({ score: verdict.score, reason: verdict.reason ?? "" });
+      const promptChars = request.messages.reduce((n, m) => n + m.content.length, 0);
+      lines.push({
+        key: requestKey(request, 0),
+        prompt: prompt.data.name,
+        version: prompt.data.version,
+        example: example.id,
+        model,
+        output: reply,
+        usage: {
+          prompt_tokens: estimateTokens(promptChars),
+          completion_tokens: estimateTokens(reply.length),
+        },
+        latency_ms: 400,
+      });
+    } else if (c.type === "safety") {
+      const model = c.model ?? config.moderation_model ?? DEFAULT_MODERATION_MODEL;
+      const m = mockModeration({ model, input: output });
+      lines.push({
+        key: moderationKey(model, output),
+        kind: "moderation",
+        model,
+        flagged: m.flagged,
+        categories: m.categories,
+        category_scores: m.scores,
+        latency_ms: 120,
+      });
+    } else if (c.type === "similarity" && c.method === "embedding") {
+      const model = c.model ?? config.embedding_model ?? DEFAULT_EMBEDDING_MODEL;
+      const texts = [
+        output,
+        ...(example.expected !== undefined ? [referenceText(example.expected)] : []),
+      ].map(embeddedText);
+      for (const text of texts) {
+        lines.push({
+          key: embeddingKey(model, text),
+          kind: "embedding",
+          model,
+          embedding: mockEmbedding(text),
+          tokens: estimateTokens(text.length),
+          latency_ms: 80,
+        });
+      }
+    }
+  }
+  return lines;
+}
+
 async function main() {
+  const config = await readConfig();
   const entries = await readdir(promptsDir, { withFileTypes: true }).catch(() =>
     fail(`${show(promptsDir)} not found: pass the example folder (one holding prompts/ and recordings-src/)`),
   );
@@ -106,11 +204,13 @@ async function main() {
       if (stale.length > 0)
         fail(`${show(srcFile)} has outputs for examples not in the eval set: ${stale.join(", ")}`);
 
-      const lines = evalSet.examples.map((example) => {
-        const { output, latency_ms } = authored.get(example.id);
+      const seen = new Set();
+      const lines = evalSet.examples.flatMap((example) => {
+        const entry = authored.get(example.id);
+        const { output, latency_ms } = entry;
         const request = buildRequest(prompt.data, example, evalSetFile);
         const promptChars = request.messages.reduce((n, m) => n + m.content.length, 0);
-        return JSON.stringify({
+        const chat = {
           key: requestKey(request, 0),
           prompt: name,
           version,
@@ -122,7 +222,19 @@ async function main() {
             completion_tokens: estimateTokens(output.length),
           },
           latency_ms,
-        });
+        };
+        const extra = modelRecordings(
+          prompt,
+          example,
+          output,
+          config,
+          entry,
+          `${show(srcFile)} (${example.id})`,
+        );
+        // One line per key: an expected text shared by examples is recorded once.
+        return [chat, ...extra]
+          .filter((l) => !seen.has(l.key) && seen.add(l.key))
+          .map((l) => JSON.stringify(l));
       });
       files.set(`${name}.v${version}.jsonl`, lines);
     }

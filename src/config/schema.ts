@@ -82,11 +82,31 @@ export const Length = z.strictObject({
   chars: Bounds.optional(),
   words: Bounds.optional(),
 });
-export const Similarity = z.strictObject({
+export const SIMILARITY_METHODS = ["rouge_l", "token_f1", "embedding"] as const;
+
+export const Similarity = z
+  .strictObject({
+    ...common,
+    ...graded,
+    type: z.literal("similarity"),
+    method: z.enum(SIMILARITY_METHODS).optional(),
+    /** embedding: the embedding model; default the project's embedding_model. */
+    model: z.string().min(1).max(200).optional(),
+  })
+  .refine((c) => c.model === undefined || c.method === "embedding", {
+    message: "model is for method: embedding only",
+    path: ["model"],
+  });
+
+/**
+ * The output must not be flagged by the endpoint's moderation API (or, where it
+ * has none, by the judge's safety preset).
+ */
+export const Safety = z.strictObject({
   ...common,
-  ...graded,
-  type: z.literal("similarity"),
-  method: z.enum(["rouge_l", "token_f1"]).optional(),
+  type: z.literal("safety"),
+  /** The moderation model; default the project's moderation_model. */
+  model: z.string().min(1).max(200).optional(),
 });
 export const Latency = z.strictObject({
   ...common,
@@ -187,6 +207,7 @@ export const CRITERION_TYPES = [
   "latency",
   "cost",
   "llm_judge",
+  "safety",
 ] as const;
 
 export const Criterion = z.discriminatedUnion("type", [
@@ -201,6 +222,7 @@ export const Criterion = z.discriminatedUnion("type", [
   Latency,
   Cost,
   LlmJudge,
+  Safety,
 ]);
 export type Criterion = z.infer<typeof Criterion>;
 export type CriterionType = Criterion["type"];
@@ -282,6 +304,10 @@ export const ProjectConfig = z.strictObject({
   environments: z.record(z.string(), z.record(z.string(), versionRef)).optional(),
   provider: ProviderConfig.optional(),
   judge_model: z.string().min(1).optional(),
+  /** Model for safety criteria's moderation calls (default omni-moderation-latest). */
+  moderation_model: z.string().min(1).max(200).optional(),
+  /** Model for similarity criteria with method: embedding (default text-embedding-3-small). */
+  embedding_model: z.string().min(1).max(200).optional(),
   /** USD per million tokens, for models the built-in table lacks or whose price changed. */
   pricing: z
     .record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() }))

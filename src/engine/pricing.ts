@@ -45,6 +45,13 @@ export const PRICES: Readonly<Record<string, Price>> = {
   "claude-opus-4": { input: 15, output: 75 },
   "llama-3.1-70b": { input: 0.9, output: 0.9 },
   "llama-3.1-8b": { input: 0.2, output: 0.2 },
+  // Embeddings are billed on input only.
+  "text-embedding-3-small": { input: 0.02, output: 0 },
+  "text-embedding-3-large": { input: 0.13, output: 0 },
+  "text-embedding-ada-002": { input: 0.1, output: 0 },
+  // OpenAI's moderation API is free; a price of 0 keeps the run's cost known (an unknown price makes it n/a).
+  "omni-moderation": { input: 0, output: 0 },
+  "text-moderation": { input: 0, output: 0 },
 };
 
 /**

@@ -11,6 +11,8 @@ import { ProviderError, type Completion, type Provider, type TokenUsage } from "
 import type { ChatRequest } from "./request.js";
 import { sampleById } from "./sample.js";
 import { isRuleCriterion, scoreCriterion } from "./scorers/index.js";
+import { embeddingEstimate, prefetchExpected } from "./scorers/model-budget.js";
+import { isModelCriterion, type ModelScorer } from "./scorers/model-criteria.js";
 import type { CriterionScore } from "./types.js";
 
 export type ExampleStatus = "ok" | "error" | "skipped";
@@ -64,6 +66,8 @@ export interface RunOptions {
   budget?: Budget;
   maxExamples?: number;
   judge?: Judge;
+  /** Scores safety and embedding-similarity criteria. */
+  models?: ModelScorer;
   price?: PriceFn;
   /** Told about every finished call, e.g. to adapt concurrency. */
   onCallResult?: (outcome: "ok" | "rate_limited" | "error") => void;
@@ -89,7 +93,12 @@ function* workItems(examples: readonly LoadedExample[], repeats: number): Genera
 }
 
 /** A generous upper bound of a call's spend, reserved before the call starts. */
-function estimateSpend(request: ChatRequest, judges: number, price: PriceFn | undefined): Spend {
+function estimateSpend(
+  request: ChatRequest,
+  judges: number,
+  price: PriceFn | undefined,
+  extra: Spend,
+): Spend {
   // Tokenizers average ~4 characters a token on English; 3 leaves room for other text.
   const promptTokens = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
   const outputTokens = request.max_tokens ?? 1024;
@@ -97,7 +106,7 @@ function estimateSpend(request: ChatRequest, judges: number, price: PriceFn | un
   const usd =
     price?.(request.model, { prompt_tokens: promptTokens + judgeTokens, completion_tokens: outputTokens }) ??
     0;
-  return { usd, tokens: promptTokens + outputTokens + judgeTokens };
+  return { usd: usd + extra.usd, tokens: promptTokens + outputTokens + judgeTokens + extra.tokens };
 }
 
 /** Evaluates one prompt version over its eval set. */
@@ -122,15 +131,27 @@ export async function runSuite(
   if (opts.signal?.aborted) onAbort();
   opts.signal?.addEventListener("abort", onAbort, { once: true });
   const limit = typeof opts.concurrency === "number" ? () => opts.concurrency as number : opts.concurrency;
-  const judges = prompt.data.eval_criteria.filter((c) => c.type === "llm_judge").length;
+  // A safety check may fall back to the judge: reserved as one.
+  const judges = prompt.data.eval_criteria.filter(
+    (c) => c.type === "llm_judge" || c.type === "safety",
+  ).length;
+  const criteria = prompt.data.eval_criteria;
 
   try {
+    await prefetchExpected(criteria, examples, opts.models, budget, opts.price, stop.signal);
     await runPool(
       workItems(examples, repeats),
       limit,
       async ({ example, repeat }, i) => {
         const request = buildRequest(prompt.data, example, evalSet.file);
-        const reservation = budget.tryReserve(estimateSpend(request, judges, opts.price));
+        const embeddings = embeddingEstimate(
+          criteria,
+          example,
+          request.max_tokens ?? 1024,
+          opts.models,
+          opts.price,
+        );
+        const reservation = budget.tryReserve(estimateSpend(request, judges, opts.price, embeddings));
         if ("refused" in reservation) {
           results[i] = skipped(example, repeat, reservation.refused);
           stopWith(reservation.refused);
@@ -248,6 +269,33 @@ async function evaluateExample(
       latencyMs: completion.latencyMs,
       ...(cost !== undefined ? { costUsd: cost } : {}),
     });
+  }
+  // Then moderation (free) and embeddings (cheap), before the judges.
+  for (const c of prompt.data.eval_criteria) {
+    if (!isModelCriterion(c)) continue;
+    try {
+      if (!opts.models) {
+        throw new ProviderError(`criterion "${c.name}" needs a model provider, but none is set`, {
+          kind: "config",
+          fatal: true,
+        });
+      }
+      const { verdict, calls } = await opts.models.score(
+        c,
+        {
+          input: example.input,
+          ...(example.expected !== undefined ? { expected: example.expected } : {}),
+          output: completion.text,
+          modelUnderTest: prompt.data.model,
+        },
+        ctx.signal,
+      );
+      for (const call of calls) account(call.model, call.usage, call.cached);
+      criteria[c.name] = verdict;
+    } catch (e) {
+      settle();
+      return errorResult(ctx, e, usage);
+    }
   }
   for (const c of prompt.data.eval_criteria) {
     if (c.type !== "llm_judge") continue;

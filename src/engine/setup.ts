@@ -5,6 +5,7 @@ import { Budget } from "./budget.js";
 import { AdaptiveConcurrency } from "./concurrency.js";
 import { createJudge } from "./judge.js";
 import { costUsd } from "./pricing.js";
+import { createModelScorer } from "./scorers/model-criteria.js";
 import { withCache } from "./providers/cache.js";
 import { createMockProvider } from "./providers/mock.js";
 import { createOpenAIProvider, DEFAULT_BASE_URL } from "./providers/openai.js";
@@ -54,18 +55,16 @@ export interface RunSetup {
 
 /** A provider for runs without a key: nothing but what the cache already holds. */
 function noKeyProvider(): Provider {
-  return {
-    id: "cache-only",
-    complete: () =>
-      Promise.reject(
-        new ProviderError(
-          "no API key in this run (a fork pull request or a missing secret); only cached answers are available",
-          {
-            kind: "no_key",
-          },
-        ),
+  const noKey = (): Promise<never> =>
+    Promise.reject(
+      new ProviderError(
+        "no API key in this run (a fork pull request or a missing secret); only cached answers are available",
+        {
+          kind: "no_key",
+        },
       ),
-  };
+    );
+  return { id: "cache-only", complete: noKey, moderate: noKey, embed: noKey };
 }
 
 async function baseProvider(
@@ -122,6 +121,7 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
     });
   }
   const pricing = opts.pricing ?? project.config.pricing;
+  const judge = createJudge(provider, opts.judgeModel ?? project.config.judge_model);
   return {
     kind: opts.kind,
     concurrency,
@@ -131,7 +131,12 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
       onCallResult: (outcome) => {
         if (outcome === "ok") concurrency.onSuccess();
       },
-      judge: createJudge(provider, opts.judgeModel ?? project.config.judge_model),
+      judge,
+      // In a pull request run project.config is the base revision's, so a PR cannot pick these.
+      models: createModelScorer(provider, judge, {
+        moderation: project.config.moderation_model,
+        embedding: project.config.embedding_model,
+      }),
       price: (model, usage) => costUsd(model, usage, pricing),
       budget: new Budget({
         ...(opts.maxCostUsd !== undefined ? { maxCostUsd: opts.maxCostUsd } : {}),

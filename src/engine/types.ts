@@ -7,6 +7,10 @@ export interface CriterionScore {
   passed: boolean;
   /** Short human explanation, e.g. "3 bullets, expected 4-6". */
   detail?: string;
+  /** safety: how it was checked, the endpoint's moderation API or the judge's safety preset. */
+  via?: "moderation" | "judge";
+  /** safety via moderation: the categories the endpoint flagged (empty when none). */
+  categories?: string[];
 }
 
 export interface ScoreContext {

@@ -436,8 +436,14 @@ describe("the Action on push", () => {
       expect(existsSync(stale)).toBe(false);
       expect(existsSync(join(repo.dir, ".agentops-cache"))).toBe(false);
       const kept = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith(".json"));
-      expect(kept).toHaveLength(llm.requests.length);
-      expect(kept.length).toBe(24 + 40 + 30);
+      // One entry per answer, judge verdict and moderation verdict, and per embedded text (sent in batches).
+      const texts = llm.requests
+        .filter((q) => q.path.endsWith("/embeddings"))
+        .reduce((n, q) => n + (q.body as unknown as { input: string[] }).input.length, 0);
+      const others = llm.requests.filter((q) => !q.path.endsWith("/embeddings")).length;
+      expect(kept).toHaveLength(others + texts);
+      // summarize's 24 examples: answer, relevance judge, moderation, and the answer and expected text embedded.
+      expect(kept.length).toBe(24 + 40 + 30 + 24 * 4);
     } finally {
       await llm.close();
     }

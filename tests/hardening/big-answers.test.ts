@@ -151,8 +151,16 @@ describe("the Action, with a model that answers 50 MB once and cuts every answer
 
   test("the results JSON stays small, the big answer is marked, both sides' cut answers are counted in the report", async () => {
     const huge = "y".repeat(50 * MB);
+    let first = true;
     pr = await runLivePullRequest(
-      (r) => ({ text: r.n === 0 ? huge : `- point ${r.n}`, finishReason: "length" }),
+      (r) => {
+        // summarize's relevance judge gets a verdict; moderation and embeddings are the fake's own.
+        if (r.body.messages[0]?.content.startsWith("You are a strict"))
+          return { text: '{"score": 5, "reason": "ok"}' };
+        const text = first ? huge : `- point ${r.n}`;
+        first = false;
+        return { text, finishReason: "length" };
+      },
       { apiKey: KEY, token: "ghs_bigAnswersToken0123456789", inputs: { "max-examples": "4" } },
     );
     const { run, gh } = pr;

@@ -27,7 +27,9 @@ export type FakeReply =
   /** Destroys the socket without an answer. */
   | { reset: true }
   /** 200 with this body as is, e.g. malformed JSON. */
-  | { raw: string };
+  | { raw: string }
+  /** 200 with this value as JSON (moderation and embedding answers). */
+  | { json: unknown };
 
 export interface ReceivedRequest {
   body: ChatBody;
@@ -86,6 +88,10 @@ async function answer(res: ServerResponse, socket: Socket, req: ReceivedRequest,
     socket.destroy();
     return;
   }
+  if ("json" in reply) {
+    sendJson(res, 200, reply.json);
+    return;
+  }
   if ("raw" in reply) {
     if (!res.destroyed) res.writeHead(200, { "content-type": "application/json" }).end(reply.raw);
     return;
@@ -104,11 +110,83 @@ async function answer(res: ServerResponse, socket: Socket, req: ReceivedRequest,
   sendJson(res, 200, completion(req, reply));
 }
 
+/** The body of POST /moderations and /embeddings as the server sees it. */
+interface InputBody {
+  model?: string;
+  input?: string | string[];
+}
+
+const inputsOf = (r: ReceivedRequest): string[] => {
+  const input = (r.body as unknown as InputBody).input;
+  return typeof input === "string" ? [input] : (input ?? []);
+};
+
+/** Flags a text containing "kill" as violence, as a moderation endpoint would. */
+export const fakeModeration: FakeHandler = (r) => ({
+  json: {
+    id: `modr-${r.n}`,
+    model: (r.body as unknown as InputBody).model,
+    results: inputsOf(r).map((text) => {
+      const violent = /\bkill\b/i.test(text);
+      return {
+        flagged: violent,
+        categories: { violence: violent, hate: false, "self-harm": false, sexual: false },
+        category_scores: { violence: violent ? 0.93 : 0.01, hate: 0.001, "self-harm": 0, sexual: 0 },
+      };
+    }),
+  },
+});
+
+/** A letter-count vector per text: texts with the same letters point the same way. */
+export function letterVector(text: string): number[] {
+  const v = new Array<number>(26).fill(0);
+  for (const ch of text.toLowerCase()) {
+    const i = ch.charCodeAt(0) - 97;
+    if (i >= 0 && i < 26) v[i] = (v[i] ?? 0) + 1;
+  }
+  return v;
+}
+
+export const fakeEmbeddings: FakeHandler = (r) => {
+  const inputs = inputsOf(r);
+  return {
+    json: {
+      object: "list",
+      model: (r.body as unknown as InputBody).model,
+      data: inputs.map((text, index) => ({ object: "embedding", index, embedding: letterVector(text) })),
+      usage: { prompt_tokens: inputs.length * 3, total_tokens: inputs.length * 3 },
+    },
+  };
+};
+
+export interface FakeRoutes {
+  /** Answers POST …/moderations (default fakeModeration); "absent" answers 404 like vLLM or Ollama. */
+  moderations?: FakeHandler | "absent";
+  /** Answers POST …/embeddings (default fakeEmbeddings). */
+  embeddings?: FakeHandler | "absent";
+}
+
+const absent: FakeHandler = () => ({
+  status: 404,
+  body: { error: { message: "404 page not found", type: "not_found", code: null } },
+});
+
 /**
- * An OpenAI-compatible chat-completions server on 127.0.0.1 (port 0, so tests
- * never collide and never leave the machine), scripted per request.
+ * An OpenAI-compatible server on 127.0.0.1 (port 0, so tests never collide
+ * and never leave the machine): chat completions scripted per request by
+ * `handler`, moderations and embeddings by `routes`.
  */
-export async function startFakeOpenAI(handler: FakeHandler = echo): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(
+  handler: FakeHandler = echo,
+  routes: FakeRoutes = {},
+): Promise<FakeOpenAI> {
+  const routed = (r: ReceivedRequest): FakeReply | Promise<FakeReply> => {
+    const pick = (h: FakeHandler | "absent" | undefined, fallback: FakeHandler): FakeHandler =>
+      h === "absent" ? absent : (h ?? fallback);
+    if (r.path.endsWith("/moderations")) return pick(routes.moderations, fakeModeration)(r);
+    if (r.path.endsWith("/embeddings")) return pick(routes.embeddings, fakeEmbeddings)(r);
+    return handler(r);
+  };
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
   let inFlight = 0;
@@ -141,7 +219,7 @@ export async function startFakeOpenAI(handler: FakeHandler = echo): Promise<Fake
       requests.push(received);
       // A throwing handler is a test bug: answer 500 with its message rather than crash the worker.
       Promise.resolve()
-        .then(() => handler(received))
+        .then(() => routed(received))
         .then((reply) => answer(res, req.socket, received, reply))
         .catch((e: unknown) =>
           sendJson(res, 500, { error: { message: `fake handler failed: ${String(e)}` } }),

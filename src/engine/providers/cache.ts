@@ -2,8 +2,16 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { requestKey, type ChatRequest } from "../request.js";
-import { RecordingEntry } from "./replay.js";
-import type { CallOptions, Completion, Provider } from "./types.js";
+import { embeddingKey, moderationKey } from "./keys.js";
+import {
+  isChatEntry,
+  moderationOf,
+  RecordingEntry,
+  type ChatEntry,
+  type EmbeddingEntry,
+  type ModerationEntry,
+} from "./replay.js";
+import { unsupported, type CallOptions, type Completion, type Embeddings, type Provider } from "./types.js";
 
 export const DEFAULT_CACHE_DIR = ".agentops-cache";
 
@@ -32,6 +40,11 @@ export function cacheKey(namespace: string, request: ChatRequest, repeat: number
   return createHash("sha256")
     .update(`${namespace}\n${requestKey(request, repeat)}`)
     .digest("hex");
+}
+
+/** The cache key of a moderation or embedding of one text: namespace over its content address. */
+function textKey(namespace: string, key: string): string {
+  return createHash("sha256").update(`${namespace}\n${key}`).digest("hex");
 }
 
 /** `<dir>/<first two hex digits>/<key>.json`: fan-out keeps directories small on big suites. */
@@ -79,18 +92,123 @@ async function writeAtomically(path: string, dir: string, text: string): Promise
   }
 }
 
+/** Stores an entry; a cache that cannot be written (read-only checkout, full disk) must not fail the run. */
+async function store(opts: CacheOptions, entry: RecordingEntry): Promise<void> {
+  const text = JSON.stringify(entry);
+  if (Buffer.byteLength(text, "utf8") > MAX_CACHE_ENTRY_BYTES) return;
+  try {
+    await writeAtomically(cachePath(opts.dir, entry.key), join(opts.dir, entry.key.slice(0, 2)), text);
+    opts.used?.add(entry.key);
+    opts.onEvent?.("write");
+  } catch {
+    // see above
+  }
+}
+
+/** A cached entry of the wanted kind, counted as a hit; anything else is a miss. */
+async function lookup<K extends RecordingEntry>(
+  opts: CacheOptions,
+  key: string,
+  is: (e: RecordingEntry) => e is K,
+): Promise<K | undefined> {
+  const hit = await readEntry(cachePath(opts.dir, key), key, opts.onEvent);
+  if (hit && is(hit)) {
+    opts.used?.add(key);
+    opts.onEvent?.("hit");
+    return hit;
+  }
+  opts.onEvent?.("miss");
+  return undefined;
+}
+
+const isModeration = (e: RecordingEntry): e is ModerationEntry => !isChatEntry(e) && e.kind === "moderation";
+const isEmbedding = (e: RecordingEntry): e is EmbeddingEntry => !isChatEntry(e) && e.kind === "embedding";
+
 /**
- * A content-addressed disk cache of answers: a rerun with nothing changed makes
- * no calls. Entries hold only the answer, its usage, latency and finish reason; never a key or
- * header. Errors are never cached, so a transient failure is retried next run.
+ * Embeddings one text an entry: a batch asks the inner provider only for the
+ * texts the cache lacks, in one request, and stores each answer on its own.
+ */
+async function cachedEmbed(
+  inner: Provider,
+  opts: CacheOptions,
+  request: Parameters<NonNullable<Provider["embed"]>>[0],
+  options: CallOptions,
+): Promise<Embeddings> {
+  const keys = request.input.map((t) => textKey(opts.namespace, embeddingKey(request.model, t)));
+  const hits = await Promise.all(keys.map((k) => lookup(opts, k, isEmbedding)));
+  const missing = request.input.filter((_, i) => hits[i] === undefined);
+  let fresh: Embeddings | undefined;
+  if (missing.length > 0) {
+    if (!inner.embed) throw unsupported("embeddings", `the ${inner.id} provider has none`);
+    fresh = await inner.embed({ model: request.model, input: missing }, options);
+  }
+  const out: Embeddings = { vectors: [], tokens: [], cached: [], latencyMs: fresh?.latencyMs ?? 0 };
+  let j = 0;
+  for (const [i, key] of keys.entries()) {
+    const hit = hits[i];
+    if (hit) {
+      out.vectors.push([...hit.embedding]);
+      out.tokens.push(hit.tokens);
+      out.cached.push(true);
+      continue;
+    }
+    const vector = fresh?.vectors[j] ?? [];
+    const tokens = fresh?.tokens[j] ?? 0;
+    const cached = fresh?.cached[j] ?? false;
+    j++;
+    out.vectors.push(vector);
+    out.tokens.push(tokens);
+    out.cached.push(cached);
+    if (!opts.readOnly && !cached) {
+      const latency_ms = fresh?.latencyMs ?? 0;
+      await store(opts, {
+        key,
+        kind: "embedding",
+        model: request.model,
+        embedding: vector,
+        tokens,
+        latency_ms,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A content-addressed disk cache of answers, moderation verdicts and
+ * embeddings: a rerun with nothing changed makes no calls. Entries hold only
+ * the answer, its usage, latency and finish reason (or the verdict, or the
+ * vector); never a key or header. Errors are never cached, so a transient
+ * failure is retried next run.
  */
 export function withCache(inner: Provider, opts: CacheOptions): Provider {
   return {
     id: inner.id,
+    async moderate(request, options = {}) {
+      const key = textKey(opts.namespace, moderationKey(request.model, request.input));
+      const hit = await lookup(opts, key, isModeration);
+      if (hit) return moderationOf(hit, true);
+      if (!inner.moderate) throw unsupported("moderation", `the ${inner.id} provider has none`);
+      const m = await inner.moderate(request, options);
+      if (!opts.readOnly && !m.cached) {
+        await store(opts, {
+          key,
+          kind: "moderation",
+          model: request.model,
+          flagged: m.flagged,
+          categories: m.categories,
+          category_scores: m.scores,
+          latency_ms: m.latencyMs,
+        });
+      }
+      return m;
+    },
+    embed: (request, options = {}) => cachedEmbed(inner, opts, request, options),
     async complete(request: ChatRequest, options: CallOptions = {}): Promise<Completion> {
       const key = cacheKey(opts.namespace, request, options.repeat ?? 0);
       const path = cachePath(opts.dir, key);
-      const hit = await readEntry(path, key, opts.onEvent);
+      const found = await readEntry(path, key, opts.onEvent);
+      const hit = found && isChatEntry(found) ? found : undefined;
       if (hit) {
         opts.used?.add(key);
         opts.onEvent?.("hit");
@@ -106,7 +224,7 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
       const completion = await inner.complete(request, options);
       // An answer the inner provider already had stored (a replay) is not worth a second copy.
       if (opts.readOnly || completion.cached) return completion;
-      const entry: RecordingEntry = {
+      const entry: ChatEntry = {
         key,
         model: request.model,
         output: completion.text,
@@ -114,15 +232,7 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
         latency_ms: completion.latencyMs,
         ...(completion.finishReason !== undefined ? { finish_reason: completion.finishReason } : {}),
       };
-      const text = JSON.stringify(entry);
-      if (Buffer.byteLength(text, "utf8") > MAX_CACHE_ENTRY_BYTES) return completion;
-      try {
-        await writeAtomically(path, join(opts.dir, key.slice(0, 2)), text);
-        opts.used?.add(key);
-        opts.onEvent?.("write");
-      } catch {
-        // A cache that cannot be written (read-only checkout, full disk) must not fail the run.
-      }
+      await store(opts, entry);
       return completion;
     },
   };

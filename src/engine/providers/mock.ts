@@ -1,5 +1,6 @@
 import { JUDGE_SYSTEM } from "../judge.js";
 import { requestKey, type ChatRequest } from "../request.js";
+import { mockEmbeddings, mockModeration } from "./mock-models.js";
 import type { CallOptions, Completion, Provider } from "./types.js";
 
 export type MockResponder = (request: ChatRequest, options: CallOptions) => string | Promise<string>;
@@ -28,10 +29,15 @@ const echoOrJudge: MockResponder = (request, options) => {
   return echo(request, options);
 };
 
-/** A deterministic provider for tests and dry runs. */
+/**
+ * A deterministic provider for tests and dry runs. Moderation flags only texts
+ * with an `[unsafe]` marker; embeddings are hashed bags of words (mock-models.ts).
+ */
 export function createMockProvider(responder: MockResponder = echoOrJudge): Provider {
   return {
     id: "mock",
+    moderate: (request) => Promise.resolve(mockModeration(request)),
+    embed: (request) => Promise.resolve(mockEmbeddings(request)),
     async complete(request: ChatRequest, options: CallOptions = {}): Promise<Completion> {
       const text = await responder(request, options);
       const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);

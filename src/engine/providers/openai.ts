@@ -1,20 +1,32 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { UserError } from "../../errors.js";
 import { scrubSecrets } from "../../secrets.js";
-import { asRecord, describeErrorAnswer, quote, rootCause } from "./error-text.js";
+import { describeErrorAnswer, quote, rootCause } from "./error-text.js";
 import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
 import type { ChatRequest } from "../request.js";
-import { estimateTokens } from "./mock.js";
-import { ProviderError, type CallOptions, type Completion, type Provider } from "./types.js";
+import { answerOf, finishReasonOf, missingAnswer, usageOf } from "./chat-answer.js";
+import { embeddingsOfAnswer, moderationOfAnswer } from "./model-answers.js";
+import {
+  ProviderError,
+  unsupported,
+  type CallOptions,
+  type Completion,
+  type Embeddings,
+  type Moderation,
+  type Provider,
+} from "./types.js";
 
 /*
  * The only module that imports `openai`, so an SDK upgrade touches one file.
  *
- * Any OpenAI-compatible chat-completions endpoint works through baseURL:
+ * Any OpenAI-compatible endpoint works through baseURL (chat completions; moderations and
+ * embeddings where it has them):
  *   - OpenAI:      https://api.openai.com/v1 (the default)
  *   - Azure OpenAI: its OpenAI-compatible v1 endpoint,
  *                  https://<resource>.openai.azure.com/openai/v1/ (the model is the deployment name)
  *   - Databricks:  https://<workspace-host>/serving-endpoints (key: a Databricks token)
+ *   - Anthropic:   https://api.anthropic.com/v1/ (its OpenAI-compatible API; an Anthropic key;
+ *                  no /moderations or /embeddings)
  *   - vLLM:        http://<host>:8000/v1
  *   - Ollama:      http://<host>:11434/v1 (any non-empty key)
  */
@@ -212,6 +224,21 @@ export function isParameterRejection(e: unknown): boolean {
   );
 }
 
+/**
+ * An endpoint without the route (404, 405, 501) or one that says it does not
+ * support it (400 "not supported"): vLLM, Ollama, Databricks and Anthropic's
+ * OpenAI-compatible API have no /moderations. A 404 for an unknown moderation
+ * model reads the same; the report shows the endpoint's words either way.
+ */
+export function isUnsupportedAnswer(e: unknown): boolean {
+  if (!(e instanceof APIError)) return false;
+  if (e.status === 404 || e.status === 405 || e.status === 501) return true;
+  return (
+    e.status === 400 &&
+    /not (be )?supported|unsupported|unknown (url|endpoint|route)|no route/i.test(e.message)
+  );
+}
+
 type Body = OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
 
 function bodyFor(request: ChatRequest, reasoning: boolean): Body {
@@ -225,53 +252,6 @@ function bodyFor(request: ChatRequest, reasoning: boolean): Body {
     else body.max_tokens = request.max_tokens;
   }
   return body;
-}
-
-const isCount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
-
-/**
- * The answer text of a parsed response, or undefined when there is none. The
- * SDK hands back whatever the body parsed to (undefined for an empty body, a
- * string for a non-JSON content type), so nothing about its shape is trusted.
- */
-function answerOf(response: unknown): string | undefined {
-  const r = asRecord(response);
-  const choices = Array.isArray(r.choices) ? (r.choices as unknown[]) : [];
-  const message = asRecord(asRecord(choices[0]).message);
-  if (typeof message.content === "string") return message.content;
-  // A refusal is the model's answer to this prompt: scoring it is more honest than an error.
-  if (typeof message.refusal === "string") return message.refusal;
-  return undefined;
-}
-
-/** Why a 200 carried no answer, in the server's words when it gave some (some gateways send 200 + error). */
-function missingAnswer(response: unknown, apiKey: string): ProviderError {
-  const said = asRecord(asRecord(response).error).message;
-  const why = typeof said === "string" ? `: ${quote(said, apiKey)}` : "";
-  return new ProviderError(`the endpoint's answer has no message content${why}`, {
-    kind: "bad_response",
-    retryable: true,
-  });
-}
-
-/** choices[0].finish_reason when it is a short token ("stop", "length"); a server's oddity is dropped. */
-function finishReasonOf(response: unknown): string | undefined {
-  const choices = asRecord(response).choices;
-  const reason = Array.isArray(choices) ? asRecord(choices[0]).finish_reason : undefined;
-  return typeof reason === "string" && /^[a-z_]{1,32}$/.test(reason) ? reason : undefined;
-}
-
-/** Token counts as reported, else estimated: budgets need a number either way. */
-function usageOf(response: unknown, request: ChatRequest, text: string): Completion["usage"] {
-  const reported = asRecord(asRecord(response).usage);
-  return {
-    prompt_tokens: isCount(reported.prompt_tokens)
-      ? reported.prompt_tokens
-      : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0),
-    completion_tokens: isCount(reported.completion_tokens)
-      ? reported.completion_tokens
-      : estimateTokens(text),
-  };
 }
 
 /** A live OpenAI-compatible endpoint. It never retries: withRetries decides. */
@@ -309,8 +289,45 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
     }
   }
 
+  const signalOf = (options: CallOptions): { signal?: AbortSignal } =>
+    options.signal ? { signal: options.signal } : {};
+
+  /** A call to /moderations or /embeddings: errors mapped as for chat, a missing route as "unsupported". */
+  async function other<T>(
+    what: string,
+    call: () => Promise<unknown>,
+    read: (r: unknown, ms: number) => T,
+  ): Promise<T> {
+    const started = now();
+    let response: unknown;
+    try {
+      response = await call();
+    } catch (e) {
+      const mapped = toProviderError(e, settings.apiKey);
+      if (isUnsupportedAnswer(e)) throw unsupported(what, `${hostOf(baseURL)} answered: ${mapped.message}`);
+      throw mapped;
+    }
+    return read(response, Math.max(0, now() - started));
+  }
+
   return {
     id: `openai:${hostOf(baseURL)}`,
+    moderate: (request, options = {}): Promise<Moderation> =>
+      other(
+        "moderation",
+        () => client.moderations.create({ model: request.model, input: request.input }, signalOf(options)),
+        moderationOfAnswer,
+      ),
+    embed: (request, options = {}): Promise<Embeddings> =>
+      other(
+        "embeddings",
+        () =>
+          client.embeddings.create(
+            { model: request.model, input: request.input, encoding_format: "float" },
+            signalOf(options),
+          ),
+        (r, ms) => embeddingsOfAnswer(r, request.input, ms),
+      ),
     async complete(request: ChatRequest, options: CallOptions = {}): Promise<Completion> {
       const started = now();
       let response: unknown;

@@ -78,24 +78,33 @@ export function withRetries(inner: Provider, opts: RetryOptions = {}): Provider 
     random: opts.random ?? Math.random,
   };
   const sleep = opts.sleep ?? abortableSleep;
+  async function retrying<T>(call: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (e) {
+        if (!worthRetrying(e, attempt, maxAttempts)) throw e;
+        // The caller gave up (deadline, Ctrl-C): report that, not the transient failure.
+        if (signal?.aborted) throw abortedError();
+        const delayMs = backoffDelay(attempt, e.retryAfterMs, backoff);
+        opts.onRetry?.({ attempt, delayMs, error: e });
+        await sleep(delayMs, signal);
+        // An injected sleep may ignore the signal; never start a call nobody waits for.
+        if (signal?.aborted) throw abortedError();
+      }
+    }
+  }
+  const moderate = inner.moderate?.bind(inner);
+  const embed = inner.embed?.bind(inner);
   return {
     id: inner.id,
-    async complete(request, options: CallOptions = {}): Promise<Completion> {
-      const { signal } = options;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await inner.complete(request, options);
-        } catch (e) {
-          if (!worthRetrying(e, attempt, maxAttempts)) throw e;
-          // The caller gave up (deadline, Ctrl-C): report that, not the transient failure.
-          if (signal?.aborted) throw abortedError();
-          const delayMs = backoffDelay(attempt, e.retryAfterMs, backoff);
-          opts.onRetry?.({ attempt, delayMs, error: e });
-          await sleep(delayMs, signal);
-          // An injected sleep may ignore the signal; never start a call nobody waits for.
-          if (signal?.aborted) throw abortedError();
-        }
-      }
-    },
-  };
+    complete: (request, options: CallOptions = {}): Promise<Completion> =>
+      retrying(() => inner.complete(request, options), options.signal),
+    ...(moderate
+      ? { moderate: (request, options = {}) => retrying(() => moderate(request, options), options.signal) }
+      : {}),
+    ...(embed
+      ? { embed: (request, options = {}) => retrying(() => embed(request, options), options.signal) }
+      : {}),
+  } satisfies Provider;
 }

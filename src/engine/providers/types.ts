@@ -21,10 +21,53 @@ export interface CallOptions {
   repeat?: number;
 }
 
-/** Anything that answers chat requests: a live endpoint, a recording, a test double. */
+/** One text to classify with an endpoint's moderation API (`POST /moderations`). */
+export interface ModerationRequest {
+  model: string;
+  input: string;
+}
+
+export interface Moderation {
+  flagged: boolean;
+  /** Category name (OpenAI's: "violence", "self-harm/intent", ...) -> flagged. */
+  categories: Record<string, boolean>;
+  /** Category name -> the endpoint's score in [0, 1]. */
+  scores: Record<string, number>;
+  latencyMs: number;
+  cached: boolean;
+}
+
+/** Texts to embed in one request (`POST /embeddings`). */
+export interface EmbeddingRequest {
+  model: string;
+  input: string[];
+}
+
+export interface Embeddings {
+  /** One vector per input, in input order. */
+  vectors: number[][];
+  /** Input tokens per input; the endpoint's total shared out by length when it reports only a total. */
+  tokens: number[];
+  /** Per input: served from a cache or a recording (costs nothing now). */
+  cached: boolean[];
+  latencyMs: number;
+}
+
+/**
+ * Anything that answers chat requests: a live endpoint, a recording, a test
+ * double. Moderation and embeddings are optional: a provider without them
+ * (or one answering ProviderError kind "unsupported") does not offer them.
+ */
 export interface Provider {
   readonly id: string;
   complete(request: ChatRequest, options?: CallOptions): Promise<Completion>;
+  moderate?(request: ModerationRequest, options?: CallOptions): Promise<Moderation>;
+  embed?(request: EmbeddingRequest, options?: CallOptions): Promise<Embeddings>;
+}
+
+/** The error for an API a provider or endpoint lacks; safety criteria fall back to the judge on it. */
+export function unsupported(what: string, why: string): ProviderError {
+  return new ProviderError(`${what} is not available: ${why}`, { kind: "unsupported" });
 }
 
 /**

@@ -15,25 +15,30 @@ export function stopWhenUnreachable(
   limit: number = MAX_CONSECUTIVE_CONNECTION_FAILURES,
 ): Provider {
   let inARow = 0;
+  async function watched<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      const answer = await call();
+      inARow = 0;
+      return answer;
+    } catch (e) {
+      if (!(e instanceof ProviderError) || e.kind !== "connection") {
+        // An HTTP answer of any kind means the endpoint is there.
+        if (e instanceof ProviderError && e.kind !== "aborted" && e.kind !== "timeout") inARow = 0;
+        throw e;
+      }
+      if (++inARow < limit) throw e;
+      throw new ProviderError(
+        `${e.message} — ${inARow} connection failures in a row and no answer: stopping the run`,
+        { kind: "unreachable", fatal: true },
+      );
+    }
+  }
+  const moderate = inner.moderate?.bind(inner);
+  const embed = inner.embed?.bind(inner);
   return {
     id: inner.id,
-    async complete(request, options) {
-      try {
-        const completion = await inner.complete(request, options);
-        inARow = 0;
-        return completion;
-      } catch (e) {
-        if (!(e instanceof ProviderError) || e.kind !== "connection") {
-          // An HTTP answer of any kind means the endpoint is there.
-          if (e instanceof ProviderError && e.kind !== "aborted" && e.kind !== "timeout") inARow = 0;
-          throw e;
-        }
-        if (++inARow < limit) throw e;
-        throw new ProviderError(
-          `${e.message} — ${inARow} connection failures in a row and no answer: stopping the run`,
-          { kind: "unreachable", fatal: true },
-        );
-      }
-    },
-  };
+    complete: (request, options) => watched(() => inner.complete(request, options)),
+    ...(moderate ? { moderate: (request, options) => watched(() => moderate(request, options)) } : {}),
+    ...(embed ? { embed: (request, options) => watched(() => embed(request, options)) } : {}),
+  } satisfies Provider;
 }

@@ -10,13 +10,17 @@ import { scoreLatency } from "./latency.js";
 import { scoreLength } from "./length.js";
 import { scoreOneOf } from "./one-of.js";
 import { scoreRegex } from "./regex.js";
+import { isModelCriterion } from "./model-criteria.js";
 import { scoreSimilarity } from "./similarity.js";
 
-/** Criteria scored by pure code; llm_judge needs a model call and is handled by the runner. */
-export type RuleCriterion = Exclude<Criterion, { type: "llm_judge" }>;
+/**
+ * Criteria scored by pure code. llm_judge, safety and similarity with method:
+ * embedding need a model call and are scored by the runner (model-criteria.ts).
+ */
+export type RuleCriterion = Exclude<Criterion, { type: "llm_judge" | "safety" }>;
 
 export function isRuleCriterion(c: Criterion): c is RuleCriterion {
-  return c.type !== "llm_judge";
+  return c.type !== "llm_judge" && !isModelCriterion(c);
 }
 
 function dispatch(c: RuleCriterion, ctx: ScoreContext): CriterionScore | Promise<CriterionScore> {

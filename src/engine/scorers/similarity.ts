@@ -96,6 +96,8 @@ export function scoreSimilarity(c: CriterionOf<"similarity">, ctx: ScoreContext)
   if (expected === undefined) return { score: 0, passed: false, detail: "example has no expected value" };
   const reference = typeof expected === "string" ? expected : JSON.stringify(expected);
   const method = c.method ?? "rouge_l";
+  if (method === "embedding")
+    throw new Error("embedding similarity needs a model call: the runner scores it");
   const score = method === "rouge_l" ? rougeL(ctx.output, reference) : tokenF1(ctx.output, reference);
   const min = c.min_score ?? 0.5;
   return { score, passed: score >= min, detail: `${method} ${score.toFixed(2)} (min ${min})` };

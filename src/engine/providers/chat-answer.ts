@@ -1,0 +1,53 @@
+import type { ChatRequest } from "../request.js";
+import { asRecord, quote } from "./error-text.js";
+import { estimateTokens } from "./mock.js";
+import { ProviderError, type Completion } from "./types.js";
+
+/* Reading a chat-completions answer: nothing about its shape is trusted. */
+
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+
+/**
+ * The answer text of a parsed response, or undefined when there is none. The
+ * SDK hands back whatever the body parsed to (undefined for an empty body, a
+ * string for a non-JSON content type), so nothing about its shape is trusted.
+ */
+export function answerOf(response: unknown): string | undefined {
+  const r = asRecord(response);
+  const choices = Array.isArray(r.choices) ? (r.choices as unknown[]) : [];
+  const message = asRecord(asRecord(choices[0]).message);
+  if (typeof message.content === "string") return message.content;
+  // A refusal is the model's answer to this prompt: scoring it is more honest than an error.
+  if (typeof message.refusal === "string") return message.refusal;
+  return undefined;
+}
+
+/** Why a 200 carried no answer, in the server's words when it gave some (some gateways send 200 + error). */
+export function missingAnswer(response: unknown, apiKey: string): ProviderError {
+  const said = asRecord(asRecord(response).error).message;
+  const why = typeof said === "string" ? `: ${quote(said, apiKey)}` : "";
+  return new ProviderError(`the endpoint's answer has no message content${why}`, {
+    kind: "bad_response",
+    retryable: true,
+  });
+}
+
+/** choices[0].finish_reason when it is a short token ("stop", "length"); a server's oddity is dropped. */
+export function finishReasonOf(response: unknown): string | undefined {
+  const choices = asRecord(response).choices;
+  const reason = Array.isArray(choices) ? asRecord(choices[0]).finish_reason : undefined;
+  return typeof reason === "string" && /^[a-z_]{1,32}$/.test(reason) ? reason : undefined;
+}
+
+/** Token counts as reported, else estimated: budgets need a number either way. */
+export function usageOf(response: unknown, request: ChatRequest, text: string): Completion["usage"] {
+  const reported = asRecord(asRecord(response).usage);
+  return {
+    prompt_tokens: isCount(reported.prompt_tokens)
+      ? reported.prompt_tokens
+      : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0),
+    completion_tokens: isCount(reported.completion_tokens)
+      ? reported.completion_tokens
+      : estimateTokens(text),
+  };
+}
