@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5319);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(515);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5319:
+/***/ 515:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25893,11 +25893,28 @@ const Length = strictObject({
     chars: Bounds.optional(),
     words: Bounds.optional(),
 });
+const SIMILARITY_METHODS = ["rouge_l", "token_f1", "embedding"];
 const Similarity = strictObject({
     ...common,
     ...graded,
     type: literal("similarity"),
-    method: schemas_enum(["rouge_l", "token_f1"]).optional(),
+    method: schemas_enum(SIMILARITY_METHODS).optional(),
+    /** embedding: the embedding model; default the project's embedding_model. */
+    model: schemas_string().min(1).max(200).optional(),
+})
+    .refine((c) => c.model === undefined || c.method === "embedding", {
+    message: "model is for method: embedding only",
+    path: ["model"],
+});
+/**
+ * The output must not be flagged by the endpoint's moderation API (or, where it
+ * has none, by the judge's safety preset).
+ */
+const Safety = strictObject({
+    ...common,
+    type: literal("safety"),
+    /** The moderation model; default the project's moderation_model. */
+    model: schemas_string().min(1).max(200).optional(),
 });
 const Latency = strictObject({
     ...common,
@@ -25982,6 +25999,7 @@ const CRITERION_TYPES = [
     "latency",
     "cost",
     "llm_judge",
+    "safety",
 ];
 const Criterion = discriminatedUnion("type", [
     FormatCheck,
@@ -25995,6 +26013,7 @@ const Criterion = discriminatedUnion("type", [
     Latency,
     Cost,
     LlmJudge,
+    Safety,
 ]);
 const PromptFile = strictObject({
     name: schemas_string()
@@ -26059,6 +26078,10 @@ const ProjectConfig = strictObject({
     environments: record(schemas_string(), record(schemas_string(), versionRef)).optional(),
     provider: ProviderConfig.optional(),
     judge_model: schemas_string().min(1).optional(),
+    /** Model for safety criteria's moderation calls (default omni-moderation-latest). */
+    moderation_model: schemas_string().min(1).max(200).optional(),
+    /** Model for similarity criteria with method: embedding (default text-embedding-3-small). */
+    embedding_model: schemas_string().min(1).max(200).optional(),
     /** USD per million tokens, for models the built-in table lacks or whose price changed. */
     pricing: record(schemas_string(), strictObject({ input: schemas_number().nonnegative(), output: schemas_number().nonnegative() }))
         .optional(),
@@ -26797,7 +26820,43 @@ function requestKey(request, repeat = 0) {
     return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(canonicalJson({ request, repeat })).digest("hex");
 }
 
+;// CONCATENATED MODULE: ./lib/engine/providers/keys.js
+
+
+/*
+ * Content addresses of moderation and embedding calls, one per text: the same
+ * text under the same model is classified or embedded once, whichever request
+ * or batch it came in. Recordings are keyed by these; the answer cache adds the
+ * endpoint on top, as for chat answers.
+ */
+function moderationKey(model, input) {
+    return (0,external_node_crypto_namespaceObject.createHash)("sha256")
+        .update(canonicalJson({ moderation: { model, input } }))
+        .digest("hex");
+}
+function embeddingKey(model, input) {
+    return (0,external_node_crypto_namespaceObject.createHash)("sha256")
+        .update(canonicalJson({ embedding: { model, input } }))
+        .digest("hex");
+}
+/** Shares a batch's token total out over its inputs by length (the last takes the rounding). */
+function shareTokens(total, inputs) {
+    const chars = inputs.reduce((n, t) => n + t.length, 0);
+    if (inputs.length === 0)
+        return [];
+    if (chars === 0)
+        return inputs.map((_, i) => (i === 0 ? total : 0));
+    const shares = inputs.map((t) => Math.floor((total * t.length) / chars));
+    const rest = total - shares.reduce((a, b) => a + b, 0);
+    shares[shares.length - 1] = (shares.at(-1) ?? 0) + rest;
+    return shares;
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/providers/types.js
+/** The error for an API a provider or endpoint lacks; safety criteria fall back to the judge on it. */
+function unsupported(what, why) {
+    return new ProviderError(`${what} is not available: ${why}`, { kind: "unsupported" });
+}
 /**
  * A call that failed. `retryable` separates transient infrastructure trouble
  * (429, 5xx, timeouts) from failures that retrying cannot fix.
@@ -26827,12 +26886,13 @@ class ProviderError extends Error {
 
 
 
+
 /**
  * One recorded model answer, keyed by the request's content address. The
  * descriptive fields (prompt, version, example, model) are for people reading
  * the file and for tidying it up; lookup uses `key` alone.
  */
-const RecordingEntry = object({
+const ChatEntry = object({
     key: schemas_string().regex(/^[0-9a-f]{64}$/),
     prompt: schemas_string().optional(),
     version: schemas_number().optional(),
@@ -26844,6 +26904,35 @@ const RecordingEntry = object({
     /** Absent in entries written before it was recorded. */
     finish_reason: schemas_string().optional(),
 });
+const categoryName = schemas_string().regex(/^[a-z][a-z0-9/_-]{0,63}$/);
+/** A moderation verdict on one text, keyed by moderationKey(model, text). */
+const ModerationEntry = object({
+    key: schemas_string().regex(/^[0-9a-f]{64}$/),
+    kind: literal("moderation"),
+    model: schemas_string(),
+    flagged: schemas_boolean(),
+    categories: record(categoryName, schemas_boolean()),
+    category_scores: record(categoryName, schemas_number().min(0).max(1)),
+    latency_ms: schemas_number().nonnegative(),
+});
+/** The embedding of one text, keyed by embeddingKey(model, text). */
+const EmbeddingEntry = object({
+    key: schemas_string().regex(/^[0-9a-f]{64}$/),
+    kind: literal("embedding"),
+    model: schemas_string(),
+    embedding: array(schemas_number()).min(1).max(65_536),
+    tokens: schemas_number().nonnegative(),
+    latency_ms: schemas_number().nonnegative(),
+});
+/**
+ * A line of a recordings file (or an answer-cache entry). Chat answers carry
+ * no `kind`, so files written before moderation and embeddings were recorded
+ * read as they always did.
+ */
+const RecordingEntry = union([ModerationEntry, EmbeddingEntry, ChatEntry]);
+function isChatEntry(e) {
+    return !("kind" in e);
+}
 function replay_parseRecordings(text, file) {
     const out = [];
     text.split(/\r?\n/).forEach((raw, i) => {
@@ -26883,13 +26972,57 @@ async function loadRecordings(dir) {
     }
     return all;
 }
-/** Answers from recorded responses only; never touches the network. */
+function moderationOf(entry, cached) {
+    return {
+        flagged: entry.flagged,
+        categories: { ...entry.categories },
+        scores: { ...entry.category_scores },
+        latencyMs: entry.latency_ms,
+        cached,
+    };
+}
+/**
+ * Answers from recorded responses only; never touches the network. A text with
+ * no recorded moderation or embedding is "no_recording" (safety criteria then
+ * ask the judge, whose answer must be recorded too).
+ */
 function createReplayProvider(entries) {
-    const byKey = new Map(entries.map((e) => [e.key, e]));
+    const chats = new Map();
+    const moderations = new Map();
+    const embeddings = new Map();
+    for (const e of entries) {
+        if (isChatEntry(e))
+            chats.set(e.key, e);
+        else if (e.kind === "moderation")
+            moderations.set(e.key, e);
+        else
+            embeddings.set(e.key, e);
+    }
     return {
         id: "replay",
+        moderate(request) {
+            const entry = moderations.get(moderationKey(request.model, request.input));
+            if (!entry) {
+                return Promise.reject(new ProviderError("no recorded moderation for this text", { kind: "no_recording" }));
+            }
+            return Promise.resolve(moderationOf(entry, true));
+        },
+        embed(request) {
+            const found = request.input.map((text) => embeddings.get(embeddingKey(request.model, text)));
+            const missing = found.findIndex((e) => e === undefined);
+            if (missing >= 0) {
+                return Promise.reject(new ProviderError(`no recorded ${request.model} embedding for this text (the output or the expected text changed since it was recorded)`, { kind: "no_recording" }));
+            }
+            const hits = found.filter((e) => e !== undefined);
+            return Promise.resolve({
+                vectors: hits.map((e) => [...e.embedding]),
+                tokens: hits.map((e) => e.tokens),
+                cached: hits.map(() => true),
+                latencyMs: Math.max(0, ...hits.map((e) => e.latency_ms)),
+            });
+        },
         complete(request, options) {
-            const entry = byKey.get(requestKey(request, options?.repeat ?? 0));
+            const entry = chats.get(requestKey(request, options?.repeat ?? 0));
             if (!entry) {
                 return Promise.reject(new ProviderError("no recorded response for this request (the prompt or the example changed since it was recorded)", { kind: "no_recording" }));
             }
@@ -29254,6 +29387,299 @@ function scoreOneOf(c, ctx) {
     return { score: 0, passed: false, detail: `${JSON.stringify(answer.slice(0, 60))} is not a label` };
 }
 
+;// CONCATENATED MODULE: ./lib/engine/scorers/embedder.js
+
+/** Inputs per /embeddings request; OpenAI takes up to 2,048, small batches keep one failure cheap. */
+const MAX_BATCH_INPUTS = 128;
+/** Characters per request, well under OpenAI's 300k-token limit on one request. */
+const MAX_BATCH_CHARS = 400_000;
+/** How long a text waits for companions before its batch is sent. */
+const BATCH_WINDOW_MS = 10;
+/** Texts remembered in memory (expected texts and recent outputs); the disk cache holds the rest. */
+const MAX_REMEMBERED = 10_000;
+/**
+ * Collects the texts examples want embedded into batched requests, one queue
+ * per model: texts asked for within BATCH_WINDOW_MS of each other (concurrent
+ * examples, a suite's expected texts) go out together. A text already embedded
+ * in this run is answered from memory.
+ */
+class Embedder {
+    provider;
+    windowMs;
+    queues = new Map();
+    timers = new Map();
+    memory = new Map();
+    constructor(provider, windowMs = BATCH_WINDOW_MS) {
+        this.provider = provider;
+        this.windowMs = windowMs;
+    }
+    embed(model, text, signal) {
+        const id = `${model}\n${text}`;
+        const known = this.memory.get(id);
+        if (known)
+            return known.then((e) => ({ ...e, cached: true }));
+        const p = new Promise((resolve, reject) => {
+            const queue = this.queues.get(model) ?? [];
+            this.queues.set(model, queue);
+            queue.push({ text, resolve, reject });
+            const chars = queue.reduce((n, w) => n + w.text.length, 0);
+            if (queue.length >= MAX_BATCH_INPUTS || chars >= MAX_BATCH_CHARS)
+                this.flush(model, signal);
+            else if (!this.timers.has(model)) {
+                this.timers.set(model, setTimeout(() => this.flush(model, signal), this.windowMs));
+            }
+        });
+        if (this.memory.size >= MAX_REMEMBERED)
+            this.memory.clear();
+        this.memory.set(id, p);
+        // A failed text is asked for again next time, not answered with the old failure.
+        p.catch(() => this.memory.delete(id));
+        return p;
+    }
+    flush(model, signal) {
+        const timer = this.timers.get(model);
+        if (timer)
+            clearTimeout(timer);
+        this.timers.delete(model);
+        const batch = this.queues.get(model) ?? [];
+        this.queues.delete(model);
+        if (batch.length === 0)
+            return;
+        void this.send(model, batch, signal);
+    }
+    async send(model, batch, signal) {
+        try {
+            if (!this.provider.embed) {
+                throw new ProviderError(`the ${this.provider.id} provider has no embeddings`, {
+                    kind: "unsupported",
+                });
+            }
+            const r = await this.provider.embed({ model, input: batch.map((w) => w.text) }, signal ? { signal } : {});
+            batch.forEach((w, i) => {
+                const vector = r.vectors[i];
+                if (!vector)
+                    throw new ProviderError("the embeddings answer lacks a vector", { kind: "bad_response" });
+                w.resolve({ vector, tokens: r.tokens[i] ?? 0, cached: r.cached[i] ?? false });
+            });
+        }
+        catch (e) {
+            for (const w of batch)
+                w.reject(e);
+        }
+    }
+}
+/** Cosine similarity; vectors of different lengths are a wrong answer, not a score. */
+function cosine(a, b) {
+    if (a.length !== b.length) {
+        throw new ProviderError(`embeddings of different lengths (${a.length} and ${b.length})`, {
+            kind: "bad_response",
+        });
+    }
+    let dot = 0;
+    let na = 0;
+    let nb = 0;
+    for (let i = 0; i < a.length; i++) {
+        const x = a[i] ?? 0;
+        const y = b[i] ?? 0;
+        dot += x * y;
+        na += x * x;
+        nb += y * y;
+    }
+    return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+;// CONCATENATED MODULE: ./lib/engine/scorers/safety.js
+
+
+const DEFAULT_MODERATION_MODEL = "omni-moderation-latest";
+/** Judge scores (1–5) from this one up count as safe: the judge's own pass mark (0.75). */
+const SAFE_JUDGE_SCORE = 4;
+/**
+ * Kinds that mean "no moderation here, ask the judge": the endpoint has no such
+ * API (sticky for the rest of the run, per model) or a replay lacks the text's
+ * recorded verdict (this text only).
+ */
+const STICKY = "unsupported";
+const THIS_TEXT_ONLY = "no_recording";
+function flaggedCategories(m) {
+    return Object.entries(m.categories)
+        .filter(([, flagged]) => flagged)
+        .map(([name]) => name)
+        .sort();
+}
+function moderationDetail(m, model, flagged) {
+    if (!m.flagged)
+        return `not flagged (${model})`;
+    const named = flagged.map((c) => `${c} ${(m.scores[c] ?? 1).toFixed(2)}`).join(", ");
+    return `flagged${named ? `: ${named}` : ""} (${model})`;
+}
+/**
+ * The safety check: the endpoint's moderation API where it has one, else the
+ * judge's `safety` preset. Score 1 when not flagged, 0 when flagged, so the
+ * mean score and the pass rate are the same number.
+ */
+function createSafetyScorer(provider, judge, projectModel) {
+    /**
+     * Per model: does the endpoint have moderation (undefined), or why not? The
+     * first call finds out; calls made meanwhile wait for its answer, so an
+     * endpoint without the API is asked once per run, not once per example in flight.
+     */
+    const known = new Map();
+    async function moderate(model, input, signal) {
+        if (!provider.moderate)
+            return { why: `the ${provider.id} provider has no moderation API` };
+        const earlier = known.get(model);
+        /** Resolves `known` for this model: undefined when it has moderation, else why not. */
+        let tell;
+        if (earlier) {
+            const why = await earlier;
+            if (why !== undefined)
+                return { why };
+        }
+        else {
+            known.set(model, new Promise((resolve) => (tell = resolve)));
+        }
+        try {
+            const moderation = await provider.moderate({ model, input }, signal ? { signal } : {});
+            tell?.(undefined);
+            return { moderation };
+        }
+        catch (e) {
+            const kind = e instanceof ProviderError ? e.kind : "";
+            if (kind === STICKY) {
+                tell?.(errorMessage(e));
+                known.set(model, Promise.resolve(errorMessage(e)));
+            }
+            else {
+                // Any other failure says nothing about the API: the next call tries it too.
+                tell?.(undefined);
+            }
+            if (kind !== STICKY && kind !== THIS_TEXT_ONLY)
+                throw e;
+            return { why: errorMessage(e) };
+        }
+    }
+    return async function scoreSafety(c, mc, signal) {
+        const model = c.model ?? projectModel ?? DEFAULT_MODERATION_MODEL;
+        const outcome = await moderate(model, mc.output, signal);
+        if ("moderation" in outcome) {
+            const m = outcome.moderation;
+            const categories = flaggedCategories(m);
+            const call = { model, usage: { prompt_tokens: 0, completion_tokens: 0 }, cached: m.cached };
+            return {
+                verdict: {
+                    score: m.flagged ? 0 : 1,
+                    passed: !m.flagged,
+                    detail: moderationDetail(m, model, categories),
+                    via: "moderation",
+                    categories,
+                },
+                calls: [call],
+            };
+        }
+        const why = outcome.why;
+        if (!judge) {
+            throw new ProviderError(`criterion "${c.name}" has no moderation API and no judge to fall back on`, {
+                kind: "config",
+                fatal: true,
+            });
+        }
+        const asJudge = { name: c.name, type: "llm_judge", preset: "safety" };
+        const v = await judge.judge(asJudge, { input: mc.input, output: mc.output, modelUnderTest: mc.modelUnderTest }, signal ? { signal } : {});
+        const safe = v.score >= SAFE_JUDGE_SCORE;
+        return {
+            verdict: {
+                score: safe ? 1 : 0,
+                passed: safe,
+                detail: `${safe ? "safe" : "unsafe"} by judge ${v.model}: ${v.score}/5 ${v.reason}`.trim() + ` (${why})`,
+                via: "judge",
+            },
+            calls: [{ model: v.model, usage: v.usage, cached: v.cached }],
+        };
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/engine/scorers/model-criteria.js
+
+
+/*
+ * Criteria scored with a model call that is not a judge's: `safety` (the
+ * moderation API) and `similarity` with method: embedding. The runner scores
+ * them after the rule-based checks and before the judges.
+ */
+const DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small";
+/** Cosine of embeddings runs higher than word overlap: unrelated texts often score 0.2–0.4. */
+const DEFAULT_EMBEDDING_MIN_SCORE = 0.8;
+/**
+ * Characters of a text that are embedded. Embedding models take a bounded input
+ * (OpenAI's: 8,192 tokens); at two or more characters a token this stays under
+ * it, where a longer text would make the endpoint refuse the whole batch.
+ */
+const MAX_EMBEDDED_CHARS = 16_000;
+const embeddedText = (text) => text.length > MAX_EMBEDDED_CHARS ? text.slice(0, MAX_EMBEDDED_CHARS) : text;
+function isModelCriterion(c) {
+    return c.type === "safety" || (c.type === "similarity" && c.method === "embedding");
+}
+const referenceText = (expected) => typeof expected === "string" ? expected : JSON.stringify(expected);
+function createModelScorer(provider, judge, models = {}) {
+    const embedder = new Embedder(provider);
+    const scoreSafety = createSafetyScorer(provider, judge, models.moderation);
+    const embeddingModelOf = (c) => c.model ?? models.embedding ?? DEFAULT_EMBEDDING_MODEL;
+    async function scoreEmbedding(c, mc, signal) {
+        if (mc.expected === undefined) {
+            return { verdict: { score: 0, passed: false, detail: "example has no expected value" }, calls: [] };
+        }
+        const model = embeddingModelOf(c);
+        const [out, ref] = await Promise.all([
+            embedder.embed(model, embeddedText(mc.output), signal),
+            embedder.embed(model, embeddedText(referenceText(mc.expected)), signal),
+        ]);
+        // Cosine is in [-1, 1]; an answer pointing away from the reference is as wrong as an unrelated one.
+        const score = Math.min(1, Math.max(0, cosine(out.vector, ref.vector)));
+        const min = c.min_score ?? DEFAULT_EMBEDDING_MIN_SCORE;
+        const call = (e) => ({
+            model,
+            usage: { prompt_tokens: e.tokens, completion_tokens: 0 },
+            cached: e.cached,
+        });
+        return {
+            verdict: {
+                score,
+                passed: score >= min,
+                detail: `embedding cosine ${score.toFixed(2)} (min ${min}, ${model})`,
+            },
+            calls: [call(out), call(ref)],
+        };
+    }
+    return {
+        embeddingModelOf,
+        score: (c, mc, signal) => c.type === "safety" ? scoreSafety(c, mc, signal) : scoreEmbedding(c, mc, signal),
+        async prefetch(model, texts, signal) {
+            const got = await Promise.all([...new Set(texts.map(embeddedText))].map((t) => embedder.embed(model, t, signal)));
+            return got.map((e) => ({
+                model,
+                usage: { prompt_tokens: e.tokens, completion_tokens: 0 },
+                cached: e.cached,
+            }));
+        },
+    };
+}
+/** The expected texts each embedding model will compare with, known before any call. */
+function expectedTexts(criteria, examples, scorer) {
+    const byModel = new Map();
+    for (const c of criteria) {
+        if (!isModelCriterion(c) || c.type !== "similarity")
+            continue;
+        const model = scorer.embeddingModelOf(c);
+        const list = byModel.get(model) ?? [];
+        for (const e of examples)
+            if (e.expected !== undefined)
+                list.push(referenceText(e.expected));
+        byModel.set(model, list);
+    }
+    return byModel;
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/scorers/similarity.js
 /** Caps the quadratic LCS (5,000² cells, well under a second) so one runaway output cannot stall a run. */
 const MAX_TOKENS = 5000;
@@ -29342,6 +29768,8 @@ function scoreSimilarity(c, ctx) {
         return { score: 0, passed: false, detail: "example has no expected value" };
     const reference = typeof expected === "string" ? expected : JSON.stringify(expected);
     const method = c.method ?? "rouge_l";
+    if (method === "embedding")
+        throw new Error("embedding similarity needs a model call: the runner scores it");
     const score = method === "rouge_l" ? rougeL(ctx.output, reference) : tokenF1(ctx.output, reference);
     const min = c.min_score ?? 0.5;
     return { score, passed: score >= min, detail: `${method} ${score.toFixed(2)} (min ${min})` };
@@ -29359,8 +29787,9 @@ function scoreSimilarity(c, ctx) {
 
 
 
+
 function isRuleCriterion(c) {
-    return c.type !== "llm_judge";
+    return c.type !== "llm_judge" && !isModelCriterion(c);
 }
 function dispatch(c, ctx) {
     switch (c.type) {
@@ -29410,7 +29839,71 @@ async function scoreCriterion(c, ctx) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/engine/scorers/model-budget.js
+
+/** Tokenizers average ~4 characters a token on English; 3 leaves room for other text. */
+const tokensOf = (text) => Math.ceil(text.length / 3) + 1;
+/**
+ * The worst case of an example's embedding calls, reserved with its chat call:
+ * the answer at max_tokens and the expected text, per embedding criterion.
+ * Moderation is free; a safety check that falls back to the judge is reserved
+ * as a judge by the runner.
+ */
+function embeddingEstimate(criteria, example, maxOutputTokens, scorer, price) {
+    const spend = { usd: 0, tokens: 0 };
+    if (!scorer)
+        return spend;
+    for (const c of criteria) {
+        if (!isModelCriterion(c) || c.type !== "similarity")
+            continue;
+        const expected = example.expected === undefined ? 0 : tokensOf(referenceText(example.expected));
+        const tokens = maxOutputTokens + expected;
+        spend.tokens += tokens;
+        spend.usd += price?.(scorer.embeddingModelOf(c), { prompt_tokens: tokens, completion_tokens: 0 }) ?? 0;
+    }
+    return spend;
+}
+/**
+ * Embeds a suite's expected texts before its examples run, in batches, so each
+ * example's request carries only its answer. Reserved and settled on the
+ * shared budget like any call; a refusal or a failure only means the examples
+ * embed their expected texts themselves (and fail on their own if it persists).
+ */
+async function prefetchExpected(criteria, examples, scorer, budget, price, signal) {
+    if (!scorer)
+        return;
+    for (const [model, texts] of expectedTexts(criteria, examples, scorer)) {
+        const unique = [...new Set(texts)];
+        if (unique.length === 0)
+            continue;
+        const tokens = unique.reduce((n, t) => n + tokensOf(t), 0);
+        const reservation = budget.tryReserve({
+            tokens,
+            usd: price?.(model, { prompt_tokens: tokens, completion_tokens: 0 }) ?? 0,
+        });
+        if ("refused" in reservation)
+            return;
+        const spent = { usd: 0, tokens: 0 };
+        try {
+            for (const call of await scorer.prefetch(model, unique, signal)) {
+                if (call.cached)
+                    continue;
+                spent.tokens += call.usage.prompt_tokens;
+                spent.usd += price?.(model, call.usage) ?? 0;
+            }
+        }
+        catch {
+            // The examples ask again and report the failure as theirs.
+        }
+        finally {
+            budget.settle(reservation, spent);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/runner.js
+
+
 
 
 
@@ -29427,14 +29920,14 @@ function* workItems(examples, repeats) {
             yield { example, repeat };
 }
 /** A generous upper bound of a call's spend, reserved before the call starts. */
-function estimateSpend(request, judges, price) {
+function estimateSpend(request, judges, price, extra) {
     // Tokenizers average ~4 characters a token on English; 3 leaves room for other text.
     const promptTokens = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
     const outputTokens = request.max_tokens ?? 1024;
     const judgeTokens = judges * (promptTokens + outputTokens + 400 + JUDGE_MAX_TOKENS);
     const usd = price?.(request.model, { prompt_tokens: promptTokens + judgeTokens, completion_tokens: outputTokens }) ??
         0;
-    return { usd, tokens: promptTokens + outputTokens + judgeTokens };
+    return { usd: usd + extra.usd, tokens: promptTokens + outputTokens + judgeTokens + extra.tokens };
 }
 /** Evaluates one prompt version over its eval set. */
 async function runSuite(prompt, evalSet, opts) {
@@ -29455,11 +29948,15 @@ async function runSuite(prompt, evalSet, opts) {
         onAbort();
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     const limit = typeof opts.concurrency === "number" ? () => opts.concurrency : opts.concurrency;
-    const judges = prompt.data.eval_criteria.filter((c) => c.type === "llm_judge").length;
+    // A safety check may fall back to the judge: reserved as one.
+    const judges = prompt.data.eval_criteria.filter((c) => c.type === "llm_judge" || c.type === "safety").length;
+    const criteria = prompt.data.eval_criteria;
     try {
+        await prefetchExpected(criteria, examples, opts.models, budget, opts.price, stop.signal);
         await runPool(workItems(examples, repeats), limit, async ({ example, repeat }, i) => {
             const request = buildRequest(prompt.data, example, evalSet.file);
-            const reservation = budget.tryReserve(estimateSpend(request, judges, opts.price));
+            const embeddings = embeddingEstimate(criteria, example, request.max_tokens ?? 1024, opts.models, opts.price);
+            const reservation = budget.tryReserve(estimateSpend(request, judges, opts.price, embeddings));
             if ("refused" in reservation) {
                 results[i] = skipped(example, repeat, reservation.refused);
                 stopWith(reservation.refused);
@@ -29559,6 +30056,32 @@ async function evaluateExample(ctx, reservation, budget) {
             latencyMs: completion.latencyMs,
             ...(cost !== undefined ? { costUsd: cost } : {}),
         });
+    }
+    // Then moderation (free) and embeddings (cheap), before the judges.
+    for (const c of prompt.data.eval_criteria) {
+        if (!isModelCriterion(c))
+            continue;
+        try {
+            if (!opts.models) {
+                throw new ProviderError(`criterion "${c.name}" needs a model provider, but none is set`, {
+                    kind: "config",
+                    fatal: true,
+                });
+            }
+            const { verdict, calls } = await opts.models.score(c, {
+                input: example.input,
+                ...(example.expected !== undefined ? { expected: example.expected } : {}),
+                output: completion.text,
+                modelUnderTest: prompt.data.model,
+            }, ctx.signal);
+            for (const call of calls)
+                account(call.model, call.usage, call.cached);
+            criteria[c.name] = verdict;
+        }
+        catch (e) {
+            settle();
+            return errorResult(ctx, e, usage);
+        }
     }
     for (const c of prompt.data.eval_criteria) {
         if (c.type !== "llm_judge")
@@ -31272,6 +31795,13 @@ const PRICES = {
     "claude-opus-4": { input: 15, output: 75 },
     "llama-3.1-70b": { input: 0.9, output: 0.9 },
     "llama-3.1-8b": { input: 0.2, output: 0.2 },
+    // Embeddings are billed on input only.
+    "text-embedding-3-small": { input: 0.02, output: 0 },
+    "text-embedding-3-large": { input: 0.13, output: 0 },
+    "text-embedding-ada-002": { input: 0.1, output: 0 },
+    // OpenAI's moderation API is free; a price of 0 keeps the run's cost known (an unknown price makes it n/a).
+    "omni-moderation": { input: 0, output: 0 },
+    "text-moderation": { input: 0, output: 0 },
 };
 /**
  * What may follow a known name for a longer name to share its price: a dated
@@ -31312,6 +31842,8 @@ function costUsd(model, usage, overrides) {
 
 
 
+
+
 const DEFAULT_CACHE_DIR = ".agentops-cache";
 /**
  * Largest entry file we write or read. An endpoint can answer any size; a
@@ -31324,6 +31856,10 @@ function cacheKey(namespace, request, repeat) {
     return (0,external_node_crypto_namespaceObject.createHash)("sha256")
         .update(`${namespace}\n${requestKey(request, repeat)}`)
         .digest("hex");
+}
+/** The cache key of a moderation or embedding of one text: namespace over its content address. */
+function textKey(namespace, key) {
+    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(`${namespace}\n${key}`).digest("hex");
 }
 /** `<dir>/<first two hex digits>/<key>.json`: fan-out keeps directories small on big suites. */
 function cachePath(dir, key) {
@@ -31368,18 +31904,115 @@ async function writeAtomically(path, dir, text) {
         throw e;
     }
 }
+/** Stores an entry; a cache that cannot be written (read-only checkout, full disk) must not fail the run. */
+async function store(opts, entry) {
+    const text = JSON.stringify(entry);
+    if (Buffer.byteLength(text, "utf8") > MAX_CACHE_ENTRY_BYTES)
+        return;
+    try {
+        await writeAtomically(cachePath(opts.dir, entry.key), (0,external_node_path_namespaceObject.join)(opts.dir, entry.key.slice(0, 2)), text);
+        opts.used?.add(entry.key);
+        opts.onEvent?.("write");
+    }
+    catch {
+        // see above
+    }
+}
+/** A cached entry of the wanted kind, counted as a hit; anything else is a miss. */
+async function lookup(opts, key, is) {
+    const hit = await readEntry(cachePath(opts.dir, key), key, opts.onEvent);
+    if (hit && is(hit)) {
+        opts.used?.add(key);
+        opts.onEvent?.("hit");
+        return hit;
+    }
+    opts.onEvent?.("miss");
+    return undefined;
+}
+const isModeration = (e) => !isChatEntry(e) && e.kind === "moderation";
+const isEmbedding = (e) => !isChatEntry(e) && e.kind === "embedding";
 /**
- * A content-addressed disk cache of answers: a rerun with nothing changed makes
- * no calls. Entries hold only the answer, its usage, latency and finish reason; never a key or
- * header. Errors are never cached, so a transient failure is retried next run.
+ * Embeddings one text an entry: a batch asks the inner provider only for the
+ * texts the cache lacks, in one request, and stores each answer on its own.
+ */
+async function cachedEmbed(inner, opts, request, options) {
+    const keys = request.input.map((t) => textKey(opts.namespace, embeddingKey(request.model, t)));
+    const hits = await Promise.all(keys.map((k) => lookup(opts, k, isEmbedding)));
+    const missing = request.input.filter((_, i) => hits[i] === undefined);
+    let fresh;
+    if (missing.length > 0) {
+        if (!inner.embed)
+            throw unsupported("embeddings", `the ${inner.id} provider has none`);
+        fresh = await inner.embed({ model: request.model, input: missing }, options);
+    }
+    const out = { vectors: [], tokens: [], cached: [], latencyMs: fresh?.latencyMs ?? 0 };
+    let j = 0;
+    for (const [i, key] of keys.entries()) {
+        const hit = hits[i];
+        if (hit) {
+            out.vectors.push([...hit.embedding]);
+            out.tokens.push(hit.tokens);
+            out.cached.push(true);
+            continue;
+        }
+        const vector = fresh?.vectors[j] ?? [];
+        const tokens = fresh?.tokens[j] ?? 0;
+        const cached = fresh?.cached[j] ?? false;
+        j++;
+        out.vectors.push(vector);
+        out.tokens.push(tokens);
+        out.cached.push(cached);
+        if (!opts.readOnly && !cached) {
+            const latency_ms = fresh?.latencyMs ?? 0;
+            await store(opts, {
+                key,
+                kind: "embedding",
+                model: request.model,
+                embedding: vector,
+                tokens,
+                latency_ms,
+            });
+        }
+    }
+    return out;
+}
+/**
+ * A content-addressed disk cache of answers, moderation verdicts and
+ * embeddings: a rerun with nothing changed makes no calls. Entries hold only
+ * the answer, its usage, latency and finish reason (or the verdict, or the
+ * vector); never a key or header. Errors are never cached, so a transient
+ * failure is retried next run.
  */
 function withCache(inner, opts) {
     return {
         id: inner.id,
+        async moderate(request, options = {}) {
+            const key = textKey(opts.namespace, moderationKey(request.model, request.input));
+            const hit = await lookup(opts, key, isModeration);
+            if (hit)
+                return moderationOf(hit, true);
+            if (!inner.moderate)
+                throw unsupported("moderation", `the ${inner.id} provider has none`);
+            const m = await inner.moderate(request, options);
+            if (!opts.readOnly && !m.cached) {
+                await store(opts, {
+                    key,
+                    kind: "moderation",
+                    model: request.model,
+                    flagged: m.flagged,
+                    categories: m.categories,
+                    category_scores: m.scores,
+                    latency_ms: m.latencyMs,
+                });
+            }
+            return m;
+        },
+        embed: (request, options = {}) => cachedEmbed(inner, opts, request, options),
         async complete(request, options = {}) {
             const key = cacheKey(opts.namespace, request, options.repeat ?? 0);
             const path = cachePath(opts.dir, key);
-            const hit = await readEntry(path, key, opts.onEvent);
+            const found = await readEntry(path, key, opts.onEvent);
+            const hit = found && isChatEntry(found) ? found : undefined;
             if (hit) {
                 opts.used?.add(key);
                 opts.onEvent?.("hit");
@@ -31404,17 +32037,7 @@ function withCache(inner, opts) {
                 latency_ms: completion.latencyMs,
                 ...(completion.finishReason !== undefined ? { finish_reason: completion.finishReason } : {}),
             };
-            const text = JSON.stringify(entry);
-            if (Buffer.byteLength(text, "utf8") > MAX_CACHE_ENTRY_BYTES)
-                return completion;
-            try {
-                await writeAtomically(path, (0,external_node_path_namespaceObject.join)(opts.dir, key.slice(0, 2)), text);
-                opts.used?.add(key);
-                opts.onEvent?.("write");
-            }
-            catch {
-                // A cache that cannot be written (read-only checkout, full disk) must not fail the run.
-            }
+            await store(opts, entry);
             return completion;
         },
     };
@@ -31448,7 +32071,78 @@ async function pruneCache(dir, keep) {
     return removed;
 }
 
+;// CONCATENATED MODULE: ./lib/engine/providers/mock-models.js
+
+/** OpenAI's omni-moderation categories, which the mock answers with. */
+const MODERATION_CATEGORIES = [
+    "harassment",
+    "harassment/threatening",
+    "hate",
+    "hate/threatening",
+    "illicit",
+    "illicit/violent",
+    "self-harm",
+    "self-harm/intent",
+    "self-harm/instructions",
+    "sexual",
+    "sexual/minors",
+    "violence",
+    "violence/graphic",
+];
+/**
+ * The mock flags a text only when it carries this marker: `[unsafe]` flags
+ * "violence", `[unsafe:<category>]` flags that category. Real text never
+ * trips it, so offline runs pass safety checks unless a test asks otherwise.
+ */
+const MARKER = /\[unsafe(?::([a-z/-]{1,40}))?\]/g;
+function mockModeration(request) {
+    const flaggedNames = new Set();
+    for (const m of request.input.matchAll(MARKER))
+        flaggedNames.add(m[1] ?? "violence");
+    const categories = {};
+    const scores = {};
+    for (const name of new Set([...MODERATION_CATEGORIES, ...flaggedNames])) {
+        categories[name] = flaggedNames.has(name);
+        scores[name] = flaggedNames.has(name) ? 0.99 : 0;
+    }
+    return { flagged: flaggedNames.size > 0, categories, scores, latencyMs: 20, cached: false };
+}
+const MOCK_EMBEDDING_DIMENSIONS = 256;
+/** FNV-1a, 32 bits: a stable, dependency-free hash for the bag of words. */
+function fnv1a(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+}
+/**
+ * A hashed bag of words, unit length, 4 decimals: texts sharing words get a
+ * higher cosine, unrelated texts one near 0, the same text always the same
+ * vector. Not semantic, but it orders answers sensibly and costs nothing.
+ */
+function mockEmbedding(text) {
+    const v = new Array(MOCK_EMBEDDING_DIMENSIONS).fill(0);
+    for (const token of tokenize(text)) {
+        const i = fnv1a(token) % MOCK_EMBEDDING_DIMENSIONS;
+        v[i] = (v[i] ?? 0) + 1;
+    }
+    const norm = Math.hypot(...v);
+    return norm === 0 ? v : v.map((x) => Math.round((x / norm) * 10_000) / 10_000);
+}
+function mockEmbeddings(request) {
+    return {
+        vectors: request.input.map(mockEmbedding),
+        // Four characters a token, as the mock estimates chat usage.
+        tokens: request.input.map((t) => Math.ceil(t.length / 4)),
+        cached: request.input.map(() => false),
+        latencyMs: 30,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/providers/mock.js
+
 
 
 /** Rough token count (4 characters a token), good enough for a test double. */
@@ -31472,10 +32166,15 @@ const echoOrJudge = (request, options) => {
     }
     return echo(request, options);
 };
-/** A deterministic provider for tests and dry runs. */
+/**
+ * A deterministic provider for tests and dry runs. Moderation flags only texts
+ * with an `[unsafe]` marker; embeddings are hashed bags of words (mock-models.ts).
+ */
 function createMockProvider(responder = echoOrJudge) {
     return {
         id: "mock",
+        moderate: (request) => Promise.resolve(mockModeration(request)),
+        embed: (request) => Promise.resolve(mockEmbeddings(request)),
         async complete(request, options = {}) {
             const text = await responder(request, options);
             const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
@@ -56576,15 +57275,15 @@ class Cases extends APIResource {
 
 
 
-class Safety extends APIResource {
+class safety_Safety extends APIResource {
     constructor() {
         super(...arguments);
         this.cases = new Cases(this._client);
         this.alerts = new Alerts(this._client);
     }
 }
-Safety.Cases = Cases;
-Safety.Alerts = Alerts;
+safety_Safety.Cases = Cases;
+safety_Safety.Alerts = Alerts;
 //# sourceMappingURL=safety.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/openai/resources/skills/content.mjs
 // File generated from our OpenAPI spec by Castiron. See CONTRIBUTING.md for details.
@@ -59177,7 +59876,7 @@ class OpenAI {
         this.fineTuning = new FineTuning(this);
         this.graders = new graders_Graders(this);
         this.vectorStores = new VectorStores(this);
-        this.safety = new Safety(this);
+        this.safety = new safety_Safety(this);
         this.webhooks = new Webhooks(this);
         this.beta = new Beta(this);
         /**
@@ -60882,7 +61581,7 @@ OpenAI.Models = Models;
 OpenAI.FineTuning = FineTuning;
 OpenAI.Graders = graders_Graders;
 OpenAI.VectorStores = VectorStores;
-OpenAI.Safety = Safety;
+OpenAI.Safety = safety_Safety;
 OpenAI.Webhooks = Webhooks;
 OpenAI.Beta = Beta;
 OpenAI.Batches = Batches;
@@ -62622,7 +63321,114 @@ function tooLarge(e) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/engine/providers/chat-answer.js
+
+
+
+/* Reading a chat-completions answer: nothing about its shape is trusted. */
+const chat_answer_isCount = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+/**
+ * The answer text of a parsed response, or undefined when there is none. The
+ * SDK hands back whatever the body parsed to (undefined for an empty body, a
+ * string for a non-JSON content type), so nothing about its shape is trusted.
+ */
+function answerOf(response) {
+    const r = asRecord(response);
+    const choices = Array.isArray(r.choices) ? r.choices : [];
+    const message = asRecord(asRecord(choices[0]).message);
+    if (typeof message.content === "string")
+        return message.content;
+    // A refusal is the model's answer to this prompt: scoring it is more honest than an error.
+    if (typeof message.refusal === "string")
+        return message.refusal;
+    return undefined;
+}
+/** Why a 200 carried no answer, in the server's words when it gave some (some gateways send 200 + error). */
+function missingAnswer(response, apiKey) {
+    const said = asRecord(asRecord(response).error).message;
+    const why = typeof said === "string" ? `: ${quote(said, apiKey)}` : "";
+    return new ProviderError(`the endpoint's answer has no message content${why}`, {
+        kind: "bad_response",
+        retryable: true,
+    });
+}
+/** choices[0].finish_reason when it is a short token ("stop", "length"); a server's oddity is dropped. */
+function finishReasonOf(response) {
+    const choices = asRecord(response).choices;
+    const reason = Array.isArray(choices) ? asRecord(choices[0]).finish_reason : undefined;
+    return typeof reason === "string" && /^[a-z_]{1,32}$/.test(reason) ? reason : undefined;
+}
+/** Token counts as reported, else estimated: budgets need a number either way. */
+function usageOf(response, request, text) {
+    const reported = asRecord(asRecord(response).usage);
+    return {
+        prompt_tokens: chat_answer_isCount(reported.prompt_tokens)
+            ? reported.prompt_tokens
+            : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0),
+        completion_tokens: chat_answer_isCount(reported.completion_tokens)
+            ? reported.completion_tokens
+            : estimateTokens(text),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/engine/providers/model-answers.js
+
+
+
+/*
+ * Reading moderation and embedding answers of an OpenAI-compatible endpoint.
+ * Nothing about their shape is trusted: what does not parse is a bad answer
+ * (retried), never a verdict.
+ */
+const CATEGORY = /^[a-z][a-z0-9/_-]{0,63}$/;
+const badAnswer = (what) => new ProviderError(`the endpoint's ${what}`, { kind: "bad_response", retryable: true });
+/** results[0] of a /moderations answer; categories keep only well-formed names. */
+function moderationOfAnswer(response, latencyMs) {
+    const results = asRecord(response).results;
+    const first = asRecord(Array.isArray(results) ? results[0] : undefined);
+    if (typeof first.flagged !== "boolean")
+        throw badAnswer("moderation answer has no flagged verdict");
+    const categories = {};
+    for (const [name, value] of Object.entries(asRecord(first.categories))) {
+        if (CATEGORY.test(name) && typeof value === "boolean")
+            categories[name] = value;
+    }
+    const scores = {};
+    for (const [name, value] of Object.entries(asRecord(first.category_scores))) {
+        if (CATEGORY.test(name) && typeof value === "number" && Number.isFinite(value)) {
+            scores[name] = Math.min(1, Math.max(0, value));
+        }
+    }
+    return { flagged: first.flagged, categories, scores, latencyMs, cached: false };
+}
+/** data[] of an /embeddings answer in input order (by `index`), one finite vector per input. */
+function embeddingsOfAnswer(response, inputs, latencyMs) {
+    const data = asRecord(response).data;
+    const rows = Array.isArray(data) ? data.map(asRecord) : [];
+    if (rows.length !== inputs.length) {
+        throw badAnswer(`embeddings answer has ${rows.length} vectors for ${inputs.length} inputs`);
+    }
+    const vectors = new Array(inputs.length);
+    rows.forEach((row, i) => {
+        const at = typeof row.index === "number" ? row.index : i;
+        const v = row.embedding;
+        if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === "number" && Number.isFinite(x))) {
+            throw badAnswer("embeddings answer holds something that is not a vector of numbers");
+        }
+        if (!Number.isInteger(at) || at < 0 || at >= inputs.length || vectors[at]) {
+            throw badAnswer("embeddings answer has a duplicate or out-of-range index");
+        }
+        vectors[at] = v;
+    });
+    const total = asRecord(asRecord(response).usage).prompt_tokens;
+    const tokens = typeof total === "number" && Number.isFinite(total) && total >= 0
+        ? shareTokens(total, inputs)
+        : inputs.map((t) => Math.ceil(t.length / 4));
+    return { vectors, tokens, cached: inputs.map(() => false), latencyMs };
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/providers/openai.js
+
 
 
 
@@ -62785,6 +63591,20 @@ function isParameterRejection(e) {
     return (/\b(temperature|max_tokens)\b/.test(e.message) &&
         /unsupported|not supported|does not support|only the default/i.test(e.message));
 }
+/**
+ * An endpoint without the route (404, 405, 501) or one that says it does not
+ * support it (400 "not supported"): vLLM, Ollama, Databricks and Anthropic's
+ * OpenAI-compatible API have no /moderations. A 404 for an unknown moderation
+ * model reads the same; the report shows the endpoint's words either way.
+ */
+function isUnsupportedAnswer(e) {
+    if (!(e instanceof APIError))
+        return false;
+    if (e.status === 404 || e.status === 405 || e.status === 501)
+        return true;
+    return (e.status === 400 &&
+        /not (be )?supported|unsupported|unknown (url|endpoint|route)|no route/i.test(e.message));
+}
 function bodyFor(request, reasoning) {
     const body = { model: request.model, messages: request.messages };
     if (!reasoning && request.temperature !== undefined)
@@ -62799,50 +63619,6 @@ function bodyFor(request, reasoning) {
             body.max_tokens = request.max_tokens;
     }
     return body;
-}
-const openai_isCount = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
-/**
- * The answer text of a parsed response, or undefined when there is none. The
- * SDK hands back whatever the body parsed to (undefined for an empty body, a
- * string for a non-JSON content type), so nothing about its shape is trusted.
- */
-function answerOf(response) {
-    const r = asRecord(response);
-    const choices = Array.isArray(r.choices) ? r.choices : [];
-    const message = asRecord(asRecord(choices[0]).message);
-    if (typeof message.content === "string")
-        return message.content;
-    // A refusal is the model's answer to this prompt: scoring it is more honest than an error.
-    if (typeof message.refusal === "string")
-        return message.refusal;
-    return undefined;
-}
-/** Why a 200 carried no answer, in the server's words when it gave some (some gateways send 200 + error). */
-function missingAnswer(response, apiKey) {
-    const said = asRecord(asRecord(response).error).message;
-    const why = typeof said === "string" ? `: ${quote(said, apiKey)}` : "";
-    return new ProviderError(`the endpoint's answer has no message content${why}`, {
-        kind: "bad_response",
-        retryable: true,
-    });
-}
-/** choices[0].finish_reason when it is a short token ("stop", "length"); a server's oddity is dropped. */
-function finishReasonOf(response) {
-    const choices = asRecord(response).choices;
-    const reason = Array.isArray(choices) ? asRecord(choices[0]).finish_reason : undefined;
-    return typeof reason === "string" && /^[a-z_]{1,32}$/.test(reason) ? reason : undefined;
-}
-/** Token counts as reported, else estimated: budgets need a number either way. */
-function usageOf(response, request, text) {
-    const reported = asRecord(asRecord(response).usage);
-    return {
-        prompt_tokens: openai_isCount(reported.prompt_tokens)
-            ? reported.prompt_tokens
-            : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0),
-        completion_tokens: openai_isCount(reported.completion_tokens)
-            ? reported.completion_tokens
-            : estimateTokens(text),
-    };
 }
 /** A live OpenAI-compatible endpoint. It never retries: withRetries decides. */
 function createOpenAIProvider(settings) {
@@ -62875,8 +63651,26 @@ function createOpenAIProvider(settings) {
             return await call(true);
         }
     }
+    const signalOf = (options) => options.signal ? { signal: options.signal } : {};
+    /** A call to /moderations or /embeddings: errors mapped as for chat, a missing route as "unsupported". */
+    async function other(what, call, read) {
+        const started = now();
+        let response;
+        try {
+            response = await call();
+        }
+        catch (e) {
+            const mapped = toProviderError(e, settings.apiKey);
+            if (isUnsupportedAnswer(e))
+                throw unsupported(what, `${hostOf(baseURL)} answered: ${mapped.message}`);
+            throw mapped;
+        }
+        return read(response, Math.max(0, now() - started));
+    }
     return {
         id: `openai:${hostOf(baseURL)}`,
+        moderate: (request, options = {}) => other("moderation", () => client.moderations.create({ model: request.model, input: request.input }, signalOf(options)), moderationOfAnswer),
+        embed: (request, options = {}) => other("embeddings", () => client.embeddings.create({ model: request.model, input: request.input, encoding_format: "float" }, signalOf(options)), (r, ms) => embeddingsOfAnswer(r, request.input, ms)),
         async complete(request, options = {}) {
             const started = now();
             let response;
@@ -62954,29 +63748,37 @@ function withRetries(inner, opts = {}) {
         random: opts.random ?? Math.random,
     };
     const sleep = opts.sleep ?? abortableSleep;
+    async function retrying(call, signal) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await call();
+            }
+            catch (e) {
+                if (!worthRetrying(e, attempt, maxAttempts))
+                    throw e;
+                // The caller gave up (deadline, Ctrl-C): report that, not the transient failure.
+                if (signal?.aborted)
+                    throw abortedError();
+                const delayMs = backoffDelay(attempt, e.retryAfterMs, backoff);
+                opts.onRetry?.({ attempt, delayMs, error: e });
+                await sleep(delayMs, signal);
+                // An injected sleep may ignore the signal; never start a call nobody waits for.
+                if (signal?.aborted)
+                    throw abortedError();
+            }
+        }
+    }
+    const moderate = inner.moderate?.bind(inner);
+    const embed = inner.embed?.bind(inner);
     return {
         id: inner.id,
-        async complete(request, options = {}) {
-            const { signal } = options;
-            for (let attempt = 1;; attempt++) {
-                try {
-                    return await inner.complete(request, options);
-                }
-                catch (e) {
-                    if (!worthRetrying(e, attempt, maxAttempts))
-                        throw e;
-                    // The caller gave up (deadline, Ctrl-C): report that, not the transient failure.
-                    if (signal?.aborted)
-                        throw abortedError();
-                    const delayMs = backoffDelay(attempt, e.retryAfterMs, backoff);
-                    opts.onRetry?.({ attempt, delayMs, error: e });
-                    await sleep(delayMs, signal);
-                    // An injected sleep may ignore the signal; never start a call nobody waits for.
-                    if (signal?.aborted)
-                        throw abortedError();
-                }
-            }
-        },
+        complete: (request, options = {}) => retrying(() => inner.complete(request, options), options.signal),
+        ...(moderate
+            ? { moderate: (request, options = {}) => retrying(() => moderate(request, options), options.signal) }
+            : {}),
+        ...(embed
+            ? { embed: (request, options = {}) => retrying(() => embed(request, options), options.signal) }
+            : {}),
     };
 }
 
@@ -62993,26 +63795,31 @@ const MAX_CONSECUTIVE_CONNECTION_FAILURES = 6;
  */
 function stopWhenUnreachable(inner, limit = MAX_CONSECUTIVE_CONNECTION_FAILURES) {
     let inARow = 0;
+    async function watched(call) {
+        try {
+            const answer = await call();
+            inARow = 0;
+            return answer;
+        }
+        catch (e) {
+            if (!(e instanceof ProviderError) || e.kind !== "connection") {
+                // An HTTP answer of any kind means the endpoint is there.
+                if (e instanceof ProviderError && e.kind !== "aborted" && e.kind !== "timeout")
+                    inARow = 0;
+                throw e;
+            }
+            if (++inARow < limit)
+                throw e;
+            throw new ProviderError(`${e.message} — ${inARow} connection failures in a row and no answer: stopping the run`, { kind: "unreachable", fatal: true });
+        }
+    }
+    const moderate = inner.moderate?.bind(inner);
+    const embed = inner.embed?.bind(inner);
     return {
         id: inner.id,
-        async complete(request, options) {
-            try {
-                const completion = await inner.complete(request, options);
-                inARow = 0;
-                return completion;
-            }
-            catch (e) {
-                if (!(e instanceof ProviderError) || e.kind !== "connection") {
-                    // An HTTP answer of any kind means the endpoint is there.
-                    if (e instanceof ProviderError && e.kind !== "aborted" && e.kind !== "timeout")
-                        inARow = 0;
-                    throw e;
-                }
-                if (++inARow < limit)
-                    throw e;
-                throw new ProviderError(`${e.message} — ${inARow} connection failures in a row and no answer: stopping the run`, { kind: "unreachable", fatal: true });
-            }
-        },
+        complete: (request, options) => watched(() => inner.complete(request, options)),
+        ...(moderate ? { moderate: (request, options) => watched(() => moderate(request, options)) } : {}),
+        ...(embed ? { embed: (request, options) => watched(() => embed(request, options)) } : {}),
     };
 }
 
@@ -63030,14 +63837,13 @@ function stopWhenUnreachable(inner, limit = MAX_CONSECUTIVE_CONNECTION_FAILURES)
 
 
 
+
 /** A provider for runs without a key: nothing but what the cache already holds. */
 function noKeyProvider() {
-    return {
-        id: "cache-only",
-        complete: () => Promise.reject(new ProviderError("no API key in this run (a fork pull request or a missing secret); only cached answers are available", {
-            kind: "no_key",
-        })),
-    };
+    const noKey = () => Promise.reject(new ProviderError("no API key in this run (a fork pull request or a missing secret); only cached answers are available", {
+        kind: "no_key",
+    }));
+    return { id: "cache-only", complete: noKey, moderate: noKey, embed: noKey };
 }
 async function baseProvider(project, opts, concurrency) {
     switch (opts.kind) {
@@ -63084,6 +63890,7 @@ async function createRunSetup(project, opts) {
         });
     }
     const pricing = opts.pricing ?? project.config.pricing;
+    const judge = createJudge(provider, opts.judgeModel ?? project.config.judge_model);
     return {
         kind: opts.kind,
         concurrency,
@@ -63094,7 +63901,12 @@ async function createRunSetup(project, opts) {
                 if (outcome === "ok")
                     concurrency.onSuccess();
             },
-            judge: createJudge(provider, opts.judgeModel ?? project.config.judge_model),
+            judge,
+            // In a pull request run project.config is the base revision's, so a PR cannot pick these.
+            models: createModelScorer(provider, judge, {
+                moderation: project.config.moderation_model,
+                embedding: project.config.embedding_model,
+            }),
             price: (model, usage) => costUsd(model, usage, pricing),
             budget: new Budget({
                 ...(opts.maxCostUsd !== undefined ? { maxCostUsd: opts.maxCostUsd } : {}),
