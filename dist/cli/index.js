@@ -27762,6 +27762,19 @@ function storedOutput(text, maxBytes = MAX_STORED_OUTPUT_BYTES) {
         return { output: text };
     return { output: utf8Prefix(text, maxBytes), output_truncated: true, output_bytes: bytes };
 }
+/**
+ * Most UTF-8 bytes of an answer sent on to a judge or a moderation endpoint: a
+ * megabyte answer would fail that call (context limits) or cost a fortune, while
+ * its start says what a judge needs. Rule-based criteria still see all of it.
+ */
+const MAX_JUDGED_OUTPUT_BYTES = 64 * 1024;
+/** The answer as a judge or moderation sees it: its start, marked when cut. */
+function judgedOutput(text) {
+    const stored = storedOutput(text, MAX_JUDGED_OUTPUT_BYTES);
+    return stored.output_truncated
+        ? `${stored.output}\n[… the answer goes on: ${stored.output_bytes ?? 0} bytes in all]`
+        : stored.output;
+}
 
 ;// CONCATENATED MODULE: ./lib/engine/pool.js
 /**
@@ -30057,7 +30070,8 @@ async function evaluateExample(ctx, reservation, budget) {
             ...(cost !== undefined ? { costUsd: cost } : {}),
         });
     }
-    // Then moderation (free) and embeddings (cheap), before the judges.
+    // Then moderation (free) and embeddings (cheap), before the judges; they see at most 64 KB of the answer.
+    const judged = judgedOutput(completion.text);
     for (const c of prompt.data.eval_criteria) {
         if (!isModelCriterion(c))
             continue;
@@ -30071,7 +30085,7 @@ async function evaluateExample(ctx, reservation, budget) {
             const { verdict, calls } = await opts.models.score(c, {
                 input: example.input,
                 ...(example.expected !== undefined ? { expected: example.expected } : {}),
-                output: completion.text,
+                output: judged,
                 modelUnderTest: prompt.data.model,
             }, ctx.signal);
             for (const call of calls)
@@ -30096,7 +30110,7 @@ async function evaluateExample(ctx, reservation, budget) {
             const verdict = await opts.judge.judge(c, {
                 input: example.input,
                 ...(example.expected !== undefined ? { expected: example.expected } : {}),
-                output: completion.text,
+                output: judged,
                 modelUnderTest: prompt.data.model,
             }, { signal: ctx.signal });
             account(verdict.model, verdict.usage, verdict.cached);

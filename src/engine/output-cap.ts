@@ -36,3 +36,18 @@ export function storedOutput(text: string, maxBytes = MAX_STORED_OUTPUT_BYTES): 
   if (bytes <= maxBytes) return { output: text };
   return { output: utf8Prefix(text, maxBytes), output_truncated: true, output_bytes: bytes };
 }
+
+/**
+ * Most UTF-8 bytes of an answer sent on to a judge or a moderation endpoint: a
+ * megabyte answer would fail that call (context limits) or cost a fortune, while
+ * its start says what a judge needs. Rule-based criteria still see all of it.
+ */
+export const MAX_JUDGED_OUTPUT_BYTES = 64 * 1024;
+
+/** The answer as a judge or moderation sees it: its start, marked when cut. */
+export function judgedOutput(text: string): string {
+  const stored = storedOutput(text, MAX_JUDGED_OUTPUT_BYTES);
+  return stored.output_truncated
+    ? `${stored.output}\n[… the answer goes on: ${stored.output_bytes ?? 0} bytes in all]`
+    : stored.output;
+}

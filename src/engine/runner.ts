@@ -5,7 +5,7 @@ import { buildRequest } from "./build-request.js";
 import { stopReason } from "./deadline.js";
 import type { Judge } from "./judge.js";
 import { JUDGE_MAX_TOKENS } from "./judge.js";
-import { storedOutput } from "./output-cap.js";
+import { storedOutput, judgedOutput } from "./output-cap.js";
 import { runPool } from "./pool.js";
 import { ProviderError, type Completion, type Provider, type TokenUsage } from "./providers/types.js";
 import type { ChatRequest } from "./request.js";
@@ -270,7 +270,8 @@ async function evaluateExample(
       ...(cost !== undefined ? { costUsd: cost } : {}),
     });
   }
-  // Then moderation (free) and embeddings (cheap), before the judges.
+  // Then moderation (free) and embeddings (cheap), before the judges; they see at most 64 KB of the answer.
+  const judged = judgedOutput(completion.text);
   for (const c of prompt.data.eval_criteria) {
     if (!isModelCriterion(c)) continue;
     try {
@@ -285,7 +286,7 @@ async function evaluateExample(
         {
           input: example.input,
           ...(example.expected !== undefined ? { expected: example.expected } : {}),
-          output: completion.text,
+          output: judged,
           modelUnderTest: prompt.data.model,
         },
         ctx.signal,
@@ -314,7 +315,7 @@ async function evaluateExample(
         {
           input: example.input,
           ...(example.expected !== undefined ? { expected: example.expected } : {}),
-          output: completion.text,
+          output: judged,
           modelUnderTest: prompt.data.model,
         },
         { signal: ctx.signal },

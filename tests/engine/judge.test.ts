@@ -138,3 +138,26 @@ test("Cohen's kappa: perfect, chance-level and undefined", () => {
   expect(cohensKappa([[true, true]])).toBeNull();
   expect(cohensKappa([])).toBeNull();
 });
+
+test("a judge sees at most 64 KB of a huge answer, marked as cut; the rule checks see all of it", async () => {
+  const huge = "x".repeat(3_000_000);
+  const sent: number[] = [];
+  const big = createMockProvider((req) => {
+    if (req.messages[0]?.content.startsWith("You are a strict")) {
+      sent.push(req.messages.at(-1)?.content.length ?? 0);
+      expect(req.messages.at(-1)?.content).toContain("[… the answer goes on: 3000000 bytes in all]");
+      return '{"score": 5, "reason": "fine"}';
+    }
+    return huge;
+  });
+  const set = parseEvalSet('{"id": "a", "input": {"q": "x"}}\n', "e.jsonl");
+  const run = await evaluatePrompt(
+    judged,
+    set,
+    { name: "p", reason: "t", file: "v1.yaml", evalSetFile: "e.jsonl" },
+    { provider: big, concurrency: 1, judge: createJudge(big, "judge") },
+  );
+  expect(run.examples[0]?.status).toBe("ok");
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toBeLessThan(70_000);
+});
