@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { DEFAULT_GATE, failureKind, type Verdict } from "../compare/compare.js";
+import { failureKind, gateSettings, type Verdict } from "../compare/compare.js";
 import { errorMessage, isUserError } from "../errors.js";
 import { parseProjectConfig } from "../config/load.js";
 import { openProject, type Project } from "../config/project.js";
@@ -285,12 +285,7 @@ async function evaluateStarted(
         onProgress: (label) => progressPrinter(label, deps.log.info, Date.now, 5000),
       },
       readFile: (side, path) => showFile(deps.git, side === "champion" ? plan.baseSha : plan.headSha, path),
-      gate: {
-        ...DEFAULT_GATE,
-        tolerancePoints:
-          s.tolerance ?? trusted.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
-        maxErrorRate: trusted.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
-      },
+      gate: gateSettings(trusted.thresholds, { tolerance: s.tolerance, alpha: s.alpha }),
       ...(deps.signal ? { signal: deps.signal } : {}),
     },
   );
