@@ -230,9 +230,9 @@ export function decideCriterion(
     status: improved ? ("improved" as const) : ("ok" as const),
     decision: "pass" as const,
   };
+  // At the last look this only names why it passes; before it, it ends sampling for the criterion.
   const futile =
     test !== null &&
-    !look.final &&
     (test.se === 0 ? test.delta >= -tol : drop !== undefined && isFutile(test, tol, drop));
   if (futile) {
     return {

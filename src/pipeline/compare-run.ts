@@ -184,6 +184,7 @@ async function firstPass(prep: PreparedPrompt, opts: CompareOptions): Promise<Sa
     champion,
     challenger,
     inputs: new Map(prep.evalSet.examples.map((e) => [e.id, e.input])),
+    temperatureZero: prep.champion?.data.temperature === 0 && prep.challenger.data.temperature === 0,
   };
 }
 

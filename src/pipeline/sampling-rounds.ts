@@ -28,6 +28,8 @@ export interface SampledPrompt {
   champion: PromptRun | null;
   challenger: PromptRun;
   inputs: ReadonlyMap<string, Record<string, unknown>>;
+  /** Both sides run at temperature 0: their answers are taken as deterministic without asking again. */
+  temperatureZero?: boolean;
 }
 
 export type RunItems = (
@@ -58,9 +60,10 @@ function deterministic(champion: PromptRun, challenger: PromptRun): boolean {
 }
 
 /**
- * A run with a further round's samples added. Samples the round could not take
- * (a budget or the deadline stopped it) are left out rather than counted as
- * skipped: they were extra, and the first pass alone decides "could not measure".
+ * A run with a further round's scored samples added. Samples the round could
+ * not take (an error, or a budget or the deadline stopped it) are left out
+ * rather than counted: they were extra, and the first pass alone decides
+ * "could not measure".
  */
 export function withRound(
   run: PromptRun,
@@ -70,13 +73,23 @@ export function withRound(
 ): PromptRun {
   const examples: ExampleResult[] = [
     ...run.examples,
-    ...round.examples.filter((r) => r.status !== "skipped"),
+    ...round.examples.filter((r) => r.status === "ok"),
   ];
   return {
     ...run,
     summary: summarize(examples),
     criteria: aggregateCriteria(criteria, examples, evalSet.examples),
     examples,
+  };
+}
+
+/** A round whose calls errored more than max_error_rate allows ends sampling (a replay has no answer for new repeats). */
+function roundFailed(runs: readonly PromptRun[], maxErrorRate: number): { reason: string } | undefined {
+  const results = runs.flatMap((r) => r.examples);
+  const errors = results.filter((r) => r.status === "error");
+  if (results.length === 0 || errors.length / results.length <= maxErrorRate) return undefined;
+  return {
+    reason: `${errors.length} of ${results.length} further answers errored: ${errors[0]?.error?.message ?? "error"}`,
   };
 }
 
@@ -97,7 +110,8 @@ export async function decideInRounds(
     const open: number[] = [];
     prompts.forEach((p, i) => {
       if (decided[i]) return;
-      const det = p.champion !== null && deterministic(p.champion, p.challenger);
+      const det =
+        p.champion !== null && (p.temperatureZero === true || deterministic(p.champion, p.challenger));
       const stop = stoppedBy[i] ?? (signal?.aborted ? "the deadline or a cancellation" : undefined);
       const final = round >= maxRounds || det || stop !== undefined;
       const ended = det
@@ -129,7 +143,7 @@ export async function decideInRounds(
       const chall = await runItems(i, "challenger", round + 1, items);
       p.champion = withRound(p.champion, champ, p.championCriteria, p.evalSet);
       p.challenger = withRound(p.challenger, chall, p.criteria, p.evalSet);
-      const stop = champ.stopped ?? chall.stopped;
+      const stop = champ.stopped ?? chall.stopped ?? roundFailed([champ, chall], gate.maxErrorRate);
       if (stop) stoppedBy[i] = stop.reason;
     }
   }

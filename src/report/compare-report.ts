@@ -90,7 +90,7 @@ function detectableDrop(p: ComparedPrompt): string[] {
   const quadrupled = `${int(mdd.examples * 4)} examples would bring it to about ${pts(lowered)}`;
   if (c.sampling.deterministic)
     out.push(
-      `Answers are deterministic (repeats returned identical text), so more rounds cannot lower it; only more examples can: ${quadrupled}.`,
+      `Answers are deterministic, so more rounds cannot lower it; only more examples can: ${quadrupled}.`,
     );
   else if (c.sampling.ended === "max_sampling_rounds")
     out.push(`More examples lower it (${quadrupled}), and so would a higher \`max_sampling_rounds\`.`);
@@ -148,11 +148,13 @@ function samplingNote(c: PromptComparison): string[] {
   const why =
     s.ended === "decided"
       ? "every criterion was decided"
-      : s.ended === "deterministic answers"
-        ? "answers are deterministic: repeats returned identical text on both sides"
-        : s.ended === "max_sampling_rounds"
-          ? "the cap (max_sampling_rounds) was reached"
-          : `sampling stopped: ${escapeInline(s.ended ?? "", 200)}`;
+      : s.ended === "deterministic answers (temperature 0)"
+        ? "both sides run at temperature 0, so their answers are taken as deterministic and not sampled again"
+        : s.ended === "deterministic answers"
+          ? "answers are deterministic: repeats returned identical text on both sides"
+          : s.ended === "max_sampling_rounds"
+            ? "the cap (max_sampling_rounds) was reached"
+            : `sampling stopped: ${escapeInline(s.ended ?? "", 200)}`;
   return [`Sampling: ${rounds}; ${why}.`, ""];
 }
 

@@ -41,13 +41,33 @@ describe("agentops compare", () => {
 
   test("a switch that loses summary overlap is a regression (exit 1) and the report says why first", async () => {
     switchTo({ summarize: 2 });
+    // 24 recorded examples: at the default α = 0.01 over four criteria this drop is not evidence
+    // enough (the replay has no answers for further repeats); at α = 0.05 it is.
+    const strict = await cli(["compare", "--base", "main", "--format", "json", "-q"], { cwd: repo.dir });
+    expect(strict.code).toBe(0);
+    const overlap = (JSON.parse(strict.stdout) as CompareResults).prompts[0]?.comparison.criteria.find(
+      (c) => c.name === "overlap",
+    );
+    expect(overlap?.reason).toMatch(/; this run detects drops of \d+\.\d pts or more$/);
     const r = await cli(
-      ["compare", "--base", "main", "--report", "report.md", "--out", "results.json", "-q"],
+      [
+        "compare",
+        "--base",
+        "main",
+        "--alpha",
+        "0.05",
+        "--report",
+        "report.md",
+        "--out",
+        "results.json",
+        "-q",
+      ],
       { cwd: repo.dir },
     );
     expect(r.code).toBe(1);
     const report = readFileSync(join(repo.dir, "report.md"), "utf8");
     expect(report.split("\n")[0]).toBe("## ❌ agentops: regression");
+    expect(report.split("\n")[2]).toBe("**failing: summarize: overlap −11.6 pts**");
     expect(report).toMatch(/overlap: dropped −\d+\.\d pts/);
     expect(report).toContain("<details><summary>");
     const results = JSON.parse(readFileSync(join(repo.dir, "results.json"), "utf8")) as CompareResults;
@@ -123,5 +143,6 @@ describe("agentops compare", () => {
       /cannot find the revision/,
     );
     expect((await cli(["compare", "--base", "main", "--tolerance", "-1"], { cwd: repo.dir })).code).toBe(2);
+    expect((await cli(["compare", "--base", "main", "--alpha", "0"], { cwd: repo.dir })).code).toBe(2);
   });
 });
