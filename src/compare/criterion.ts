@@ -232,8 +232,7 @@ export function decideCriterion(
   };
   // At the last look this only names why it passes; before it, it ends sampling for the criterion.
   const futile =
-    test !== null &&
-    (test.se === 0 ? test.delta >= -tol : drop !== undefined && isFutile(test, tol, drop));
+    test !== null && (test.se === 0 ? test.delta >= -tol : drop !== undefined && isFutile(test, tol, drop));
   if (futile) {
     return {
       ...passed,

@@ -71,10 +71,7 @@ export function withRound(
   criteria: readonly Criterion[],
   evalSet: LoadedEvalSet,
 ): PromptRun {
-  const examples: ExampleResult[] = [
-    ...run.examples,
-    ...round.examples.filter((r) => r.status === "ok"),
-  ];
+  const examples: ExampleResult[] = [...run.examples, ...round.examples.filter((r) => r.status === "ok")];
   return {
     ...run,
     summary: summarize(examples),

@@ -42,7 +42,9 @@ describe("comparePrompt", () => {
     expect(ok?.status).toBe("ok");
     expect(ok?.decided_by).toBe("end_of_sampling");
     expect(ok?.test).toBeNull();
-    expect(ok?.reason).toMatch(/^no evidence of a drop beyond the tolerance .*; this run detects drops of \d+\.\d pts or more$/);
+    expect(ok?.reason).toMatch(
+      /^no evidence of a drop beyond the tolerance .*; this run detects drops of \d+\.\d pts or more$/,
+    );
     expect(c.verdict).toBe("pass");
     expect(c.minimum_detectable_drop?.drop).toBeGreaterThan(0.1);
   });
