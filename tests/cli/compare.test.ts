@@ -41,9 +41,11 @@ describe("agentops compare", () => {
 
   test("a switch that loses summary overlap is a regression (exit 1) and the report says why first", async () => {
     switchTo({ summarize: 2 });
-    // 24 recorded examples: at the default α = 0.01 over four criteria this drop is not evidence
-    // enough (the replay has no answers for further repeats); at α = 0.05 it is.
-    const strict = await cli(["compare", "--base", "main", "--format", "json", "-q"], { cwd: repo.dir });
+    // 24 recorded examples: at α = 0.01 over four criteria this drop is not evidence enough (the
+    // replay has no answers for further repeats); at the example config's α = 0.05 it is.
+    const strict = await cli(["compare", "--base", "main", "--alpha", "0.01", "--format", "json", "-q"], {
+      cwd: repo.dir,
+    });
     expect(strict.code).toBe(0);
     const overlap = (JSON.parse(strict.stdout) as CompareResults).prompts[0]?.comparison.criteria.find(
       (c) => c.name === "overlap",
