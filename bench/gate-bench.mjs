@@ -4,7 +4,8 @@
 // with probabilities from Beta(4, 1.5) (bench/gate-fake-server.mjs). Prints
 // figures; asserts nothing.
 //
-//   npm run bench:gate -- [--prs N] [--only NAME,NAME] [--concurrency N]
+//   npm run bench:gate -- [--prs N] [--only NAME,NAME] [--concurrency N] [--show]
+// --show prints the markdown report of each scenario's first PR.
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     prs: { type: "string", default: "100" },
     only: { type: "string" },
     concurrency: { type: "string", default: "32" },
+    show: { type: "boolean", default: false },
   },
 });
 const PRS = Number(values.prs);
@@ -169,6 +171,10 @@ async function runScenario(server, s) {
         },
       );
       const results = JSON.parse(out);
+      if (values.show && pr === 0) {
+        const { renderCompareMarkdown } = await import("../lib/report/compare-report.js");
+        console.log(renderCompareMarkdown(results));
+      }
       if (code === 1) counts.fail++;
       else if (code === 3) counts.inconclusive++;
       else if (code === 0) counts.pass++;

@@ -245,55 +245,64 @@ function commonestError(run: PromptRun): { message: string; count: number } | un
   return best;
 }
 
-/** Per example and criterion: the majority pass over its repeats, and the first scored output. */
-function majorities(
-  results: readonly ExampleResult[],
-  criteria: readonly Criterion[],
-): Map<string, { output: string; passed: Record<string, boolean> }> {
-  const tally = new Map<string, { output: string; counts: Record<string, [number, number]> }>();
+interface ExampleTally {
+  /** Samples that passed every shared criterion, of samples. */
+  passed: number;
+  samples: number;
+  /** Per criterion: passing samples. */
+  criteria: Record<string, number>;
+  passingOutput?: string;
+  failingOutput?: string;
+}
+
+/** Per example: how many samples passed every criterion in `names`, and one output of each kind. */
+function tallies(results: readonly ExampleResult[], names: readonly string[]): Map<string, ExampleTally> {
+  const out = new Map<string, ExampleTally>();
   for (const r of results) {
-    if (r.status !== "ok") continue;
-    let t = tally.get(r.id);
-    if (!t) tally.set(r.id, (t = { output: r.output ?? "", counts: {} }));
-    for (const c of criteria) {
-      const v = r.criteria[c.name];
-      if (!v) continue;
-      const k = (t.counts[c.name] ??= [0, 0]);
-      k[0] += v.passed ? 1 : 0;
-      k[1] += 1;
-    }
+    if (r.status !== "ok" || !names.every((k) => r.criteria[k])) continue;
+    let t = out.get(r.id);
+    if (!t) out.set(r.id, (t = { passed: 0, samples: 0, criteria: {} }));
+    const all = names.every((k) => r.criteria[k]?.passed);
+    t.samples++;
+    if (all) {
+      t.passed++;
+      t.passingOutput ??= r.output ?? "";
+    } else t.failingOutput ??= r.output ?? "";
+    for (const k of names) t.criteria[k] = (t.criteria[k] ?? 0) + (r.criteria[k]?.passed ? 1 : 0);
   }
-  const out = new Map<string, { output: string; passed: Record<string, boolean> }>();
-  for (const [id, t] of tally)
-    out.set(id, {
-      output: t.output,
-      passed: Object.fromEntries(Object.entries(t.counts).map(([k, [p, n]]) => [k, p * 2 > n])),
-    });
   return out;
 }
 
+/**
+ * Examples whose majority flipped: most of their samples passed every criterion
+ * on one side and most failed on the other (an even split is neither).
+ */
 function flippedExamples(
   champion: PromptRun,
   challenger: PromptRun,
   criteria: readonly Criterion[],
   inputs: ReadonlyMap<string, Record<string, unknown>>,
 ): FlippedExample[] {
-  const a = majorities(champion.examples, criteria);
-  const b = majorities(challenger.examples, criteria);
+  const names = criteria.map((c) => c.name).filter((k) => champion.criteria.some((c) => c.name === k));
+  if (names.length === 0) return [];
+  const a = tallies(champion.examples, names);
+  const b = tallies(challenger.examples, names);
   const out: FlippedExample[] = [];
+  const share = (t: ExampleTally, k?: string): number =>
+    (k === undefined ? t.passed : (t.criteria[k] ?? 0)) / t.samples;
   for (const [id, y] of b) {
     const x = a.get(id);
     if (!x) continue;
-    const shared = Object.keys(y.passed).filter((k) => k in x.passed);
-    const all = (p: Record<string, boolean>): boolean => shared.every((k) => p[k]);
-    if (shared.length === 0 || all(x.passed) === all(y.passed)) continue;
+    const down = share(x) > 0.5 && share(y) < 0.5;
+    const up = share(x) < 0.5 && share(y) > 0.5;
+    if (!down && !up) continue;
     out.push({
       id,
-      direction: all(x.passed) ? "pass_to_fail" : "fail_to_pass",
+      direction: down ? "pass_to_fail" : "fail_to_pass",
       input: inputs.get(id) ?? {},
-      champion_output: x.output,
-      challenger_output: y.output,
-      criteria: shared.filter((k) => x.passed[k] !== y.passed[k]),
+      champion_output: (down ? x.passingOutput : x.failingOutput) ?? "",
+      challenger_output: (down ? y.failingOutput : y.passingOutput) ?? "",
+      criteria: names.filter((k) => (down ? share(x, k) > share(y, k) : share(x, k) < share(y, k))),
     });
   }
   return out;
