@@ -1,34 +1,10 @@
 /**
- * Normal and Student-t distribution functions for the sequential gate. Levels
+ * Normal quantile and Student-t distribution functions for the sequential gate. Levels
  * there go down to ~1e-5 (α spread over criteria and looks), so the tails must
  * be right where a table of 0.975 quantiles is of no use.
  */
 
 import { lgamma } from "./stats.js";
-
-/** Standard normal CDF Φ(x), by erfc with Numerical Recipes' Chebyshev fit (relative error < 1.2e-7). */
-export function normalCdf(x: number): number {
-  if (x === Infinity) return 1;
-  if (x === -Infinity) return 0;
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * z);
-  const poly =
-    -z * z -
-    1.26551223 +
-    t *
-      (1.00002368 +
-        t *
-          (0.37409196 +
-            t *
-              (0.09678418 +
-                t *
-                  (-0.18628806 +
-                    t *
-                      (0.27886807 +
-                        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-  const erfc = t * Math.exp(poly);
-  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
-}
 
 /**
  * Standard normal quantile Φ⁻¹(p) by Acklam's rational approximation
