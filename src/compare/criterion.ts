@@ -206,8 +206,17 @@ export function decideCriterion(
       reason: previous.reason,
     };
   }
+  if (!test) {
+    // One paired example has no spread to test against; more repeats cannot add examples.
+    return {
+      ...figures,
+      decision: "pass",
+      decided_by: "end_of_sampling",
+      reason: `one example scored on both sides is too few to test (${interval})`,
+    };
+  }
   const level = lookLevel(look.design, look.final);
-  if (test && rejects(test, level)) {
+  if (rejects(test, level)) {
     return {
       ...figures,
       status: "regressed",
@@ -231,8 +240,7 @@ export function decideCriterion(
     decision: "pass" as const,
   };
   // At the last look this only names why it passes; before it, it ends sampling for the criterion.
-  const futile =
-    test !== null && (test.se === 0 ? test.delta >= -tol : drop !== undefined && isFutile(test, tol, drop));
+  const futile = test.se === 0 ? test.delta >= -tol : drop !== undefined && isFutile(test, tol, drop);
   if (futile) {
     return {
       ...passed,
@@ -243,7 +251,7 @@ export function decideCriterion(
     };
   }
   if (look.final) {
-    const detect = mdd !== null ? `; this run detects drops of ${(mdd * 100).toFixed(1)} pts or more` : "";
+    const detect = mdd === null ? "" : `; this run detects drops of ${(mdd * 100).toFixed(1)} pts or more`;
     return {
       ...passed,
       decided_by: "end_of_sampling",
