@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CompareResults } from "../../src/pipeline/compare-run.js";
 import { cli } from "../helpers/cli.js";
+import { startFakeOpenAI } from "../helpers/fake-openai.js";
 import { TempRepo } from "../helpers/git-repo.js";
 
 /** prompts-example as its own repository: main runs v1, the feature branch switches production to v2. */
@@ -134,6 +135,61 @@ describe("agentops compare", () => {
       expect((JSON.parse(r.stdout) as CompareResults).base).toBe("origin/main");
     } finally {
       clone.remove();
+    }
+  });
+
+  test("an undecided criterion gets further rounds from a live model, and a warm rerun answers them all from the cache", async () => {
+    // The champion always answers yes; the challenger, every fifth call, no: a drop of about
+    // 20 points on 30 examples, which one pass cannot tell from noise at α = 0.01.
+    let calls = 0;
+    const server = await startFakeOpenAI((r) => {
+      calls++;
+      const challenger = r.body.messages.some((m) => m.content.includes("v2 asks"));
+      return { text: challenger && r.n % 5 === 0 ? `no ${r.n}` : `yes ${r.n}` };
+    });
+    const live = new TempRepo();
+    try {
+      const prompt = (v: number) =>
+        `name: p\nversion: ${v}\nmodel: m\ntemperature: 1\ntemplate: "v${v} asks {x}"\neval_criteria:\n  - name: ok\n    type: contains\n    value: "yes"\n`;
+      const config = (v: number) => `environments:\n  production:\n    p: ${v}\nprovider:\n  type: openai\n`;
+      live.commit("base", {
+        "prompts/config.yaml": config(1),
+        "prompts/p/v1.yaml": prompt(1),
+        "prompts/p/v2.yaml": prompt(2),
+        "prompts/p/eval_set.jsonl": Array.from({ length: 30 }, (_, i) =>
+          JSON.stringify({ id: `e${i}`, input: { x: `q${i}` } }),
+        ).join("\n"),
+      });
+      live.branch("feature");
+      live.commit("switch", { "prompts/config.yaml": config(2) });
+      const args = [
+        "compare",
+        "--base",
+        "main",
+        "--base-url",
+        server.url,
+        "--concurrency",
+        "1",
+        "--format",
+        "json",
+        "-q",
+      ];
+      const env = { OPENAI_API_KEY: "sk-test" };
+      const first = await cli(args, { cwd: live.dir, env });
+      const results = JSON.parse(first.stdout) as CompareResults;
+      const c = results.prompts[0]?.comparison;
+      expect(c?.sampling.rounds).toBeGreaterThan(1);
+      // Each round is one more repeat of every example on both sides.
+      expect(calls).toBe(2 * 30 * (c?.sampling.rounds ?? 0));
+      const before = calls;
+      const warm = await cli(args, { cwd: live.dir, env });
+      expect(calls).toBe(before);
+      const again = (JSON.parse(warm.stdout) as CompareResults).prompts[0]?.comparison;
+      expect(again?.sampling).toEqual(c?.sampling);
+      expect(again?.verdict).toBe(c?.verdict);
+    } finally {
+      live.remove();
+      await server.close();
     }
   });
 
