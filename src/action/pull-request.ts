@@ -1,5 +1,5 @@
 import { join, relative } from "node:path";
-import { DEFAULT_GATE, type Verdict } from "../compare/compare.js";
+import { gateSettings, type Verdict } from "../compare/compare.js";
 import { errorMessage, isUserError, UserError } from "../errors.js";
 import { checkEnvironment, type Project } from "../config/project.js";
 import { completedCheckRun, finishCheckRun, setCommitStatus, startCheckRun } from "../github/status.js";
@@ -178,12 +178,7 @@ async function evaluateStarted(
         onProgress: (label) => progressPrinter(label, deps.log.info, Date.now, 5000),
       },
       readFile: (side, path) => showFile(deps.git, side === "champion" ? plan.baseSha : plan.headSha, path),
-      gate: {
-        ...DEFAULT_GATE,
-        tolerancePoints:
-          s.tolerance ?? trusted.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
-        maxErrorRate: trusted.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
-      },
+      gate: gateSettings(trusted.thresholds, { tolerance: s.tolerance, alpha: s.alpha }),
       ignoredInputs: setAside(deps, plan.changed, recordings),
       ...(deps.signal ? { signal: deps.signal } : {}),
     },

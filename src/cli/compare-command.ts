@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_GATE, type GateSettings } from "../compare/compare.js";
+import { gateSettings } from "../compare/compare.js";
 import { checkEnvironment, openProject } from "../config/project.js";
 import { UserError } from "../errors.js";
 import { createGit, resolveOrFetch, showFile, type Git } from "../plan/git.js";
@@ -25,6 +25,8 @@ Options:
   --head REF           the proposed revision (default: HEAD)
   --env NAME           environment whose active version is the baseline (default: config, else production)
   --tolerance PTS      largest tolerated drop in points (default: config, else 2)
+  --alpha A            family-wise chance of failing a change that is not worse beyond the
+                       tolerance, over every criterion of every prompt (default: config, else 0.01)
   --out FILE           write the results JSON to FILE
   --report FILE        write the markdown report to FILE
   --format FORMAT      markdown | json (what goes to stdout; default markdown)
@@ -53,6 +55,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
       head: { type: "string" },
       env: { type: "string" },
       tolerance: { type: "string" },
+      alpha: { type: "string" },
       out: { type: "string" },
       report: { type: "string" },
       format: { type: "string" },
@@ -75,6 +78,14 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
     tolerance = Number(values.tolerance);
     if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 100) {
       throw new UserError(`--tolerance takes points between 0 and 100, got "${values.tolerance}"`);
+    }
+  }
+
+  let alpha: number | undefined;
+  if (values.alpha !== undefined) {
+    alpha = Number(values.alpha);
+    if (!Number.isFinite(alpha) || alpha <= 0 || alpha > 0.5) {
+      throw new UserError(`--alpha takes a probability above 0 and at most 0.5, got "${values.alpha}"`);
     }
   }
 
@@ -109,11 +120,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
 
   const signal = runSignal(runFlags(values), io);
   const setup = await makeRunSetup(project, runFlags(values), io);
-  const gate: GateSettings = {
-    ...DEFAULT_GATE,
-    tolerancePoints: tolerance ?? trusted.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
-    maxErrorRate: trusted.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
-  };
+  const gate = gateSettings(trusted.thresholds, { tolerance, alpha });
   const compared = await runComparison(
     plan,
     { base, head: values.head ?? "HEAD" },

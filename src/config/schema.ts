@@ -320,6 +320,10 @@ export const ProjectConfig = z.strictObject({
       regression_tolerance: z.number().min(0).max(100).optional(),
       /** Share of examples that may error before a verdict becomes "inconclusive" (0..1). */
       max_error_rate: fraction.optional(),
+      /** Family-wise chance of failing a PR that is not worse beyond the tolerance, over every criterion of every prompt. */
+      alpha: z.number().gt(0).max(0.5).optional(),
+      /** Looks of the sequential test: the first pass plus up to this many minus one further rounds of repeats. */
+      max_sampling_rounds: z.number().int().min(1).max(50).optional(),
     })
     .optional(),
 });

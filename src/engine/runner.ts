@@ -71,6 +71,8 @@ export interface RunOptions {
   price?: PriceFn;
   /** Told about every finished call, e.g. to adapt concurrency. */
   onCallResult?: (outcome: "ok" | "rate_limited" | "error") => void;
+  /** Run only these repeats of these examples (the gate's further sampling rounds), instead of all. */
+  items?: readonly { id: string; repeat: number }[];
 }
 
 export interface SuiteRun {
@@ -87,7 +89,19 @@ interface WorkItem {
   repeat: number;
 }
 
-function* workItems(examples: readonly LoadedExample[], repeats: number): Generator<WorkItem> {
+function* workItems(
+  examples: readonly LoadedExample[],
+  repeats: number,
+  only?: readonly { id: string; repeat: number }[],
+): Generator<WorkItem> {
+  if (only) {
+    const byId = new Map(examples.map((e) => [e.id, e]));
+    for (const { id, repeat } of only) {
+      const example = byId.get(id);
+      if (example) yield { example, repeat };
+    }
+    return;
+  }
   for (const example of examples)
     for (let repeat = 0; repeat < (example.repeats ?? repeats); repeat++) yield { example, repeat };
 }
@@ -117,7 +131,9 @@ export async function runSuite(
 ): Promise<SuiteRun> {
   const { items: examples, sampled } = sampleById(evalSet.examples, opts.maxExamples);
   const repeats = prompt.data.repeats ?? 1;
-  const total = examples.reduce((n, e) => n + (e.repeats ?? repeats), 0);
+  const total = opts.items
+    ? [...workItems(examples, repeats, opts.items)].length
+    : examples.reduce((n, e) => n + (e.repeats ?? repeats), 0);
   const results: ExampleResult[] = new Array<ExampleResult>(total);
   const budget = opts.budget ?? new Budget();
   const progress: Progress = { done: 0, total, errors: 0, cached: 0 };
@@ -140,7 +156,7 @@ export async function runSuite(
   try {
     await prefetchExpected(criteria, examples, opts.models, budget, opts.price, stop.signal);
     await runPool(
-      workItems(examples, repeats),
+      workItems(examples, repeats, opts.items),
       limit,
       async ({ example, repeat }, i) => {
         const request = buildRequest(prompt.data, example, evalSet.file);

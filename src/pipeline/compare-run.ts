@@ -6,7 +6,6 @@ import {
   type LoadedPrompt,
 } from "../config/load.js";
 import {
-  comparePrompt,
   overallVerdict,
   type GateSettings,
   type PromptComparison,
@@ -17,6 +16,8 @@ import { stopReason } from "../engine/deadline.js";
 import { evaluatePrompt, resolveRubrics, type PromptRun } from "../engine/evaluate.js";
 import type { Progress, RunOptions } from "../engine/runner.js";
 import type { ComparisonPlan, PlannedPrompt } from "../plan/plan.js";
+import type { Criterion } from "../config/schema.js";
+import { decideInRounds, type SampledPrompt } from "./sampling-rounds.js";
 import { repoPath } from "../plan/paths.js";
 import type { GateChange } from "../plan/trust.js";
 import { VERSION } from "../version.js";
@@ -76,6 +77,7 @@ function runSide(
   evalSet: LoadedEvalSet,
   reason: string,
   opts: CompareOptions,
+  items?: { id: string; repeat: number }[],
 ): Promise<PromptRun> {
   const { onProgress, ...run } = opts.run;
   return evaluatePrompt(
@@ -84,16 +86,33 @@ function runSide(
     { name: prompt.data.name, reason, file: prompt.file, evalSetFile: evalSet.file },
     {
       ...run,
+      ...(items ? { items } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(onProgress ? { onProgress: onProgress(label) } : {}),
     },
   );
 }
 
-async function comparePlanned(
+/** A planned prompt, parsed and checked: what runs on each side, and what judges the challenger. */
+export interface PreparedPrompt {
+  name: string;
+  reasons: string[];
+  champion: LoadedPrompt | null;
+  challenger: LoadedPrompt;
+  /** The criteria that judge the challenger. */
+  criteria: Criterion[];
+  evalSet: LoadedEvalSet;
+  /** Why there is no champion although the base had the prompt. */
+  baselineNote?: string;
+  challengerFile: string;
+  criterionLines: Record<string, number>;
+}
+
+/** Parses and checks both sides of a planned prompt; no model call. */
+export async function preparePrompt(
   p: PlannedPrompt,
-  opts: CompareOptions,
-): Promise<ComparedPrompt | { prompt: string; reason: string }> {
+  opts: Pick<CompareOptions, "readFile">,
+): Promise<PreparedPrompt | { prompt: string; reason: string }> {
   if (!p.challenger) return { prompt: p.name, reason: "removed by this change" };
   if (!p.evalSet) return { prompt: p.name, reason: "has no eval set at the head revision" };
   const rubricsAt = (side: "champion" | "challenger", promptPath: string) => (rel: string) => {
@@ -127,43 +146,55 @@ async function comparePlanned(
       baselineNote = `the base version cannot be evaluated on the new eval set: ${e.format()}`;
     }
   }
-  const championRun = champion
-    ? await runSide(
-        `${p.name} v${champion.data.version} (champion)`,
-        champion,
-        evalSet,
-        "active on the base branch",
-        opts,
-      )
-    : null;
-  const challengerRun = await runSide(
-    `${p.name} v${challenger.data.version} (challenger)`,
-    challenger,
-    evalSet,
-    p.reasons.join("; "),
-    opts,
-  );
-  const inputs = new Map(evalSet.examples.map((e) => [e.id, e.input]));
   return {
     name: p.name,
     reasons: p.reasons,
-    comparison: comparePrompt(
-      championRun,
-      challengerRun,
-      p.criteria ?? challenger.data.eval_criteria,
-      opts.gate,
-      inputs,
-    ),
-    champion: championRun,
-    challenger: challengerRun,
-    ...(baselineNote ? { baseline_note: baselineNote } : {}),
-    challenger_file: p.challenger.path,
-    criterion_lines: Object.fromEntries(
+    champion,
+    challenger,
+    criteria: judged,
+    evalSet,
+    ...(baselineNote ? { baselineNote } : {}),
+    challengerFile: p.challenger.path,
+    criterionLines: Object.fromEntries(
       judged.flatMap((c) => {
         const line = lineOf.get(c.name);
         return line ? [[c.name, line]] : [];
       }),
     ),
+  };
+}
+
+const sideLabel = (prep: PreparedPrompt, side: "champion" | "challenger", round: number): string => {
+  const prompt = side === "champion" ? prep.champion : prep.challenger;
+  return `${prep.name} v${prompt?.data.version ?? "?"} (${side}${round > 1 ? `, round ${round}` : ""})`;
+};
+
+/** The first pass of both sides. */
+async function firstPass(prep: PreparedPrompt, opts: CompareOptions): Promise<SampledPrompt> {
+  const champion = prep.champion
+    ? await runSide(
+        sideLabel(prep, "champion", 1),
+        prep.champion,
+        prep.evalSet,
+        "active on the base branch",
+        opts,
+      )
+    : null;
+  const challenger = await runSide(
+    sideLabel(prep, "challenger", 1),
+    prep.challenger,
+    prep.evalSet,
+    prep.reasons.join("; "),
+    opts,
+  );
+  return {
+    criteria: prep.criteria,
+    championCriteria: prep.champion?.data.eval_criteria ?? [],
+    evalSet: prep.evalSet,
+    champion,
+    challenger,
+    inputs: new Map(prep.evalSet.examples.map((e) => [e.id, e.input])),
+    temperatureZero: prep.champion?.data.temperature === 0 && prep.challenger.data.temperature === 0,
   };
 }
 
@@ -175,7 +206,8 @@ export async function runComparison(
 ): Promise<CompareResults> {
   const now = opts.now ?? Date.now;
   const startedAt = new Date(now());
-  const prompts: ComparedPrompt[] = [];
+  const prepared: PreparedPrompt[] = [];
+  const sampled: SampledPrompt[] = [];
   const notEvaluated: { prompt: string; reason: string }[] = [];
   for (const p of plan.prompts) {
     if (opts.signal?.aborted) {
@@ -183,16 +215,46 @@ export async function runComparison(
       continue;
     }
     try {
-      const r = await comparePlanned(p, opts);
-      if ("comparison" in r) prompts.push(r);
-      else notEvaluated.push(r);
+      const prep = await preparePrompt(p, opts);
+      if (!("challenger" in prep)) {
+        notEvaluated.push(prep);
+        continue;
+      }
+      sampled.push(await firstPass(prep, opts));
+      prepared.push(prep);
     } catch (e) {
       if (isUserError(e)) throw e;
       notEvaluated.push({ prompt: p.name, reason: errorMessage(e) });
     }
   }
+  // The first pass alone says whether the run could measure: later rounds only add samples.
+  const stopped = sampled.some((s) => s.champion?.stopped ?? s.challenger.stopped);
+  const comparisons = await decideInRounds(
+    sampled,
+    opts.gate,
+    (i, side, round, items) => {
+      const prep = prepared[i] as PreparedPrompt;
+      const prompt = side === "champion" ? prep.champion : prep.challenger;
+      if (!prompt) throw new Error("a round was asked of a side that does not run");
+      const reason = side === "champion" ? "active on the base branch" : prep.reasons.join("; ");
+      return runSide(sideLabel(prep, side, round), prompt, prep.evalSet, reason, opts, items);
+    },
+    opts.signal,
+  );
+  const prompts: ComparedPrompt[] = prepared.map((prep, i) => {
+    const s = sampled[i] as SampledPrompt;
+    return {
+      name: prep.name,
+      reasons: prep.reasons,
+      comparison: comparisons[i] as PromptComparison,
+      champion: s.champion,
+      challenger: s.challenger,
+      ...(prep.baselineNote ? { baseline_note: prep.baselineNote } : {}),
+      challenger_file: prep.challengerFile,
+      criterion_lines: prep.criterionLines,
+    };
+  });
   const cancelledOrFailed = notEvaluated.some((n) => n.reason !== "removed by this change");
-  const stopped = prompts.some((p) => p.champion?.stopped ?? p.challenger.stopped);
   let verdict = overallVerdict(prompts.map((p) => p.comparison));
   if (verdict === "pass" && (cancelledOrFailed || stopped)) verdict = "inconclusive";
   // A change to how the change is judged is for a maintainer to accept; a failure still says more.

@@ -32,16 +32,22 @@ function verdictWord(verdict: Verdict, comparisons: readonly PromptComparison[])
 }
 
 const STATUS_LABEL: Record<CriterionStatus, string> = {
-  ok: "✅ ok",
+  ok: "✅ not worse",
   improved: "✅ improved",
-  regressed: "❌ regressed",
+  regressed: "❌ worse",
   below_threshold: "❌ below threshold",
-  inconclusive: "⚠️ inconclusive",
+  inconclusive: "⚠️ not measured",
   new: "🆕 no baseline",
   removed: "➖ removed",
 };
 
 const signedPts = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
+const pts = (x: number): string => (x * 100).toFixed(1);
+
+/** A p-value to three significant digits, small ones in scientific notation. */
+function pValue(p: number): string {
+  return p < 0.001 ? p.toExponential(1) : p.toPrecision(2);
+}
 
 /** The row shows mean scores that are not pass rates (partial credit, similarity). */
 function showsMeanScores(c: CriterionComparison): boolean {
@@ -50,6 +56,14 @@ function showsMeanScores(c: CriterionComparison): boolean {
     c.challenger.mean !== c.challenger.pass_rate ||
     (c.champion !== null && c.champion.mean !== c.champion.pass_rate)
   );
+}
+
+/** The decision, and the p-value beside it only when the test decided it. */
+function decisionCell(c: CriterionComparison): string {
+  const label = STATUS_LABEL[c.status];
+  if (c.test) return `${label} (one-sided p=${pValue(c.test.p_value)} ≤ ${pValue(c.test.level)})`;
+  if (c.decided_by === "end_of_sampling" && c.status === "ok") return "✅ undecided → passes";
+  return label;
 }
 
 function criterionRow(c: CriterionComparison): string[] {
@@ -66,13 +80,34 @@ function criterionRow(c: CriterionComparison): string[] {
     c.status === "removed" || c.challenger.n === 0
       ? "–"
       : pct(c.status === "new" ? c.challenger.pass_rate_all : c.challenger.mean),
-    c.delta !== null ? `${signedPts(c.delta)} pts` : "–",
-    c.delta_ci ? `${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])}` : "–",
-    c.p_adjusted !== null && c.discordant && c.discordant.pass_to_fail + c.discordant.fail_to_pass > 0
-      ? `${c.discordant.pass_to_fail}↓ ${c.discordant.fail_to_pass}↑ (p=${c.p_adjusted < 0.001 ? "<0.001" : c.p_adjusted.toFixed(3)})`
+    c.delta !== null && c.delta_ci
+      ? `${signedPts(c.delta)} pts (${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])})`
       : "–",
-    STATUS_LABEL[c.status],
+    decisionCell(c),
+    c.status === "removed" ? "–" : String(c.rounds),
   ];
+}
+
+/** "With 100 examples × 3 rounds this gate detects drops of 9.1 points or more", and what would lower it. */
+function detectableDrop(p: ComparedPrompt): string[] {
+  const c = p.comparison;
+  const mdd = c.minimum_detectable_drop;
+  if (!mdd) return [];
+  const rounds = `${c.sampling.rounds} round${c.sampling.rounds === 1 ? "" : "s"}`;
+  const out = [
+    `With ${int(mdd.examples)} examples × ${rounds} this gate detects drops of ${pts(mdd.drop)} points or more (80% power${c.criteria.filter((k) => k.minimum_detectable_drop !== null).length > 1 ? `, ${escapeInline(mdd.criterion)}` : ""}).`,
+  ];
+  // Four times the examples halve the part beyond the tolerance.
+  const lowered = c.tolerance + (mdd.drop - c.tolerance) / 2;
+  const quadrupled = `${int(mdd.examples * 4)} examples would bring it to about ${pts(lowered)}`;
+  if (c.sampling.deterministic)
+    out.push(
+      `Answers are deterministic, so more rounds cannot lower it; only more examples can: ${quadrupled}.`,
+    );
+  else if (c.sampling.ended === "max_sampling_rounds")
+    out.push(`More examples lower it (${quadrupled}), and so would a higher \`max_sampling_rounds\`.`);
+  else out.push(`More examples lower it: ${quadrupled}.`);
+  return [out.join(" "), ""];
 }
 
 function sideFigures(run: PromptRun | null): string[] {
@@ -117,6 +152,24 @@ function flippedSection(flipped: readonly FlippedExample[], limit: number): stri
   return out;
 }
 
+/** How sampling went, when it went beyond the first pass or stopped for a reason worth saying. */
+function samplingNote(c: PromptComparison): string[] {
+  const s = c.sampling;
+  if (!c.baseline) return [];
+  const rounds = `${s.rounds} of at most ${s.max_rounds} round${s.max_rounds === 1 ? "" : "s"}`;
+  const why =
+    s.ended === "decided"
+      ? "every criterion was decided"
+      : s.ended === "deterministic answers (temperature 0)"
+        ? "both sides run at temperature 0, so their answers are taken as deterministic and not sampled again"
+        : s.ended === "deterministic answers"
+          ? "answers are deterministic: repeats returned identical text on both sides"
+          : s.ended === "max_sampling_rounds"
+            ? "the cap (max_sampling_rounds) was reached"
+            : `sampling stopped: ${escapeInline(s.ended ?? "", 200)}`;
+  return [`Sampling: ${rounds}; ${why}.`, ""];
+}
+
 function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
   const c = p.comparison;
   const from =
@@ -134,17 +187,18 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
   out.push(
     markdownTable(
       [
-        ["criterion", "champion", "challenger", "Δ", "95% CI of Δ", "flips (McNemar)", "status"],
+        ["criterion", "champion", "challenger", "Δ (95% CI)", "decision", "rounds"],
         ...c.criteria.map(criterionRow),
       ],
-      { align: ["l", "r", "r", "r", "r", "r", "l"] },
+      { align: ["l", "r", "r", "r", "l", "r"] },
     ),
     "",
   );
+  out.push(...samplingNote(c), ...detectableDrop(p));
   out.push(
     markdownTable(
       [
-        ["", "examples scored", "tokens", "cost", "latency p50 / p95", "run"],
+        ["", "answers scored", "tokens", "cost", "latency p50 / p95", "run"],
         [`champion${p.champion ? ` v${p.champion.version}` : ""}`, ...sideFigures(p.champion)],
         [`challenger v${p.challenger.version}`, ...sideFigures(p.challenger)],
       ],
@@ -171,31 +225,52 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
   return out;
 }
 
-/** The PR report: verdict first, then one section per evaluated prompt. Pure; all PR and model text escaped. */
+const VERDICT_ORDER: Record<Verdict, number> = { fail: 0, needs_approval: 1, inconclusive: 1, pass: 2 };
+
+/** Failing prompts first, then inconclusive (or needing approval) ones, then the rest, each group in plan order. */
+function byVerdict(prompts: readonly ComparedPrompt[]): ComparedPrompt[] {
+  return [...prompts].sort(
+    (a, b) => VERDICT_ORDER[a.comparison.verdict] - VERDICT_ORDER[b.comparison.verdict],
+  );
+}
+
+/** The headline's why: every failing criterion by name, else the first reason of the verdict. */
+function headline(results: CompareResults, prompts: readonly ComparedPrompt[]): string {
+  if (prompts.length === 0) return "no prompt is affected by this change";
+  if (results.verdict === "pass")
+    return `${prompts.length} prompt${prompts.length === 1 ? "" : "s"} evaluated, no evidence of a drop beyond the tolerance`;
+  const failing = prompts.flatMap((p) =>
+    p.comparison.verdict === "fail"
+      ? p.comparison.criteria
+          .filter((k) => k.decision === "fail")
+          .map((k) =>
+            k.status === "below_threshold"
+              ? `${p.name}: ${k.name} below its threshold`
+              : `${p.name}: ${k.name} ${k.delta !== null ? `${signedPts(k.delta)} pts` : "worse"}`,
+          )
+      : [],
+  );
+  if (results.verdict === "fail" && failing.length > 0) return `failing: ${failing.join(", ")}`;
+  const first = prompts.find((p) => p.comparison.verdict === results.verdict);
+  return first ? `${first.name}: ${first.comparison.reason}` : "some prompts could not be evaluated";
+}
+
+/** The PR report: verdict first, then one section per evaluated prompt, failing ones first. Pure; all PR and model text escaped. */
 export function renderCompareMarkdown(results: CompareResults, opts: { flippedLimit?: number } = {}): string {
   const limit = opts.flippedLimit ?? 10;
-  const first = results.prompts.find((p) => p.comparison.verdict === results.verdict);
-  const why =
-    results.verdict === "needs_approval"
-      ? gateChangeHeadline(results)
-      : results.prompts.length === 0
-        ? "no prompt is affected by this change"
-        : results.verdict === "pass"
-          ? `${results.prompts.length} prompt${results.prompts.length === 1 ? "" : "s"} evaluated, no regression`
-          : first
-            ? `${first.name}: ${first.comparison.reason}`
-            : "some prompts could not be evaluated";
+  const prompts = byVerdict(results.prompts);
+  const why = results.verdict === "needs_approval" ? gateChangeHeadline(results) : headline(results, prompts);
   const title = `${VERDICT_ICON[results.verdict]} agentops: ${verdictWord(
     results.verdict,
     results.prompts.map((p) => p.comparison),
   )}`;
-  const out = [`## ${title}`, "", `**${escapeInline(why, 400)}**`, ""];
-  if (results.prompts.length > 0) {
+  const out = [`## ${title}`, "", `**${escapeInline(why, 600)}**`, ""];
+  if (prompts.length > 0) {
     out.push(
       markdownTable(
         [
           ["prompt", "change", "verdict", "why"],
-          ...results.prompts.map((p) => [
+          ...prompts.map((p) => [
             escapeInline(p.name),
             p.comparison.champion_version !== null
               ? `v${p.comparison.champion_version} → v${p.comparison.challenger_version}`
@@ -210,7 +285,7 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
     );
   }
   out.push(...renderGateChanges(results));
-  for (const p of results.prompts) out.push(...promptSection(p, limit));
+  for (const p of prompts) out.push(...promptSection(p, limit));
   if (results.not_evaluated.length > 0) {
     out.push("### Not evaluated", "");
     for (const n of results.not_evaluated)
@@ -225,7 +300,7 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
     out.push("", "</details>", "");
   }
   out.push(
-    `<sub>champion = the version active on the base branch, read from git; challenger = this change. Scores are pass rates (mean scores for graded criteria) on the same examples, paired by id; Δ intervals are paired bootstrap (2,000 resamples), flips use an exact McNemar test with Holm correction. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}</sub>`,
+    `<sub>champion = the version active on the base branch, read from git; challenger = this change. Each example counts once: scores are the mean over its repeats (pass rates, or mean scores for graded criteria), paired by example id. A criterion fails only when a one-sided paired t-test over examples shows it worse than the tolerance allows, with the chance of a false failure held under α over every criterion of the PR and every round; undecided criteria get more rounds, and pass when sampling ends. Δ intervals are 95% t-intervals over examples. See docs/statistics.md. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}</sub>`,
   );
   return out.join("\n") + "\n";
 }

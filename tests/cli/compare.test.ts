@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CompareResults } from "../../src/pipeline/compare-run.js";
 import { cli } from "../helpers/cli.js";
+import { startFakeOpenAI } from "../helpers/fake-openai.js";
 import { TempRepo } from "../helpers/git-repo.js";
 
 /** prompts-example as its own repository: main runs v1, the feature branch switches production to v2. */
@@ -41,13 +42,35 @@ describe("agentops compare", () => {
 
   test("a switch that loses summary overlap is a regression (exit 1) and the report says why first", async () => {
     switchTo({ summarize: 2 });
+    // 24 recorded examples: at α = 0.01 over four criteria this drop is not evidence enough (the
+    // replay has no answers for further repeats); at the example config's α = 0.05 it is.
+    const strict = await cli(["compare", "--base", "main", "--alpha", "0.01", "--format", "json", "-q"], {
+      cwd: repo.dir,
+    });
+    expect(strict.code).toBe(0);
+    const overlap = (JSON.parse(strict.stdout) as CompareResults).prompts[0]?.comparison.criteria.find(
+      (c) => c.name === "overlap",
+    );
+    expect(overlap?.reason).toMatch(/; this run detects drops of \d+\.\d pts or more$/);
     const r = await cli(
-      ["compare", "--base", "main", "--report", "report.md", "--out", "results.json", "-q"],
+      [
+        "compare",
+        "--base",
+        "main",
+        "--alpha",
+        "0.05",
+        "--report",
+        "report.md",
+        "--out",
+        "results.json",
+        "-q",
+      ],
       { cwd: repo.dir },
     );
     expect(r.code).toBe(1);
     const report = readFileSync(join(repo.dir, "report.md"), "utf8");
     expect(report.split("\n")[0]).toBe("## ❌ agentops: regression");
+    expect(report.split("\n")[2]).toBe("**failing: summarize: overlap −11.6 pts**");
     expect(report).toMatch(/overlap: dropped −\d+\.\d pts/);
     expect(report).toContain("<details><summary>");
     const results = JSON.parse(readFileSync(join(repo.dir, "results.json"), "utf8")) as CompareResults;
@@ -115,6 +138,61 @@ describe("agentops compare", () => {
     }
   });
 
+  test("an undecided criterion gets further rounds from a live model, and a warm rerun answers them all from the cache", async () => {
+    // The champion always answers yes; the challenger, every fifth call, no: a drop of about
+    // 20 points on 30 examples, which one pass cannot tell from noise at α = 0.01.
+    let calls = 0;
+    const server = await startFakeOpenAI((r) => {
+      calls++;
+      const challenger = r.body.messages.some((m) => m.content.includes("v2 asks"));
+      return { text: challenger && r.n % 5 === 0 ? `no ${r.n}` : `yes ${r.n}` };
+    });
+    const live = new TempRepo();
+    try {
+      const prompt = (v: number) =>
+        `name: p\nversion: ${v}\nmodel: m\ntemperature: 1\ntemplate: "v${v} asks {x}"\neval_criteria:\n  - name: ok\n    type: contains\n    value: "yes"\n`;
+      const config = (v: number) => `environments:\n  production:\n    p: ${v}\nprovider:\n  type: openai\n`;
+      live.commit("base", {
+        "prompts/config.yaml": config(1),
+        "prompts/p/v1.yaml": prompt(1),
+        "prompts/p/v2.yaml": prompt(2),
+        "prompts/p/eval_set.jsonl": Array.from({ length: 30 }, (_, i) =>
+          JSON.stringify({ id: `e${i}`, input: { x: `q${i}` } }),
+        ).join("\n"),
+      });
+      live.branch("feature");
+      live.commit("switch", { "prompts/config.yaml": config(2) });
+      const args = [
+        "compare",
+        "--base",
+        "main",
+        "--base-url",
+        server.url,
+        "--concurrency",
+        "1",
+        "--format",
+        "json",
+        "-q",
+      ];
+      const env = { OPENAI_API_KEY: "sk-test" };
+      const first = await cli(args, { cwd: live.dir, env });
+      const results = JSON.parse(first.stdout) as CompareResults;
+      const c = results.prompts[0]?.comparison;
+      expect(c?.sampling.rounds).toBeGreaterThan(1);
+      // Each round is one more repeat of every example on both sides.
+      expect(calls).toBe(2 * 30 * (c?.sampling.rounds ?? 0));
+      const before = calls;
+      const warm = await cli(args, { cwd: live.dir, env });
+      expect(calls).toBe(before);
+      const again = (JSON.parse(warm.stdout) as CompareResults).prompts[0]?.comparison;
+      expect(again?.sampling).toEqual(c?.sampling);
+      expect(again?.verdict).toBe(c?.verdict);
+    } finally {
+      live.remove();
+      await server.close();
+    }
+  });
+
   test("usage errors exit 2", async () => {
     const noBase = await cli(["compare"], { cwd: repo.dir });
     expect(noBase.code).toBe(2);
@@ -123,5 +201,6 @@ describe("agentops compare", () => {
       /cannot find the revision/,
     );
     expect((await cli(["compare", "--base", "main", "--tolerance", "-1"], { cwd: repo.dir })).code).toBe(2);
+    expect((await cli(["compare", "--base", "main", "--alpha", "0"], { cwd: repo.dir })).code).toBe(2);
   });
 });

@@ -23,21 +23,30 @@ describe("comparePrompt", () => {
     const c = comparePrompt(champion, challenger, twoCriteria());
     const ok = c.criteria.find((k) => k.name === "ok");
     expect(ok?.status).toBe("regressed");
+    expect(ok?.decision).toBe("fail");
     expect(ok?.delta).toBeCloseTo(-0.3);
-    expect(ok?.discordant).toEqual({ pass_to_fail: 12, fail_to_pass: 0 });
-    // exact McNemar: 2 * 0.5^12
-    expect(ok?.p_value).toBeCloseTo(2 * 0.5 ** 12, 10);
+    // The test decided it, so its figures are kept: one-sided, against the tolerance, at the full α/m of one look.
+    expect(ok?.test?.level).toBeCloseTo(0.01 / 2, 12);
+    expect(ok?.test?.p_value).toBeLessThan(ok?.test?.level ?? 0);
+    expect(ok?.test?.df).toBe(39);
     expect(c.verdict).toBe("fail");
     expect(c.flipped).toHaveLength(12);
     expect(c.flipped[0]).toMatchObject({ direction: "pass_to_fail", criteria: ["ok"] });
   });
 
-  test("a drop beyond tolerance that the data cannot confirm is inconclusive, not a regression", () => {
+  test("a drop beyond tolerance that the data cannot confirm passes and states the drop it could detect", () => {
     const champion = runOf(1, [...same(9, true, 0.8), [false, 0.8]]);
     const challenger = runOf(2, [...same(8, true, 0.8), [false, 0.8], [false, 0.8]]);
     const c = comparePrompt(champion, challenger, twoCriteria());
-    expect(c.criteria.find((k) => k.name === "ok")?.status).toBe("inconclusive");
-    expect(c.verdict).toBe("inconclusive");
+    const ok = c.criteria.find((k) => k.name === "ok");
+    expect(ok?.status).toBe("ok");
+    expect(ok?.decided_by).toBe("end_of_sampling");
+    expect(ok?.test).toBeNull();
+    expect(ok?.reason).toMatch(
+      /^no evidence of a drop beyond the tolerance .*; this run detects drops of \d+\.\d pts or more$/,
+    );
+    expect(c.verdict).toBe("pass");
+    expect(c.minimum_detectable_drop?.drop).toBeGreaterThan(0.1);
   });
 
   test("a drop within tolerance passes", () => {
@@ -47,11 +56,12 @@ describe("comparePrompt", () => {
     expect(c.verdict).toBe("pass");
   });
 
-  test("a graded criterion is judged on its paired bootstrap interval", () => {
+  test("a graded criterion is judged by the same test on its per-example mean scores", () => {
     const c = comparePrompt(runOf(1, same(30, true, 0.9)), runOf(2, same(30, true, 0.6)), twoCriteria());
     const sim = c.criteria.find((k) => k.name === "sim");
     expect(sim?.status).toBe("regressed");
-    expect(sim?.delta_ci).toEqual([-0.3, -0.3]);
+    expect(sim?.delta_ci?.[0]).toBeCloseTo(-0.3, 12);
+    expect(sim?.delta_ci?.[1]).toBeCloseTo(-0.3, 12);
   });
 
   test("a missed absolute threshold fails even without a baseline", () => {
@@ -119,7 +129,7 @@ describe("comparePrompt", () => {
     );
     const c = comparePrompt(champion, runOf(2, same(10, true, 0.8)), twoCriteria());
     for (const row of c.criteria) {
-      expect(row).toMatchObject({ pairs: 0, champion: null, delta: null, delta_ci: null, discordant: null });
+      expect(row).toMatchObject({ pairs: 0, champion: null, delta: null, delta_ci: null, test: null });
       expect(row.status).toBe("inconclusive");
       expect(row.reason).toBe("no example was scored on both sides, so there is nothing to compare");
     }
