@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(515);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1986);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 515:
+/***/ 1986:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9111,135 +9111,601 @@ function holm(pValues) {
     return adjusted;
 }
 
+;// CONCATENATED MODULE: ./lib/compare/cluster.js
+
+function clusters(results, criterion) {
+    const out = new Map();
+    for (const r of results) {
+        const v = r.criteria[criterion];
+        if (r.status !== "ok" || !v)
+            continue;
+        let c = out.get(r.id);
+        if (!c)
+            out.set(r.id, (c = { scores: [], passes: 0 }));
+        c.scores.push(v.score);
+        if (v.passed)
+            c.passes++;
+    }
+    return out;
+}
+const mean = (xs) => xs.reduce((s, v) => s + v, 0) / xs.length;
+/** Per-example means of the examples scored on both sides (in the challenger's order). */
+function clusterPairs(champion, challenger, criterion) {
+    const a = clusters(champion, criterion);
+    const b = clusters(challenger, criterion);
+    const out = { ids: [], champion: [], challenger: [], championPass: [], challengerPass: [] };
+    for (const [id, y] of b) {
+        const x = a.get(id);
+        if (!x)
+            continue;
+        out.ids.push(id);
+        out.champion.push(mean(x.scores));
+        out.challenger.push(mean(y.scores));
+        out.championPass.push(x.passes / x.scores.length);
+        out.challengerPass.push(y.passes / y.scores.length);
+    }
+    return out;
+}
+/** One side's per-example pass shares and mean scores, paired or not. */
+function clusterSide(results, criterion) {
+    const pass = [];
+    const score = [];
+    for (const c of clusters(results, criterion).values()) {
+        pass.push(c.passes / c.scores.length);
+        score.push(mean(c.scores));
+    }
+    return { pass, score };
+}
+const clamp01 = (x) => Math.min(1, Math.max(0, x));
+/** A rate over examples (per-example shares) with its 95% t-interval over examples, clamped to [0, 1]. */
+function clusteredRate(perExample) {
+    if (perExample.length === 0)
+        return { rate: 0, ci: [0, 1] };
+    const { mean: m, ci } = meanInterval(perExample);
+    return { rate: m, ci: [clamp01(ci[0]), clamp01(ci[1])] };
+}
+/**
+ * Examples whose answers are settled: at least two samples on each side and
+ * every sample of a side returned the same text. More repeats of them would
+ * repeat the same answers; only other examples can add information.
+ */
+function settledExamples(champion, challenger) {
+    const texts = (results) => {
+        const m = new Map();
+        const counts = new Map();
+        for (const r of results) {
+            if (r.status !== "ok")
+                continue;
+            let s = m.get(r.id);
+            if (!s)
+                m.set(r.id, (s = new Set()));
+            s.add(r.output ?? "");
+            counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
+        }
+        // A single sample says nothing about whether the next one would differ.
+        for (const [id, n] of counts)
+            if (n < 2)
+                m.delete(id);
+        return m;
+    };
+    const a = texts(champion);
+    const b = texts(challenger);
+    const out = new Set();
+    for (const [id, s] of b)
+        if (s.size === 1 && a.get(id)?.size === 1)
+            out.add(id);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/compare/distributions.js
+/**
+ * Normal quantile and Student-t distribution functions for the sequential gate. Levels
+ * there go down to ~1e-5 (α spread over criteria and looks), so the tails must
+ * be right where a table of 0.975 quantiles is of no use.
+ */
+
+/**
+ * Standard normal quantile Φ⁻¹(p) by Acklam's rational approximation
+ * (relative error 1.15e-9), which is plenty for critical values.
+ */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1)) {
+        if (p === 0)
+            return -Infinity;
+        if (p === 1)
+            return Infinity;
+        throw new RangeError(`normalQuantile needs p in [0, 1], got ${p}`);
+    }
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+        2.506628277459239,
+    ];
+    const b = [
+        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+    ];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+        2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const [a0, a1, a2, a3, a4, a5] = a;
+    const [b0, b1, b2, b3, b4] = b;
+    const [c0, c1, c2, c3, c4, c5] = c;
+    const [d0, d1, d2, d3] = d;
+    const low = 0.02425;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return ((((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+            ((((d0 * q + d1) * q + d2) * q + d3) * q + 1));
+    }
+    if (p > 1 - low)
+        return -normalQuantile(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return (((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+        (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1));
+}
+/** Continued fraction of the regularized incomplete beta function (Numerical Recipes' betacf, modified Lentz). */
+function betaContinuedFraction(a, b, x) {
+    const tiny = 1e-300;
+    let c = 1;
+    let d = 1 - ((a + b) * x) / (a + 1);
+    if (Math.abs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m <= 300; m++) {
+        const m2 = 2 * m;
+        let aa = (m * (b - m) * x) / ((a - 1 + m2) * (a + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        h *= d * c;
+        aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + 1 + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const step = d * c;
+        h *= step;
+        if (Math.abs(step - 1) < 1e-14)
+            break;
+    }
+    return h;
+}
+/** Regularized incomplete beta I_x(a, b). */
+function incompleteBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    const front = Math.exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+    // The continued fraction converges fast only on one side of the mean; use the symmetry on the other.
+    return x < (a + 1) / (a + b + 2)
+        ? (front * betaContinuedFraction(a, b, x)) / a
+        : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+/** Student-t CDF with df degrees of freedom (df ≥ 1, not necessarily whole). */
+function studentTCdf(t, df) {
+    if (!(df > 0))
+        throw new RangeError(`studentTCdf needs df > 0, got ${df}`);
+    if (t === Infinity)
+        return 1;
+    if (t === -Infinity)
+        return 0;
+    const tail = incompleteBeta(df / (df + t * t), df / 2, 0.5) / 2;
+    return t >= 0 ? 1 - tail : tail;
+}
+/** Student-t quantile, by bisection on the CDF (60 halvings: far below any level the gate uses). */
+function studentTQuantile(p, df) {
+    if (!(p > 0 && p < 1))
+        throw new RangeError(`studentTQuantile needs p in (0, 1), got ${p}`);
+    if (p === 0.5)
+        return 0;
+    let lo = -1;
+    let hi = 1;
+    while (studentTCdf(lo, df) > p)
+        lo *= 2;
+    while (studentTCdf(hi, df) < p)
+        hi *= 2;
+    for (let i = 0; i < 60; i++) {
+        const mid = (lo + hi) / 2;
+        if (studentTCdf(mid, df) < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+;// CONCATENATED MODULE: ./lib/compare/sequential.js
+/**
+ * The sequential non-inferiority test of the gate. docs/statistics.md says why
+ * each constant has the value it has; change them together with that page and
+ * the figures of `npm run bench:gate`.
+ *
+ * H0: the challenger is not worse than the champion by more than the tolerance
+ * (Δ ≥ −tol). Rejecting H0 fails the criterion. The unit is the example: the
+ * test is a paired t-test on per-example mean differences, shifted by the
+ * tolerance, one-sided.
+ */
+
+/** Share of a criterion's α spent over all interim looks together (Haybittle–Peto shape); the rest is the final look's. */
+const INTERIM_ALPHA_SHARE = 0.1;
+/** Rounds of sampling the futility stop plans for: it asks whether a drop this run could detect by then is still plausible. */
+const DESIGN_ROUNDS = 6;
+/** Log likelihood ratio of "no change" over "the design drop" above which a criterion is decided not worse. */
+const FUTILITY_LOG_LR = 1;
+/** The power the minimum detectable drop is stated at. */
+const POWER = 0.8;
+/**
+ * The one-sided nominal level of one look. Each interim look spends an equal
+ * part of INTERIM_ALPHA_SHARE of the criterion's α/m, the final look the rest;
+ * by the union bound the chance of any false failure over all looks is at most
+ * α/m, whatever the correlation between looks (so re-estimating the variance
+ * and choosing which examples to sample cannot break it).
+ */
+function sequential_lookLevel(design, final) {
+    const perCriterion = design.alpha / Math.max(1, design.familySize);
+    if (design.maxRounds <= 1)
+        return perCriterion;
+    const interim = (perCriterion * INTERIM_ALPHA_SHARE) / (design.maxRounds - 1);
+    return final ? perCriterion - interim * (design.maxRounds - 1) : interim;
+}
+/** The paired test on per-example means, or null with fewer than two examples (no spread to estimate). */
+function nonInferiorityTest(champion, challenger, tol) {
+    const n = champion.length;
+    if (n < 2 || challenger.length !== n)
+        return null;
+    const diffs = challenger.map((y, i) => y - (champion[i] ?? 0));
+    const delta = diffs.reduce((s, v) => s + v, 0) / n;
+    const ss = diffs.reduce((s, v) => s + (v - delta) ** 2, 0);
+    const se = Math.sqrt(ss / (n - 1) / n);
+    const df = n - 1;
+    const shifted = delta + tol;
+    // Float noise in the mean of identical differences must not read as spread.
+    const noSpread = se <= 1e-12;
+    const statistic = noSpread ? (shifted > 1e-12 ? Infinity : shifted < -1e-12 ? -Infinity : 0) : shifted / se;
+    return { n, delta, se: noSpread ? 0 : se, df, statistic, p_value: studentTCdf(statistic, df) };
+}
+/** The critical value of a one-sided level with df degrees of freedom. */
+function critical(level, df) {
+    return -studentTQuantile(level, df);
+}
+/**
+ * The drop (positive fraction) the futility stop weighs "no change" against:
+ * the tolerance plus what DESIGN_ROUNDS rounds of the first look's spread could
+ * detect with POWER at the final level.
+ */
+function designDrop(firstSe, tol, finalLevel, df) {
+    const beyond = (critical(finalLevel, df) + normalQuantile(POWER)) * (firstSe / Math.sqrt(DESIGN_ROUNDS));
+    return tol + beyond;
+}
+/**
+ * Decided not worse: the data favour "no change" over "worse by the design
+ * drop" by a log likelihood ratio above FUTILITY_LOG_LR. Stopping here never
+ * adds a failure, so it costs no type I error, only a little power.
+ */
+function isFutile(test, tol, drop) {
+    if (test.se === 0)
+        return test.delta >= -tol;
+    const d1 = -drop;
+    return ((test.delta - d1 / 2) * -d1) / test.se ** 2 > FUTILITY_LOG_LR;
+}
+/** Worse than the champion beyond the tolerance at this look's level. */
+function rejects(test, level) {
+    return test.p_value <= level;
+}
+/**
+ * The smallest drop (positive fraction) a final look on this much data detects
+ * with POWER. With no spread at all the floor is one example of n flipping.
+ */
+function minimumDetectableDrop(se, n, tol, finalLevel, df) {
+    const floor = n > 0 ? 1 / n : 1;
+    return tol + (critical(finalLevel, Math.max(1, df)) + normalQuantile(POWER)) * Math.max(se, floor);
+}
+
+;// CONCATENATED MODULE: ./lib/compare/criterion.js
+
+
+
+const points = (x) => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pts`;
+const pctOf = (x) => `${(x * 100).toFixed(1)}%`;
+function side(pass, score) {
+    const r = clusteredRate(pass);
+    return { mean: score.length ? meanInterval(score).mean : 0, pass_rate: r.rate, pass_rate_ci: r.ci };
+}
+/** The figures of a criterion at this look, before any decision. */
+function measureCriterion(c, champion, challenger, look) {
+    const all = clusterSide(challenger.examples, c.name);
+    const allRate = clusteredRate(all.pass);
+    const row = {
+        name: c.name,
+        type: c.type,
+        status: "ok",
+        decision: "undecided",
+        decided_by: null,
+        rounds: look.round,
+        reason: "",
+        pairs: 0,
+        champion: null,
+        challenger: { ...side(all.pass, all.score), pass_rate_all: allRate.rate, n: all.pass.length },
+        delta: null,
+        delta_ci: null,
+        test: null,
+        minimum_detectable_drop: null,
+        ...(c.threshold !== undefined ? { threshold: c.threshold } : {}),
+    };
+    if (!champion?.criteria.some((k) => k.name === c.name))
+        return row;
+    const pairs = clusterPairs(champion.examples, challenger.examples, c.name);
+    const n = pairs.ids.length;
+    if (n === 0)
+        return row;
+    row.pairs = n;
+    row.champion = side(pairs.championPass, pairs.champion);
+    row.challenger = { ...row.challenger, ...side(pairs.challengerPass, pairs.challenger) };
+    const diffs = pairs.challenger.map((y, i) => y - (pairs.champion[i] ?? 0));
+    const { mean, ci } = meanInterval(diffs);
+    row.delta = mean;
+    row.delta_ci = ci;
+    return row;
+}
+/**
+ * Decides a criterion at this look. A decision taken at an earlier look
+ * (`previous`) stands; only its figures are refreshed.
+ */
+function decideCriterion(row, champion, challenger, look, previous) {
+    const tol = look.tol;
+    if (row.challenger.n === 0) {
+        // Every example errored or was skipped: there is nothing to hold against a threshold.
+        return {
+            ...row,
+            status: "inconclusive",
+            decision: "inconclusive",
+            decided_by: "not_measured",
+            reason: "no example could be scored",
+        };
+    }
+    // Unrounded: 0.8999 misses a threshold of 0.9 even though both print as 90%.
+    if (row.threshold !== undefined && row.challenger.pass_rate_all < row.threshold) {
+        let reason = `pass rate ${pctOf(row.challenger.pass_rate_all)} is below the threshold of ${(row.threshold * 100).toFixed(0)}%`;
+        // A reviewer should know when this change did not cause the miss.
+        if (row.champion && row.champion.pass_rate < row.threshold)
+            reason += `, as on the base (${pctOf(row.champion.pass_rate)})`;
+        return { ...row, status: "below_threshold", decision: "fail", decided_by: "threshold", reason };
+    }
+    if (!champion?.criteria.some((k) => k.name === row.name)) {
+        return {
+            ...row,
+            status: "new",
+            decision: "pass",
+            decided_by: "no_baseline",
+            reason: champion ? "new criterion: absolute threshold only" : "no baseline: absolute threshold only",
+        };
+    }
+    if (row.delta === null || row.delta_ci === null) {
+        return {
+            ...row,
+            status: "inconclusive",
+            decision: "inconclusive",
+            decided_by: "not_measured",
+            reason: "no example was scored on both sides, so there is nothing to compare",
+        };
+    }
+    const pairs = clusterPairs(champion.examples, challenger.examples, row.name);
+    const test = nonInferiorityTest(pairs.champion, pairs.challenger, tol);
+    const finalLevel = sequential_lookLevel(look.design, true);
+    const mdd = test ? minimumDetectableDrop(test.se, test.n, tol, finalLevel, test.df) : null;
+    const drop = previous?.design_drop ??
+        (test && test.se > 0 ? designDrop(test.se, tol, finalLevel, test.df) : undefined);
+    const figures = {
+        ...row,
+        minimum_detectable_drop: mdd,
+        ...(drop !== undefined ? { design_drop: drop } : {}),
+    };
+    const interval = `Δ ${points(row.delta)}, 95% CI ${points(row.delta_ci[0])} to ${points(row.delta_ci[1])}`;
+    if (previous && previous.decision !== "undecided") {
+        return {
+            ...figures,
+            status: previous.status,
+            decision: previous.decision,
+            decided_by: previous.decided_by,
+            rounds: previous.rounds,
+            test: previous.test,
+            reason: previous.reason,
+        };
+    }
+    if (!test) {
+        // One paired example has no spread to test against; more repeats cannot add examples.
+        return {
+            ...figures,
+            decision: "pass",
+            decided_by: "end_of_sampling",
+            reason: `one example scored on both sides is too few to test (${interval})`,
+        };
+    }
+    const level = sequential_lookLevel(look.design, look.final);
+    if (rejects(test, level)) {
+        return {
+            ...figures,
+            status: "regressed",
+            decision: "fail",
+            decided_by: "test",
+            test: {
+                name: "paired t-test on per-example means, one-sided, against the tolerance",
+                statistic: test.statistic,
+                df: test.df,
+                p_value: test.p_value,
+                level,
+                round: look.round,
+            },
+            reason: `dropped ${points(row.delta)} (95% CI ${points(row.delta_ci[0])} to ${points(row.delta_ci[1])}), worse than the ${(tol * 100).toFixed(1)}-point tolerance allows`,
+        };
+    }
+    const improved = row.delta > tol && row.delta_ci[0] > 0;
+    const passed = {
+        ...figures,
+        status: improved ? "improved" : "ok",
+        decision: "pass",
+    };
+    // At the last look this only names why it passes; before it, it ends sampling for the criterion.
+    const futile = test.se === 0 ? test.delta >= -tol : drop !== undefined && isFutile(test, tol, drop);
+    if (futile) {
+        return {
+            ...passed,
+            decided_by: "not_worse",
+            reason: improved
+                ? `improved ${points(row.delta)} (95% CI ${points(row.delta_ci[0])} to ${points(row.delta_ci[1])})`
+                : `not worse beyond the tolerance (${interval})`,
+        };
+    }
+    if (look.final) {
+        const detect = mdd === null ? "" : `; this run detects drops of ${(mdd * 100).toFixed(1)} pts or more`;
+        return {
+            ...passed,
+            decided_by: "end_of_sampling",
+            reason: improved
+                ? `improved ${points(row.delta)} (95% CI ${points(row.delta_ci[0])} to ${points(row.delta_ci[1])})`
+                : `no evidence of a drop beyond the tolerance (${interval})${detect}`,
+        };
+    }
+    return { ...figures, decision: "undecided", reason: `undecided at round ${look.round} (${interval})` };
+}
+
+;// CONCATENATED MODULE: ./lib/compare/flipped.js
+/** Per example: how many samples passed every criterion in `names`, and one output of each kind. */
+function tallies(results, names) {
+    const out = new Map();
+    for (const r of results) {
+        if (r.status !== "ok" || !names.every((k) => r.criteria[k]))
+            continue;
+        let t = out.get(r.id);
+        if (!t)
+            out.set(r.id, (t = { passed: 0, samples: 0, criteria: {} }));
+        const all = names.every((k) => r.criteria[k]?.passed);
+        t.samples++;
+        if (all) {
+            t.passed++;
+            t.passingOutput ??= r.output ?? "";
+        }
+        else
+            t.failingOutput ??= r.output ?? "";
+        for (const k of names)
+            t.criteria[k] = (t.criteria[k] ?? 0) + (r.criteria[k]?.passed ? 1 : 0);
+    }
+    return out;
+}
+/**
+ * Examples whose majority flipped: most of their samples passed every criterion
+ * on one side and most failed on the other (an even split is neither).
+ */
+function flippedExamples(champion, challenger, criteria, inputs) {
+    const names = criteria.map((c) => c.name).filter((k) => champion.criteria.some((c) => c.name === k));
+    if (names.length === 0)
+        return [];
+    const a = tallies(champion.examples, names);
+    const b = tallies(challenger.examples, names);
+    const out = [];
+    const share = (t, k) => (k === undefined ? t.passed : (t.criteria[k] ?? 0)) / t.samples;
+    for (const [id, y] of b) {
+        const x = a.get(id);
+        if (!x)
+            continue;
+        const down = share(x) > 0.5 && share(y) < 0.5;
+        const up = share(x) < 0.5 && share(y) > 0.5;
+        if (!down && !up)
+            continue;
+        out.push({
+            id,
+            direction: down ? "pass_to_fail" : "fail_to_pass",
+            input: inputs.get(id) ?? {},
+            champion_output: (down ? x.passingOutput : x.failingOutput) ?? "",
+            challenger_output: (down ? y.failingOutput : y.passingOutput) ?? "",
+            criteria: names.filter((k) => (down ? share(x, k) > share(y, k) : share(x, k) < share(y, k))),
+        });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/compare/compare.js
+
+
 
 const DEFAULT_GATE = {
     tolerancePoints: 2,
     maxErrorRate: 0.1,
-    alpha: 0.05,
-    resamples: 2000,
-    seed: 20240601,
+    alpha: 0.01,
+    maxSamplingRounds: 16,
 };
-const round = (x, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
-const points = (x) => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pts`;
-/** Pairs are matched by example id and repeat index. */
-const pairKey = (r) => `${r.id}#${r.repeat}`;
-function byId(results) {
-    return new Map(results.map((r) => [pairKey(r), r]));
+/** Gate settings from the (trusted) config's thresholds, with explicit overrides (flags, Action inputs) first. */
+function gateSettings(thresholds, overrides = {}) {
+    return {
+        tolerancePoints: overrides.tolerance ?? thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
+        maxErrorRate: thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
+        alpha: overrides.alpha ?? thresholds?.alpha ?? DEFAULT_GATE.alpha,
+        maxSamplingRounds: thresholds?.max_sampling_rounds ?? DEFAULT_GATE.maxSamplingRounds,
+    };
 }
 function errorRate(run) {
     return run.summary.examples > 0 ? (run.summary.errors + run.summary.skipped) / run.summary.examples : 0;
 }
-/** Compares a challenger run with its champion (or with nothing) and decides the gate. */
-function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, inputs = new Map()) {
-    const tol = settings.tolerancePoints / 100;
-    const champById = champion ? byId(champion.examples) : new Map();
-    const champCriteria = new Set(champion?.criteria.map((c) => c.name) ?? []);
-    const challengerAgg = new Map(challenger.criteria.map((c) => [c.name, c]));
-    const rows = criteria.map((c) => {
-        const agg = challengerAgg.get(c.name);
-        const base = {
-            name: c.name,
-            type: c.type,
-            status: "ok",
-            reason: "",
-            pairs: 0,
-            champion: null,
-            challenger: {
-                mean: round(agg.mean_score),
-                pass_rate: round(agg.pass_rate),
-                pass_rate_all: round(agg.pass_rate),
-                n: agg.n,
-            },
-            delta: null,
-            delta_ci: null,
-            discordant: null,
-            p_value: null,
-            p_adjusted: null,
-            ...(c.threshold !== undefined ? { threshold: c.threshold } : {}),
-        };
-        if (!champion || !champCriteria.has(c.name)) {
-            base.status = "new";
-            base.reason = champion
-                ? "new criterion: absolute threshold only"
-                : "no baseline: absolute threshold only";
-            return base;
-        }
-        const a = [];
-        const b = [];
-        let passToFail = 0;
-        let failToPass = 0;
-        let champPass = 0;
-        let challPass = 0;
-        for (const r of challenger.examples) {
-            const other = champById.get(pairKey(r));
-            const x = other?.criteria[c.name];
-            const y = r.criteria[c.name];
-            if (r.status !== "ok" || other?.status !== "ok" || !x || !y)
-                continue;
-            a.push(x.score);
-            b.push(y.score);
-            if (x.passed)
-                champPass++;
-            if (y.passed)
-                challPass++;
-            if (x.passed && !y.passed)
-                passToFail++;
-            if (!x.passed && y.passed)
-                failToPass++;
-        }
-        const n = a.length;
-        // No pair scored on both sides: no paired figures, rather than 0% on each side and a Δ of zero.
-        if (n === 0)
-            return base;
-        const boot = pairedBootstrap(a, b, { resamples: settings.resamples, seed: settings.seed });
-        base.pairs = n;
-        base.champion = {
-            mean: round(a.reduce((s, v) => s + v, 0) / n),
-            pass_rate: round(champPass / n),
-        };
-        base.challenger.mean = round(b.reduce((s, v) => s + v, 0) / n);
-        base.challenger.pass_rate = round(challPass / n);
-        base.delta = round(boot.delta);
-        base.delta_ci = [round(boot.ci[0]), round(boot.ci[1])];
-        base.discordant = { pass_to_fail: passToFail, fail_to_pass: failToPass };
-        base.p_value = mcnemarExact(passToFail, failToPass);
-        return base;
-    });
-    // Holm across the criteria of this prompt that have a paired test.
-    const tested = rows.filter((r) => r.p_value !== null);
-    holm(tested.map((r) => r.p_value ?? 1)).forEach((p, i) => {
-        const row = tested[i];
-        if (row)
-            row.p_adjusted = round(p, 6);
-    });
-    for (const row of rows)
-        decideCriterion(row, tol, settings.alpha);
+/** Criteria that have a champion figure to be tested against. */
+function testedCriteria(champion, criteria) {
+    return champion ? criteria.filter((c) => champion.criteria.some((k) => k.name === c.name)).length : 0;
+}
+/** Compares a challenger run with its champion (or with nothing) at one look and decides the gate. */
+function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, inputs = new Map(), at = { round: 1, maxRounds: 1, final: true }) {
+    const look = {
+        round: at.round,
+        final: at.final,
+        tol: settings.tolerancePoints / 100,
+        design: {
+            alpha: settings.alpha,
+            familySize: at.familySize ?? testedCriteria(champion, criteria),
+            maxRounds: at.maxRounds,
+        },
+    };
+    const previous = new Map(at.previous?.criteria.map((r) => [r.name, r]));
+    const rows = criteria.map((c) => decideCriterion(measureCriterion(c, champion, challenger, look), champion, challenger, look, previous.get(c.name)));
     const removed = (champion?.criteria ?? [])
         .filter((c) => !criteria.some((k) => k.name === c.name))
         .map((c) => ({
         name: c.name,
         type: c.type,
         status: "removed",
+        decision: "pass",
+        decided_by: null,
+        rounds: at.round,
         reason: "criterion removed by this change",
         pairs: 0,
-        champion: { mean: round(c.mean_score), pass_rate: round(c.pass_rate) },
-        challenger: { mean: 0, pass_rate: 0, pass_rate_all: 0, n: 0 },
+        champion: { mean: c.mean_score, pass_rate: c.pass_rate, pass_rate_ci: c.pass_rate_ci },
+        challenger: { mean: 0, pass_rate: 0, pass_rate_ci: [0, 1], pass_rate_all: 0, n: 0 },
         delta: null,
         delta_ci: null,
-        discordant: null,
-        p_value: null,
-        p_adjusted: null,
+        test: null,
+        minimum_detectable_drop: null,
     }));
-    const flipped = champion ? flippedExamples(champion, challenger, inputs) : [];
+    const champIds = new Set(champion?.examples.filter((r) => r.status === "ok").map((r) => r.id));
     const errors = {
         champion: champion ? champion.summary.errors + champion.summary.skipped : 0,
         challenger: challenger.summary.errors + challenger.summary.skipped,
         excluded_pairs: champion
-            ? challenger.examples.filter((r) => r.status !== "ok" || champById.get(pairKey(r))?.status !== "ok")
-                .length
+            ? new Set(challenger.examples.map((r) => r.id)).size -
+                new Set(challenger.examples.filter((r) => r.status === "ok" && champIds.has(r.id)).map((r) => r.id))
+                    .size
             : 0,
     };
+    const mdd = rows.reduce((worst, r) => r.minimum_detectable_drop !== null && (worst === null || r.minimum_detectable_drop > worst.drop)
+        ? { drop: r.minimum_detectable_drop, criterion: r.name, examples: r.pairs }
+        : worst, null);
     const { verdict, reason } = decidePrompt(rows, champion, challenger, settings);
     return {
         prompt: challenger.prompt,
@@ -9249,59 +9715,29 @@ function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, 
         champion_version: champion?.version ?? null,
         challenger_version: challenger.version,
         criteria: [...rows, ...removed],
-        flipped,
+        flipped: champion ? flippedExamples(champion, challenger, criteria, inputs) : [],
         errors,
+        sampling: {
+            rounds: at.round,
+            max_rounds: at.maxRounds,
+            deterministic: at.deterministic ?? false,
+            ended: at.ended ?? (at.final ? "max_sampling_rounds" : null),
+        },
+        tolerance: look.tol,
+        minimum_detectable_drop: mdd,
     };
 }
-function decideCriterion(row, tol, alpha) {
-    if (row.challenger.n === 0) {
-        // Every example errored or was skipped: there is nothing to hold against a threshold.
-        row.status = "inconclusive";
-        row.reason = "no example could be scored";
-        return;
-    }
-    const belowThreshold = row.threshold !== undefined && row.challenger.pass_rate_all < row.threshold;
-    if (belowThreshold) {
-        row.status = "below_threshold";
-        row.reason = `pass rate ${(row.challenger.pass_rate_all * 100).toFixed(1)}% is below the threshold of ${((row.threshold ?? 0) * 100).toFixed(0)}%`;
-        // A reviewer should know when this change did not cause the miss.
-        if (row.champion && row.champion.pass_rate < (row.threshold ?? 0))
-            row.reason += `, as on the base (${(row.champion.pass_rate * 100).toFixed(1)}%)`;
-        return;
-    }
-    if (row.status === "new")
-        return;
-    if (row.delta === null || row.delta_ci === null) {
-        row.status = "inconclusive";
-        row.reason = "no example was scored on both sides, so there is nothing to compare";
-        return;
-    }
-    const { delta, delta_ci: ci } = row;
-    const binaryTestSays = row.p_adjusted === null || row.discordant === null || row.p_adjusted < alpha || isGraded(row);
-    const significantDrop = ci[1] < 0 && binaryTestSays;
-    if (delta < -tol && significantDrop) {
-        row.status = "regressed";
-        row.reason = `dropped ${points(delta)} (95% CI ${points(ci[0])} to ${points(ci[1])}), beyond the ${(tol * 100).toFixed(1)}-point tolerance`;
-    }
-    else if (delta < -tol) {
-        row.status = "inconclusive";
-        row.reason = `dropped ${points(delta)}, but the data cannot tell it from noise (95% CI ${points(ci[0])} to ${points(ci[1])})`;
-    }
-    else if (delta > tol && ci[0] > 0) {
-        row.status = "improved";
-        row.reason = `improved ${points(delta)} (95% CI ${points(ci[0])} to ${points(ci[1])})`;
-    }
-    else {
-        row.status = "ok";
-        row.reason = `within tolerance (${points(delta)})`;
-    }
+/** The final look's level for a design, for the report's footnotes. */
+function finalLevel(settings, familySize) {
+    return lookLevel({ alpha: settings.alpha, familySize, maxRounds: settings.maxSamplingRounds }, true);
 }
-/** Graded criteria have no pass/fail test worth trusting over the bootstrap of their scores. */
-function isGraded(row) {
-    return row.type === "similarity";
+/** Undecided criteria: more rounds are worth running for them. */
+function undecided(c) {
+    return c.criteria.some((k) => k.decision === "undecided");
 }
 function decidePrompt(rows, champion, challenger, settings) {
-    const failing = rows.find((r) => r.status === "below_threshold" || r.status === "regressed");
+    const failing = rows.filter((r) => r.decision === "fail");
+    const failed = failing.map((r) => `${r.name}: ${r.reason}`).join("; ");
     // Too many errors make the verdict inconclusive, not a failure: what was scored may not be
     // representative (an outage, a budget stop). What the scored part showed is still said.
     for (const [side, run] of [
@@ -9314,13 +9750,13 @@ function decidePrompt(rows, champion, challenger, settings) {
                 verdict: "inconclusive",
                 reason: `${(errorRate(run) * 100).toFixed(0)}% of the ${side}'s examples errored or were skipped (limit ${(settings.maxErrorRate * 100).toFixed(0)}%)` +
                     (common ? `; ${common.count} of them: ${common.message}` : "") +
-                    (failing ? `; on the rest, ${failing.name}: ${failing.reason}` : ""),
+                    (failing.length ? `; on the rest, ${failed}` : ""),
             };
         }
     }
-    if (failing)
-        return { verdict: "fail", reason: `${failing.name}: ${failing.reason}` };
-    const unsure = rows.find((r) => r.status === "inconclusive");
+    if (failing.length)
+        return { verdict: "fail", reason: failed };
+    const unsure = rows.find((r) => r.decision === "inconclusive");
     if (unsure)
         return { verdict: "inconclusive", reason: `${unsure.name}: ${unsure.reason}` };
     if (!champion)
@@ -9330,7 +9766,7 @@ function decidePrompt(rows, champion, challenger, settings) {
                 verdict: "pass",
                 reason: "no baseline and no thresholds — nothing gates this prompt; add threshold: to its criteria",
             };
-    return { verdict: "pass", reason: "no significant regression beyond tolerance, thresholds met" };
+    return { verdict: "pass", reason: "no evidence of a drop beyond the tolerance, thresholds met" };
 }
 /** The error message most examples of a run share, so an inconclusive verdict says what went wrong. */
 function commonestError(run) {
@@ -9343,25 +9779,6 @@ function commonestError(run) {
         if (!best || count > best.count)
             best = { message, count };
     return best;
-}
-function flippedExamples(champion, challenger, inputs) {
-    const champById = byId(champion.examples);
-    const out = [];
-    for (const r of challenger.examples) {
-        const c = champById.get(pairKey(r));
-        if (r.status !== "ok" || c?.status !== "ok" || r.passed === c.passed)
-            continue;
-        const changed = Object.keys(r.criteria).filter((k) => c.criteria[k] && c.criteria[k].passed !== r.criteria[k]?.passed);
-        out.push({
-            id: r.id,
-            direction: c.passed ? "pass_to_fail" : "fail_to_pass",
-            input: inputs.get(r.id) ?? {},
-            champion_output: c.output ?? "",
-            challenger_output: r.output ?? "",
-            criteria: changed,
-        });
-    }
-    return out;
 }
 /** What a failing gate is called: a regression when a criterion dropped, else a miss of absolute thresholds. */
 function failureKind(comparisons) {
@@ -26092,6 +26509,10 @@ const ProjectConfig = strictObject({
         regression_tolerance: schemas_number().min(0).max(100).optional(),
         /** Share of examples that may error before a verdict becomes "inconclusive" (0..1). */
         max_error_rate: fraction.optional(),
+        /** Family-wise chance of failing a PR that is not worse beyond the tolerance, over every criterion of every prompt. */
+        alpha: schemas_number().gt(0).max(0.5).optional(),
+        /** Looks of the sequential test: the first pass plus up to this many minus one further rounds of repeats. */
+        max_sampling_rounds: schemas_number().int().min(1).max(50).optional(),
     })
         .optional(),
 });
@@ -27385,7 +27806,7 @@ function reasonRank(reason) {
 
 ;// CONCATENATED MODULE: ./lib/engine/aggregate.js
 
-const clamp01 = (x) => Math.min(1, Math.max(0, x));
+const aggregate_clamp01 = (x) => Math.min(1, Math.max(0, x));
 /** A human label as pass/fail: a boolean, "pass"/"fail", or a 1–5 score where 4 and 5 pass. */
 function humanPass(label) {
     if (typeof label === "boolean")
@@ -27446,7 +27867,7 @@ function aggregateCriteria(criteria, results, examples = []) {
             pass_rate,
             pass_rate_ci: wilsonInterval(passed, n),
             mean_score: mean,
-            mean_score_ci: n > 0 ? [clamp01(ci[0]), clamp01(ci[1])] : [0, 1],
+            mean_score_ci: n > 0 ? [aggregate_clamp01(ci[0]), aggregate_clamp01(ci[1])] : [0, 1],
         };
         if (c.type === "llm_judge") {
             const agreement = judgeAgreement(c.name, results, examples);
@@ -29927,7 +30348,16 @@ async function prefetchExpected(criteria, examples, scorer, budget, price, signa
 
 
 
-function* workItems(examples, repeats) {
+function* workItems(examples, repeats, only) {
+    if (only) {
+        const byId = new Map(examples.map((e) => [e.id, e]));
+        for (const { id, repeat } of only) {
+            const example = byId.get(id);
+            if (example)
+                yield { example, repeat };
+        }
+        return;
+    }
     for (const example of examples)
         for (let repeat = 0; repeat < (example.repeats ?? repeats); repeat++)
             yield { example, repeat };
@@ -29946,7 +30376,9 @@ function estimateSpend(request, judges, price, extra) {
 async function runSuite(prompt, evalSet, opts) {
     const { items: examples, sampled } = sampleById(evalSet.examples, opts.maxExamples);
     const repeats = prompt.data.repeats ?? 1;
-    const total = examples.reduce((n, e) => n + (e.repeats ?? repeats), 0);
+    const total = opts.items
+        ? [...workItems(examples, repeats, opts.items)].length
+        : examples.reduce((n, e) => n + (e.repeats ?? repeats), 0);
     const results = new Array(total);
     const budget = opts.budget ?? new Budget();
     const progress = { done: 0, total, errors: 0, cached: 0 };
@@ -29966,7 +30398,7 @@ async function runSuite(prompt, evalSet, opts) {
     const criteria = prompt.data.eval_criteria;
     try {
         await prefetchExpected(criteria, examples, opts.models, budget, opts.price, stop.signal);
-        await runPool(workItems(examples, repeats), limit, async ({ example, repeat }, i) => {
+        await runPool(workItems(examples, repeats, opts.items), limit, async ({ example, repeat }, i) => {
             const request = buildRequest(prompt.data, example, evalSet.file);
             const embeddings = embeddingEstimate(criteria, example, request.max_tokens ?? 1024, opts.models, opts.price);
             const reservation = budget.tryReserve(estimateSpend(request, judges, opts.price, embeddings));
@@ -30803,6 +31235,109 @@ async function planComparison(input) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/pipeline/sampling-rounds.js
+
+
+
+/** The examples of a round: every example not settled, at the next repeat index it has on either side. */
+function nextItems(champion, challenger) {
+    const settled = settledExamples(champion.examples, challenger.examples);
+    const next = new Map();
+    for (const r of [...champion.examples, ...challenger.examples])
+        next.set(r.id, Math.max(next.get(r.id) ?? 0, r.repeat + 1));
+    return [...next].filter(([id]) => !settled.has(id)).map(([id, repeat]) => ({ id, repeat }));
+}
+/** Every paired example's answers are settled: more repeats would only repeat them. */
+function deterministic(champion, challenger) {
+    const okIds = (run) => new Set(run.examples.filter((r) => r.status === "ok").map((r) => r.id));
+    const a = okIds(champion);
+    const paired = [...okIds(challenger)].filter((id) => a.has(id));
+    if (paired.length === 0)
+        return false;
+    const settled = settledExamples(champion.examples, challenger.examples);
+    return paired.every((id) => settled.has(id));
+}
+/**
+ * A run with a further round's scored samples added. Samples the round could
+ * not take (an error, or a budget or the deadline stopped it) are left out
+ * rather than counted: they were extra, and the first pass alone decides
+ * "could not measure".
+ */
+function withRound(run, round, criteria, evalSet) {
+    const examples = [...run.examples, ...round.examples.filter((r) => r.status === "ok")];
+    return {
+        ...run,
+        summary: summarize(examples),
+        criteria: aggregateCriteria(criteria, examples, evalSet.examples),
+        examples,
+    };
+}
+/** A round whose calls errored more than max_error_rate allows ends sampling (a replay has no answer for new repeats). */
+function roundFailed(runs, maxErrorRate) {
+    const results = runs.flatMap((r) => r.examples);
+    const errors = results.filter((r) => r.status === "error");
+    if (results.length === 0 || errors.length / results.length <= maxErrorRate)
+        return undefined;
+    return {
+        reason: `${errors.length} of ${results.length} further answers errored: ${errors[0]?.error?.message ?? "error"}`,
+    };
+}
+/** Decides every prompt, running further rounds while any criterion is undecided. */
+async function decideInRounds(prompts, gate, runItems, signal) {
+    const maxRounds = Math.max(1, gate.maxSamplingRounds);
+    const familySize = prompts.reduce((n, p) => n + testedCriteria(p.champion, p.criteria), 0);
+    const decided = prompts.map(() => undefined);
+    const previous = prompts.map(() => undefined);
+    // A first pass a budget or the deadline cut short is not sampled further (and is inconclusive).
+    const stoppedBy = prompts.map((p) => p.champion?.stopped?.reason ?? p.challenger.stopped?.reason);
+    for (let round = 1;; round++) {
+        const open = [];
+        prompts.forEach((p, i) => {
+            if (decided[i])
+                return;
+            const det = p.champion !== null && (p.temperatureZero === true || deterministic(p.champion, p.challenger));
+            const stop = stoppedBy[i] ?? (signal?.aborted ? "the deadline or a cancellation" : undefined);
+            const final = round >= maxRounds || det || stop !== undefined;
+            const ended = det
+                ? "deterministic answers"
+                : (stop ?? (round >= maxRounds ? "max_sampling_rounds" : undefined));
+            const c = comparePrompt(p.champion, p.challenger, p.criteria, gate, p.inputs, {
+                round,
+                maxRounds,
+                familySize,
+                final,
+                deterministic: det,
+                ...(ended ? { ended } : {}),
+                ...(previous[i] ? { previous: previous[i] } : {}),
+            });
+            if (final || !undecided(c))
+                decided[i] = final ? c : { ...c, sampling: { ...c.sampling, ended: "decided" } };
+            else {
+                previous[i] = c;
+                open.push(i);
+            }
+        });
+        if (open.length === 0)
+            break;
+        for (const i of open) {
+            const p = prompts[i];
+            if (!p.champion)
+                continue;
+            const items = nextItems(p.champion, p.challenger);
+            if (items.length === 0)
+                continue;
+            const champ = await runItems(i, "champion", round + 1, items);
+            const chall = await runItems(i, "challenger", round + 1, items);
+            p.champion = withRound(p.champion, champ, p.championCriteria, p.evalSet);
+            p.challenger = withRound(p.challenger, chall, p.criteria, p.evalSet);
+            const stop = champ.stopped ?? chall.stopped ?? roundFailed([champ, chall], gate.maxErrorRate);
+            if (stop)
+                stoppedBy[i] = stop.reason;
+        }
+    }
+    return decided;
+}
+
 ;// CONCATENATED MODULE: ./lib/pipeline/compare-run.js
 
 
@@ -30811,15 +31346,18 @@ async function planComparison(input) {
 
 
 
-function runSide(label, prompt, evalSet, reason, opts) {
+
+function runSide(label, prompt, evalSet, reason, opts, items) {
     const { onProgress, ...run } = opts.run;
     return evaluatePrompt(prompt, evalSet, { name: prompt.data.name, reason, file: prompt.file, evalSetFile: evalSet.file }, {
         ...run,
+        ...(items ? { items } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(onProgress ? { onProgress: onProgress(label) } : {}),
     });
 }
-async function comparePlanned(p, opts) {
+/** Parses and checks both sides of a planned prompt; no model call. */
+async function preparePrompt(p, opts) {
     if (!p.challenger)
         return { prompt: p.name, reason: "removed by this change" };
     if (!p.evalSet)
@@ -30853,30 +31391,47 @@ async function comparePlanned(p, opts) {
             baselineNote = `the base version cannot be evaluated on the new eval set: ${e.format()}`;
         }
     }
-    const championRun = champion
-        ? await runSide(`${p.name} v${champion.data.version} (champion)`, champion, evalSet, "active on the base branch", opts)
-        : null;
-    const challengerRun = await runSide(`${p.name} v${challenger.data.version} (challenger)`, challenger, evalSet, p.reasons.join("; "), opts);
-    const inputs = new Map(evalSet.examples.map((e) => [e.id, e.input]));
     return {
         name: p.name,
         reasons: p.reasons,
-        comparison: comparePrompt(championRun, challengerRun, p.criteria ?? challenger.data.eval_criteria, opts.gate, inputs),
-        champion: championRun,
-        challenger: challengerRun,
-        ...(baselineNote ? { baseline_note: baselineNote } : {}),
-        challenger_file: p.challenger.path,
-        criterion_lines: Object.fromEntries(judged.flatMap((c) => {
+        champion,
+        challenger,
+        criteria: judged,
+        evalSet,
+        ...(baselineNote ? { baselineNote } : {}),
+        challengerFile: p.challenger.path,
+        criterionLines: Object.fromEntries(judged.flatMap((c) => {
             const line = lineOf.get(c.name);
             return line ? [[c.name, line]] : [];
         })),
+    };
+}
+const sideLabel = (prep, side, round) => {
+    const prompt = side === "champion" ? prep.champion : prep.challenger;
+    return `${prep.name} v${prompt?.data.version ?? "?"} (${side}${round > 1 ? `, round ${round}` : ""})`;
+};
+/** The first pass of both sides. */
+async function firstPass(prep, opts) {
+    const champion = prep.champion
+        ? await runSide(sideLabel(prep, "champion", 1), prep.champion, prep.evalSet, "active on the base branch", opts)
+        : null;
+    const challenger = await runSide(sideLabel(prep, "challenger", 1), prep.challenger, prep.evalSet, prep.reasons.join("; "), opts);
+    return {
+        criteria: prep.criteria,
+        championCriteria: prep.champion?.data.eval_criteria ?? [],
+        evalSet: prep.evalSet,
+        champion,
+        challenger,
+        inputs: new Map(prep.evalSet.examples.map((e) => [e.id, e.input])),
+        temperatureZero: prep.champion?.data.temperature === 0 && prep.challenger.data.temperature === 0,
     };
 }
 /** Evaluates champion and challenger of every planned prompt and decides the gate. */
 async function runComparison(plan, labels, opts) {
     const now = opts.now ?? Date.now;
     const startedAt = new Date(now());
-    const prompts = [];
+    const prepared = [];
+    const sampled = [];
     const notEvaluated = [];
     for (const p of plan.prompts) {
         if (opts.signal?.aborted) {
@@ -30884,11 +31439,13 @@ async function runComparison(plan, labels, opts) {
             continue;
         }
         try {
-            const r = await comparePlanned(p, opts);
-            if ("comparison" in r)
-                prompts.push(r);
-            else
-                notEvaluated.push(r);
+            const prep = await preparePrompt(p, opts);
+            if (!("challenger" in prep)) {
+                notEvaluated.push(prep);
+                continue;
+            }
+            sampled.push(await firstPass(prep, opts));
+            prepared.push(prep);
         }
         catch (e) {
             if (isUserError(e))
@@ -30896,8 +31453,30 @@ async function runComparison(plan, labels, opts) {
             notEvaluated.push({ prompt: p.name, reason: errorMessage(e) });
         }
     }
+    // The first pass alone says whether the run could measure: later rounds only add samples.
+    const stopped = sampled.some((s) => s.champion?.stopped ?? s.challenger.stopped);
+    const comparisons = await decideInRounds(sampled, opts.gate, (i, side, round, items) => {
+        const prep = prepared[i];
+        const prompt = side === "champion" ? prep.champion : prep.challenger;
+        if (!prompt)
+            throw new Error("a round was asked of a side that does not run");
+        const reason = side === "champion" ? "active on the base branch" : prep.reasons.join("; ");
+        return runSide(sideLabel(prep, side, round), prompt, prep.evalSet, reason, opts, items);
+    }, opts.signal);
+    const prompts = prepared.map((prep, i) => {
+        const s = sampled[i];
+        return {
+            name: prep.name,
+            reasons: prep.reasons,
+            comparison: comparisons[i],
+            champion: s.champion,
+            challenger: s.challenger,
+            ...(prep.baselineNote ? { baseline_note: prep.baselineNote } : {}),
+            challenger_file: prep.challengerFile,
+            criterion_lines: prep.criterionLines,
+        };
+    });
     const cancelledOrFailed = notEvaluated.some((n) => n.reason !== "removed by this change");
-    const stopped = prompts.some((p) => p.champion?.stopped ?? p.challenger.stopped);
     let verdict = overallVerdict(prompts.map((p) => p.comparison));
     if (verdict === "pass" && (cancelledOrFailed || stopped))
         verdict = "inconclusive";
@@ -31511,21 +32090,35 @@ function verdictWord(verdict, comparisons) {
             : verdict;
 }
 const STATUS_LABEL = {
-    ok: "✅ ok",
+    ok: "✅ not worse",
     improved: "✅ improved",
-    regressed: "❌ regressed",
+    regressed: "❌ worse",
     below_threshold: "❌ below threshold",
-    inconclusive: "⚠️ inconclusive",
+    inconclusive: "⚠️ not measured",
     new: "🆕 no baseline",
     removed: "➖ removed",
 };
 const signedPts = (x) => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
+const pts = (x) => (x * 100).toFixed(1);
+/** A p-value to three significant digits, small ones in scientific notation. */
+function pValue(p) {
+    return p < 0.001 ? p.toExponential(1) : p.toPrecision(2);
+}
 /** The row shows mean scores that are not pass rates (partial credit, similarity). */
 function showsMeanScores(c) {
     if (c.status === "new" || c.status === "removed")
         return false;
     return (c.challenger.mean !== c.challenger.pass_rate ||
         (c.champion !== null && c.champion.mean !== c.champion.pass_rate));
+}
+/** The decision, and the p-value beside it only when the test decided it. */
+function decisionCell(c) {
+    const label = STATUS_LABEL[c.status];
+    if (c.test)
+        return `${label} (one-sided p=${pValue(c.test.p_value)} ≤ ${pValue(c.test.level)})`;
+    if (c.decided_by === "end_of_sampling" && c.status === "ok")
+        return "✅ undecided → passes";
+    return label;
 }
 function criterionRow(c) {
     // A threshold is on the share of passing examples; beside a mean score it must say so.
@@ -31540,13 +32133,33 @@ function criterionRow(c) {
         c.status === "removed" || c.challenger.n === 0
             ? "–"
             : pct(c.status === "new" ? c.challenger.pass_rate_all : c.challenger.mean),
-        c.delta !== null ? `${signedPts(c.delta)} pts` : "–",
-        c.delta_ci ? `${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])}` : "–",
-        c.p_adjusted !== null && c.discordant && c.discordant.pass_to_fail + c.discordant.fail_to_pass > 0
-            ? `${c.discordant.pass_to_fail}↓ ${c.discordant.fail_to_pass}↑ (p=${c.p_adjusted < 0.001 ? "<0.001" : c.p_adjusted.toFixed(3)})`
+        c.delta !== null && c.delta_ci
+            ? `${signedPts(c.delta)} pts (${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])})`
             : "–",
-        STATUS_LABEL[c.status],
+        decisionCell(c),
+        c.status === "removed" ? "–" : String(c.rounds),
     ];
+}
+/** "With 100 examples × 3 rounds this gate detects drops of 9.1 points or more", and what would lower it. */
+function detectableDrop(p) {
+    const c = p.comparison;
+    const mdd = c.minimum_detectable_drop;
+    if (!mdd)
+        return [];
+    const rounds = `${c.sampling.rounds} round${c.sampling.rounds === 1 ? "" : "s"}`;
+    const out = [
+        `With ${format_int(mdd.examples)} examples × ${rounds} this gate detects drops of ${pts(mdd.drop)} points or more (80% power${c.criteria.filter((k) => k.minimum_detectable_drop !== null).length > 1 ? `, ${escapeInline(mdd.criterion)}` : ""}).`,
+    ];
+    // Four times the examples halve the part beyond the tolerance.
+    const lowered = c.tolerance + (mdd.drop - c.tolerance) / 2;
+    const quadrupled = `${format_int(mdd.examples * 4)} examples would bring it to about ${pts(lowered)}`;
+    if (c.sampling.deterministic)
+        out.push(`Answers are deterministic, so more rounds cannot lower it; only more examples can: ${quadrupled}.`);
+    else if (c.sampling.ended === "max_sampling_rounds")
+        out.push(`More examples lower it (${quadrupled}), and so would a higher \`max_sampling_rounds\`.`);
+    else
+        out.push(`More examples lower it: ${quadrupled}.`);
+    return [out.join(" "), ""];
 }
 function sideFigures(run) {
     if (!run)
@@ -31581,6 +32194,23 @@ function flippedSection(flipped, limit) {
     out.push("</details>", "");
     return out;
 }
+/** How sampling went, when it went beyond the first pass or stopped for a reason worth saying. */
+function samplingNote(c) {
+    const s = c.sampling;
+    if (!c.baseline)
+        return [];
+    const rounds = `${s.rounds} of at most ${s.max_rounds} round${s.max_rounds === 1 ? "" : "s"}`;
+    const why = s.ended === "decided"
+        ? "every criterion was decided"
+        : s.ended === "deterministic answers (temperature 0)"
+            ? "both sides run at temperature 0, so their answers are taken as deterministic and not sampled again"
+            : s.ended === "deterministic answers"
+                ? "answers are deterministic: repeats returned identical text on both sides"
+                : s.ended === "max_sampling_rounds"
+                    ? "the cap (max_sampling_rounds) was reached"
+                    : `sampling stopped: ${escapeInline(s.ended ?? "", 200)}`;
+    return [`Sampling: ${rounds}; ${why}.`, ""];
+}
 function promptSection(p, flippedLimit) {
     const c = p.comparison;
     const from = c.champion_version !== null
@@ -31592,11 +32222,12 @@ function promptSection(p, flippedLimit) {
         out.push(`> **No baseline** — absolute thresholds only.${p.baseline_note ? ` ${escapeInline(p.baseline_note, 400)}` : ""}`, "");
     out.push(`**${escapeInline(c.reason, 300)}**`, "");
     out.push(markdownTable([
-        ["criterion", "champion", "challenger", "Δ", "95% CI of Δ", "flips (McNemar)", "status"],
+        ["criterion", "champion", "challenger", "Δ (95% CI)", "decision", "rounds"],
         ...c.criteria.map(criterionRow),
-    ], { align: ["l", "r", "r", "r", "r", "r", "l"] }), "");
+    ], { align: ["l", "r", "r", "r", "l", "r"] }), "");
+    out.push(...samplingNote(c), ...detectableDrop(p));
     out.push(markdownTable([
-        ["", "examples scored", "tokens", "cost", "latency p50 / p95", "run"],
+        ["", "answers scored", "tokens", "cost", "latency p50 / p95", "run"],
         [`champion${p.champion ? ` v${p.champion.version}` : ""}`, ...sideFigures(p.champion)],
         [`challenger v${p.challenger.version}`, ...sideFigures(p.challenger)],
     ], { align: ["l", "r", "r", "r", "r", "l"] }), "");
@@ -31613,25 +32244,40 @@ function promptSection(p, flippedLimit) {
     out.push(...flippedSection(c.flipped, flippedLimit));
     return out;
 }
-/** The PR report: verdict first, then one section per evaluated prompt. Pure; all PR and model text escaped. */
+const VERDICT_ORDER = { fail: 0, needs_approval: 1, inconclusive: 1, pass: 2 };
+/** Failing prompts first, then inconclusive (or needing approval) ones, then the rest, each group in plan order. */
+function byVerdict(prompts) {
+    return [...prompts].sort((a, b) => VERDICT_ORDER[a.comparison.verdict] - VERDICT_ORDER[b.comparison.verdict]);
+}
+/** The headline's why: every failing criterion by name, else the first reason of the verdict. */
+function headline(results, prompts) {
+    if (prompts.length === 0)
+        return "no prompt is affected by this change";
+    if (results.verdict === "pass")
+        return `${prompts.length} prompt${prompts.length === 1 ? "" : "s"} evaluated, no evidence of a drop beyond the tolerance`;
+    const failing = prompts.flatMap((p) => p.comparison.verdict === "fail"
+        ? p.comparison.criteria
+            .filter((k) => k.decision === "fail")
+            .map((k) => k.status === "below_threshold"
+            ? `${p.name}: ${k.name} below its threshold`
+            : `${p.name}: ${k.name} ${k.delta !== null ? `${signedPts(k.delta)} pts` : "worse"}`)
+        : []);
+    if (results.verdict === "fail" && failing.length > 0)
+        return `failing: ${failing.join(", ")}`;
+    const first = prompts.find((p) => p.comparison.verdict === results.verdict);
+    return first ? `${first.name}: ${first.comparison.reason}` : "some prompts could not be evaluated";
+}
+/** The PR report: verdict first, then one section per evaluated prompt, failing ones first. Pure; all PR and model text escaped. */
 function renderCompareMarkdown(results, opts = {}) {
     const limit = opts.flippedLimit ?? 10;
-    const first = results.prompts.find((p) => p.comparison.verdict === results.verdict);
-    const why = results.verdict === "needs_approval"
-        ? gateChangeHeadline(results)
-        : results.prompts.length === 0
-            ? "no prompt is affected by this change"
-            : results.verdict === "pass"
-                ? `${results.prompts.length} prompt${results.prompts.length === 1 ? "" : "s"} evaluated, no regression`
-                : first
-                    ? `${first.name}: ${first.comparison.reason}`
-                    : "some prompts could not be evaluated";
+    const prompts = byVerdict(results.prompts);
+    const why = results.verdict === "needs_approval" ? gateChangeHeadline(results) : headline(results, prompts);
     const title = `${VERDICT_ICON[results.verdict]} agentops: ${verdictWord(results.verdict, results.prompts.map((p) => p.comparison))}`;
-    const out = [`## ${title}`, "", `**${escapeInline(why, 400)}**`, ""];
-    if (results.prompts.length > 0) {
+    const out = [`## ${title}`, "", `**${escapeInline(why, 600)}**`, ""];
+    if (prompts.length > 0) {
         out.push(markdownTable([
             ["prompt", "change", "verdict", "why"],
-            ...results.prompts.map((p) => [
+            ...prompts.map((p) => [
                 escapeInline(p.name),
                 p.comparison.champion_version !== null
                     ? `v${p.comparison.champion_version} → v${p.comparison.challenger_version}`
@@ -31642,7 +32288,7 @@ function renderCompareMarkdown(results, opts = {}) {
         ], { align: ["l", "l", "c", "l"] }), "");
     }
     out.push(...renderGateChanges(results));
-    for (const p of results.prompts)
+    for (const p of prompts)
         out.push(...promptSection(p, limit));
     if (results.not_evaluated.length > 0) {
         out.push("### Not evaluated", "");
@@ -31658,7 +32304,7 @@ function renderCompareMarkdown(results, opts = {}) {
             out.push(`- ${escapeInline(f, 200)}`);
         out.push("", "</details>", "");
     }
-    out.push(`<sub>champion = the version active on the base branch, read from git; challenger = this change. Scores are pass rates (mean scores for graded criteria) on the same examples, paired by id; Δ intervals are paired bootstrap (2,000 resamples), flips use an exact McNemar test with Holm correction. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}</sub>`);
+    out.push(`<sub>champion = the version active on the base branch, read from git; challenger = this change. Each example counts once: scores are the mean over its repeats (pass rates, or mean scores for graded criteria), paired by example id. A criterion fails only when a one-sided paired t-test over examples shows it worse than the tolerance allows, with the chance of a false failure held under α over every criterion of the PR and every round; undecided criteria get more rounds, and pass when sampling ends. Δ intervals are 95% t-intervals over examples. See docs/statistics.md. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}</sub>`);
     return out.join("\n") + "\n";
 }
 /**
@@ -64077,6 +64723,8 @@ Options:
   --head REF           the proposed revision (default: HEAD)
   --env NAME           environment whose active version is the baseline (default: config, else production)
   --tolerance PTS      largest tolerated drop in points (default: config, else 2)
+  --alpha A            family-wise chance of failing a change that is not worse beyond the
+                       tolerance, over every criterion of every prompt (default: config, else 0.01)
   --out FILE           write the results JSON to FILE
   --report FILE        write the markdown report to FILE
   --format FORMAT      markdown | json (what goes to stdout; default markdown)
@@ -64106,6 +64754,7 @@ async function compareCommand(argv, io) {
             head: { type: "string" },
             env: { type: "string" },
             tolerance: { type: "string" },
+            alpha: { type: "string" },
             out: { type: "string" },
             report: { type: "string" },
             format: { type: "string" },
@@ -64128,6 +64777,13 @@ async function compareCommand(argv, io) {
         tolerance = Number(values.tolerance);
         if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 100) {
             throw new errors_UserError(`--tolerance takes points between 0 and 100, got "${values.tolerance}"`);
+        }
+    }
+    let alpha;
+    if (values.alpha !== undefined) {
+        alpha = Number(values.alpha);
+        if (!Number.isFinite(alpha) || alpha <= 0 || alpha > 0.5) {
+            throw new errors_UserError(`--alpha takes a probability above 0 and at most 0.5, got "${values.alpha}"`);
         }
     }
     const git = createGit(io.cwd);
@@ -64158,11 +64814,7 @@ async function compareCommand(argv, io) {
     const trusted = plan.trustedConfig;
     const signal = runSignal(runFlags(values), io);
     const setup = await makeRunSetup(project, runFlags(values), io);
-    const gate = {
-        ...DEFAULT_GATE,
-        tolerancePoints: tolerance ?? trusted.thresholds?.regression_tolerance ?? DEFAULT_GATE.tolerancePoints,
-        maxErrorRate: trusted.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
-    };
+    const gate = gateSettings(trusted.thresholds, { tolerance, alpha });
     const compared = await runComparison(plan, { base, head: values.head ?? "HEAD" }, {
         run: {
             ...setup.run,
@@ -64259,7 +64911,7 @@ function criteriaTable(run, escape) {
         align: ["l", "l", "r", "r", "r", "r", "l"],
     });
 }
-function headline(run) {
+function eval_report_headline(run) {
     const s = run.summary;
     const parts = [
         `${format_int(s.examples)} examples`,
@@ -64308,7 +64960,7 @@ function renderEvalText(results) {
     for (const run of results.runs) {
         out.push(`${run.prompt} v${run.version} — ${run.reason}`);
         out.push(`  ${run.file} on ${run.eval_set} · model ${run.model}`);
-        out.push(`  ${headline(run)}`);
+        out.push(`  ${eval_report_headline(run)}`);
         out.push("");
         out.push(criteriaTable(run, (s) => s));
         out.push("");
@@ -64329,7 +64981,7 @@ function renderEvalMarkdown(results) {
     const out = ["## agentops eval", ""];
     for (const run of results.runs) {
         out.push(`### ${escapeInline(run.prompt)} v${run.version}`, "");
-        out.push(`${escapeInline(run.reason)} · \`${escapeInline(run.model)}\` · ${headline(run)}`, "");
+        out.push(`${escapeInline(run.reason)} · \`${escapeInline(run.model)}\` · ${eval_report_headline(run)}`, "");
         out.push(criteriaTable(run, (s) => escapeInline(s)), "");
         const judging = [...judgeLines(run), ...eval_report_judgeAgreement(run)];
         for (const line of judging)
