@@ -42,16 +42,17 @@ describe("agentops compare", () => {
 
   test("a switch that loses summary overlap is a regression (exit 1) and the report says why first", async () => {
     switchTo({ summarize: 2 });
-    // 24 recorded examples: at α = 0.01 over four criteria this drop is not evidence enough (the
-    // replay has no answers for further repeats); at the example config's α = 0.05 it is.
+    // 24 recorded examples at α = 0.01 over every criterion: the overlap drop alone is not evidence
+    // enough (the replay has no answers for further repeats), the embedding similarity's is.
     const strict = await cli(["compare", "--base", "main", "--alpha", "0.01", "--format", "json", "-q"], {
       cwd: repo.dir,
     });
-    expect(strict.code).toBe(0);
-    const overlap = (JSON.parse(strict.stdout) as CompareResults).prompts[0]?.comparison.criteria.find(
-      (c) => c.name === "overlap",
+    expect(strict.code).toBe(1);
+    const criteria = (JSON.parse(strict.stdout) as CompareResults).prompts[0]?.comparison.criteria;
+    expect(criteria?.find((c) => c.name === "overlap")?.reason).toMatch(
+      /; this run detects drops of \d+\.\d pts or more$/,
     );
-    expect(overlap?.reason).toMatch(/; this run detects drops of \d+\.\d pts or more$/);
+    expect(criteria?.find((c) => c.name === "meaning")?.decision).toBe("fail");
     const r = await cli(
       [
         "compare",
@@ -70,7 +71,10 @@ describe("agentops compare", () => {
     expect(r.code).toBe(1);
     const report = readFileSync(join(repo.dir, "report.md"), "utf8");
     expect(report.split("\n")[0]).toBe("## ❌ agentops: regression");
-    expect(report.split("\n")[2]).toBe("**failing: summarize: overlap −11.6 pts**");
+    // The headline names every failing criterion.
+    expect(report.split("\n")[2]).toBe(
+      "**failing: summarize: overlap −11.6 pts, summarize: meaning −18.6 pts**",
+    );
     expect(report).toMatch(/overlap: dropped −\d+\.\d pts/);
     expect(report).toContain("<details><summary>");
     const results = JSON.parse(readFileSync(join(repo.dir, "results.json"), "utf8")) as CompareResults;

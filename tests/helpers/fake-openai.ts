@@ -1,3 +1,4 @@
+import { JUDGE_SYSTEM } from "../../src/engine/judge.js";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -55,7 +56,11 @@ export type FakeHandler = (req: ReceivedRequest) => FakeReply | Promise<FakeRepl
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-const echo: FakeHandler = (r) => ({ text: `echo: ${r.body.messages.at(-1)?.content ?? ""}` });
+/** Echoes the last message; a judge request (the engine's judge system prompt) gets a valid verdict. */
+const echo: FakeHandler = (r) =>
+  r.body.messages[0]?.content === JUDGE_SYSTEM
+    ? { text: '{"score": 4, "reason": "fake judge"}' }
+    : { text: `echo: ${r.body.messages.at(-1)?.content ?? ""}` };
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   if (res.destroyed) return;
