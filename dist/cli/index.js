@@ -9436,7 +9436,10 @@ function measureCriterion(c, champion, challenger, look) {
         reason: "",
         pairs: 0,
         champion: null,
-        challenger: { ...side(all.pass, all.score), pass_rate_all: allRate.rate, n: all.pass.length },
+        challenger: (() => {
+            const figures = side(all.pass, all.score);
+            return { ...figures, pass_rate_all: allRate.rate, mean_all: figures.mean, n: all.pass.length };
+        })(),
         delta: null,
         delta_ci: null,
         test: null,
@@ -9474,12 +9477,15 @@ function decideCriterion(row, champion, challenger, look, previous) {
             reason: "no example could be scored",
         };
     }
+    // One meaning for every criterion: the minimum mean score (for a pass/fail check, its pass rate).
     // Unrounded: 0.8999 misses a threshold of 0.9 even though both print as 90%.
-    if (row.threshold !== undefined && row.challenger.pass_rate_all < row.threshold) {
-        let reason = `pass rate ${pctOf(row.challenger.pass_rate_all)} is below the threshold of ${(row.threshold * 100).toFixed(0)}%`;
+    if (row.threshold !== undefined && row.challenger.mean_all < row.threshold) {
+        // A pass/fail check's mean score is its pass rate: call it that.
+        const what = row.challenger.mean_all === row.challenger.pass_rate_all ? "pass rate" : "mean score";
+        let reason = `${what} ${pctOf(row.challenger.mean_all)} is below the threshold of ${(row.threshold * 100).toFixed(0)}%`;
         // A reviewer should know when this change did not cause the miss.
-        if (row.champion && row.champion.pass_rate < row.threshold)
-            reason += `, as on the base (${pctOf(row.champion.pass_rate)})`;
+        if (row.champion && row.champion.mean < row.threshold)
+            reason += `, as on the base (${pctOf(row.champion.mean)})`;
         return { ...row, status: "below_threshold", decision: "fail", decided_by: "threshold", reason };
     }
     if (!champion?.criteria.some((k) => k.name === row.name)) {
@@ -9687,7 +9693,7 @@ function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, 
         reason: "criterion removed by this change",
         pairs: 0,
         champion: { mean: c.mean_score, pass_rate: c.pass_rate, pass_rate_ci: c.pass_rate_ci },
-        challenger: { mean: 0, pass_rate: 0, pass_rate_ci: [0, 1], pass_rate_all: 0, n: 0 },
+        challenger: { mean: 0, pass_rate: 0, pass_rate_ci: [0, 1], pass_rate_all: 0, mean_all: 0, n: 0 },
         delta: null,
         delta_ci: null,
         test: null,
@@ -27876,7 +27882,8 @@ function aggregateCriteria(criteria, results, examples = []) {
         }
         if (c.threshold !== undefined) {
             agg.threshold = c.threshold;
-            agg.threshold_met = n > 0 && pass_rate >= c.threshold;
+            // One meaning for every criterion: the minimum mean score (a pass/fail check's is its pass rate).
+            agg.threshold_met = n > 0 && mean >= c.threshold;
         }
         return agg;
     });
@@ -32104,13 +32111,6 @@ const pts = (x) => (x * 100).toFixed(1);
 function pValue(p) {
     return p < 0.001 ? p.toExponential(1) : p.toPrecision(2);
 }
-/** The row shows mean scores that are not pass rates (partial credit, similarity). */
-function showsMeanScores(c) {
-    if (c.status === "new" || c.status === "removed")
-        return false;
-    return (c.challenger.mean !== c.challenger.pass_rate ||
-        (c.champion !== null && c.champion.mean !== c.champion.pass_rate));
-}
 /** The decision, and the p-value beside it only when the test decided it. */
 function decisionCell(c) {
     const label = STATUS_LABEL[c.status];
@@ -32121,18 +32121,14 @@ function decisionCell(c) {
     return label;
 }
 function criterionRow(c) {
-    // A threshold is on the share of passing examples; beside a mean score it must say so.
-    const threshold = c.threshold === undefined
-        ? ""
-        : showsMeanScores(c)
-            ? ` (mean score; min ${pct(c.threshold, 0)} passing)`
-            : ` (min ${pct(c.threshold, 0)})`;
+    // A threshold is the minimum mean score: the figure in the challenger column.
+    const threshold = c.threshold === undefined ? "" : ` (min ${pct(c.threshold, 0)})`;
     return [
         escapeInline(c.name) + threshold,
         c.champion ? pct(c.champion.mean) : "–",
         c.status === "removed" || c.challenger.n === 0
             ? "–"
-            : pct(c.status === "new" ? c.challenger.pass_rate_all : c.challenger.mean),
+            : pct(c.status === "new" ? c.challenger.mean_all : c.challenger.mean),
         c.delta !== null && c.delta_ci
             ? `${signedPts(c.delta)} pts (${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])})`
             : "–",

@@ -133,7 +133,7 @@ export function comparePrompt(
       reason: "criterion removed by this change",
       pairs: 0,
       champion: { mean: c.mean_score, pass_rate: c.pass_rate, pass_rate_ci: c.pass_rate_ci },
-      challenger: { mean: 0, pass_rate: 0, pass_rate_ci: [0, 1], pass_rate_all: 0, n: 0 },
+      challenger: { mean: 0, pass_rate: 0, pass_rate_ci: [0, 1], pass_rate_all: 0, mean_all: 0, n: 0 },
       delta: null,
       delta_ci: null,
       test: null,

@@ -63,8 +63,11 @@ export interface CriterionComparison {
   /** Examples scored on both sides. */
   pairs: number;
   champion: SideFigures | null;
-  /** pass_rate_all and n cover every scored example of the challenger, paired or not; n counts examples. */
-  challenger: SideFigures & { pass_rate_all: number; n: number };
+  /**
+   * pass_rate_all, mean_all and n cover every scored example of the challenger, paired or not; n counts
+   * examples. mean_all is what a threshold is held against.
+   */
+  challenger: SideFigures & { pass_rate_all: number; mean_all: number; n: number };
   /** challenger − champion over the paired examples, with a 95% t-interval over examples. */
   delta: number | null;
   delta_ci: [number, number] | null;
@@ -113,7 +116,10 @@ export function measureCriterion(
     reason: "",
     pairs: 0,
     champion: null,
-    challenger: { ...side(all.pass, all.score), pass_rate_all: allRate.rate, n: all.pass.length },
+    challenger: (() => {
+      const figures = side(all.pass, all.score);
+      return { ...figures, pass_rate_all: allRate.rate, mean_all: figures.mean, n: all.pass.length };
+    })(),
     delta: null,
     delta_ci: null,
     test: null,
@@ -156,12 +162,15 @@ export function decideCriterion(
       reason: "no example could be scored",
     };
   }
+  // One meaning for every criterion: the minimum mean score (for a pass/fail check, its pass rate).
   // Unrounded: 0.8999 misses a threshold of 0.9 even though both print as 90%.
-  if (row.threshold !== undefined && row.challenger.pass_rate_all < row.threshold) {
-    let reason = `pass rate ${pctOf(row.challenger.pass_rate_all)} is below the threshold of ${(row.threshold * 100).toFixed(0)}%`;
+  if (row.threshold !== undefined && row.challenger.mean_all < row.threshold) {
+    // A pass/fail check's mean score is its pass rate: call it that.
+    const what = row.challenger.mean_all === row.challenger.pass_rate_all ? "pass rate" : "mean score";
+    let reason = `${what} ${pctOf(row.challenger.mean_all)} is below the threshold of ${(row.threshold * 100).toFixed(0)}%`;
     // A reviewer should know when this change did not cause the miss.
-    if (row.champion && row.champion.pass_rate < row.threshold)
-      reason += `, as on the base (${pctOf(row.champion.pass_rate)})`;
+    if (row.champion && row.champion.mean < row.threshold)
+      reason += `, as on the base (${pctOf(row.champion.mean)})`;
     return { ...row, status: "below_threshold", decision: "fail", decided_by: "threshold", reason };
   }
   if (!champion?.criteria.some((k) => k.name === row.name)) {

@@ -122,7 +122,8 @@ export function aggregateCriteria(
     }
     if (c.threshold !== undefined) {
       agg.threshold = c.threshold;
-      agg.threshold_met = n > 0 && pass_rate >= c.threshold;
+      // One meaning for every criterion: the minimum mean score (a pass/fail check's is its pass rate).
+      agg.threshold_met = n > 0 && mean >= c.threshold;
     }
     return agg;
   });

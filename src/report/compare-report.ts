@@ -49,15 +49,6 @@ function pValue(p: number): string {
   return p < 0.001 ? p.toExponential(1) : p.toPrecision(2);
 }
 
-/** The row shows mean scores that are not pass rates (partial credit, similarity). */
-function showsMeanScores(c: CriterionComparison): boolean {
-  if (c.status === "new" || c.status === "removed") return false;
-  return (
-    c.challenger.mean !== c.challenger.pass_rate ||
-    (c.champion !== null && c.champion.mean !== c.champion.pass_rate)
-  );
-}
-
 /** The decision, and the p-value beside it only when the test decided it. */
 function decisionCell(c: CriterionComparison): string {
   const label = STATUS_LABEL[c.status];
@@ -67,19 +58,14 @@ function decisionCell(c: CriterionComparison): string {
 }
 
 function criterionRow(c: CriterionComparison): string[] {
-  // A threshold is on the share of passing examples; beside a mean score it must say so.
-  const threshold =
-    c.threshold === undefined
-      ? ""
-      : showsMeanScores(c)
-        ? ` (mean score; min ${pct(c.threshold, 0)} passing)`
-        : ` (min ${pct(c.threshold, 0)})`;
+  // A threshold is the minimum mean score: the figure in the challenger column.
+  const threshold = c.threshold === undefined ? "" : ` (min ${pct(c.threshold, 0)})`;
   return [
     escapeInline(c.name) + threshold,
     c.champion ? pct(c.champion.mean) : "–",
     c.status === "removed" || c.challenger.n === 0
       ? "–"
-      : pct(c.status === "new" ? c.challenger.pass_rate_all : c.challenger.mean),
+      : pct(c.status === "new" ? c.challenger.mean_all : c.challenger.mean),
     c.delta !== null && c.delta_ci
       ? `${signedPts(c.delta)} pts (${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])})`
       : "–",
