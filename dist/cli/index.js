@@ -27812,6 +27812,7 @@ function reasonRank(reason) {
 
 ;// CONCATENATED MODULE: ./lib/engine/aggregate.js
 
+
 const aggregate_clamp01 = (x) => Math.min(1, Math.max(0, x));
 /** A human label as pass/fail: a boolean, "pass"/"fail", or a 1–5 score where 4 and 5 pass. */
 function humanPass(label) {
@@ -27863,15 +27864,20 @@ function aggregateCriteria(criteria, results, examples = []) {
                 passed++;
         }
         const n = scores.length;
-        const { mean, ci } = meanInterval(scores);
-        const pass_rate = n > 0 ? passed / n : 0;
+        // The unit is the example: with repeats, an example's figure is its mean over them, and
+        // intervals are over examples (repeats of one example are not independent samples).
+        const side = clusterSide(results, c.name);
+        const repeated = side.pass.length < n;
+        const score = repeated ? clusteredRate(side.score) : undefined;
+        const rate = repeated ? clusteredRate(side.pass) : undefined;
+        const { mean, ci } = score ? { mean: score.rate, ci: score.ci } : meanInterval(scores);
         const agg = {
             name: c.name,
             type: c.type,
             n,
             passed,
-            pass_rate,
-            pass_rate_ci: wilsonInterval(passed, n),
+            pass_rate: rate ? rate.rate : n > 0 ? passed / n : 0,
+            pass_rate_ci: rate ? rate.ci : wilsonInterval(passed, n),
             mean_score: mean,
             mean_score_ci: n > 0 ? [aggregate_clamp01(ci[0]), aggregate_clamp01(ci[1])] : [0, 1],
         };

@@ -1,3 +1,4 @@
+import { clusteredRate, clusterSide } from "../compare/cluster.js";
 import { meanInterval, quantile, wilsonInterval } from "../compare/stats.js";
 import type { LoadedExample } from "../config/load.js";
 import type { Criterion } from "../config/schema.js";
@@ -10,7 +11,7 @@ export interface CriterionAggregate {
   n: number;
   passed: number;
   pass_rate: number;
-  /** 95% Wilson interval of the pass rate. */
+  /** 95% interval of the pass rate: Wilson over examples, or with repeats a t-interval over per-example shares. */
   pass_rate_ci: [number, number];
   mean_score: number;
   /** 95% t-interval of the mean score, clamped to [0, 1]. */
@@ -104,15 +105,20 @@ export function aggregateCriteria(
       if (verdict.passed) passed++;
     }
     const n = scores.length;
-    const { mean, ci } = meanInterval(scores);
-    const pass_rate = n > 0 ? passed / n : 0;
+    // The unit is the example: with repeats, an example's figure is its mean over them, and
+    // intervals are over examples (repeats of one example are not independent samples).
+    const side = clusterSide(results, c.name);
+    const repeated = side.pass.length < n;
+    const score = repeated ? clusteredRate(side.score) : undefined;
+    const rate = repeated ? clusteredRate(side.pass) : undefined;
+    const { mean, ci } = score ? { mean: score.rate, ci: score.ci } : meanInterval(scores);
     const agg: CriterionAggregate = {
       name: c.name,
       type: c.type,
       n,
       passed,
-      pass_rate,
-      pass_rate_ci: wilsonInterval(passed, n),
+      pass_rate: rate ? rate.rate : n > 0 ? passed / n : 0,
+      pass_rate_ci: rate ? rate.ci : wilsonInterval(passed, n),
       mean_score: mean,
       mean_score_ci: n > 0 ? [clamp01(ci[0]), clamp01(ci[1])] : [0, 1],
     };
