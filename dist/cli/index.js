@@ -30860,10 +30860,10 @@ function trustedEvalSet(prompt, base, head) {
             edited.push(e.id);
     }
     const addedExamples = head.parsed.examples.filter((e) => !baseIds.has(e.id));
-    const lines = [
-        ...base.parsed.examples.map((e) => baseLines[e.line - 1] ?? ""),
-        ...addedExamples.map((e) => headLines[e.line - 1] ?? ""),
-    ];
+    // The base file as it is (so its examples keep their line numbers), then the added lines: a change that
+    // only appends examples is judged on exactly its own file, and errors point at the right lines.
+    const kept = baseLines.at(-1) === "" ? baseLines.slice(0, -1) : baseLines;
+    const lines = [...kept, ...addedExamples.map((e) => headLines[e.line - 1] ?? "")];
     const changes = [];
     const list = (ids) => ids.slice(0, 5).join(", ") + (ids.length > 5 ? ` and ${ids.length - 5} more` : "");
     if (deleted.length > 0) {

@@ -208,3 +208,15 @@ test("the trust model names a source for every input the gate reads", () => {
     "prompt files of the challenger",
   ]);
 });
+
+test("a change that only appends examples is judged on exactly its own file (line numbers hold)", () => {
+  const base = set([ex("a", "1"), "", ex("b", "2")]);
+  const head = base + ex("c", "3") + "\n";
+  const t = trustedEvalSet("s", side("e.jsonl", base), side("e.jsonl", head));
+  expect(t.text).toBe(head);
+  expect(parseEvalSet(t.text, "e.jsonl").examples.map((e) => [e.id, e.line])).toEqual([
+    ["a", 1],
+    ["b", 3],
+    ["c", 4],
+  ]);
+});
