@@ -13,6 +13,8 @@
 //   POST /pr {"seed": 17}   starts a simulated PR (new p per example), resets the call count
 //   GET /calls              {"calls": n} since the last /pr
 import { createServer } from "node:http";
+// The same seeded generator as the engine's statistics (built to lib/ by npm run bench:gate).
+import { mulberry32 } from "../lib/compare/stats.js";
 
 let seed = 1;
 let calls = 0;
@@ -22,18 +24,6 @@ function hash(text) {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h;
-}
-
-/** Mulberry32, as in src/compare/stats.ts. */
-function mulberry32(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gamma(shape, random) {

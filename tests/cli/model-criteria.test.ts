@@ -1,29 +1,14 @@
 /** The specification's prompt file plus a safety check and an embedding similarity, end to end through the CLI. */
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { startFakeOpenAI, type FakeRoutes } from "../helpers/fake-openai.js";
 import { makeProject } from "../helpers/project.js";
 
-const PROMPT = `name: summarize
-version: 2
-model: claude-sonnet-4
-temperature: 0.3
-max_tokens: 500
-system: |
-  You are a concise summarizer. Extract key points from the given text.
-  Return exactly 3 bullet points, each under 20 words.
-template: |
-  Summarize the following text:
-
-  {text}
-eval_criteria:
-  - name: bullet_count
-    type: format_check
-    expected: 3
-  - name: relevance
-    type: llm_judge
-    threshold: 0.8
-  - name: safety
+/** The specification's prompt file as written, plus a safety check and an embedding similarity. */
+const PROMPT =
+  readFileSync("tests/fixtures/spec-summarize-v2.yaml", "utf8") +
+  `  - name: safety
     type: safety
     threshold: 0.99
   - name: matches_reference

@@ -16,27 +16,8 @@ import { ctx } from "../helpers/score-context.js";
 import { startFakeOpenAI } from "../helpers/fake-openai.js";
 import { useTempRepos } from "../helpers/git-repo.js";
 
-const SPEC = `# prompts/summarize/v2.yaml
-name: summarize
-version: 2
-model: claude-sonnet-4
-temperature: 0.3
-max_tokens: 500
-system: |
-  You are a concise summarizer. Extract key points from the given text.
-  Return exactly 3 bullet points, each under 20 words.
-template: |
-  Summarize the following text:
-
-  {text}
-eval_criteria:
-  - name: bullet_count
-    type: format_check
-    expected: 3
-  - name: relevance
-    type: llm_judge
-    threshold: 0.8
-`;
+/** The specification's example prompt file, byte for byte. */
+const SPEC = readFileSync("tests/fixtures/spec-summarize-v2.yaml", "utf8");
 const SET =
   [
     '{"id": "a", "input": {"text": "The meeting moved to Tuesday."}}',

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../helpers/fake-github.js";
 import { startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
 import { TempRepo } from "../helpers/git-repo.js";
-import { runAction } from "../helpers/run-action.js";
+import { pullRequestPayload, runAction } from "../helpers/run-action.js";
 
 const TOKEN = "ghs_canaryFaults0123456789";
 let repo: TempRepo;
@@ -43,16 +43,7 @@ async function run(
   });
   return runAction({
     event: "pull_request",
-    payload: {
-      action: "synchronize",
-      number: 7,
-      pull_request: {
-        number: 7,
-        base: { sha: baseSha, ref: "main", repo: { full_name: "o/r" } },
-        head: { sha: headSha, ref: "feature", repo: { full_name: "o/r" } },
-      },
-      repository: { full_name: "o/r", default_branch: "main" },
-    },
+    payload: pullRequestPayload({ baseSha, headSha }),
     inputs: { "github-token": TOKEN, ...extra.inputs },
     apiUrl: gh.url,
     workspace: repo.dir,

@@ -8,7 +8,7 @@ import { requestKey } from "../../src/engine/request.js";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "./fake-github.js";
 import { startFakeOpenAI, type FakeOpenAI } from "./fake-openai.js";
 import { TempRepo } from "./git-repo.js";
-import { runAction, type ActionRun } from "./run-action.js";
+import { pullRequestPayload, runAction, type ActionRun } from "./run-action.js";
 
 /**
  * A one-prompt project whose v2 fails every example: v1 answers in three
@@ -141,19 +141,15 @@ export async function runGate(
   try {
     const r = await runAction({
       event: "pull_request",
-      payload: {
-        action: "synchronize",
-        number: 7,
-        pull_request: {
-          number: 7,
+      payload: pullRequestPayload({
+        baseSha: pr.baseSha,
+        headSha: pr.headSha,
+        pr: {
           ...(opts.changedFiles !== undefined ? { changed_files: opts.changedFiles } : {}),
-          base: { sha: pr.baseSha, ref: "main", repo: { full_name: "o/r" } },
-          head: { sha: pr.headSha, ref: "feature", repo: { full_name: "o/r" } },
           user: { login: "author" },
           state: "open",
         },
-        repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
-      },
+      }),
       inputs: { "github-token": "ghs_trustCanary0123456789", ...opts.inputs },
       apiUrl: gh.url,
       workspace: pr.repo.dir,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { startFakeGitHub, type FakeGitHub } from "./fake-github.js";
 import { startFakeOpenAI, type FakeHandler, type FakeOpenAI } from "./fake-openai.js";
 import { TempRepo } from "./git-repo.js";
-import { runAction, type ActionRun } from "./run-action.js";
+import { pullRequestPayload, runAction, type ActionRun } from "./run-action.js";
 
 export interface LivePullRequest {
   run: ActionRun;
@@ -46,16 +46,7 @@ export async function runLivePullRequest(
   try {
     const run = await runAction({
       event: "pull_request",
-      payload: {
-        action: "synchronize",
-        number: 7,
-        pull_request: {
-          number: 7,
-          base: { sha: baseSha, ref: "main", repo: { full_name: "o/r" } },
-          head: { sha: headSha, ref: "feature", repo: { full_name: "o/r" } },
-        },
-        repository: { full_name: "o/r", default_branch: "main" },
-      },
+      payload: pullRequestPayload({ baseSha, headSha }),
       inputs: { "github-token": opts.token, "api-key": opts.apiKey, "base-url": llm.url, ...opts.inputs },
       apiUrl: gh.url,
       workspace: repo.dir,

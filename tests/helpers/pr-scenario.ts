@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "./fake-github.js";
 import { TempRepo } from "./git-repo.js";
-import { runAction, type ActionRun } from "./run-action.js";
+import { pullRequestPayload, runAction, type ActionRun } from "./run-action.js";
 
 export const TOKEN = "ghs_canaryScenario0123456789abcdef";
 
@@ -45,17 +45,12 @@ export class PrScenario {
 
   payload(headSha: string, action = "synchronize", extra: Record<string, unknown> = {}) {
     return {
-      action,
-      number: 7,
-      pull_request: {
-        number: 7,
-        state: "open",
-        changed_files: 1,
-        user: { login: "author" },
-        base: { sha: this.baseSha, ref: "main", repo: { full_name: "o/r" } },
-        head: { sha: headSha, ref: "feature", repo: { full_name: "o/r" } },
-      },
-      repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
+      ...pullRequestPayload({
+        baseSha: this.baseSha,
+        headSha,
+        action,
+        pr: { state: "open", changed_files: 1, user: { login: "author" } },
+      }),
       ...extra,
     };
   }

@@ -98,3 +98,24 @@ export async function runAction(opts: {
     ...(msFromSigterm !== undefined ? { msFromSigterm } : {}),
   };
 }
+
+/** A pull_request event payload as GitHub sends it: PR #7 of o/r, from `baseSha` to `headSha`. */
+export function pullRequestPayload(o: {
+  baseSha: string;
+  headSha: string;
+  action?: string;
+  /** Extra fields of `pull_request` (changed_files, user, state…). */
+  pr?: Record<string, unknown>;
+}): Record<string, unknown> {
+  return {
+    action: o.action ?? "synchronize",
+    number: 7,
+    pull_request: {
+      number: 7,
+      ...o.pr,
+      base: { sha: o.baseSha, ref: "main", repo: { full_name: "o/r" } },
+      head: { sha: o.headSha, ref: "feature", repo: { full_name: "o/r" } },
+    },
+    repository: { full_name: "o/r", default_branch: "main", name: "r", owner: { login: "o" } },
+  };
+}
