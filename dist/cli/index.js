@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1986);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2504);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1986:
+/***/ 2504:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16615,16 +16615,13 @@ function re(stringsOrFlags, ...values) {
 }
 
 
-;// CONCATENATED MODULE: ./lib/engine/scorers/regex.js
+;// CONCATENATED MODULE: ./lib/config/pattern.js
 
-/**
- * Patterns come from prompt files (a pull request can write them) and run on model
- * outputs. JavaScript's backtracking engine lets a pattern like `(a+)+b` stall a run
- * on thirty-odd characters, so patterns run on RE2 (re2js), whose matching time is
- * linear in the input. The price: no lookarounds or backreferences — the loader says so.
- * Outputs are still capped, so even linear scans stay short.
+/*
+ * The regex compiler sits beside the loader, which validates patterns before any
+ * model call, and below the scorer that runs them: RE2 semantics (linear-time
+ * matching) in both places, and no import cycle between config and engine.
  */
-const MAX_REGEX_INPUT = 100_000;
 const FLAG_BITS = {
     i: RE2JS.CASE_INSENSITIVE,
     m: RE2JS.MULTILINE,
@@ -16644,22 +16641,6 @@ function compilePattern(pattern, flags = "") {
         compiled.set(key, re);
     }
     return re;
-}
-const SNIPPET = 40;
-function describeMatch(found) {
-    const shown = found.length > SNIPPET ? `${found.slice(0, SNIPPET)}…` : found;
-    return `matches ${JSON.stringify(shown)}`;
-}
-function scoreRegex(c, ctx) {
-    const matcher = compilePattern(c.pattern, c.flags ?? "").matcher(ctx.output.slice(0, MAX_REGEX_INPUT));
-    const found = matcher.find() ? (matcher.group() ?? "") : null;
-    const wanted = c.match ?? true;
-    const passed = (found !== null) === wanted;
-    return {
-        score: passed ? 1 : 0,
-        passed,
-        detail: found !== null ? describeMatch(found) : "does not match",
-    };
 }
 
 ;// CONCATENATED MODULE: ./lib/config/files.js
@@ -29834,6 +29815,33 @@ function scoreOneOf(c, ctx) {
     return { score: 0, passed: false, detail: `${JSON.stringify(answer.slice(0, 60))} is not a label` };
 }
 
+;// CONCATENATED MODULE: ./lib/engine/scorers/regex.js
+
+/**
+ * Patterns come from prompt files (a pull request can write them) and run on model
+ * outputs. JavaScript's backtracking engine lets a pattern like `(a+)+b` stall a run
+ * on thirty-odd characters, so patterns run on RE2 (re2js), whose matching time is
+ * linear in the input. The price: no lookarounds or backreferences — the loader says so.
+ * Outputs are still capped, so even linear scans stay short.
+ */
+const MAX_REGEX_INPUT = 100_000;
+const SNIPPET = 40;
+function describeMatch(found) {
+    const shown = found.length > SNIPPET ? `${found.slice(0, SNIPPET)}…` : found;
+    return `matches ${JSON.stringify(shown)}`;
+}
+function scoreRegex(c, ctx) {
+    const matcher = compilePattern(c.pattern, c.flags ?? "").matcher(ctx.output.slice(0, MAX_REGEX_INPUT));
+    const found = matcher.find() ? (matcher.group() ?? "") : null;
+    const wanted = c.match ?? true;
+    const passed = (found !== null) === wanted;
+    return {
+        score: passed ? 1 : 0,
+        passed,
+        detail: found !== null ? describeMatch(found) : "does not match",
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/scorers/embedder.js
 
 /** Inputs per /embeddings request; OpenAI takes up to 2,048, small batches keep one failure cheap. */
@@ -30996,20 +31004,17 @@ async function judgedBy(git, revs, name, champion, challenger, dir) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/plan/plan.js
+;// CONCATENATED MODULE: ./lib/plan/config-at.js
 
 
 
 
 
-
-
-
-
+/** Config files at revisions: the one in use, and the other places a config could be. */
 /**
- * Where the project config may live at a revision: the caller's path first, then
- * the same candidates the loader tries on disk, from the project root. Trying all
- * of them lets a change that adds, moves or deletes the config still compare.
+ * Where the project config may live: the one in use first, then the same
+ * candidates the loader tries on disk, from the project root. The others are
+ * watched: a change that adds, moves or edits one is a gate change.
  */
 function configCandidates(promptsDir, configPath) {
     let root;
@@ -31040,6 +31045,18 @@ async function otherConfigs(git, revs, candidates, inUse) {
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./lib/plan/plan.js
+
+
+
+
+
+
+
+
+
+
 /** prompt name → version → repository path of its version file, from a recursive file listing. */
 function versionsByPrompt(files, promptsDir) {
     const out = new Map();

@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import { compilePattern } from "../engine/scorers/regex.js";
+import { compilePattern } from "./pattern.js";
 import { MAX_EVAL_SET_BYTES, readUserFile } from "./files.js";
 import {
   CRITERION_TYPES,

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
-import { parseProjectConfig, parsePromptFile } from "../config/load.js";
-import { CONFIG_CANDIDATES, DEFAULT_ENVIRONMENT } from "../config/project.js";
+import { parsePromptFile } from "../config/load.js";
+import { DEFAULT_ENVIRONMENT } from "../config/project.js";
 import type { Criterion, ProjectConfig } from "../config/schema.js";
 import { isUserError, UserError } from "../errors.js";
 import {
@@ -26,7 +26,8 @@ import {
 } from "./git.js";
 import { evalSetPath, judgedBy, type VersionAtRev } from "./judged-by.js";
 import { repoPath } from "./paths.js";
-import { configGateChanges, type ConfigText, type GateChange } from "./trust.js";
+import { configAt, configCandidates, otherConfigs } from "./config-at.js";
+import { configGateChanges, type GateChange } from "./trust.js";
 
 export type { VersionAtRev };
 
@@ -95,46 +96,6 @@ export interface PlanInput {
 interface LocatedConfig {
   path: string;
   config: ProjectConfig;
-}
-
-/**
- * Where the project config may live at a revision: the caller's path first, then
- * the same candidates the loader tries on disk, from the project root. Trying all
- * of them lets a change that adds, moves or deletes the config still compare.
- */
-export function configCandidates(promptsDir: string, configPath: string | undefined): string[] {
-  let root: string;
-  if (configPath !== undefined) {
-    // prompts/config.yaml sits inside the prompts folder; agentops.yaml beside it (as in openProject).
-    const parent = posix.dirname(configPath);
-    root = posix.basename(configPath) === "config.yaml" ? posix.dirname(parent) : parent;
-  } else {
-    const dir = normalizeDir(promptsDir);
-    root = dir === "" ? "." : posix.dirname(dir);
-  }
-  const candidates = CONFIG_CANDIDATES.map((c) => normalizeDir(posix.join(root, c.replace(/\\/g, "/"))));
-  return [...new Set([...(configPath !== undefined ? [configPath] : []), ...candidates])];
-}
-
-async function configAt(git: Git, rev: string, path: string, label: string): Promise<ConfigText | undefined> {
-  const text = await showFile(git, rev, path);
-  return text === undefined ? undefined : { path, text, config: parseProjectConfig(text, label).config };
-}
-
-/** Config candidates other than the one in use, at both revisions, for reporting what the change did to them. */
-async function otherConfigs(
-  git: Git,
-  revs: { base: string; head: string },
-  candidates: readonly string[],
-  inUse: string | undefined,
-): Promise<Map<string, { base: string | undefined; head: string | undefined }>> {
-  const out = new Map<string, { base: string | undefined; head: string | undefined }>();
-  for (const path of candidates) {
-    if (path === inUse) continue;
-    const [base, head] = await Promise.all([showFile(git, revs.base, path), showFile(git, revs.head, path)]);
-    out.set(path, { base, head });
-  }
-  return out;
 }
 
 /** prompt name → version → repository path of its version file, from a recursive file listing. */

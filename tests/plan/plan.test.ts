@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { createGit } from "../../src/plan/git.js";
+import { configCandidates } from "../../src/plan/config-at.js";
 import {
-  configCandidates,
   planComparison,
   type ComparisonPlan,
   type PlanInput,

@@ -1,5 +1,5 @@
-import { RE2JS } from "re2js";
 import type { CriterionOf } from "../../config/schema.js";
+import { compilePattern } from "../../config/pattern.js";
 import type { CriterionScore, ScoreContext } from "../types.js";
 
 /**
@@ -10,28 +10,6 @@ import type { CriterionScore, ScoreContext } from "../types.js";
  * Outputs are still capped, so even linear scans stay short.
  */
 export const MAX_REGEX_INPUT = 100_000;
-
-const FLAG_BITS: Record<string, number> = {
-  i: RE2JS.CASE_INSENSITIVE,
-  m: RE2JS.MULTILINE,
-  s: RE2JS.DOTALL,
-  u: 0, // RE2 is Unicode-aware already
-};
-
-const compiled = new Map<string, RE2JS>();
-
-/** Compiles a pattern with RE2 semantics; throws with RE2's message when the syntax is unsupported. */
-export function compilePattern(pattern: string, flags = ""): RE2JS {
-  const key = `${flags}/${pattern}`;
-  let re = compiled.get(key);
-  if (!re) {
-    let bits = 0;
-    for (const f of flags) bits |= FLAG_BITS[f] ?? 0;
-    re = RE2JS.compile(pattern, bits);
-    compiled.set(key, re);
-  }
-  return re;
-}
 
 const SNIPPET = 40;
 
