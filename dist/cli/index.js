@@ -31410,8 +31410,8 @@ async function preparePrompt(p, opts) {
     if (p.champion) {
         try {
             champion = await resolveRubrics(parsePromptFile(p.champion.text, `${p.champion.path} (base)`), rubricsAt("champion", p.champion.path));
-            // The champion runs on the head's eval set; if the set now needs inputs the old prompt
-            // lacks, say so instead of reporting a fake regression.
+            // The champion runs on the judged eval set (base examples plus the change's additions); if an
+            // added example needs inputs the old prompt lacks, say so instead of reporting a fake regression.
             checkEvalSetFitsPrompt(champion, evalSet);
         }
         catch (e) {
@@ -64735,7 +64735,9 @@ const COMPARE_HELP = `Usage: agentops compare [--base <ref>] [--head <ref>] [opt
 
 Works out which prompts the change from <base> to <head> affects, evaluates the
 champion (the version active at <base>, read from git) and the challenger
-(the version the change proposes) on the head's eval set, and decides the gate.
+(the version the change proposes) on the base's examples plus those the change
+adds, and decides the gate. What judges the change (config, criteria, rubrics,
+examples) comes from <base>; a change that edits it needs approval (exit 5).
 
 Options:
   --base REF           the baseline revision (default: origin/HEAD, the remote's default branch)

@@ -18,7 +18,9 @@ export const COMPARE_HELP = `Usage: agentops compare [--base <ref>] [--head <ref
 
 Works out which prompts the change from <base> to <head> affects, evaluates the
 champion (the version active at <base>, read from git) and the challenger
-(the version the change proposes) on the head's eval set, and decides the gate.
+(the version the change proposes) on the base's examples plus those the change
+adds, and decides the gate. What judges the change (config, criteria, rubrics,
+examples) comes from <base>; a change that edits it needs approval (exit 5).
 
 Options:
   --base REF           the baseline revision (default: origin/HEAD, the remote's default branch)

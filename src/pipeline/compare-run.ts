@@ -137,8 +137,8 @@ export async function preparePrompt(
         parsePromptFile(p.champion.text, `${p.champion.path} (base)`),
         rubricsAt("champion", p.champion.path),
       );
-      // The champion runs on the head's eval set; if the set now needs inputs the old prompt
-      // lacks, say so instead of reporting a fake regression.
+      // The champion runs on the judged eval set (base examples plus the change's additions); if an
+      // added example needs inputs the old prompt lacks, say so instead of reporting a fake regression.
       checkEvalSetFitsPrompt(champion, evalSet);
     } catch (e) {
       if (!isUserError(e)) throw e;
