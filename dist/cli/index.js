@@ -27445,129 +27445,6 @@ function createReplayProvider(entries) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/plan/paths.js
-/**
- * `rel` resolved against the folder of the repository file `file` ("/"-separated);
- * undefined when it is absolute or climbs out of the repository.
- */
-function paths_repoPath(file, rel) {
-    if (rel.startsWith("/"))
-        return undefined;
-    const parts = file.split("/").slice(0, -1);
-    for (const seg of rel.split("/")) {
-        if (seg === "" || seg === ".")
-            continue;
-        if (seg === "..") {
-            if (parts.length === 0)
-                return undefined;
-            parts.pop();
-        }
-        else
-            parts.push(seg);
-    }
-    return parts.join("/");
-}
-
-;// CONCATENATED MODULE: ./lib/plan/project-at.js
-
-
-
-
-
-
-/** The same candidates, in the same order, as the loader tries on disk (src/config/project.ts). */
-const CANDIDATES = ["agentops.yaml", "agentops.yml", "prompts/config.yaml"];
-const up = (dir) => (dir === "" ? "" : external_node_path_namespaceObject.posix.dirname(dir) === "." ? "" : external_node_path_namespaceObject.posix.dirname(dir));
-const project_at_join = (...parts) => external_node_path_namespaceObject.posix.join(...parts.filter((p) => p !== "")) || "";
-/** Every place a config could sit for a project searched from `start`, as on disk: nearest folder first. */
-function configSearchPaths(start) {
-    const out = [];
-    for (let dir = start;; dir = up(dir)) {
-        for (const c of CANDIDATES)
-            out.push(project_at_join(dir, c));
-        if (external_node_path_namespaceObject.posix.basename(dir) === "prompts")
-            out.push(project_at_join(dir, "config.yaml"));
-        if (dir === "")
-            break;
-    }
-    return [...new Set(out)];
-}
-/**
- * The project as the given revision lays it out: the first config found walking
- * up from `start` (the working directory, relative to the repository root), its
- * root and prompts folder. The gate reads it at the base revision, so a change
- * cannot add, move or rewrite the file that says how it is judged.
- */
-async function projectAt(git, rev, start) {
-    let config;
-    for (const path of configSearchPaths(start)) {
-        const text = await git_showFile(git, rev, path);
-        if (text === undefined)
-            continue;
-        config = { path, text, config: parseProjectConfig(text, `${path} (at ${rev.slice(0, 12)})`).config };
-        break;
-    }
-    if (!config)
-        return { root: start, config: undefined, promptsDir: project_at_join(start, "prompts") };
-    const configDir = up(config.path);
-    const inPrompts = external_node_path_namespaceObject.posix.basename(config.path) === "config.yaml";
-    const root = inPrompts ? up(configDir) : configDir;
-    let promptsDir = inPrompts ? configDir : project_at_join(root, "prompts");
-    const field = config.config.prompts_dir;
-    if (field !== undefined) {
-        const p = paths_repoPath(config.path, field);
-        if (p === undefined || !isWithin(root, p))
-            throw outside(config.path, "prompts_dir", field);
-        promptsDir = p;
-    }
-    return { root, config, promptsDir };
-}
-function isWithin(root, path) {
-    return root === "" || path === root || path.startsWith(`${root}/`);
-}
-function outside(file, field, value) {
-    return new errors_UserError(`${field} "${value}" points outside the repository`, { file, field }, "use a path relative to the config file, inside the repository");
-}
-/** The config's recordings folder, as a repository path; an error names the field when it climbs out. */
-function recordingsDir(project) {
-    const configured = project.config?.config.provider?.recordings;
-    if (configured === undefined || !project.config)
-        return project_at_join(project.root, "recordings");
-    const p = repoPath(project.config.path, configured);
-    if (p === undefined)
-        throw outside(project.config.path, "provider.recordings", configured);
-    return p;
-}
-/**
- * Replay recordings as the revision holds them, read through git: recordings a
- * change commits cannot answer for it.
- */
-async function recordingsAt(git, rev, dir) {
-    const files = (await listFiles(git, rev, dir)).filter((f) => f.endsWith(".jsonl")).sort();
-    if (files.length === 0) {
-        throw new UserError(`no recordings (*.jsonl) under ${dir || "the repository root"} at the base revision`, { field: "provider.recordings" }, "commit the recordings on the default branch first, or use provider type openai");
-    }
-    const all = [];
-    for (const file of files) {
-        const text = await showFile(git, rev, file);
-        if (text !== undefined)
-            all.push(...parseRecordings(text, `${file} (base)`));
-    }
-    return all;
-}
-/**
- * A comparison with nothing to compare is a wrong setup, not a pass: with no
- * config at the base and no prompts folder at either revision, say where we looked.
- */
-async function requirePrompts(git, revs, project) {
-    if (project.config)
-        return;
-    for (const rev of revs)
-        if ((await git_listFiles(git, rev, project.promptsDir)).length > 0)
-            return;
-    throw new errors_UserError(`no agentops project here: no config (${configSearchPaths(project.root).join(", ")}) and no ${project.promptsDir || "prompts"}/ folder at either revision`, {}, "run agentops compare inside the repository that holds the prompts, or add prompts/config.yaml");
-}
-
 ;// CONCATENATED MODULE: ./lib/plan/affected.js
 
 /** Same naming rule as src/config/project.ts: v<N>.yaml or v<N>.yml directly in the prompt folder. */
@@ -27789,6 +27666,172 @@ function reasonRank(reason) {
     if (reason.startsWith("eval set"))
         return 2;
     return 3;
+}
+
+;// CONCATENATED MODULE: ./lib/plan/config-at.js
+
+
+
+
+
+/** Config files at revisions: the one in use, and the other places a config could be. */
+/** The loader's config candidates (src/config/project.ts) as "/"-separated repository paths. */
+const REPO_CONFIG_NAMES = CONFIG_CANDIDATES.map((c) => c.replace(/\\/g, "/"));
+/**
+ * Where the project config may live: the one in use first, then the same
+ * candidates the loader tries on disk, from the project root. The others are
+ * watched: a change that adds, moves or edits one is a gate change.
+ */
+function configCandidates(promptsDir, configPath) {
+    let root;
+    if (configPath !== undefined) {
+        // prompts/config.yaml sits inside the prompts folder; agentops.yaml beside it (as in openProject).
+        const parent = external_node_path_namespaceObject.posix.dirname(configPath);
+        root = external_node_path_namespaceObject.posix.basename(configPath) === "config.yaml" ? external_node_path_namespaceObject.posix.dirname(parent) : parent;
+    }
+    else {
+        const dir = normalizeDir(promptsDir);
+        root = dir === "" ? "." : external_node_path_namespaceObject.posix.dirname(dir);
+    }
+    const candidates = REPO_CONFIG_NAMES.map((c) => normalizeDir(external_node_path_namespaceObject.posix.join(root, c)));
+    return [...new Set([...(configPath !== undefined ? [configPath] : []), ...candidates])];
+}
+async function configAt(git, rev, path, label) {
+    const text = await git_showFile(git, rev, path);
+    return text === undefined ? undefined : { path, text, config: parseProjectConfig(text, label).config };
+}
+/** Config candidates other than the one in use, at both revisions, for reporting what the change did to them. */
+async function otherConfigs(git, revs, candidates, inUse) {
+    const out = new Map();
+    for (const path of candidates) {
+        if (path === inUse)
+            continue;
+        const [base, head] = await Promise.all([git_showFile(git, revs.base, path), git_showFile(git, revs.head, path)]);
+        out.set(path, { base, head });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/plan/paths.js
+/**
+ * `rel` resolved against the folder of the repository file `file` ("/"-separated);
+ * undefined when it is absolute or climbs out of the repository.
+ */
+function paths_repoPath(file, rel) {
+    if (rel.startsWith("/"))
+        return undefined;
+    const parts = file.split("/").slice(0, -1);
+    for (const seg of rel.split("/")) {
+        if (seg === "" || seg === ".")
+            continue;
+        if (seg === "..") {
+            if (parts.length === 0)
+                return undefined;
+            parts.pop();
+        }
+        else
+            parts.push(seg);
+    }
+    return parts.join("/");
+}
+
+;// CONCATENATED MODULE: ./lib/plan/project-at.js
+
+
+
+
+
+
+
+const up = (dir) => (dir === "" ? "" : external_node_path_namespaceObject.posix.dirname(dir) === "." ? "" : external_node_path_namespaceObject.posix.dirname(dir));
+const project_at_join = (...parts) => external_node_path_namespaceObject.posix.join(...parts.filter((p) => p !== "")) || "";
+/** Every place a config could sit for a project searched from `start`, as on disk: nearest folder first. */
+function configSearchPaths(start) {
+    const out = [];
+    for (let dir = start;; dir = up(dir)) {
+        for (const c of REPO_CONFIG_NAMES)
+            out.push(project_at_join(dir, c));
+        if (external_node_path_namespaceObject.posix.basename(dir) === "prompts")
+            out.push(project_at_join(dir, "config.yaml"));
+        if (dir === "")
+            break;
+    }
+    return [...new Set(out)];
+}
+/**
+ * The project as the given revision lays it out: the first config found walking
+ * up from `start` (the working directory, relative to the repository root), its
+ * root and prompts folder. The gate reads it at the base revision, so a change
+ * cannot add, move or rewrite the file that says how it is judged.
+ */
+async function projectAt(git, rev, start) {
+    let config;
+    for (const path of configSearchPaths(start)) {
+        const text = await git_showFile(git, rev, path);
+        if (text === undefined)
+            continue;
+        config = { path, text, config: parseProjectConfig(text, `${path} (at ${rev.slice(0, 12)})`).config };
+        break;
+    }
+    if (!config)
+        return { root: start, config: undefined, promptsDir: project_at_join(start, "prompts") };
+    const configDir = up(config.path);
+    const inPrompts = external_node_path_namespaceObject.posix.basename(config.path) === "config.yaml";
+    const root = inPrompts ? up(configDir) : configDir;
+    let promptsDir = inPrompts ? configDir : project_at_join(root, "prompts");
+    const field = config.config.prompts_dir;
+    if (field !== undefined) {
+        const p = paths_repoPath(config.path, field);
+        if (p === undefined || !isWithin(root, p))
+            throw outside(config.path, "prompts_dir", field);
+        promptsDir = p;
+    }
+    return { root, config, promptsDir };
+}
+function isWithin(root, path) {
+    return root === "" || path === root || path.startsWith(`${root}/`);
+}
+function outside(file, field, value) {
+    return new errors_UserError(`${field} "${value}" points outside the repository`, { file, field }, "use a path relative to the config file, inside the repository");
+}
+/** The config's recordings folder, as a repository path; an error names the field when it climbs out. */
+function recordingsDir(project) {
+    const configured = project.config?.config.provider?.recordings;
+    if (configured === undefined || !project.config)
+        return project_at_join(project.root, "recordings");
+    const p = repoPath(project.config.path, configured);
+    if (p === undefined)
+        throw outside(project.config.path, "provider.recordings", configured);
+    return p;
+}
+/**
+ * Replay recordings as the revision holds them, read through git: recordings a
+ * change commits cannot answer for it.
+ */
+async function recordingsAt(git, rev, dir) {
+    const files = (await listFiles(git, rev, dir)).filter((f) => f.endsWith(".jsonl")).sort();
+    if (files.length === 0) {
+        throw new UserError(`no recordings (*.jsonl) under ${dir || "the repository root"} at the base revision`, { field: "provider.recordings" }, "commit the recordings on the default branch first, or use provider type openai");
+    }
+    const all = [];
+    for (const file of files) {
+        const text = await showFile(git, rev, file);
+        if (text !== undefined)
+            all.push(...parseRecordings(text, `${file} (base)`));
+    }
+    return all;
+}
+/**
+ * A comparison with nothing to compare is a wrong setup, not a pass: with no
+ * config at the base and no prompts folder at either revision, say where we looked.
+ */
+async function requirePrompts(git, revs, project) {
+    if (project.config)
+        return;
+    for (const rev of revs)
+        if ((await git_listFiles(git, rev, project.promptsDir)).length > 0)
+            return;
+    throw new errors_UserError(`no agentops project here: no config (${configSearchPaths(project.root).join(", ")}) and no ${project.promptsDir || "prompts"}/ folder at either revision`, {}, "run agentops compare inside the repository that holds the prompts, or add prompts/config.yaml");
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/aggregate.js
@@ -31004,48 +31047,6 @@ async function judgedBy(git, revs, name, champion, challenger, dir) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/plan/config-at.js
-
-
-
-
-
-/** Config files at revisions: the one in use, and the other places a config could be. */
-/**
- * Where the project config may live: the one in use first, then the same
- * candidates the loader tries on disk, from the project root. The others are
- * watched: a change that adds, moves or edits one is a gate change.
- */
-function configCandidates(promptsDir, configPath) {
-    let root;
-    if (configPath !== undefined) {
-        // prompts/config.yaml sits inside the prompts folder; agentops.yaml beside it (as in openProject).
-        const parent = external_node_path_namespaceObject.posix.dirname(configPath);
-        root = external_node_path_namespaceObject.posix.basename(configPath) === "config.yaml" ? external_node_path_namespaceObject.posix.dirname(parent) : parent;
-    }
-    else {
-        const dir = normalizeDir(promptsDir);
-        root = dir === "" ? "." : external_node_path_namespaceObject.posix.dirname(dir);
-    }
-    const candidates = CONFIG_CANDIDATES.map((c) => normalizeDir(external_node_path_namespaceObject.posix.join(root, c.replace(/\\/g, "/"))));
-    return [...new Set([...(configPath !== undefined ? [configPath] : []), ...candidates])];
-}
-async function configAt(git, rev, path, label) {
-    const text = await git_showFile(git, rev, path);
-    return text === undefined ? undefined : { path, text, config: parseProjectConfig(text, label).config };
-}
-/** Config candidates other than the one in use, at both revisions, for reporting what the change did to them. */
-async function otherConfigs(git, revs, candidates, inUse) {
-    const out = new Map();
-    for (const path of candidates) {
-        if (path === inUse)
-            continue;
-        const [base, head] = await Promise.all([git_showFile(git, revs.base, path), git_showFile(git, revs.head, path)]);
-        out.set(path, { base, head });
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./lib/plan/plan.js
 
 
@@ -31057,6 +31058,14 @@ async function otherConfigs(git, revs, candidates, inUse) {
 
 
 
+/** What judges a prompt that has no challenger to judge (the change removed it). */
+const NOTHING_JUDGED = {
+    evalSet: null,
+    criteria: [],
+    informational: [],
+    addedExamples: [],
+    gateChanges: [],
+};
 /** prompt name → version → repository path of its version file, from a recursive file listing. */
 function versionsByPrompt(files, promptsDir) {
     const out = new Map();
@@ -31232,15 +31241,14 @@ async function planComparison(input) {
                 reasons: ["prompt removed", ...a.reasons],
                 champion,
                 challenger: null,
-                evalSet: null,
-                gateChanges: [],
+                ...NOTHING_JUDGED,
             });
             continue;
         }
         const headActive = activeAtHead(headConfig, env, a.name, atHead);
         const challenger = await readVersion(git, headSha, atHead, pickChallenger(a, headActive, atHead));
         if (!challenger) {
-            prompts.push({ name: a.name, reasons, champion, challenger, evalSet: null, gateChanges: [] });
+            prompts.push({ name: a.name, reasons, champion, challenger, ...NOTHING_JUDGED });
             continue;
         }
         prompts.push({
@@ -31398,10 +31406,11 @@ async function preparePrompt(p, opts) {
     };
     const parsed = parsePromptFile(p.challenger.text, p.challenger.path);
     // The plan chose what judges the challenger (src/plan/trust.ts), rubrics read at their own revisions.
-    const judged = p.criteria ?? parsed.data.eval_criteria;
-    const challenger = p.criteria
-        ? { ...parsed, data: { ...parsed.data, eval_criteria: [...judged, ...(p.informational ?? [])] } }
-        : await resolveRubrics(parsed, rubricsAt("challenger", p.challenger.path));
+    const judged = p.criteria;
+    const challenger = {
+        ...parsed,
+        data: { ...parsed.data, eval_criteria: [...judged, ...p.informational] },
+    };
     const lineOf = new Map(parsed.data.eval_criteria.map((c, i) => [c.name, parsed.criterionLines[i]]));
     const evalSet = parseEvalSet(p.evalSet.text, p.evalSet.path);
     checkEvalSetFitsPrompt(challenger, evalSet);

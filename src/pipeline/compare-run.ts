@@ -121,10 +121,11 @@ export async function preparePrompt(
   };
   const parsed = parsePromptFile(p.challenger.text, p.challenger.path);
   // The plan chose what judges the challenger (src/plan/trust.ts), rubrics read at their own revisions.
-  const judged = p.criteria ?? parsed.data.eval_criteria;
-  const challenger: LoadedPrompt = p.criteria
-    ? { ...parsed, data: { ...parsed.data, eval_criteria: [...judged, ...(p.informational ?? [])] } }
-    : await resolveRubrics(parsed, rubricsAt("challenger", p.challenger.path));
+  const judged = p.criteria;
+  const challenger: LoadedPrompt = {
+    ...parsed,
+    data: { ...parsed.data, eval_criteria: [...judged, ...p.informational] },
+  };
   const lineOf = new Map(parsed.data.eval_criteria.map((c, i) => [c.name, parsed.criterionLines[i]]));
   const evalSet = parseEvalSet(p.evalSet.text, p.evalSet.path);
   checkEvalSetFitsPrompt(challenger, evalSet);

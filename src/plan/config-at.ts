@@ -7,6 +7,9 @@ import type { ConfigText } from "./trust.js";
 
 /** Config files at revisions: the one in use, and the other places a config could be. */
 
+/** The loader's config candidates (src/config/project.ts) as "/"-separated repository paths. */
+export const REPO_CONFIG_NAMES = CONFIG_CANDIDATES.map((c) => c.replace(/\\/g, "/"));
+
 /**
  * Where the project config may live: the one in use first, then the same
  * candidates the loader tries on disk, from the project root. The others are
@@ -22,7 +25,7 @@ export function configCandidates(promptsDir: string, configPath: string | undefi
     const dir = normalizeDir(promptsDir);
     root = dir === "" ? "." : posix.dirname(dir);
   }
-  const candidates = CONFIG_CANDIDATES.map((c) => normalizeDir(posix.join(root, c.replace(/\\/g, "/"))));
+  const candidates = REPO_CONFIG_NAMES.map((c) => normalizeDir(posix.join(root, c)));
   return [...new Set([...(configPath !== undefined ? [configPath] : []), ...candidates])];
 }
 

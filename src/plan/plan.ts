@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { parsePromptFile } from "../config/load.js";
 import { DEFAULT_ENVIRONMENT } from "../config/project.js";
-import type { Criterion, ProjectConfig } from "../config/schema.js";
+import type { ProjectConfig } from "../config/schema.js";
 import { isUserError, UserError } from "../errors.js";
 import {
   activeIn,
@@ -24,14 +24,15 @@ import {
   type Git,
   type MergeBaseOptions,
 } from "./git.js";
-import { evalSetPath, judgedBy, type VersionAtRev } from "./judged-by.js";
+import { evalSetPath, judgedBy, type JudgedBy, type VersionAtRev } from "./judged-by.js";
 import { repoPath } from "./paths.js";
 import { configAt, configCandidates, otherConfigs } from "./config-at.js";
 import { configGateChanges, type GateChange } from "./trust.js";
 
 export type { VersionAtRev };
 
-export interface PlannedPrompt {
+/** A prompt the change affects: both versions, and (src/plan/judged-by.ts) what judges the challenger. */
+export interface PlannedPrompt extends JudgedBy {
   name: string;
   reasons: string[];
   /**
@@ -41,20 +42,16 @@ export interface PlannedPrompt {
   champion: VersionAtRev | null;
   /** The version the change proposes; null when the change removes the prompt. */
   challenger: VersionAtRev | null;
-  /** Both sides are scored on it: the base's examples in their base form, then those the change adds. */
-  evalSet: { path: string; text: string } | null;
-  /**
-   * What judges the challenger (rubric files read, each at its own revision): the
-   * base's criteria, then those the change adds. Absent when there is no challenger.
-   */
-  criteria?: Criterion[];
-  /** The change's own versions of criteria it edited: scored and shown, never gating. */
-  informational?: Criterion[];
-  /** Example ids the change added to the eval set. */
-  addedExamples?: string[];
-  /** What the change did to how this prompt is judged (criteria, rubrics, eval set). */
-  gateChanges: GateChange[];
 }
+
+/** What judges a prompt that has no challenger to judge (the change removed it). */
+const NOTHING_JUDGED: JudgedBy = {
+  evalSet: null,
+  criteria: [],
+  informational: [],
+  addedExamples: [],
+  gateChanges: [],
+};
 
 export interface ComparisonPlan {
   baseSha: string;
@@ -334,15 +331,14 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
         reasons: ["prompt removed", ...a.reasons],
         champion,
         challenger: null,
-        evalSet: null,
-        gateChanges: [],
+        ...NOTHING_JUDGED,
       });
       continue;
     }
     const headActive = activeAtHead(headConfig, env, a.name, atHead);
     const challenger = await readVersion(git, headSha, atHead, pickChallenger(a, headActive, atHead));
     if (!challenger) {
-      prompts.push({ name: a.name, reasons, champion, challenger, evalSet: null, gateChanges: [] });
+      prompts.push({ name: a.name, reasons, champion, challenger, ...NOTHING_JUDGED });
       continue;
     }
     prompts.push({

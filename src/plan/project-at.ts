@@ -2,12 +2,10 @@ import { posix } from "node:path";
 import { parseProjectConfig } from "../config/load.js";
 import { UserError } from "../errors.js";
 import { parseRecordings, type RecordingEntry } from "../engine/providers/replay.js";
+import { REPO_CONFIG_NAMES } from "./config-at.js";
 import { listFiles, showFile, type Git } from "./git.js";
 import { repoPath } from "./paths.js";
 import type { ConfigText } from "./trust.js";
-
-/** The same candidates, in the same order, as the loader tries on disk (src/config/project.ts). */
-const CANDIDATES = ["agentops.yaml", "agentops.yml", "prompts/config.yaml"];
 
 /** A project as it stands at a revision; every path "/"-separated and relative to the repository root. */
 export interface ProjectAtRevision {
@@ -23,7 +21,7 @@ const join = (...parts: string[]): string => posix.join(...parts.filter((p) => p
 export function configSearchPaths(start: string): string[] {
   const out: string[] = [];
   for (let dir = start; ; dir = up(dir)) {
-    for (const c of CANDIDATES) out.push(join(dir, c));
+    for (const c of REPO_CONFIG_NAMES) out.push(join(dir, c));
     if (posix.basename(dir) === "prompts") out.push(join(dir, "config.yaml"));
     if (dir === "") break;
   }
