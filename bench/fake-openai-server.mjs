@@ -5,6 +5,7 @@
 //
 //   node bench/fake-openai-server.mjs <latencyMs> [rateLimitEvery]
 import { createServer } from "node:http";
+import { completionBody, listenForBench } from "./fake-server-process.mjs";
 
 const latencyMs = Number(process.argv[2] ?? 100);
 const rateLimitEvery = Number(process.argv[3] ?? 0);
@@ -28,22 +29,8 @@ const server = createServer((req, res) => {
     const { model } = JSON.parse(body);
     setTimeout(() => {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({
-          id: "x",
-          object: "chat.completion",
-          created: 0,
-          model,
-          choices: [
-            { index: 0, message: { role: "assistant", content: "hello there" }, finish_reason: "stop" },
-          ],
-          usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 },
-        }),
-      );
+      res.end(completionBody(model, "hello there", { prompt_tokens: 12, completion_tokens: 3 }));
     }, latencyMs);
   });
 });
-server.listen(0, "127.0.0.1", () => {
-  process.stdout.write(`http://127.0.0.1:${server.address().port}/v1\n`);
-});
-process.on("SIGTERM", () => server.close(() => process.exit(0)));
+listenForBench(server);

@@ -6,13 +6,14 @@
 //
 //   npm run bench:gate -- [--prs N] [--only NAME,NAME] [--concurrency N] [--show]
 // --show prints the markdown report of each scenario's first PR.
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { runCli } from "../lib/cli/main.js";
+import { spawnFakeServer } from "./fake-server-process.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -41,25 +42,10 @@ const SCENARIOS = [
 const SERVER = fileURLToPath(new URL("./gate-fake-server.mjs", import.meta.url));
 
 async function startServer() {
-  const child = spawn(process.execPath, [SERVER], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      if (out.includes("\n")) resolve(out.trim());
-    });
-    child.once("exit", (code) => reject(new Error(`fake server exited with ${code}`)));
-  });
-  const origin = url.replace(/\/v1$/, "");
+  const server = await spawnFakeServer(SERVER);
   return {
-    url,
-    startPr: (seed) => fetch(`${origin}/pr`, { method: "POST", body: JSON.stringify({ seed }) }),
-    calls: async () => (await (await fetch(`${origin}/calls`)).json()).calls,
-    close: () =>
-      new Promise((r) => {
-        child.once("exit", r);
-        child.kill("SIGTERM");
-      }),
+    ...server,
+    startPr: (seed) => fetch(`${server.origin}/pr`, { method: "POST", body: JSON.stringify({ seed }) }),
   };
 }
 

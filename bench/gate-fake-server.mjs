@@ -13,6 +13,7 @@
 //   POST /pr {"seed": 17}   starts a simulated PR (new p per example), resets the call count
 //   GET /calls              {"calls": n} since the last /pr
 import { createServer } from "node:http";
+import { completionBody, listenForBench } from "./fake-server-process.mjs";
 // The same seeded generator as the engine's statistics (built to lib/ by npm run bench:gate).
 import { mulberry32 } from "../lib/compare/stats.js";
 
@@ -88,21 +89,7 @@ const server = createServer((req, res) => {
     calls++;
     const parsed = JSON.parse(body);
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(
-      JSON.stringify({
-        id: "x",
-        object: "chat.completion",
-        created: 0,
-        model: parsed.model,
-        choices: [
-          { index: 0, message: { role: "assistant", content: answer(parsed) }, finish_reason: "stop" },
-        ],
-        usage: { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28 },
-      }),
-    );
+    res.end(completionBody(parsed.model, answer(parsed), { prompt_tokens: 20, completion_tokens: 8 }));
   });
 });
-server.listen(0, "127.0.0.1", () => {
-  process.stdout.write(`http://127.0.0.1:${server.address().port}/v1\n`);
-});
-process.on("SIGTERM", () => server.close(() => process.exit(0)));
+listenForBench(server);

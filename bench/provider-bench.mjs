@@ -2,7 +2,6 @@
 // OpenAI server with a fixed latency. Prints figures; asserts nothing.
 //
 //   npm run bench
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,30 +12,11 @@ import { createOpenAIProvider } from "../lib/engine/providers/openai.js";
 import { withRetries } from "../lib/engine/providers/retry.js";
 import { withCache } from "../lib/engine/providers/cache.js";
 import { AdaptiveConcurrency } from "../lib/engine/concurrency.js";
+import { spawnFakeServer } from "./fake-server-process.mjs";
 
 /** The fake server in a child process, so its JSON and timers do not load the engine's event loop. */
-async function startServer({ latencyMs, rateLimitEvery = 0 }) {
-  const child = spawn(process.execPath, [SERVER, String(latencyMs), String(rateLimitEvery)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      if (out.includes("\n")) resolve(out.trim());
-    });
-    child.once("exit", (code) => reject(new Error(`fake server exited with ${code}`)));
-  });
-  const origin = url.replace(/\/v1$/, "");
-  return {
-    url,
-    calls: async () => (await (await fetch(`${origin}/calls`)).json()).calls,
-    close: () =>
-      new Promise((r) => {
-        child.once("exit", r);
-        child.kill("SIGTERM");
-      }),
-  };
+function startServer({ latencyMs, rateLimitEvery = 0 }) {
+  return spawnFakeServer(SERVER, [String(latencyMs), String(rateLimitEvery)]);
 }
 
 const SERVER = fileURLToPath(new URL("./fake-openai-server.mjs", import.meta.url));
