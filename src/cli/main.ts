@@ -3,6 +3,7 @@ import { scrubSecrets, secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
 import { evalCommand } from "./eval-command.js";
+import { importCommand } from "./import-command.js";
 import { EXIT, type CliIo } from "./io.js";
 
 export const HELP = `agentops ${VERSION} — a quality gate for LLM prompt changes
@@ -12,6 +13,7 @@ Usage: agentops <command> [options]
 Commands:
   eval <path>      evaluate prompt versions on their eval sets
   compare          evaluate what a git change affects against its baseline and decide the gate
+  import <source>  convert a promptfoo config or OpenAI Evals samples into prompts and an eval set
   help             show this help
 
 Run "agentops <command> --help" for a command's options.
@@ -33,6 +35,8 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
         return await evalCommand(rest, io);
       case "compare":
         return await compareCommand(rest, io);
+      case "import":
+        return await importCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

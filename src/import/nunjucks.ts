@@ -1,0 +1,83 @@
+import { renderTemplate } from "../config/template.js";
+
+/** A promptfoo (Nunjucks) template turned into an agentops `{name}` template, or why it cannot be. */
+export type Converted = { ok: true; template: string; variables: string[] } | { ok: false; reason: string };
+
+const TAG = /\{\{([\s\S]*?)\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g;
+const PLAIN_NAME = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+
+interface Part {
+  literal?: string;
+  name?: string;
+}
+
+function parts(text: string): Part[] | { reason: string } {
+  const out: Part[] = [];
+  let last = 0;
+  for (const m of text.matchAll(TAG)) {
+    out.push({ literal: text.slice(last, m.index) });
+    const name = m[1] === undefined ? undefined : PLAIN_NAME.exec(m[1])?.[1];
+    if (name === undefined) {
+      return {
+        reason: `uses the template expression ${JSON.stringify(m[0].slice(0, 60))}; agentops fills plain {name} placeholders only (no filters, tags or dotted paths)`,
+      };
+    }
+    out.push({ name });
+    last = m.index + m[0].length;
+  }
+  out.push({ literal: text.slice(last) });
+  return out;
+}
+
+/**
+ * Converts `{{ name }}` to `{name}`. Literal text keeps its braces where agentops
+ * reads them as text; where it would not (a literal `{word}` or `}}`), every
+ * literal brace is doubled. Checked by rendering both ways with marker values.
+ */
+export function convertTemplate(text: string): Converted {
+  const split = parts(text);
+  if (!Array.isArray(split)) return { ok: false, reason: split.reason };
+  const variables = [...new Set(split.flatMap((p) => (p.name ? [p.name] : [])))];
+  const marker = (name: string): string => `\u0000${name}\u0000`;
+  const want = split.map((p) => (p.name ? marker(p.name) : (p.literal ?? ""))).join("");
+  const input = Object.fromEntries(variables.map((v) => [v, marker(v)]));
+  const build = (escape: (s: string) => string): string =>
+    split.map((p) => (p.name ? `{${p.name}}` : escape(p.literal ?? ""))).join("");
+  const plain = build((s) => s);
+  if (rendersAs(plain, input, want)) return { ok: true, template: plain, variables };
+  const escaped = build((s) => s.replace(/[{}]/g, (b) => b + b));
+  return { ok: true, template: escaped, variables };
+}
+
+function rendersAs(template: string, input: Record<string, string>, want: string): boolean {
+  try {
+    return renderTemplate(template, input, { exampleId: "import" }) === want;
+  } catch {
+    return false;
+  }
+}
+
+/** Fills `{{ name }}` in an assertion value from a test's vars (promptfoo renders values too). */
+export function renderValue(
+  text: string,
+  vars: Readonly<Record<string, unknown>>,
+): { ok: true; text: string } | { ok: false; reason: string } {
+  const split = parts(text);
+  if (!Array.isArray(split)) return { ok: false, reason: split.reason };
+  let out = "";
+  for (const p of split) {
+    if (p.name === undefined) out += p.literal ?? "";
+    else if (!Object.hasOwn(vars, p.name))
+      return { ok: false, reason: `uses {{${p.name}}}, which the test does not set` };
+    else {
+      const v = vars[p.name];
+      out += typeof v === "string" ? v : JSON.stringify(v);
+    }
+  }
+  return { ok: true, text: out };
+}
+
+/** Text meant literally (no placeholders) as an agentops template: braces doubled when they would be read. */
+export function literalTemplate(text: string): string {
+  return rendersAs(text, {}, text) ? text : text.replace(/[{}]/g, (b) => b + b);
+}

@@ -1,0 +1,153 @@
+import { extname } from "node:path";
+import { parseYaml } from "../config/yaml.js";
+import { convertTemplate } from "./nunjucks.js";
+import type { ImportNotes } from "./notes.js";
+
+/** Reads a file named in the promptfoo config, relative to the config's folder (the command's edge). */
+export type ReadText = (path: string) => Promise<string>;
+
+export interface PromptSource {
+  label: string;
+  system?: string;
+  template: string;
+  variables: string[];
+}
+
+const CODE_EXT = new Set([".js", ".mjs", ".cjs", ".ts", ".py", ".rb", ".sh"]);
+
+interface Message {
+  role: string;
+  content: unknown;
+}
+
+function isChat(v: unknown): v is Message[] {
+  return (
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.every((m) => typeof m === "object" && m !== null && typeof (m as { role?: unknown }).role === "string")
+  );
+}
+
+/** An agentops prompt holds an optional system message and one user message. */
+function fromChat(messages: Message[]): { system?: string; user: string } | { reason: string } {
+  const [first, ...rest] = messages;
+  const system = first?.role === "system" ? first : undefined;
+  const others = system ? rest : messages;
+  const user = others[0];
+  if (others.length !== 1 || user?.role !== "user") {
+    return {
+      reason: `a conversation of ${messages.length} messages (${messages.map((m) => m.role).join(", ")}); an agentops prompt holds one optional system message and one user message`,
+    };
+  }
+  if (typeof user.content !== "string" || (system && typeof system.content !== "string"))
+    return { reason: "a message whose content is not plain text (images or parts)" };
+  return { ...(system ? { system: system.content as string } : {}), user: user.content };
+}
+
+function toSource(
+  label: string,
+  text: { system?: string; user: string },
+  notes: ImportNotes,
+  where: string,
+): PromptSource | undefined {
+  const user = convertTemplate(text.user);
+  const system = text.system === undefined ? undefined : convertTemplate(text.system);
+  const bad = !user.ok ? user : system && !system.ok ? system : undefined;
+  if (bad && !bad.ok) {
+    notes.skip(where, `prompt ${label}`, bad.reason);
+    return undefined;
+  }
+  if (!user.ok || (system && !system.ok)) return undefined;
+  return {
+    label,
+    ...(system?.ok ? { system: system.template } : {}),
+    template: user.template,
+    variables: [...new Set([...(system?.ok ? system.variables : []), ...user.variables])],
+  };
+}
+
+function inline(text: string, label: string, notes: ImportNotes, where: string): PromptSource[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (isChat(parsed)) return chat(parsed, label, notes, where);
+    } catch {
+      // not JSON: a text prompt that starts with a bracket
+    }
+  }
+  const s = toSource(label, { user: text }, notes, where);
+  return s ? [s] : [];
+}
+
+function chat(messages: Message[], label: string, notes: ImportNotes, where: string): PromptSource[] {
+  const c = fromChat(messages);
+  if ("reason" in c) {
+    notes.skip(where, `prompt ${label}`, c.reason);
+    return [];
+  }
+  const s = toSource(label, c, notes, where);
+  return s ? [s] : [];
+}
+
+async function fromFile(
+  ref: string,
+  label: string | undefined,
+  read: ReadText,
+  notes: ImportNotes,
+  where: string,
+) {
+  const path = ref.slice("file://".length);
+  const name = label ?? path;
+  const ext = extname(path.replace(/:[\w.]+$/, "")).toLowerCase();
+  if (CODE_EXT.has(ext))
+    return (
+      notes.skip(where, `prompt ${name}`, "a prompt function (code); agentops never executes code"),
+      []
+    );
+  if (/[*?[\]{}]/.test(path))
+    return (notes.skip(where, `prompt ${name}`, "a glob; list the files instead"), []);
+  const text = await read(path);
+  if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
+    let parsed: unknown;
+    if (ext === ".json") parsed = JSON.parse(text);
+    else parsed = parseYaml(text, path).value;
+    if (isChat(parsed)) return chat(parsed, name, notes, where);
+    if (typeof parsed === "string") return inline(parsed, name, notes, where);
+    return (
+      notes.skip(where, `prompt ${name}`, "a file that is neither a chat (a list of messages) nor text"),
+      []
+    );
+  }
+  // promptfoo splits a text file into several prompts at lines holding only ---.
+  const pieces = text.split(/^---[ \t]*$/m).filter((p) => p.trim() !== "");
+  return pieces.flatMap((p, i) =>
+    inline(p.replace(/^\r?\n|\r?\n$/g, ""), pieces.length > 1 ? `${name}#${i + 1}` : name, notes, where),
+  );
+}
+
+/** Every prompt of a promptfoo config's `prompts:` (inline text, chat JSON, file:// text or chat files). */
+export async function readPrompts(
+  raw: unknown,
+  read: ReadText,
+  notes: ImportNotes,
+  where: string,
+): Promise<PromptSource[]> {
+  const entries: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const out: PromptSource[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const at = `${where} prompts[${i}]`;
+    if (typeof entry === "string") {
+      if (entry.startsWith("file://")) out.push(...(await fromFile(entry, undefined, read, notes, at)));
+      else out.push(...inline(entry, `${i + 1}`, notes, at));
+    } else if (typeof entry === "object" && entry !== null) {
+      const e = entry as { id?: unknown; raw?: unknown; label?: unknown };
+      const label = typeof e.label === "string" ? e.label : undefined;
+      if (typeof e.raw === "string") out.push(...inline(e.raw, label ?? `${i + 1}`, notes, at));
+      else if (typeof e.id === "string" && e.id.startsWith("file://"))
+        out.push(...(await fromFile(e.id, label, read, notes, at)));
+      else notes.skip(at, "prompt", "neither text, raw: nor id: file://…");
+    } else notes.skip(at, "prompt", "neither text nor a mapping");
+  }
+  return out;
+}

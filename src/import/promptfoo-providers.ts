@@ -1,0 +1,81 @@
+import type { ImportNotes } from "./notes.js";
+import { providerModel } from "./promptfoo-assertions.js";
+
+export interface ModelSettings {
+  label: string;
+  model: string;
+  temperature?: number;
+  max_tokens?: number;
+}
+
+const OPENAI_COMPATIBLE = new Set(["openai", "azure", "azureopenai"]);
+const CUSTOM = /^(file:\/\/|python:|exec:|golang:|ruby:|http:|https:|webhook:|echo$|sequence$|browser$|mcp$)/;
+
+function settings(config: unknown, label: string, where: string, notes: ImportNotes): Partial<ModelSettings> {
+  if (typeof config !== "object" || config === null) return {};
+  const out: Partial<ModelSettings> = {};
+  for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
+    if (key === "temperature" && typeof value === "number" && value >= 0 && value <= 2)
+      out.temperature = value;
+    else if (
+      /^(max_tokens|max_completion_tokens|maxTokens)$/.test(key) &&
+      typeof value === "number" &&
+      value > 0
+    )
+      out.max_tokens = Math.floor(value);
+    else
+      notes.skip(
+        where,
+        `${label} config.${key}`,
+        "a prompt file sets only model, temperature and max_tokens",
+      );
+  }
+  return out;
+}
+
+/** The models of a promptfoo config's `providers:`; each becomes a version of every prompt. */
+export function readProviders(raw: unknown, where: string, notes: ImportNotes): ModelSettings[] {
+  const entries: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const out: ModelSettings[] = [];
+  entries.forEach((entry, i) => {
+    const at = `${where} providers[${i}]`;
+    let id: string | undefined;
+    let config: unknown;
+    let label: string | undefined;
+    if (typeof entry === "string") id = entry;
+    else if (typeof entry === "object" && entry !== null) {
+      const e = entry as { id?: unknown; config?: unknown; label?: unknown };
+      const keys = Object.keys(entry);
+      if (typeof e.id === "string") {
+        id = e.id;
+        config = e.config;
+        if (typeof e.label === "string") label = e.label;
+      } else if (keys.length === 1 && keys[0]) {
+        // The `- openai:gpt-4.1: {config: …}` form.
+        id = keys[0];
+        const inner = (entry as Record<string, unknown>)[keys[0]];
+        config =
+          typeof inner === "object" && inner !== null ? (inner as { config?: unknown }).config : undefined;
+      }
+    }
+    if (!id) return notes.skip(at, "provider", "has no id");
+    const name = label ?? id;
+    if (CUSTOM.test(id))
+      return notes.skip(
+        at,
+        `provider ${id}`,
+        "a custom provider (code, a script or an HTTP service); agentops calls OpenAI-compatible endpoints only",
+      );
+    const model = providerModel(id);
+    if (!model) return notes.skip(at, `provider ${id}`, "names no model (vendor:model)");
+    const vendor = id.split(":")[0] ?? "";
+    if (!OPENAI_COMPATIBLE.has(vendor))
+      notes.change(
+        at,
+        `provider ${id}`,
+        `model ${model}, called through an OpenAI-compatible endpoint: set --base-url (or the Action's base-url) to the ${vendor} endpoint`,
+      );
+    out.push({ label: name, model, ...settings(config, name, at, notes) });
+  });
+  return out;
+}

@@ -1,0 +1,221 @@
+import { cp, readFile, readdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { parseEvalSet, parsePromptFile } from "../../src/config/load.js";
+import { cli } from "../helpers/cli.js";
+import { makeProject } from "../helpers/project.js";
+
+const FIXTURES = resolve(import.meta.dirname, "../fixtures/promptfoo");
+
+/** Copies a fixture to a temp folder, imports it there and returns the folder and the CLI run. */
+async function importFixture(name: string, extra: string[] = []) {
+  const root = await makeProject({});
+  await cp(join(FIXTURES, name), root, { recursive: true });
+  const run = await cli(["import", "promptfoo", "promptfooconfig.yaml", ...extra], { cwd: root });
+  return { root, run };
+}
+
+async function prompt(root: string, name: string, version = 1) {
+  const file = join(root, "prompts", name, `v${version}.yaml`);
+  return parsePromptFile(await readFile(file, "utf8"), file).data;
+}
+
+async function examples(root: string, name: string) {
+  const file = join(root, "prompts", name, "eval_set.jsonl");
+  return parseEvalSet(await readFile(file, "utf8"), file).examples;
+}
+
+/** The converted project runs offline and reaches a verdict: 0 (met) or 1 (below a threshold), never a setup error. */
+async function evalsToVerdict(root: string): Promise<number> {
+  const r = await cli(["eval", ".", "--provider", "mock", "-q", "--no-cache"], { cwd: root });
+  expect(r.stderr).not.toMatch(/^error:/m);
+  expect([0, 1]).toContain(r.code);
+  return r.code;
+}
+
+describe("agentops import promptfoo", () => {
+  test("inline prompts × two providers become versions; tests with other checks become another prompt", async () => {
+    const { root, run } = await importFixture("inline-two-providers");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const v1 = await prompt(root, "greeting-translator", 1);
+    expect(v1.template).toBe("Translate this greeting into {language}: {greeting}");
+    expect(v1.model).toBe("gpt-4.1-mini");
+    const v4 = await prompt(root, "greeting-translator", 4);
+    expect(v4).toMatchObject({
+      model: "gpt-4o-mini",
+      temperature: 0.2,
+      max_tokens: 120,
+      template: 'You are a careful translator. Render "{greeting}" in {language}.',
+    });
+    expect(v1.eval_criteria).toEqual([
+      { name: "icontains", type: "icontains", value: "morgen", threshold: 1 },
+    ]);
+    // German and Dutch check "morgen"; Italian checks "notte", so it cannot share their criterion.
+    expect((await examples(root, "greeting-translator")).map((e) => e.input.language)).toEqual([
+      "German",
+      "Dutch",
+    ]);
+    expect((await prompt(root, "greeting-translator-2")).eval_criteria[0]).toMatchObject({ value: "notte" });
+    const config = await readFile(join(root, "agentops.yaml"), "utf8");
+    expect(config).toMatch(/greeting-translator: 1/);
+    expect(run.stdout).toContain("nothing was left out");
+    await evalsToVerdict(root);
+  });
+
+  test("a prompts.txt split at --- and CSV tests with __expected columns; a javascript cell is listed, not dropped", async () => {
+    const { root, run } = await importFixture("csv-tests");
+    expect(run.code).toBe(0);
+    expect((await prompt(root, "capital-cities", 2)).template).toBe(
+      "Name the capital city of {country}. Reply with one word, no punctuation.",
+    );
+    const [france] = await examples(root, "capital-cities");
+    expect(france).toMatchObject({
+      input: { country: "France" },
+      expected: "Paris",
+      metadata: { description: "western europe" },
+    });
+    expect((await prompt(root, "capital-cities")).eval_criteria.map((c) => c.type)).toEqual([
+      "equals",
+      "not_icontains",
+    ]);
+    expect((await examples(root, "capital-cities-3"))[0]?.input.country).toBe("Côte d'Ivoire");
+    expect(run.stdout).toMatch(
+      /not imported \(1\):\n {2}- tests\.csv test 4\.assert\[1\]: javascript assertion: runs code/,
+    );
+    await evalsToVerdict(root);
+  });
+
+  test("a chat JSON prompt, provider settings, JSONL tests and defaultTest's judge and assertions", async () => {
+    const { root, run } = await importFixture("chat-json");
+    expect(run.code).toBe(0);
+    const v1 = await prompt(root, "support-replies");
+    expect(v1).toMatchObject({
+      system: "You answer customer emails for {company}. Keep replies under 80 words.",
+      template: "Customer email:\n{email}",
+      temperature: 0,
+      max_tokens: 200,
+    });
+    expect(v1.eval_criteria).toEqual([
+      {
+        name: "rubric",
+        type: "llm_judge",
+        rubric: "The reply is polite and does not promise a refund it cannot give.",
+        threshold: 0.75,
+      },
+      { name: "not-icontains", type: "not_icontains", value: "as an AI", threshold: 1 },
+      { name: "factuality", type: "llm_judge", preset: "correctness", threshold: 0.75 },
+    ]);
+    const set = await examples(root, "support-replies");
+    expect(set).toHaveLength(3);
+    expect(set[2]).toMatchObject({ expected: "The agent thanks the customer.", tags: ["positive"] });
+    expect(await readFile(join(root, "agentops.yaml"), "utf8")).toContain("judge_model: gpt-4.1-mini");
+    expect(run.stdout).toMatch(/config\.top_p: a prompt file sets only model, temperature and max_tokens/);
+    await evalsToVerdict(root);
+  });
+
+  test("JSON checks map to json_schema and format_check; transforms and code assertions are reported", async () => {
+    const { root, run } = await importFixture("json-output");
+    expect(run.code).toBe(0);
+    const first = await prompt(root, "fruit-facts");
+    expect(first.eval_criteria[0]).toMatchObject({ name: "is-json", type: "json_schema" });
+    expect(first.eval_criteria[1]).toMatchObject({ name: "contains-json", type: "format_check", json: true });
+    expect((await prompt(root, "fruit-facts-2")).eval_criteria[2]).toEqual({
+      name: "contains-any",
+      type: "regex",
+      pattern: "India|Pakistan|Mexico",
+      threshold: 1,
+    });
+    expect((await prompt(root, "fruit-facts-3")).eval_criteria[2]).toMatchObject({
+      name: "tools-call",
+      type: "format_check",
+    });
+    expect(run.stdout).toMatch(/tests\[1\]: options\.transform: code is not run/);
+    expect(run.stdout).toMatch(/tests\[0\]\.assert\[1\]: javascript assertion/);
+    expect(run.stdout).toMatch(/tests\[2\]\.assert\[2\]: python assertion/);
+    expect(run.stdout).toMatch(/is-valid-openai-tools-call: checked as JSON output only/);
+    await evalsToVerdict(root);
+  });
+
+  test("defaultTest vars and assertions, list vars expanded, {{var}} in values, custom providers listed", async () => {
+    const { root, run } = await importFixture("default-test");
+    expect(run.code).toBe(0);
+    const files = await readdir(join(root, "prompts", "product-blurbs"));
+    expect(files.sort()).toEqual(["eval_set.jsonl", "v1.yaml", "v2.yaml"]);
+    expect((await prompt(root, "product-blurbs", 2)).model).toBe("claude-sonnet-4-5");
+    const v1 = await prompt(root, "product-blurbs");
+    expect(v1.eval_criteria.map((c) => [c.name, c.type])).toEqual([
+      ["not-contains", "not_contains"],
+      ["regex", "regex"],
+      ["cost", "cost"],
+      ["latency", "latency"],
+      ["answer-relevance", "llm_judge"],
+      ["similar", "similarity"],
+    ]);
+    expect(v1.eval_criteria[5]).toMatchObject({ method: "embedding", min_score: 0.6 });
+    const set = await examples(root, "product-blurbs");
+    expect(set.map((e) => e.input.tone)).toEqual(["playful", "calm", "playful", "calm"]);
+    expect(set[0]).toMatchObject({
+      input: { voice: "Friendly, concrete, never pushy." },
+      expected: "Keeps drinks cold for a day.",
+    });
+    expect(run.stdout).toMatch(/file:\/\/providers\/custom_provider\.py: a custom provider/);
+    expect(run.stdout).toMatch(
+      /anthropic:messages:claude-sonnet-4-5: model claude-sonnet-4-5, called through an OpenAI-compatible endpoint/,
+    );
+    expect(run.stdout).toMatch(/regex assertion: the pattern is not RE2 syntax/);
+    await evalsToVerdict(root);
+  });
+
+  test("refuses to overwrite an existing project unless --force, and --out writes elsewhere", async () => {
+    const { root } = await importFixture("chat-json");
+    const again = await cli(["import", "promptfoo", "promptfooconfig.yaml"], { cwd: root });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/would overwrite .*agentops\.yaml[\s\S]*--force/);
+    expect((await cli(["import", "promptfoo", "promptfooconfig.yaml", "--force"], { cwd: root })).code).toBe(
+      0,
+    );
+    const out = await cli(
+      ["import", "promptfoo", "promptfooconfig.yaml", "--out", "converted", "--name", "replies"],
+      {
+        cwd: root,
+      },
+    );
+    expect(out.code).toBe(0);
+    expect((await prompt(join(root, "converted"), "replies")).name).toBe("replies");
+  });
+
+  test("a config whose every prompt is code is a setup error naming the reason", async () => {
+    const root = await makeProject({
+      "promptfooconfig.yaml":
+        "prompts: [file://prompt.py]\nproviders: [openai:gpt-4o-mini]\ntests: [{vars: {a: 1}}]\n",
+    });
+    const r = await cli(["import", "promptfoo", "promptfooconfig.yaml"], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no prompt could be imported[\s\S]*never executes code/);
+  });
+});
+
+describe("agentops import openai-evals", () => {
+  test("samples become a prompt with the shared system message, the user text as input and ideal as expected", async () => {
+    const root = await makeProject({});
+    await cp(
+      resolve(import.meta.dirname, "../fixtures/openai-evals/samples.jsonl"),
+      join(root, "arith.jsonl"),
+    );
+    const r = await cli(["import", "openai-evals", "arith.jsonl"], { cwd: root });
+    expect(r.code).toBe(0);
+    const v1 = await prompt(root, "arith");
+    expect(v1).toMatchObject({ system: "Answer with the number only.", template: "{input}" });
+    expect(v1.eval_criteria).toMatchObject([{ type: "equals", threshold: 1 }]);
+    const set = await examples(root, "arith");
+    expect(set.map((e) => [e.id, e.input.input, e.expected])).toEqual([
+      ["1", "What is 12 * 7?", "84"],
+      ["2", "How many sides has a hexagon? {sides}", "6"],
+      ["4", "What is 100 / 4?", "25"],
+    ]);
+    expect(r.stdout).toMatch(/arith\.jsonl:3: sample: a conversation \(system, user, assistant, user\)/);
+    expect(r.stdout).toMatch(/arith\.jsonl:2: ideal: a list of accepted answers/);
+    await evalsToVerdict(root);
+  });
+});
