@@ -1,5 +1,6 @@
 import { extname } from "node:path";
 import { parseYaml } from "../config/yaml.js";
+import { parseJsonFile } from "./json-file.js";
 import { convertTemplate } from "./nunjucks.js";
 import type { ImportNotes } from "./notes.js";
 
@@ -110,7 +111,7 @@ async function fromFile(
   const text = await read(path);
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
     let parsed: unknown;
-    if (ext === ".json") parsed = JSON.parse(text);
+    if (ext === ".json") parsed = parseJsonFile(text, path);
     else parsed = parseYaml(text, path).value;
     if (isChat(parsed)) return chat(parsed, name, notes, where);
     if (typeof parsed === "string") return inline(parsed, name, notes, where);

@@ -1,6 +1,8 @@
 import { extname } from "node:path";
 import { parseYaml } from "../config/yaml.js";
+import { UserError } from "../errors.js";
 import { parseCsv } from "./csv.js";
+import { parseJsonFile } from "./json-file.js";
 import type { ImportNotes } from "./notes.js";
 import { assertionFromCell, type Assertion } from "./promptfoo-assertions.js";
 import type { ReadText } from "./promptfoo-prompts.js";
@@ -56,12 +58,13 @@ async function readTestFile(ref: string, read: ReadText, notes: ImportNotes, whe
     case ".tsv":
       return parseCsv(text).map((row, i) => testFromRow(row, at(i), notes));
     case ".jsonl":
-      return text
-        .split(/\r?\n/)
-        .filter((l) => l.trim() !== "")
-        .map((l) => JSON.parse(l) as Raw);
+      return text.split(/\r?\n/).flatMap((l, i) => {
+        if (l.trim() === "") return [];
+        const v = parseJsonFile(l, path, i + 1);
+        return isMap(v) ? [v] : (notes.skip(`${path}:${i + 1}`, "test", "not a JSON object"), []);
+      });
     case ".json": {
-      const v: unknown = JSON.parse(text);
+      const v = parseJsonFile(text, path);
       return (Array.isArray(v) ? v : [v]).filter(isMap);
     }
     case ".yaml":
@@ -96,7 +99,7 @@ async function readVars(raw: unknown, read: ReadText, where: string): Promise<Ra
   if (typeof raw === "string" && raw.startsWith("file://")) {
     const path = raw.slice(7);
     const text = await read(path);
-    const v = extname(path) === ".json" ? (JSON.parse(text) as unknown) : parseYaml(text, path).value;
+    const v = extname(path) === ".json" ? parseJsonFile(text, path) : parseYaml(text, path).value;
     return isMap(v) ? v : `${where}: vars file ${path} is not a mapping`;
   }
   return isMap(raw) ? raw : `${where}: vars is not a mapping`;
@@ -177,7 +180,7 @@ export async function readTests(
   const dfltWhere = `${where} defaultTest`;
   optionNotes(dflt.options, dfltWhere, notes);
   const dfltVars = await readVars(dflt.vars, read, dfltWhere);
-  if (typeof dfltVars === "string") throw new Error(dfltVars);
+  if (typeof dfltVars === "string") throw new UserError(dfltVars, {}, "give defaultTest.vars as a mapping");
   const dfltAsserts = assertions(dflt.assert, dfltWhere, notes);
   const out: TestCase[] = [];
   for (const { where: at, test } of await collect(raw, read, notes, where)) {

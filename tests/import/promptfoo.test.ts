@@ -185,6 +185,24 @@ describe("agentops import promptfoo", () => {
     expect((await prompt(join(root, "converted"), "replies")).name).toBe("replies");
   });
 
+  test("a broken JSONL line or a missing file is a setup error naming the file", async () => {
+    const root = await makeProject({
+      "promptfooconfig.yaml":
+        "prompts: ['Hi {{a}}']\nproviders: [openai:gpt-4o-mini]\ntests: file://tests.jsonl\n",
+      "tests.jsonl": '{"vars": {"a": 1}}\n{"vars": {"a": 2}\n',
+    });
+    const broken = await cli(["import", "promptfoo", "promptfooconfig.yaml"], { cwd: root });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^error: tests\.jsonl:2: not valid JSON/);
+    const missing = await makeProject({
+      "promptfooconfig.yaml":
+        "prompts: [file://nowhere.txt]\nproviders: [openai:gpt-4o-mini]\ntests: [{vars: {a: 1}}]\n",
+    });
+    const r = await cli(["import", "promptfoo", "promptfooconfig.yaml"], { cwd: missing });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nowhere\.txt: file not found/);
+  });
+
   test("a config whose every prompt is code is a setup error naming the reason", async () => {
     const root = await makeProject({
       "promptfooconfig.yaml":
