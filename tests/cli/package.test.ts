@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readFile, readdir } from "node:fs/promises";
+import { cp, readFile, readdir } from "node:fs/promises";
 import { delimiter, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -93,6 +93,32 @@ describe("the npm package", () => {
     );
     expect(r.stdout).toContain("greet v1");
     expect(r.stdout).toMatch(/mentions-hello\s*\|\s*icontains/);
+  });
+
+  test("npx agentops import promptfoo, then eval of the converted project, in the fresh repository", async () => {
+    await cp(join(REPO, "tests/fixtures/promptfoo/chat-json"), join(installed.consumer, "pf"), {
+      recursive: true,
+    });
+    const imported = await run(
+      "npx",
+      ["--no-install", "agentops", "import", "promptfoo", "pf/promptfooconfig.yaml", "--out", "migrated"],
+      {
+        cwd: installed.consumer,
+      },
+    );
+    expect(imported.stdout).toContain("prompt support-replies: 1 version(s), 3 example(s)");
+    // Exit 1 (a criterion below its threshold under the mock provider) is a verdict too; execFile rejects on it.
+    const code = await run(
+      "npx",
+      ["--no-install", "agentops", "eval", "migrated", "--provider", "mock", "-q"],
+      {
+        cwd: installed.consumer,
+      },
+    ).then(
+      () => 0,
+      (e: unknown) => (e as { code?: number }).code,
+    );
+    expect([0, 1]).toContain(code);
   });
 
   test("the installed bin runs on every Node on PATH (the bundle needs no Node 24 API)", async () => {
