@@ -52,18 +52,19 @@ function toSource(
   where: string,
 ): PromptSource | undefined {
   const user = convertTemplate(text.user);
-  const system = text.system === undefined ? undefined : convertTemplate(text.system);
-  const bad = !user.ok ? user : system && !system.ok ? system : undefined;
-  if (bad && !bad.ok) {
-    notes.skip(where, `prompt ${label}`, bad.reason);
-    return undefined;
+  const system = convertTemplate(text.system ?? "");
+  for (const c of [user, system]) {
+    if (!c.ok) {
+      notes.skip(where, `prompt ${label}`, c.reason);
+      return undefined;
+    }
   }
-  if (!user.ok || (system && !system.ok)) return undefined;
+  if (!user.ok || !system.ok) return undefined;
   return {
     label,
-    ...(system?.ok ? { system: system.template } : {}),
+    ...(text.system !== undefined ? { system: system.template } : {}),
     template: user.template,
-    variables: [...new Set([...(system?.ok ? system.variables : []), ...user.variables])],
+    variables: [...new Set([...system.variables, ...user.variables])],
   };
 }
 

@@ -203,6 +203,21 @@ describe("agentops import promptfoo", () => {
     expect(r.stderr).toMatch(/nowhere\.txt: file not found/);
   });
 
+  test("a prompt using a Nunjucks filter is listed; the others are imported", async () => {
+    const root = await makeProject({
+      "promptfooconfig.yaml":
+        "prompts:\n  - 'Hi {{name | upper}}'\n  - 'Hello {{ name }}'\nproviders: [openai:gpt-4o-mini]\ntests: [{vars: {name: Ana}}]\n",
+    });
+    const r = await cli(["import", "promptfoo", "promptfooconfig.yaml", "--name", "hello"], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/prompts\[0\]: prompt 1: uses the template expression "\{\{name \| upper\}\}"/);
+    expect(await prompt(root, "hello")).toMatchObject({
+      template: "Hello {name}",
+      eval_criteria: [{ name: "answered", type: "length" }],
+    });
+    await evalsToVerdict(root);
+  });
+
   test("a config whose every prompt is code is a setup error naming the reason", async () => {
     const root = await makeProject({
       "promptfooconfig.yaml":
