@@ -178,6 +178,8 @@ export async function readTests(
 ): Promise<TestCase[]> {
   const dflt = isMap(defaultTest) ? defaultTest : {};
   const dfltWhere = `${where} defaultTest`;
+  if (defaultTest !== undefined && !isMap(defaultTest))
+    notes.skip(dfltWhere, "defaultTest", "not an inline mapping (a file:// reference?): inline it first");
   optionNotes(dflt.options, dfltWhere, notes);
   const dfltVars = await readVars(dflt.vars, read, dfltWhere);
   if (typeof dfltVars === "string") throw new UserError(dfltVars, {}, "give defaultTest.vars as a mapping");

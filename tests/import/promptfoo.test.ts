@@ -203,13 +203,14 @@ describe("agentops import promptfoo", () => {
     expect(r.stderr).toMatch(/nowhere\.txt: file not found/);
   });
 
-  test("a prompt using a Nunjucks filter is listed; the others are imported", async () => {
+  test("a prompt using a Nunjucks filter and a defaultTest in a file are listed; the rest is imported", async () => {
     const root = await makeProject({
       "promptfooconfig.yaml":
-        "prompts:\n  - 'Hi {{name | upper}}'\n  - 'Hello {{ name }}'\nproviders: [openai:gpt-4o-mini]\ntests: [{vars: {name: Ana}}]\n",
+        "prompts:\n  - 'Hi {{name | upper}}'\n  - 'Hello {{ name }}'\nproviders: [openai:gpt-4o-mini]\ntests: [{vars: {name: Ana}}]\ndefaultTest: file://default.yaml\n",
     });
     const r = await cli(["import", "promptfoo", "promptfooconfig.yaml", "--name", "hello"], { cwd: root });
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/defaultTest: defaultTest: not an inline mapping/);
     expect(r.stdout).toMatch(/prompts\[0\]: prompt 1: uses the template expression "\{\{name \| upper\}\}"/);
     expect(await prompt(root, "hello")).toMatchObject({
       template: "Hello {name}",
