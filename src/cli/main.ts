@@ -4,6 +4,7 @@ import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
 import { evalCommand } from "./eval-command.js";
 import { EXIT, type CliIo } from "./io.js";
+import { mergeCommand } from "./merge-command.js";
 
 export const HELP = `agentops ${VERSION} — a quality gate for LLM prompt changes
 
@@ -12,6 +13,7 @@ Usage: agentops <command> [options]
 Commands:
   eval <path>      evaluate prompt versions on their eval sets
   compare          evaluate what a git change affects against its baseline and decide the gate
+  merge <files>    merge the results of compare --shard runs into one verdict and report
   help             show this help
 
 Run "agentops <command> --help" for a command's options.
@@ -33,6 +35,8 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
         return await evalCommand(rest, io);
       case "compare":
         return await compareCommand(rest, io);
+      case "merge":
+        return await mergeCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
