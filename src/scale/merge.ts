@@ -39,7 +39,7 @@ export function checkShards(files: readonly ShardFile[]): CheckedShards {
     const diff = identityDifference(first.results.plan, f.results.plan) ?? "the plan identity";
     throw new UserError(
       `${f.file} comes from another plan than ${first.file} (${diff})`,
-      { file: f.file, field: "plan" },
+      {},
       "merge only the shards of one run: same base and head commits, prompts, eval sets, gate settings and shard count",
     );
   }
@@ -49,7 +49,7 @@ export function checkShards(files: readonly ShardFile[]): CheckedShards {
     if (seen)
       throw new UserError(
         `shard ${f.results.shard.index}/${f.results.shard.count} is given twice: ${seen.file} and ${f.file}`,
-        { file: f.file, field: "shard" },
+        {},
         "pass each shard's results once (a rerun's artifact replaces the first one's)",
       );
     byIndex.set(f.results.shard.index, f);
