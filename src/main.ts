@@ -84,7 +84,10 @@ export async function run(signal?: AbortSignal): Promise<void> {
         await handleComment(deps, event);
         break;
       case "push":
-        if (event.isDefaultBranch) await evaluateDefaultBranch(deps);
+        // A matrix of shards on push would evaluate the whole suite in every job.
+        if (settings.shard || settings.merge)
+          core.info("shard and merge apply to pull_request events: nothing to do on a push");
+        else if (event.isDefaultBranch) await evaluateDefaultBranch(deps);
         else
           core.info(
             "push to a branch other than the default: nothing to do (pull requests are evaluated on pull_request)",
