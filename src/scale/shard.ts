@@ -58,3 +58,18 @@ export function shareOf(keys: readonly ShardKey[], shard: Shard): Set<string> {
 }
 
 export const inShare = (share: ReadonlySet<string>, k: ShardKey): boolean => share.has(keyOf(k));
+
+/** The results file of an eval shard: apart from compare shards' (merge reads those only). */
+export const evalShardFileName = (s: Shard): string => `eval-shard-${s.index}-of-${s.count}.json`;
+
+/** Each eval set cut to the shard's share of every (prompt, example id) pair across `sets`. */
+export function shareSets<E extends { id: string }>(
+  sets: readonly { prompt: string; examples: readonly E[] }[],
+  shard: Shard,
+): E[][] {
+  const share = shareOf(
+    sets.flatMap((s) => s.examples.map((e) => ({ prompt: s.prompt, id: e.id }))),
+    shard,
+  );
+  return sets.map((s) => s.examples.filter((e) => inShare(share, { prompt: s.prompt, id: e.id })));
+}

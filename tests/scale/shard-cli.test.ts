@@ -2,6 +2,7 @@ import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CompareResults } from "../../src/pipeline/compare-run.js";
+import type { EvalResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
 import { TempRepo } from "../helpers/git-repo.js";
 
@@ -113,6 +114,26 @@ describe("agentops compare --shard and agentops merge", () => {
     const unsharded = await run(["merge", "whole.json"]);
     expect(unsharded.code).toBe(2);
     expect(unsharded.stderr).toContain('whole.json is not the results of a shard (kind "compare-shard"');
+  });
+
+  test("eval --shard: the shards' results split every prompt's examples, once each, with the same answers", async () => {
+    const whole = await run(["eval", "prompts", "-q", "--format", "json"]);
+    const all = JSON.parse(whole.stdout) as EvalResults;
+    const parts: (EvalResults & { shard: { index: number; count: number } })[] = [];
+    for (const i of [1, 2, 3]) {
+      await run(["eval", "prompts", "-q", "--shard", `${i}/3`]);
+      parts.push(JSON.parse(read(`agentops-shards/eval-shard-${i}-of-3.json`)) as (typeof parts)[number]);
+    }
+    expect(parts.map((p) => p.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: 3 })));
+    const sizes = parts.map((p) => p.runs.reduce((n, r) => n + r.examples.length, 0));
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    for (const run of all.runs) {
+      const mine = parts.flatMap((p) =>
+        p.runs.filter((r) => r.prompt === run.prompt).flatMap((r) => r.examples),
+      );
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      expect([...mine].sort(byId)).toEqual([...run.examples].sort(byId));
+    }
   });
 
   test("a malformed --shard is a usage error before any model call", async () => {
