@@ -101,6 +101,21 @@ describe("a sharded compare merged", () => {
     },
   );
 
+  test("more shards than examples: the empty shares run nothing and the merge still equals one run", async () => {
+    v2Good = 0.5;
+    const labels = { base: "main", head: "feature" };
+    const whole = await runComparison(plan, labels, options());
+    const shards = [];
+    for (let index = 1; index <= 32; index++)
+      shards.push(await runShard(plan, labels, options(), { index, count: 32 }));
+    expect(shards.filter((s) => s.prompts[0]?.eval_set.examples.length === 0)).toHaveLength(2);
+    const merged = await mergeShards(
+      checkShards(shards.map((results, i) => ({ file: `s${i}.json`, results }))),
+      () => 0,
+    );
+    expect(figures(merged)).toEqual(figures(whole));
+  });
+
   test("a missing shard is named and leaves the run incomplete", async () => {
     const labels = { base: "main", head: "feature" };
     const shards = [1, 3].map((index) => runShard(plan, labels, options(), { index, count: 3 }));
