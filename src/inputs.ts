@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import { z } from "zod";
 import { UserError } from "./errors.js";
+import { parseShard } from "./scale/shard.js";
 
 /**
  * The only module that reads action inputs. Everything trusted (keys, the API
@@ -31,6 +32,11 @@ export const ActionSettings = z.object({
   cache: z.boolean(),
   /** May a pull request's author approve it with /agentops approve? Off by default. */
   allowSelfApprove: z.boolean(),
+  /** Run only this share of a pull request's examples and write its results; post nothing. */
+  shard: z.object({ index: z.number().int(), count: z.number().int() }).optional(),
+  /** Merge the shards' results found under mergeFrom and post the one report. */
+  merge: z.boolean(),
+  mergeFrom: z.string(),
 });
 export type ActionSettings = z.infer<typeof ActionSettings>;
 
@@ -55,6 +61,7 @@ const INPUT_NAMES: Record<string, string> = {
   statusContext: "status-context",
   commentAuthor: "comment-author",
   allowSelfApprove: "allow-self-approve",
+  mergeFrom: "merge-from",
 };
 
 function num(read: Reader, name: string): number | undefined {
@@ -110,6 +117,7 @@ export function readSettings(
     commentAuthor: read("comment-author").trim() || "github-actions[bot]",
     cache: bool(read, "cache", true),
     allowSelfApprove: bool(read, "allow-self-approve", false),
+    ...scaleInputs(read),
   };
   const parsed = ActionSettings.safeParse(raw);
   if (!parsed.success) {
@@ -123,4 +131,28 @@ export function readSettings(
     );
   }
   return parsed.data;
+}
+
+/** shard, merge and merge-from: one job runs a share, or merges them all, never both. */
+function scaleInputs(read: Reader): {
+  shard?: { index: number; count: number };
+  merge: boolean;
+  mergeFrom: string;
+} {
+  const shardText = read("shard").trim();
+  const merge = bool(read, "merge", false);
+  const mergeFrom = read("merge-from").trim();
+  if (shardText && merge)
+    throw new UserError(
+      'inputs "shard" and "merge" exclude each other',
+      {},
+      "run the shards in a matrix job with shard: i/N, and merge them in a job of its own with merge: true",
+    );
+  if (merge && !mergeFrom)
+    throw new UserError(
+      'input "merge-from" is required with merge: true',
+      {},
+      "set it to the folder actions/download-artifact wrote the shards' results to",
+    );
+  return { ...(shardText ? { shard: parseShard(shardText, 'input "shard"') } : {}), merge, mergeFrom };
 }

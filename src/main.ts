@@ -2,7 +2,9 @@ import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { handleComment } from "./action/comment-command.js";
 import type { ActionDeps } from "./action/deps.js";
+import { mergePullRequestShards } from "./action/merge.js";
 import { evaluatePullRequest } from "./action/pull-request.js";
+import { runPullRequestShard } from "./action/shard.js";
 import { evaluateDefaultBranch } from "./action/push.js";
 import { readRunContext, skipReason } from "./context.js";
 import { withDeadline } from "./engine/deadline.js";
@@ -63,7 +65,15 @@ export async function run(signal?: AbortSignal): Promise<void> {
           core.info(`${skip}. No status, no comment, no model call.`);
           break;
         }
-        const verdict = await evaluatePullRequest(deps, event);
+        if (settings.shard) {
+          await runPullRequestShard(deps, event, settings.shard);
+          break;
+        }
+        const verdict = await evaluatePullRequest(
+          deps,
+          event,
+          ...(settings.merge ? [mergePullRequestShards] : []),
+        );
         if (verdict !== "pass" && verdict !== "inconclusive" && settings.failOn === "regression")
           core.setFailed(
             "agentops: the prompt change failed the gate (a regression, a missed threshold or a gate change to approve); see the report",
@@ -74,7 +84,10 @@ export async function run(signal?: AbortSignal): Promise<void> {
         await handleComment(deps, event);
         break;
       case "push":
-        if (event.isDefaultBranch) await evaluateDefaultBranch(deps);
+        // A matrix of shards on push would evaluate the whole suite in every job.
+        if (settings.shard || settings.merge)
+          core.info("shard and merge apply to pull_request events: nothing to do on a push");
+        else if (event.isDefaultBranch) await evaluateDefaultBranch(deps);
         else
           core.info(
             "push to a branch other than the default: nothing to do (pull requests are evaluated on pull_request)",

@@ -13,6 +13,7 @@ import {
 } from "../github/status.js";
 import type { CompareResults } from "../pipeline/compare-run.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
+import { shardNote } from "../scale/merge.js";
 import { scrubDeep } from "../secrets.js";
 import { escapeInline } from "../report/escape.js";
 import { renderWithin, renderWithinBytes } from "../report/fit.js";
@@ -46,7 +47,13 @@ function statusFor(
   if (n === 0 && verdict === "pass")
     return { state: "success", description: "no prompt affected by this change" };
   const first = results.prompts.find((p) => p.comparison.verdict === verdict);
-  const why = first ? `${first.name}: ${first.comparison.reason}` : "";
+  // No prompt carries the verdict (e.g. a shard is missing): what was not evaluated says why.
+  const missing = results.not_evaluated.find((x) => x.reason !== "removed by this change");
+  const why = first
+    ? `${first.name}: ${first.comparison.reason}`
+    : missing
+      ? `${missing.prompt}: ${missing.reason}`
+      : "";
   if (verdict === "pass") return { state: "success", description: `pass: ${n} prompt(s), no regression` };
   if (verdict === "fail") {
     return deps.settings.failOn === "never"
@@ -93,9 +100,10 @@ export async function publish(
   const results = scrubDeep(raw, [deps.settings.apiKey, deps.settings.githubToken]);
   const { owner, repo } = deps.context;
   const s = deps.settings;
-  const notes = ctx.noKey
-    ? "\n> **No API key in this run** (fork pull requests get no secrets): only cached answers were scored. A maintainer can comment `/agentops rerun` to evaluate with the repository's key; the PR's code is never executed.\n"
-    : "";
+  const notes =
+    (ctx.noKey
+      ? "\n> **No API key in this run** (fork pull requests get no secrets): only cached answers were scored. A maintainer can comment `/agentops rerun` to evaluate with the repository's key; the PR's code is never executed.\n"
+      : "") + shardNote(results);
   const full = renderCompareMarkdown(results) + notes;
 
   await mkdir(deps.outDir, { recursive: true });

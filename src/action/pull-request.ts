@@ -3,10 +3,10 @@ import { gateSettings, type Verdict } from "../compare/compare.js";
 import { errorMessage, isUserError, UserError } from "../errors.js";
 import { checkEnvironment, type Project } from "../config/project.js";
 import { completedCheckRun, finishCheckRun, setCommitStatus, startCheckRun } from "../github/status.js";
-import { runComparison } from "../pipeline/compare-run.js";
+import { runComparison, type CompareOptions } from "../pipeline/compare-run.js";
 import { GitError, resolveOrFetch, showFile } from "../plan/git.js";
 import { projectAt, recordingsAt, recordingsDir, requirePrompts } from "../plan/project-at.js";
-import { planComparison } from "../plan/plan.js";
+import { planComparison, type ComparisonPlan } from "../plan/plan.js";
 import { renderCouldNotEvaluate } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
@@ -25,8 +25,15 @@ export interface PullRequestTarget {
   changedFiles?: number;
 }
 
+/** What runs once the status says pending: the evaluation, or the merge of sharded results (src/action/merge.ts). */
+export type StartedRun = (deps: ActionDeps, pr: PullRequestTarget, gate: GateTarget) => Promise<Verdict>;
+
 /** plan → run → compare → publish, for one pull request head. Returns the verdict. */
-export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarget): Promise<Verdict> {
+export async function evaluatePullRequest(
+  deps: ActionDeps,
+  pr: PullRequestTarget,
+  started: StartedRun = evaluateStarted,
+): Promise<Verdict> {
   const { owner, repo } = deps.context;
   const s = deps.settings;
   const statusTarget = {
@@ -54,7 +61,7 @@ export async function evaluatePullRequest(deps: ActionDeps, pr: PullRequestTarge
     return "inconclusive";
   }
   try {
-    return await evaluateStarted(deps, pr, gate);
+    return await started(deps, pr, gate);
   } catch (e) {
     await reportCrash(deps, pr, gate, e);
     throw e;
@@ -110,6 +117,16 @@ async function evaluateStarted(
   pr: PullRequestTarget,
   { statusTarget, checkRunId }: GateTarget,
 ): Promise<Verdict> {
+  const { plan, options, noKey } = await planRun(deps, pr);
+  const results = await runComparison(plan, { base: pr.baseSha, head: pr.headSha }, options);
+  return publish(deps, pr, results, { noKey, checkRunId, statusTarget });
+}
+
+/** The plan of a pull request and how to run it (trusted setup from the base); shared with its shards. */
+export async function planRun(
+  deps: ActionDeps,
+  pr: PullRequestTarget,
+): Promise<{ plan: ComparisonPlan; options: CompareOptions; noKey: boolean }> {
   const s = deps.settings;
   const top = (await deps.git.run(["rev-parse", "--show-toplevel"])).trim();
   const rel = (p: string): string => relative(top, p).split("\\").join("/");
@@ -169,19 +186,17 @@ async function evaluateStarted(
       ? { recordingEntries: await recordingsAt(deps.git, plan.baseSha, recordings) }
       : {}),
   });
-  const results = await runComparison(
-    plan,
-    { base: pr.baseSha, head: pr.headSha },
-    {
-      run: {
-        ...setup.run,
-        onProgress: (label) => progressPrinter(label, deps.log.info, Date.now, 5000),
-      },
-      readFile: (side, path) => showFile(deps.git, side === "champion" ? plan.baseSha : plan.headSha, path),
-      gate: gateSettings(trusted.thresholds, { tolerance: s.tolerance, alpha: s.alpha }),
-      ignoredInputs: setAside(deps, plan.changed, recordings),
-      ...(deps.signal ? { signal: deps.signal } : {}),
+  const planned = plan;
+  const options: CompareOptions = {
+    run: {
+      ...setup.run,
+      onProgress: (label) => progressPrinter(label, deps.log.info, Date.now, 5000),
     },
-  );
-  return publish(deps, pr, results, { noKey, checkRunId, statusTarget });
+    readFile: (side, path) =>
+      showFile(deps.git, side === "champion" ? planned.baseSha : planned.headSha, path),
+    gate: gateSettings(trusted.thresholds, { tolerance: s.tolerance, alpha: s.alpha }),
+    ignoredInputs: setAside(deps, plan.changed, recordings),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  };
+  return { plan, options, noKey };
 }

@@ -7,7 +7,9 @@ import { UserError } from "../errors.js";
 import { createGit, resolveOrFetch, showFile, type Git } from "../plan/git.js";
 import { projectAt, requirePrompts } from "../plan/project-at.js";
 import { planComparison } from "../plan/plan.js";
-import { runComparison, type CompareResults } from "../pipeline/compare-run.js";
+import { runComparison, type CompareOptions, type CompareResults } from "../pipeline/compare-run.js";
+import { parseShard } from "../scale/shard.js";
+import { runShardCommand } from "./shard-command.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "../report/progress.js";
@@ -32,6 +34,8 @@ Options:
   --out FILE           write the results JSON to FILE
   --report FILE        write the markdown report to FILE
   --format FORMAT      markdown | json (what goes to stdout; default markdown)
+  --shard I/N          run only shard I of N (a stable share of the examples) and write its results
+                       to --out, else agentops-shards/shard-I-of-N.json; agentops merge decides
 ${providerOptions}
   -q, --quiet          no progress lines
   -h, --help           show this help
@@ -61,6 +65,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
       out: { type: "string" },
       report: { type: "string" },
       format: { type: "string" },
+      shard: { type: "string" },
       ...RUN_FLAG_SPECS,
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
@@ -91,6 +96,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
     }
   }
 
+  const shard = values.shard !== undefined ? parseShard(values.shard, "--shard") : undefined;
   const git = createGit(io.cwd);
   const top = (await git.run(["rev-parse", "--show-toplevel"])).trim();
   const base = values.base ?? (await remoteDefaultBranch(git));
@@ -123,22 +129,21 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   const signal = runSignal(runFlags(values), io);
   const setup = await makeRunSetup(project, runFlags(values), io);
   const gate = gateSettings(trusted.thresholds, { tolerance, alpha });
-  const compared = await runComparison(
-    plan,
-    { base, head: values.head ?? "HEAD" },
-    {
-      run: {
-        ...setup.run,
-        ...(values.quiet
-          ? {}
-          : { onProgress: (label: string) => progressPrinter(label, (s) => io.stderr(`${s}\n`), io.now) }),
-      },
-      readFile: (side, path) => showFile(git, side === "champion" ? plan.baseSha : plan.headSha, path),
-      gate,
-      ...(signal ? { signal } : {}),
-      ...(io.now ? { now: io.now } : {}),
+  const compareOptions: CompareOptions = {
+    run: {
+      ...setup.run,
+      ...(values.quiet
+        ? {}
+        : { onProgress: (label: string) => progressPrinter(label, (s) => io.stderr(`${s}\n`), io.now) }),
     },
-  );
+    readFile: (side, path) => showFile(git, side === "champion" ? plan.baseSha : plan.headSha, path),
+    gate,
+    ...(signal ? { signal } : {}),
+    ...(io.now ? { now: io.now } : {}),
+  };
+  const labels = { base, head: values.head ?? "HEAD" };
+  if (shard) return runShardCommand(plan, labels, compareOptions, shard, values.out, io);
+  const compared = await runComparison(plan, labels, compareOptions);
   // Scrubbed as a value, before serializing: JSON would hide a key split by a newline as "\n".
   const results = scrubDeep(compared, secretsFromEnv(io.env));
   const markdown = renderCompareMarkdown(results);

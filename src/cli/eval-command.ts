@@ -1,16 +1,19 @@
-import { writeFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { resolveTargets } from "../config/project.js";
 import { errorMessage, isUserError, UserError } from "../errors.js";
 import { DEFAULT_GATE } from "../compare/compare.js";
 import { stopReason } from "../engine/deadline.js";
 import { decideEval } from "../engine/eval-gate.js";
-import { evaluatePrompt, loadTarget, type PromptRun } from "../engine/evaluate.js";
+import { evaluatePrompt, loadTarget, type LoadedTarget, type PromptRun } from "../engine/evaluate.js";
 import { renderEvalMarkdown, renderEvalText } from "../report/eval-report.js";
 import { buildEvalResults } from "../report/results.js";
 import { secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
+import { sampleById } from "../engine/sample.js";
+import { evalShardFileName, parseShard, shareSets } from "../scale/shard.js";
+import { DEFAULT_SHARD_DIR } from "../scale/write-shard.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "../report/progress.js";
 import {
@@ -36,6 +39,8 @@ Options:
 ${providerOptions}
   --threshold X        also fail when a prompt's mean overall score is below X (0..1)
   --out FILE           write the results JSON to FILE
+  --shard I/N          evaluate only shard I of N (a stable share of the examples); results go to
+                       --out, else agentops-shards/eval-shard-I-of-N.json
   --format FORMAT      table | json | markdown (default: table)
   -q, --quiet          no progress lines
   -h, --help           show this help
@@ -59,6 +64,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
       ...RUN_FLAG_SPECS,
       threshold: { type: "string" },
       out: { type: "string" },
+      shard: { type: "string" },
       format: { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
@@ -74,6 +80,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const version = positiveInt(values.version, "--version");
   const format = oneOf(values.format, FORMATS, "--format") ?? "table";
   const threshold = fraction(values.threshold, "--threshold");
+  const shard = values.shard !== undefined ? parseShard(values.shard, "--shard") : undefined;
 
   const { project, targets } = await resolveTargets(resolve(io.cwd, path), {
     ...(version !== undefined ? { version } : {}),
@@ -81,11 +88,22 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   });
   const rel = (p: string): string => relative(io.cwd, p) || ".";
   // Load every target first: a typo in the last prompt should not cost the first one's model calls.
-  const loaded = [];
+  const loaded: LoadedTarget[] = [];
   for (const t of targets) loaded.push(await loadTarget(project, t));
 
   const signal = runSignal(runFlags(values), io);
   const setup = await makeRunSetup(project, runFlags(values), io);
+  if (shard) {
+    // max_examples cuts each eval set as one run would, before the cut is dealt.
+    const cut = loaded.map((l) => ({
+      prompt: l.target.name,
+      examples: sampleById(l.evalSet.examples, setup.run.maxExamples).items,
+    }));
+    shareSets(cut, shard).forEach((examples, i) => {
+      const l = loaded[i];
+      if (l) l.evalSet = { ...l.evalSet, examples };
+    });
+  }
 
   const now = io.now ?? Date.now;
   const startedAt = new Date(now());
@@ -133,9 +151,12 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     secrets: secretsFromEnv(io.env),
   });
 
-  if (values.out) {
-    const out = resolve(io.cwd, values.out);
-    await writeFile(out, JSON.stringify(results, null, 2) + "\n");
+  const outFile = values.out ?? (shard ? join(DEFAULT_SHARD_DIR, evalShardFileName(shard)) : undefined);
+  if (outFile) {
+    const out = resolve(io.cwd, outFile);
+    await mkdir(dirname(out), { recursive: true });
+    const written = shard ? { ...results, shard: { index: shard.index, count: shard.count } } : results;
+    await writeFile(out, JSON.stringify(written, null, 2) + "\n");
     if (!values.quiet) io.stderr(`results written to ${rel(out)}\n`);
   }
   if (format === "json") io.stdout(JSON.stringify(results, null, 2) + "\n");

@@ -5,16 +5,46 @@ import { compareCommand } from "./compare-command.js";
 import { evalCommand } from "./eval-command.js";
 import { importCommand } from "./import-command.js";
 import { EXIT, type CliIo } from "./io.js";
+import { mergeCommand } from "./merge-command.js";
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Every command, in the order the help lists them. */
+const COMMANDS: readonly { name: string; usage: string; summary: string; run: Command }[] = [
+  {
+    name: "eval",
+    usage: "eval <path>",
+    summary: "evaluate prompt versions on their eval sets",
+    run: evalCommand,
+  },
+  {
+    name: "compare",
+    usage: "compare",
+    summary: "evaluate what a git change affects against its baseline and decide the gate",
+    run: compareCommand,
+  },
+  {
+    name: "merge",
+    usage: "merge <files>",
+    summary: "merge the results of compare --shard runs into one verdict and report",
+    run: mergeCommand,
+  },
+  {
+    name: "import",
+    usage: "import <source>",
+    summary: "convert a promptfoo config or OpenAI Evals samples into prompts and an eval set",
+    run: importCommand,
+  },
+];
+
+const USAGE_WIDTH = 17;
 
 export const HELP = `agentops ${VERSION} — a quality gate for LLM prompt changes
 
 Usage: agentops <command> [options]
 
 Commands:
-  eval <path>      evaluate prompt versions on their eval sets
-  compare          evaluate what a git change affects against its baseline and decide the gate
-  import <source>  convert a promptfoo config or OpenAI Evals samples into prompts and an eval set
-  help             show this help
+${COMMANDS.map((c) => `  ${c.usage.padEnd(USAGE_WIDTH)}${c.summary}\n`).join("")}  ${"help".padEnd(USAGE_WIDTH)}show this help
 
 Run "agentops <command> --help" for a command's options.
 `;
@@ -31,12 +61,6 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case "eval":
-        return await evalCommand(rest, io);
-      case "compare":
-        return await compareCommand(rest, io);
-      case "import":
-        return await importCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -47,9 +71,12 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
       case "-V":
         io.stdout(`${VERSION}\n`);
         return EXIT.ok;
-      default:
+      default: {
+        const known = COMMANDS.find((c) => c.name === command);
+        if (known) return await known.run(rest, io);
         io.stderr(`agentops: unknown command "${command}"\n\n${HELP}`);
         return EXIT.usage;
+      }
     }
   } catch (e) {
     if (isUserError(e)) {

@@ -57,6 +57,8 @@ export interface CompareResults {
   gate_changes: GateChange[];
   /** Inputs the change supplied that were ignored by the trust model (recordings, a committed cache…). */
   ignored_inputs: string[];
+  /** Present when the results were merged from sharded runs (src/scale/merge.ts). */
+  shards?: { count: number; merged: number[]; missing: number[] };
 }
 
 export interface CompareOptions {
@@ -71,7 +73,7 @@ export interface CompareOptions {
   ignoredInputs?: string[];
 }
 
-function runSide(
+export function runSide(
   label: string,
   prompt: LoadedPrompt,
   evalSet: LoadedEvalSet,
@@ -165,7 +167,7 @@ export async function preparePrompt(
   };
 }
 
-const sideLabel = (prep: PreparedPrompt, side: "champion" | "challenger", round: number): string => {
+export const sideLabel = (prep: PreparedPrompt, side: "champion" | "challenger", round: number): string => {
   const prompt = side === "champion" ? prep.champion : prep.challenger;
   return `${prep.name} v${prompt?.data.version ?? "?"} (${side}${round > 1 ? `, round ${round}` : ""})`;
 };
@@ -228,8 +230,6 @@ export async function runComparison(
       notEvaluated.push({ prompt: p.name, reason: errorMessage(e) });
     }
   }
-  // The first pass alone says whether the run could measure: later rounds only add samples.
-  const stopped = sampled.some((s) => s.champion?.stopped ?? s.challenger.stopped);
   const comparisons = await decideInRounds(
     sampled,
     opts.gate,
@@ -242,6 +242,32 @@ export async function runComparison(
     },
     opts.signal,
   );
+  return assembleResults(
+    plan,
+    labels,
+    opts,
+    { startedAt, prepared, sampled, comparisons, notEvaluated },
+    now,
+  );
+}
+
+/** What the gate decided, as results: shared by one run and the merge of sharded runs (src/scale/merge.ts). */
+export function assembleResults(
+  plan: Pick<ComparisonPlan, "mergeBaseSha" | "ignored" | "gateChanges">,
+  labels: { base: string; head: string },
+  opts: Pick<CompareOptions, "ignoredInputs"> & { run: { provider: { id: string } } },
+  decided: {
+    startedAt: Date;
+    prepared: PreparedPrompt[];
+    sampled: SampledPrompt[];
+    comparisons: PromptComparison[];
+    notEvaluated: { prompt: string; reason: string }[];
+  },
+  now: () => number,
+): CompareResults {
+  const { startedAt, prepared, sampled, comparisons, notEvaluated } = decided;
+  // The first pass alone says whether the run could measure: later rounds only add samples.
+  const stopped = sampled.some((s) => s.champion?.stopped ?? s.challenger.stopped);
   const prompts: ComparedPrompt[] = prepared.map((prep, i) => {
     const s = sampled[i] as SampledPrompt;
     return {

@@ -1,0 +1,148 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
+import { startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
+import {
+  GOOD,
+  deployV2,
+  fakeModel,
+  gatePr,
+  runGate,
+  runnerTemp,
+  type GatePr,
+} from "../helpers/gate-project.js";
+import { pullRequestPayload, runAction, type ActionRun } from "../helpers/run-action.js";
+
+/** The bundled Action (npm run build first) as a matrix of shards and a merge job, against the fakes. */
+const KEY = "sk-shard-canary-0a1b2c3d4e5f";
+let bad: FakeOpenAI;
+let good: FakeOpenAI;
+const prs: GatePr[] = [];
+beforeAll(async () => {
+  bad = await fakeModel();
+  good = await startFakeOpenAI(() => ({ text: GOOD }));
+});
+afterAll(async () => {
+  await Promise.all([bad.close(), good.close()]);
+  for (const pr of prs) pr.repo.remove();
+});
+
+const inputs = (llm: FakeOpenAI, extra: Record<string, string>) => ({
+  "github-token": "ghs_shardCanary0123456789",
+  "api-key": KEY,
+  "base-url": llm.url,
+  cache: "false",
+  ...extra,
+});
+
+async function githubFor(pr: GatePr): Promise<FakeGitHub> {
+  return startFakeGitHub({
+    pr: {
+      number: 7,
+      baseSha: pr.baseSha,
+      headSha: pr.headSha,
+      files: [
+        { filename: "prompts/config.yaml", status: "modified" },
+        { filename: "prompts/summarize/v2.yaml", status: "added" },
+      ],
+    },
+  });
+}
+
+const onPr = (pr: GatePr, gh: FakeGitHub, with_: Record<string, string>, env: Record<string, string> = {}) =>
+  runAction({
+    event: "pull_request",
+    payload: pullRequestPayload({
+      baseSha: pr.baseSha,
+      headSha: pr.headSha,
+      pr: { user: { login: "author" } },
+    }),
+    inputs: with_,
+    apiUrl: gh.url,
+    workspace: pr.repo.dir,
+    env,
+  });
+
+/** Runs shards 1..N as matrix jobs (each its own RUNNER_TEMP); returns the "downloaded" folder. */
+async function shards(
+  pr: GatePr,
+  gh: FakeGitHub,
+  llm: FakeOpenAI,
+  n: number,
+  only?: number[],
+): Promise<string> {
+  const downloaded = mkdtempSync(join(tmpdir(), "agentops-download-"));
+  for (let i = 1; i <= n; i++) {
+    const temp = runnerTemp();
+    const r: ActionRun = await onPr(pr, gh, inputs(llm, { shard: `${i}/${n}` }), { RUNNER_TEMP: temp });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const path = r.outputs["shard-results-path"] ?? "";
+    expect(path).toBe(join(temp, "agentops", "shards", `shard-${i}-of-${n}.json`));
+    expect(existsSync(path)).toBe(true);
+    // download-artifact with several artifacts puts each in a folder named after it.
+    if (only && !only.includes(i)) continue;
+    mkdirSync(join(downloaded, `agentops-shard-${i}`));
+    cpSync(path, join(downloaded, `agentops-shard-${i}`, basename(path)));
+  }
+  return downloaded;
+}
+
+/**
+ * The report comment without its hidden state (which records when it was written), the shard note, and the
+ * latencies (measured on the live loopback server, so they differ between any two runs).
+ */
+const body = (text: string): string =>
+  text
+    .replace(/<!-- agentops-state [\s\S]*?-->/g, "")
+    .replace(/\n<sub>Merged from [^\n]*<\/sub>\n/, "")
+    .replace(/ *[\d,]+ ms \/ +[\d,]+ ms/g, " (latency)");
+
+describe("the Action: shard: i/N, then merge: true", { timeout: 120_000 }, () => {
+  test("shards post nothing; the merge posts the one comment and status, as one unsharded run would", async () => {
+    const pr = gatePr(deployV2());
+    prs.push(pr);
+    const gh = await githubFor(pr);
+    try {
+      const downloaded = await shards(pr, gh, bad, 3);
+      // No comment, no status, no write of any kind from the shards.
+      expect(gh.comments).toEqual([]);
+      expect(gh.statuses).toEqual([]);
+      expect(gh.requests.filter((q) => q.method !== "GET")).toEqual([]);
+
+      const merged = await onPr(pr, gh, inputs(bad, { merge: "true", "merge-from": downloaded }));
+      expect(merged.code).toBe(1);
+      expect(merged.outputs.verdict).toBe("fail");
+      expect(gh.comments).toHaveLength(1);
+      const comment = gh.comments[0]?.body ?? "";
+      expect(comment).toContain("Merged from 3 of 3 shards.");
+      const final = gh.statuses.filter((s) => s.sha === pr.headSha).at(-1);
+      expect(final?.state).toBe("failure");
+
+      const whole = await runGate(pr, { inputs: inputs(bad, {}) });
+      expect(whole.code).toBe(1);
+      expect(final?.description).toBe(whole.status?.description);
+      expect(body(comment)).toBe(body(whole.comment));
+    } finally {
+      await gh.close();
+    }
+  });
+
+  test("a shard that failed to deliver: the merged verdict is inconclusive and the status names the shard", async () => {
+    const pr = gatePr(deployV2());
+    prs.push(pr);
+    const gh = await githubFor(pr);
+    try {
+      const downloaded = await shards(pr, gh, good, 2, [1]);
+      const merged = await onPr(pr, gh, inputs(good, { merge: "true", "merge-from": downloaded }));
+      expect(merged.outputs.verdict).toBe("inconclusive");
+      const final = gh.statuses.filter((s) => s.sha === pr.headSha).at(-1);
+      expect(final?.state).toBe("error");
+      expect(final?.description).toContain("shard 2/2");
+      expect(gh.comments[0]?.body).toContain("missing: shard 2/2");
+    } finally {
+      await gh.close();
+    }
+  });
+});
