@@ -3,6 +3,9 @@ import { scrubSecrets, secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
 import { evalCommand } from "./eval-command.js";
+import { promoteCommand } from "./promote-command.js";
+import { rollbackCommand } from "./rollback-command.js";
+import { versionsCommand } from "./versions-command.js";
 import { EXIT, type CliIo } from "./io.js";
 
 export const HELP = `agentops ${VERSION} — a quality gate for LLM prompt changes
@@ -12,6 +15,9 @@ Usage: agentops <command> [options]
 Commands:
   eval <path>      evaluate prompt versions on their eval sets
   compare          evaluate what a git change affects against its baseline and decide the gate
+  promote          make a prompt version the active one in an environment (edits the config)
+  rollback         put an environment back on an earlier version of a prompt
+  versions         list a prompt's versions, where each runs and their last scores
   help             show this help
 
 Run "agentops <command> --help" for a command's options.
@@ -33,6 +39,12 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
         return await evalCommand(rest, io);
       case "compare":
         return await compareCommand(rest, io);
+      case "promote":
+        return await promoteCommand(rest, io);
+      case "rollback":
+        return await rollbackCommand(rest, io);
+      case "versions":
+        return await versionsCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
