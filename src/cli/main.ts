@@ -5,6 +5,7 @@ import { compareCommand } from "./compare-command.js";
 import { evalCommand } from "./eval-command.js";
 import { promoteCommand } from "./promote-command.js";
 import { rollbackCommand } from "./rollback-command.js";
+import { scoreCommand } from "./score-command.js";
 import { versionsCommand } from "./versions-command.js";
 import { EXIT, type CliIo } from "./io.js";
 
@@ -18,6 +19,7 @@ Commands:
   promote          make a prompt version the active one in an environment (edits the config)
   rollback         put an environment back on an earlier version of a prompt
   versions         list a prompt's versions, where each runs and their last scores
+  score <traces>   score logged production traces with a prompt's criteria
   help             show this help
 
 Run "agentops <command> --help" for a command's options.
@@ -45,6 +47,8 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
         return await rollbackCommand(rest, io);
       case "versions":
         return await versionsCommand(rest, io);
+      case "score":
+        return await scoreCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
