@@ -2,6 +2,7 @@ import { errorMessage, isUserError } from "../errors.js";
 import { scrubSecrets, secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
+import { driftCommand } from "./drift-command.js";
 import { evalCommand } from "./eval-command.js";
 import { promoteCommand } from "./promote-command.js";
 import { rollbackCommand } from "./rollback-command.js";
@@ -20,6 +21,7 @@ Commands:
   rollback         put an environment back on an earlier version of a prompt
   versions         list a prompt's versions, where each runs and their last scores
   score <traces>   score logged production traces with a prompt's criteria
+  drift            compare two windows of scored traces: PSI, KS and pass-rate tests
   help             show this help
 
 Run "agentops <command> --help" for a command's options.
@@ -49,6 +51,8 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
         return await versionsCommand(rest, io);
       case "score":
         return await scoreCommand(rest, io);
+      case "drift":
+        return await driftCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
