@@ -43,7 +43,7 @@ export function psi(a: readonly number[], b: readonly number[]): number {
 export function scoreBins(values: readonly number[]): number[] {
   const counts = new Array<number>(10).fill(0);
   for (const v of values) {
-    // 1e-9 keeps 0.7 (0.6999…9 in binary) in the bin that starts at 0.7.
+    // 1e-9 keeps 0.3 − 0.1 (0.19999…98 in binary) in the bin that starts at 0.2.
     const i = Math.min(9, Math.max(0, Math.floor(v * 10 + 1e-9)));
     counts[i] = (counts[i] ?? 0) + 1;
   }

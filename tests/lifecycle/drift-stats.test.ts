@@ -28,7 +28,7 @@ test("the specification's bands", () => {
 });
 
 test("scores go into ten equal bins, an edge value into the upper one", () => {
-  expect(scoreBins([0, 0.05, 0.1, 0.7, 0.1 * 7, 0.95, 1])).toEqual([2, 1, 0, 0, 0, 0, 0, 2, 0, 2]);
+  expect(scoreBins([0, 0.05, 0.1, 0.7, 0.3 - 0.1, 0.95, 1])).toEqual([2, 1, 1, 0, 0, 0, 0, 1, 0, 2]);
   // Deciles of 1..10 (type 7): 1.9, 2.8, …, 9.1; a value goes into the bin of the number of edges ≤ it.
   const edges = decileEdges([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   expect(edges[0]).toBeCloseTo(1.9, 10);
