@@ -7,6 +7,7 @@ import type { ExampleResult } from "../engine/runner.js";
 import { driftReport, inputDrift } from "../lifecycle/drift.js";
 import { renderDriftMarkdown } from "../lifecycle/drift-report.js";
 import { parseTraces, type Trace } from "../lifecycle/traces.js";
+import { scrubDeep, secretsFromEnv } from "../secrets.js";
 import { EXIT, type CliIo } from "./io.js";
 import { providerOptions, positiveInt, RUN_FLAG_SPECS, runFlags, oneOf } from "./provider-flags.js";
 import { scoreTraces } from "./score-command.js";
@@ -133,17 +134,21 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
   const current = await load(values.current);
   const criteria = current.criteria.filter((c) => baseline.criteria.includes(c));
   const fields = values.field ?? [];
-  const report = driftReport({
-    prompt,
-    failPsi,
-    criteria,
-    baseline: baseline.results,
-    current: current.results,
-    inputs:
-      baseline.traces && current.traces
-        ? inputDrift(baseline.traces, current.traces, fields)
-        : { note: "input drift needs raw traces on both sides: a results file carries no inputs" },
-  });
+  // Categories and field values come from production inputs, which may hold a key: masked like eval's results.
+  const report = scrubDeep(
+    driftReport({
+      prompt,
+      failPsi,
+      criteria,
+      baseline: baseline.results,
+      current: current.results,
+      inputs:
+        baseline.traces && current.traces
+          ? inputDrift(baseline.traces, current.traces, fields)
+          : { note: "input drift needs raw traces on both sides: a results file carries no inputs" },
+    }),
+    secretsFromEnv(io.env),
+  );
   const json = JSON.stringify(report, null, 2) + "\n";
   const md = renderDriftMarkdown(report);
   if (values.out) await writeFile(resolve(io.cwd, values.out), json);
