@@ -86,7 +86,7 @@ function insertPair(text: string, env: YAMLMap, prompt: string, version: number)
   if (!range) throw new Error("the environment's map has no source range");
   const pair = `${keyText(prompt)}: ${version}`;
   if (env.flow) {
-    const close = text.lastIndexOf("}", range[1]);
+    const close = text.lastIndexOf("}", range[1] - 1); // range[1] is exclusive
     if (close < range[0]) throw new Error("the environment's flow map has no closing brace");
     const inside = text.slice(range[0] + 1, close);
     const sep = inside.trim() === "" ? "" : inside.trimEnd().endsWith(",") ? " " : ", ";

@@ -103,3 +103,11 @@ test("the diff shows the changed line with three lines of context", () => {
     ].join("\n"),
   );
 });
+
+test("an empty flow map and a CRLF file are edited in place too", () => {
+  expect(setActiveVersion("environments: {production: {}}\n", "c.yaml", "production", "s", 2)).toBe(
+    "environments: {production: {s: 2}}\n",
+  );
+  const crlf = "# c\r\nenvironments:\r\n  production:\r\n    s: 1 # x\r\n";
+  expect(setActiveVersion(crlf, "c.yaml", "production", "s", 2)).toBe(crlf.replace("s: 1", "s: 2"));
+});
