@@ -129,3 +129,20 @@ test("versions lists where each version runs and its newest score from results f
   expect(r.stdout).toContain("  v3  staging                   no results");
   expect(r.stdout).toContain("  v2  –                         no results");
 });
+
+test("rollback from a sub-folder, with the config in prompts/config.yaml, reads that file's history", async () => {
+  const repo = repos.make();
+  const files = {
+    "prompts/greet/v1.yaml": version(1),
+    "prompts/greet/v2.yaml": version(2),
+    "prompts/greet/eval_set.jsonl": '{"id":"a","input":{"who":"Ana"}}\n',
+  };
+  repo.commit("v1", { ...files, "prompts/config.yaml": config(1) });
+  repo.commit("v2", { "prompts/config.yaml": config(2) });
+  const r = await cli(["rollback", "greet", "--env", "production"], {
+    cwd: join(repo.dir, "prompts", "greet"),
+  });
+  expect(r.stderr).toMatch(/^production ran greet v1 at/);
+  expect(r.code).toBe(0);
+  expect(readFileSync(join(repo.dir, "prompts", "config.yaml"), "utf8")).toBe(config(1));
+});
