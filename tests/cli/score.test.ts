@@ -129,3 +129,15 @@ test("judges still call their model; the model under test is never called", asyn
     await llm.close();
   }
 });
+
+test("the config's budgets apply: max_examples cuts the traces as it cuts an eval set", async () => {
+  const dir = await project(
+    SIMPLE_PROMPT,
+    "budgets: {max_examples: 3}\nenvironments:\n  production:\n    greet: 1\n",
+  );
+  const r = await cli(["score", "traces.jsonl", "--prompt", "greet", "--format", "json", "-q"], { cwd: dir });
+  expect(r.code).toBe(0);
+  const run = (JSON.parse(r.stdout) as Results).runs[0];
+  expect(run?.examples).toHaveLength(3);
+  expect(run?.sampled).toMatchObject({ kept: 3, of: 4 });
+});
