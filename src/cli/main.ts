@@ -2,8 +2,13 @@ import { errorMessage, isUserError } from "../errors.js";
 import { scrubSecrets, secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
+import { driftCommand } from "./drift-command.js";
 import { evalCommand } from "./eval-command.js";
 import { importCommand } from "./import-command.js";
+import { promoteCommand } from "./promote-command.js";
+import { rollbackCommand } from "./rollback-command.js";
+import { scoreCommand } from "./score-command.js";
+import { versionsCommand } from "./versions-command.js";
 import { EXIT, type CliIo } from "./io.js";
 import { mergeCommand } from "./merge-command.js";
 
@@ -22,6 +27,36 @@ const COMMANDS: readonly { name: string; usage: string; summary: string; run: Co
     usage: "compare",
     summary: "evaluate what a git change affects against its baseline and decide the gate",
     run: compareCommand,
+  },
+  {
+    name: "promote",
+    usage: "promote",
+    summary: "make a prompt version the active one in an environment (edits the config)",
+    run: promoteCommand,
+  },
+  {
+    name: "rollback",
+    usage: "rollback",
+    summary: "put an environment back on an earlier version of a prompt",
+    run: rollbackCommand,
+  },
+  {
+    name: "versions",
+    usage: "versions",
+    summary: "list a prompt's versions, where each runs and their last scores",
+    run: versionsCommand,
+  },
+  {
+    name: "score",
+    usage: "score <traces>",
+    summary: "score logged production traces with a prompt's criteria",
+    run: scoreCommand,
+  },
+  {
+    name: "drift",
+    usage: "drift",
+    summary: "compare two windows of scored traces: PSI, KS and pass-rate tests",
+    run: driftCommand,
   },
   {
     name: "merge",

@@ -267,7 +267,11 @@ async function evaluateExample(
 
   let completion: Completion;
   try {
-    completion = await opts.provider.complete(ctx.request, { signal: ctx.signal, repeat: ctx.repeat });
+    completion = await opts.provider.complete(ctx.request, {
+      signal: ctx.signal,
+      repeat: ctx.repeat,
+      exampleId: ctx.example.id,
+    });
     account(ctx.request.model, completion.usage, completion.cached);
     opts.onCallResult?.("ok");
   } catch (e) {

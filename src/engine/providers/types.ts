@@ -19,6 +19,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** 0-based repeat index, part of the content address. */
   repeat?: number;
+  /** The example the call answers; not part of the content address (score's trace provider answers by it). */
+  exampleId?: string;
 }
 
 /** One text to classify with an endpoint's moderation API (`POST /moderations`). */
