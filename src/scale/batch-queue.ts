@@ -1,0 +1,273 @@
+import { abortableSleep } from "../engine/providers/retry.js";
+import { ProviderError } from "../engine/providers/types.js";
+import { errorMessage } from "../errors.js";
+import { TERMINAL_STATUSES, type BatchApi, type BatchEndpoint, type BatchInfo } from "./batch-api.js";
+import {
+  OPENAI_BATCH_LIMITS,
+  parseResultLines,
+  requestLine,
+  requestSetHash,
+  splitAtLimits,
+  type BatchLimits,
+  type BatchRequestLine,
+  type LineResult,
+} from "./batch-lines.js";
+import { loadState, saveState, statePath, type BatchState } from "./batch-state.js";
+import { createLimiter, type Limiter } from "./limiter.js";
+
+/*
+ * Calls wait in a queue per endpoint; when no new call has come for a short
+ * while (or the queue is full) they go out as one batch: upload, create, poll,
+ * read the output and error files, and hand each caller its answer by
+ * custom_id. Whatever a batch does not answer is sent as an ordinary call.
+ */
+
+export interface QueuedCall {
+  endpoint: BatchEndpoint;
+  /** The request's content address: equal requests share one line and one answer. */
+  customId: string;
+  body: unknown;
+  /** Embedding inputs in the request (0 otherwise), for the per-batch input limit. */
+  inputs: number;
+  signal: AbortSignal | undefined;
+}
+
+export interface BatchQueueOptions {
+  api: BatchApi;
+  /** Folder of the resume state (under the output folder). */
+  stateDir: string;
+  log: (line: string) => void;
+  /** Scrubbed from every error text the endpoint's files carry. */
+  apiKey?: string;
+  /** How long no new call must arrive before the queue goes out (default 2 s). */
+  quietMs?: number;
+  /** A queue this long goes out at once (default: the requests of one file). */
+  flushAt?: number;
+  limits?: BatchLimits;
+  /** Between status polls (default 30 s). */
+  pollMs?: number;
+  /** Ordinary calls in flight at once for what batches could not answer. */
+  fallbackConcurrency: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+interface Waiter {
+  deliver: (body: unknown) => void;
+  fallback: () => Promise<void>;
+  fail: (e: unknown) => void;
+  signal: AbortSignal | undefined;
+  settled: boolean;
+}
+
+interface Entry {
+  call: QueuedCall;
+  waiters: Waiter[];
+}
+
+export interface BatchQueue {
+  /** Queues a call; `deliver` gets the answer body, `fallback` makes it an ordinary call. */
+  enqueue(
+    call: QueuedCall,
+    handlers: { deliver: (body: unknown) => void; fallback: () => Promise<void>; fail: (e: unknown) => void },
+  ): void;
+}
+
+const aborted = (): ProviderError => new ProviderError("the call was aborted", { kind: "aborted" });
+
+export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
+  const limits = opts.limits ?? OPENAI_BATCH_LIMITS;
+  const quietMs = opts.quietMs ?? 2000;
+  const flushAt = opts.flushAt ?? limits.maxRequests;
+  const pollMs = opts.pollMs ?? 30_000;
+  const sleep = opts.sleep ?? abortableSleep;
+  const limiter: Limiter = createLimiter(opts.fallbackConcurrency);
+  const queues = new Map<BatchEndpoint, { entries: Map<string, Entry>; timer?: NodeJS.Timeout }>();
+
+  function flush(endpoint: BatchEndpoint): void {
+    const q = queues.get(endpoint);
+    if (!q) return;
+    clearTimeout(q.timer);
+    queues.delete(endpoint);
+    void sendSet(endpoint, [...q.entries.values()]);
+  }
+
+  const live = (e: Entry): Waiter[] => e.waiters.filter((w) => !w.settled);
+
+  function settleAll(e: Entry, how: (w: Waiter) => void): void {
+    for (const w of live(e)) {
+      w.settled = true;
+      how(w);
+    }
+  }
+
+  /** One ordinary call per entry, its outcome handed to every caller waiting for it. */
+  async function fallBack(entries: readonly Entry[]): Promise<void> {
+    await Promise.all(
+      entries.map(async (e) => {
+        const first = live(e)[0];
+        if (!first) return;
+        // Everyone waiting on this entry gets the first waiter's outcome.
+        const others = live(e).slice(1);
+        for (const w of e.waiters) w.settled = true;
+        await limiter.run(async () => {
+          await first.fallback();
+          for (const w of others) await w.fallback();
+        });
+      }),
+    );
+  }
+
+  /** Aborted once every caller of the set has given up (deadline, Ctrl-C, SIGTERM). */
+  function setSignal(entries: readonly Entry[]): AbortSignal {
+    const controller = new AbortController();
+    const waiters = entries.flatMap((e) => e.waiters);
+    const check = (): void => {
+      if (waiters.every((w) => w.settled || w.signal?.aborted)) controller.abort();
+    };
+    for (const w of waiters) {
+      w.signal?.addEventListener(
+        "abort",
+        () => {
+          if (!w.settled) {
+            w.settled = true;
+            w.fail(aborted());
+          }
+          check();
+        },
+        { once: true },
+      );
+    }
+    check();
+    return controller.signal;
+  }
+
+  async function sendSet(endpoint: BatchEndpoint, entries: Entry[]): Promise<void> {
+    entries.sort((a, b) => (a.call.customId < b.call.customId ? -1 : 1));
+    const byId = new Map(entries.map((e) => [e.call.customId, e]));
+    const lines = entries.map((e) => requestLine(e.call.customId, endpoint, e.call.body, e.call.inputs));
+    const { parts, tooLarge } = splitAtLimits(lines, limits);
+    const signal = setSignal(entries);
+    if (tooLarge.length > 0) {
+      opts.log(`batch: ${tooLarge.length} request(s) too large for a batch file, sent as ordinary calls`);
+      void fallBack(entriesOf(tooLarge, byId));
+    }
+    if (parts.length === 0) return;
+    const hash = requestSetHash(
+      endpoint,
+      parts.flat().map((l) => l.customId),
+    );
+    const where = statePath(opts.stateDir, hash);
+    const saved = await loadState(opts.stateDir, hash);
+    const state: BatchState =
+      saved && saved.batches.length === parts.length
+        ? saved
+        : { version: 1, endpoint, batches: parts.map(() => null) };
+    if (saved === state) opts.log(`batch: resuming ${state.batches.filter(Boolean).join(", ")} (${where})`);
+    await Promise.all(
+      parts.map((part, i) =>
+        runPart(endpoint, part, i, parts.length, state, hash, byId, signal).catch(async (e: unknown) => {
+          const partEntries = entriesOf(part, byId);
+          if (signal.aborted) return;
+          opts.log(`batch: ${errorMessage(e)}; sending its ${part.length} request(s) as ordinary calls`);
+          await fallBack(partEntries);
+        }),
+      ),
+    );
+    if (signal.aborted) {
+      const ids = state.batches.filter((b): b is string => b !== null);
+      if (ids.length > 0)
+        opts.log(
+          `batch: stopped waiting; ${ids.join(", ")} keep running at the endpoint. Run the same command again to pick up their answers (ids saved in ${where}).`,
+        );
+    }
+  }
+
+  async function runPart(
+    endpoint: BatchEndpoint,
+    part: readonly BatchRequestLine[],
+    index: number,
+    of: number,
+    state: BatchState,
+    hash: string,
+    byId: ReadonlyMap<string, Entry>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const label = of > 1 ? ` (part ${index + 1} of ${of})` : "";
+    let id = state.batches[index] ?? null;
+    if (id === null) {
+      const fileId = await opts.api.uploadFile(
+        part.map((l) => l.line).join(""),
+        `agentops-${hash.slice(0, 12)}-${index + 1}.jsonl`,
+        signal,
+      );
+      const created = await opts.api.createBatch(fileId, endpoint, signal);
+      id = created.id;
+      state.batches[index] = id;
+      await saveState(opts.stateDir, hash, state);
+      opts.log(`batch ${id}: ${part.length} request(s) to ${endpoint} sent${label}`);
+    }
+    const info = await pollUntilDone(id, label, signal);
+    const results = new Map<string, LineResult>();
+    for (const file of [info.outputFileId, info.errorFileId]) {
+      if (file) parseResultLines(await opts.api.fileContent(file, signal), opts.apiKey ?? "", results);
+    }
+    const unanswered: Entry[] = [];
+    for (const e of entriesOf(part, byId)) {
+      const r = results.get(e.call.customId);
+      if (!r?.ok) {
+        unanswered.push(e);
+        continue;
+      }
+      settleAll(e, (w) => w.deliver(r.body));
+    }
+    if (unanswered.length > 0) {
+      const why =
+        info.status === "completed"
+          ? "failed in the batch"
+          : `unanswered (the batch is ${info.status}${info.errors.length ? `: ${info.errors.join("; ")}` : ""})`;
+      opts.log(`batch ${id}: ${unanswered.length} request(s) ${why}; sending them as ordinary calls`);
+      await fallBack(unanswered);
+    }
+  }
+
+  async function pollUntilDone(id: string, label: string, signal: AbortSignal): Promise<BatchInfo> {
+    let last = "";
+    for (;;) {
+      const info = await opts.api.getBatch(id, signal);
+      const line = `batch ${id}: ${info.status}, ${info.counts.completed}/${info.counts.total} done${info.counts.failed ? `, ${info.counts.failed} failed` : ""}${label}`;
+      if (line !== last) opts.log(line);
+      last = line;
+      if (TERMINAL_STATUSES.has(info.status)) return info;
+      await sleep(pollMs, signal);
+    }
+  }
+
+  return {
+    enqueue(call, handlers) {
+      const waiter: Waiter = { ...handlers, signal: call.signal, settled: false };
+      if (call.signal?.aborted) {
+        waiter.settled = true;
+        handlers.fail(aborted());
+        return;
+      }
+      let q = queues.get(call.endpoint);
+      if (!q) {
+        q = { entries: new Map() };
+        queues.set(call.endpoint, q);
+      }
+      const entry = q.entries.get(call.customId);
+      if (entry) entry.waiters.push(waiter);
+      else q.entries.set(call.customId, { call, waiters: [waiter] });
+      clearTimeout(q.timer);
+      if (q.entries.size >= flushAt) {
+        flush(call.endpoint);
+        return;
+      }
+      q.timer = setTimeout(() => flush(call.endpoint), quietMs);
+    },
+  };
+}
+
+function entriesOf(lines: readonly BatchRequestLine[], byId: ReadonlyMap<string, Entry>): Entry[] {
+  return lines.map((l) => byId.get(l.customId)).filter((e): e is Entry => e !== undefined);
+}
