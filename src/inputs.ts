@@ -31,6 +31,8 @@ export const ActionSettings = z.object({
   cache: z.boolean(),
   /** May a pull request's author approve it with /agentops approve? Off by default. */
   allowSelfApprove: z.boolean(),
+  /** Default-branch runs send their calls through the Batch API; pull request runs ignore it. */
+  batch: z.boolean(),
 });
 export type ActionSettings = z.infer<typeof ActionSettings>;
 
@@ -110,6 +112,7 @@ export function readSettings(
     commentAuthor: read("comment-author").trim() || "github-actions[bot]",
     cache: bool(read, "cache", true),
     allowSelfApprove: bool(read, "allow-self-approve", false),
+    batch: bool(read, "batch", false),
   };
   const parsed = ActionSettings.safeParse(raw);
   if (!parsed.success) {

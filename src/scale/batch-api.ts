@@ -90,7 +90,9 @@ export function batchInfoOf(body: unknown, apiKey: string): BatchInfo {
   const errors = (Array.isArray(data) ? (data as unknown[]) : []).slice(0, 5).map((e) => {
     const r = record(e);
     const line = typeof r.line === "number" ? ` (line ${r.line})` : "";
-    return quote(`${String(r.code ?? "error")}: ${String(r.message ?? "")}${line}`, apiKey, 200);
+    const code = typeof r.code === "string" ? r.code : "error";
+    const message = typeof r.message === "string" ? r.message : "";
+    return quote(`${code}: ${message}${line}`, apiKey, 200);
   });
   return {
     id: b.id,
@@ -183,7 +185,8 @@ export function createBatchApi(settings: BatchApiSettings): BatchApi {
   async function json(path: string, init: () => RequestInit, signal?: AbortSignal): Promise<unknown> {
     const response = await call(path, init, signal);
     try {
-      return (await response.json()) as unknown;
+      const body: unknown = await response.json();
+      return body;
     } catch {
       throw new ProviderError(`the batch API answered ${path} with malformed JSON`, {
         kind: "bad_response",

@@ -41,7 +41,7 @@ export interface BatchQueueOptions {
   apiKey?: string;
   /** How long no new call must arrive before the queue goes out (default 2 s). */
   quietMs?: number;
-  /** A queue this long goes out at once (default: the requests of one file). */
+  /** A queue this long goes out at once (default: ten files' worth of requests). */
   flushAt?: number;
   limits?: BatchLimits;
   /** Between status polls (default 30 s). */
@@ -77,7 +77,9 @@ const aborted = (): ProviderError => new ProviderError("the call was aborted", {
 export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
   const limits = opts.limits ?? OPENAI_BATCH_LIMITS;
   const quietMs = opts.quietMs ?? 2000;
-  const flushAt = opts.flushAt ?? limits.maxRequests;
+  // Far above one file: a round of a big suite stays one request set, split by custom_id, so a
+  // rerun forms the same set and resumes it (a set cut by arrival order could differ).
+  const flushAt = opts.flushAt ?? 10 * limits.maxRequests;
   const pollMs = opts.pollMs ?? 30_000;
   const sleep = opts.sleep ?? abortableSleep;
   const limiter: Limiter = createLimiter(opts.fallbackConcurrency);

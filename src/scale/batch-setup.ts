@@ -10,7 +10,7 @@ export interface BatchRunOptions {
   stateDir: string;
   /** Between status polls (default 30 s). */
   pollMs?: number;
-  /** No new call for this long sends the queue (default 2 s, or the poll interval when shorter). */
+  /** No new call for this long sends the queue (default 2 s, or the poll interval when shorter, at least 200 ms). */
   quietMs?: number;
   /** Split limits; tests lower them. */
   limits?: BatchLimits;
@@ -48,9 +48,11 @@ export function withBatch(
     apiKey: endpoint.apiKey,
     fallbackConcurrency: concurrency,
     ...(batch.pollMs !== undefined ? { pollMs: batch.pollMs } : {}),
-    // Waiting longer than one poll for stragglers gains nothing.
-    quietMs: batch.quietMs ?? Math.min(2000, batch.pollMs ?? 30_000),
-    ...(batch.limits ? { limits: batch.limits, flushAt: batch.limits.maxRequests } : {}),
+    // Waiting longer than one poll for stragglers gains nothing; under 200 ms, one round's calls
+    // (which reach the queue after their cache lookups) could split into sets that differ between
+    // runs, and a rerun could not resume them.
+    quietMs: batch.quietMs ?? Math.min(2000, Math.max(200, batch.pollMs ?? 30_000)),
+    ...(batch.limits ? { limits: batch.limits } : {}),
   });
   return createBatchProvider({ queue, fallback, apiKey: endpoint.apiKey });
 }

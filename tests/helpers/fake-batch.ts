@@ -20,6 +20,8 @@ export interface FakeBatchOptions {
   outcome?: (n: number) => BatchOutcome;
   /** Lines that fail inside a completed batch: they go to the error file with this status. */
   failLine?: (customId: string, body: unknown) => number | undefined;
+  /** While it answers true, batches stay in_progress (an interrupted run leaves them running). */
+  hold?: () => boolean;
   /** Chat answer text for a request body (default: echo the last message; judges get a verdict). */
   chat?: (body: ChatLike) => string;
 }
@@ -82,6 +84,25 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** The parts of a multipart/form-data body by name: enough of RFC 7578 for what the client sends. */
+function multipart(raw: Buffer, contentType: string): Map<string, { text: string; filename?: string }> {
+  const parts = new Map<string, { text: string; filename?: string }>();
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const b = boundary?.[1] ?? boundary?.[2];
+  if (!b) return parts;
+  for (const chunk of raw.toString("utf8").split(`--${b}`)) {
+    const split = chunk.indexOf("\r\n\r\n");
+    if (split < 0) continue;
+    const head = chunk.slice(0, split);
+    const name = /name="([^"]*)"/.exec(head)?.[1];
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (name === undefined) continue;
+    const text = chunk.slice(split + 4).replace(/\r\n$/, "");
+    parts.set(name, { text, ...(filename !== undefined ? { filename } : {}) });
+  }
+  return parts;
 }
 
 export async function startFakeBatch(options: FakeBatchOptions = {}): Promise<FakeBatchServer> {
@@ -194,18 +215,16 @@ export async function startFakeBatch(options: FakeBatchOptions = {}): Promise<Fa
     calls.push({ method, path });
     const raw = await readBody(req);
     if (method === "POST" && path === "/files") {
-      const form = await new Response(raw, {
-        headers: { "content-type": req.headers["content-type"] ?? "" },
-      }).formData();
+      const form = multipart(raw, req.headers["content-type"] ?? "");
       const file = form.get("file");
-      const purpose = String(form.get("purpose"));
-      if (purpose !== "batch" || !(file instanceof Blob)) {
+      const purpose = form.get("purpose")?.text;
+      if (purpose !== "batch" || file?.filename === undefined) {
         send(res, 400, { error: { message: "purpose must be batch and a file given" } });
         return;
       }
       const id = `file-in-${files.size + 1}`;
-      files.set(id, { purpose, lines: (await file.text()).split("\n").filter((l) => l !== "") });
-      send(res, 200, { id, object: "file", purpose, filename: file instanceof File ? file.name : "" });
+      files.set(id, { purpose, lines: file.text.split("\n").filter((l) => l !== "") });
+      send(res, 200, { id, object: "file", purpose, filename: file.filename });
       return;
     }
     if (method === "POST" && path === "/batches") {
@@ -244,7 +263,7 @@ export async function startFakeBatch(options: FakeBatchOptions = {}): Promise<Fa
         send(res, 404, { error: { message: "no such batch" } });
         return;
       }
-      const next = b.ahead.shift();
+      const next = b.status === "in_progress" && options.hold?.() ? undefined : b.ahead.shift();
       if (next) {
         b.status = next;
         if (["completed", "expired", "cancelled"].includes(next)) finish(b);

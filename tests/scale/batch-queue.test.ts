@@ -1,0 +1,123 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, expect, test } from "vitest";
+import type { Provider } from "../../src/engine/providers/types.js";
+import type { ChatRequest } from "../../src/engine/request.js";
+import { createBatchApi } from "../../src/scale/batch-api.js";
+import { splitAtLimits, requestLine, type BatchLimits } from "../../src/scale/batch-lines.js";
+import { createBatchProvider } from "../../src/scale/batch-provider.js";
+import { createBatchQueue } from "../../src/scale/batch-queue.js";
+import { startFakeBatch, type FakeBatchServer } from "../helpers/fake-batch.js";
+
+let server: FakeBatchServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const BIG: BatchLimits = { maxRequests: 1000, maxBytes: 1_000_000, maxEmbeddingInputs: 1000 };
+const request = (i: number): ChatRequest => ({
+  model: "gpt-4o-mini",
+  messages: [{ role: "user", content: `question ${String(i).padStart(3, "0")}` }],
+});
+
+/** A provider over a fresh queue against the fake; `ordinary` counts the calls that fell back. */
+async function batchProvider(limits: BatchLimits) {
+  server = await startFakeBatch();
+  const log: string[] = [];
+  const ordinary: string[] = [];
+  const fallback: Provider = {
+    id: "stub",
+    complete: (r) => {
+      ordinary.push(r.messages[0]?.content ?? "");
+      return Promise.resolve({
+        text: "ordinary",
+        usage: { prompt_tokens: 1, completion_tokens: 1 },
+        latencyMs: 0,
+        cached: false,
+      });
+    },
+    embed: (r) =>
+      Promise.resolve({
+        vectors: r.input.map(() => [1]),
+        tokens: r.input.map(() => 1),
+        cached: r.input.map(() => false),
+        latencyMs: 0,
+      }),
+  };
+  const queue = createBatchQueue({
+    api: createBatchApi({ apiKey: "sk-test", baseURL: server.url }),
+    stateDir: await mkdtemp(join(tmpdir(), "agentops-batch-state-")),
+    log: (l) => log.push(l),
+    quietMs: 30,
+    pollMs: 5,
+    limits,
+    flushAt: 10_000,
+    fallbackConcurrency: 2,
+  });
+  return { provider: createBatchProvider({ queue, fallback }), log, ordinary, fake: server };
+}
+
+test("a set is split at the request limit: 12 calls, 5 a file, make three batches, and every caller gets its own answer", async () => {
+  const { provider, fake } = await batchProvider({ ...BIG, maxRequests: 5 });
+  const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => provider.complete(request(i))));
+  expect(answers.map((a) => a.text)).toEqual(
+    Array.from({ length: 12 }, (_, i) => `echo: question ${String(i).padStart(3, "0")}`),
+  );
+  expect(fake.batches.map((b) => b.request_counts.total)).toEqual([5, 5, 2]);
+});
+
+test("a set is split at the byte limit, and a line bigger than a file goes as an ordinary call", async () => {
+  const lineBytes = Buffer.byteLength(
+    requestLine("x".repeat(64), "/v1/chat/completions", {
+      model: "gpt-4o-mini",
+      messages: [{ role: "user", content: "question 000" }],
+    }).line,
+  );
+  const { provider, fake, ordinary, log } = await batchProvider({ ...BIG, maxBytes: lineBytes * 2 + 10 });
+  const huge: ChatRequest = {
+    model: "gpt-4o-mini",
+    messages: [{ role: "user", content: "y".repeat(lineBytes * 3) }],
+  };
+  const answers = await Promise.all([
+    ...Array.from({ length: 5 }, (_, i) => provider.complete(request(i))),
+    provider.complete(huge),
+  ]);
+  expect(fake.batches.map((b) => b.request_counts.total)).toEqual([2, 2, 1]);
+  expect(answers.at(-1)?.text).toBe("ordinary");
+  expect(ordinary).toHaveLength(1);
+  expect(log.join("\n")).toContain("1 request(s) too large for a batch file, sent as ordinary calls");
+});
+
+test("embedding batches are split at the input limit across requests", async () => {
+  const { provider, fake } = await batchProvider({ ...BIG, maxEmbeddingInputs: 4 });
+  const embed = (input: string[]) => {
+    if (!provider.embed) throw new Error("the batch provider lost embeddings");
+    return provider.embed({ model: "text-embedding-3-small", input });
+  };
+  const out = await Promise.all([embed(["a", "b", "c"]), embed(["d", "e"]), embed(["f"])]);
+  expect(out.map((e) => e.vectors.length)).toEqual([3, 2, 1]);
+  expect(fake.batches.map((b) => [b.endpoint, b.request_counts.total])).toEqual([
+    ["/v1/embeddings", 1],
+    ["/v1/embeddings", 2],
+  ]);
+});
+
+test("equal requests share one line and one answer", async () => {
+  const { provider, fake } = await batchProvider(BIG);
+  const [a, b] = await Promise.all([provider.complete(request(1)), provider.complete(request(1))]);
+  expect(a.text).toBe(b.text);
+  expect(fake.batches.map((x) => x.request_counts.total)).toEqual([1]);
+});
+
+test("split parts are pure: lines in order, none dropped", () => {
+  const lines = Array.from({ length: 7 }, (_, i) => requestLine(`id${i}`, "/v1/moderations", { input: "t" }));
+  const { parts, tooLarge } = splitAtLimits(lines, { ...BIG, maxRequests: 3 });
+  expect(parts.map((p) => p.map((l) => l.customId))).toEqual([
+    ["id0", "id1", "id2"],
+    ["id3", "id4", "id5"],
+    ["id6"],
+  ]);
+  expect(tooLarge).toEqual([]);
+});
