@@ -119,36 +119,61 @@ export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
     );
   }
 
-  /** Aborted once every caller of the set has given up (deadline, Ctrl-C, SIGTERM). */
-  function setSignal(entries: readonly Entry[]): AbortSignal {
+  /**
+   * Aborted once every caller of the set has given up (deadline, Ctrl-C, SIGTERM). One listener
+   * per distinct signal, removed when the set is done: Node checks every listener already on a
+   * signal when one is added, so one per call would cost quadratic time on a big suite.
+   */
+  function setSignal(entries: readonly Entry[]): { signal: AbortSignal; dispose: () => void } {
     const controller = new AbortController();
     const waiters = entries.flatMap((e) => e.waiters);
+    const bySignal = new Map<AbortSignal, Waiter[]>();
+    for (const w of waiters) {
+      if (!w.signal) continue;
+      const list = bySignal.get(w.signal) ?? [];
+      list.push(w);
+      bySignal.set(w.signal, list);
+    }
     const check = (): void => {
       if (waiters.every((w) => w.settled || w.signal?.aborted)) controller.abort();
     };
-    for (const w of waiters) {
-      w.signal?.addEventListener(
-        "abort",
-        () => {
-          if (!w.settled) {
-            w.settled = true;
-            w.fail(aborted());
-          }
-          check();
-        },
-        { once: true },
-      );
+    const listeners: [AbortSignal, () => void][] = [];
+    for (const [signal, list] of bySignal) {
+      const onAbort = (): void => {
+        for (const w of list) {
+          if (w.settled) continue;
+          w.settled = true;
+          w.fail(aborted());
+        }
+        check();
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      listeners.push([signal, onAbort]);
     }
     check();
-    return controller.signal;
+    return {
+      signal: controller.signal,
+      dispose: () => {
+        for (const [signal, onAbort] of listeners) signal.removeEventListener("abort", onAbort);
+      },
+    };
   }
 
   async function sendSet(endpoint: BatchEndpoint, entries: Entry[]): Promise<void> {
+    const { signal, dispose } = setSignal(entries);
+    try {
+      await sendParts(endpoint, entries, signal);
+    } finally {
+      dispose();
+    }
+  }
+
+  async function sendParts(endpoint: BatchEndpoint, entries: Entry[], signal: AbortSignal): Promise<void> {
+    // Sorted by custom_id, so the same set always splits into the same files.
     entries.sort((a, b) => (a.call.customId < b.call.customId ? -1 : 1));
     const byId = new Map(entries.map((e) => [e.call.customId, e]));
     const lines = entries.map((e) => requestLine(e.call.customId, endpoint, e.call.body, e.call.inputs));
     const { parts, tooLarge } = splitAtLimits(lines, limits);
-    const signal = setSignal(entries);
     if (tooLarge.length > 0) {
       opts.log(`batch: ${tooLarge.length} request(s) too large for a batch file, sent as ordinary calls`);
       void fallBack(entriesOf(tooLarge, byId));
