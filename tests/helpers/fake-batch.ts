@@ -22,6 +22,8 @@ export interface FakeBatchOptions {
   failLine?: (customId: string, body: unknown) => number | undefined;
   /** While it answers true, batches stay in_progress (an interrupted run leaves them running). */
   hold?: () => boolean;
+  /** No Batch API at all (vLLM, Ollama): 404 on /files and /batches. */
+  noBatchApi?: boolean;
   /** Chat answer text for a request body (default: echo the last message; judges get a verdict). */
   chat?: (body: ChatLike) => string;
 }
@@ -214,6 +216,10 @@ export async function startFakeBatch(options: FakeBatchOptions = {}): Promise<Fa
     const method = req.method ?? "";
     calls.push({ method, path });
     const raw = await readBody(req);
+    if (options.noBatchApi && /^\/(files|batches)/.test(path)) {
+      send(res, 404, { error: { message: "404 page not found" } });
+      return;
+    }
     if (method === "POST" && path === "/files") {
       const form = multipart(raw, req.headers["content-type"] ?? "");
       const file = form.get("file");

@@ -198,6 +198,8 @@ test("interrupted while waiting: the batch keeps running, the run says how to re
   );
   expect(fake.batches).toHaveLength(1);
   expect(fake.batches[0]?.status).toBe("in_progress");
+  // The partial results are written all the same.
+  expect((await read(root, "r1.json")).complete).toBe(false);
   const saved = (await readdir(join(root, ".agentops-batch"))).filter((f) => f.endsWith(".json"));
   expect(saved).toHaveLength(1);
 
@@ -215,4 +217,18 @@ test("interrupted while waiting: the batch keeps running, the run says how to re
   expect(fake.ordinary).toHaveLength(0);
   const examples = (await read(root, "r2.json")).runs[0]?.examples ?? [];
   expect(examples.filter((e) => e.status === "ok")).toHaveLength(N);
+});
+
+test("an endpoint without the Batch API gets ordinary calls, and the log says so", async () => {
+  const { root, env, fake } = await setup({ noBatchApi: true });
+  const r = await cli(["eval", "prompts/greet", ...BATCH, "--no-cache", "--out", "r.json"], {
+    cwd: root,
+    env,
+  });
+  expect(r.code).toBe(0);
+  expect(r.stderr).toMatch(
+    /batch: the batch API refused \/files \(404: 404 page not found\); sending its 12 request\(s\) as ordinary calls/,
+  );
+  expect(fake.batches).toHaveLength(0);
+  expect(fake.ordinary).toHaveLength(2 * N);
 });
