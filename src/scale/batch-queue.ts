@@ -59,6 +59,12 @@ interface Waiter {
   settled: boolean;
 }
 
+/** What a stop waits for (batches being created) and then says (how to resume). */
+interface StopNote {
+  ready: Promise<unknown>;
+  note?: () => void;
+}
+
 interface Entry {
   call: QueuedCall;
   waiters: Waiter[];
@@ -124,7 +130,10 @@ export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
    * per distinct signal, removed when the set is done: Node checks every listener already on a
    * signal when one is added, so one per call would cost quadratic time on a big suite.
    */
-  function setSignal(entries: readonly Entry[]): { signal: AbortSignal; dispose: () => void } {
+  function setSignal(
+    entries: readonly Entry[],
+    stop: StopNote,
+  ): { signal: AbortSignal; dispose: () => void } {
     const controller = new AbortController();
     const waiters = entries.flatMap((e) => e.waiters);
     const bySignal = new Map<AbortSignal, Waiter[]>();
@@ -135,17 +144,21 @@ export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
       bySignal.set(w.signal, list);
     }
     const check = (): void => {
-      if (waiters.every((w) => w.settled || w.signal?.aborted)) controller.abort();
+      if (controller.signal.aborted || !waiters.every((w) => w.settled || w.signal?.aborted)) return;
+      controller.abort();
+      void stop.ready.then(() => stop.note?.());
     };
     const listeners: [AbortSignal, () => void][] = [];
     for (const [signal, list] of bySignal) {
       const onAbort = (): void => {
-        for (const w of list) {
-          if (w.settled) continue;
-          w.settled = true;
-          w.fail(aborted());
-        }
+        const failing = list.filter((w) => !w.settled);
+        for (const w of failing) w.settled = true;
+        // A batch being created is let finish and its id saved (else it would run, paid for, with
+        // nobody to collect it); the note on how to resume comes before the callers hear of the stop.
         check();
+        void stop.ready.then(() => {
+          for (const w of failing) w.fail(aborted());
+        });
       };
       signal.addEventListener("abort", onAbort, { once: true });
       listeners.push([signal, onAbort]);
@@ -160,15 +173,21 @@ export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
   }
 
   async function sendSet(endpoint: BatchEndpoint, entries: Entry[]): Promise<void> {
-    const { signal, dispose } = setSignal(entries);
+    const stop: StopNote = { ready: Promise.resolve() };
+    const { signal, dispose } = setSignal(entries, stop);
     try {
-      await sendParts(endpoint, entries, signal);
+      await sendParts(endpoint, entries, signal, stop);
     } finally {
       dispose();
     }
   }
 
-  async function sendParts(endpoint: BatchEndpoint, entries: Entry[], signal: AbortSignal): Promise<void> {
+  async function sendParts(
+    endpoint: BatchEndpoint,
+    entries: Entry[],
+    signal: AbortSignal,
+    stop: StopNote,
+  ): Promise<void> {
     // Sorted by custom_id, so the same set always splits into the same files.
     entries.sort((a, b) => (a.call.customId < b.call.customId ? -1 : 1));
     const byId = new Map(entries.map((e) => [e.call.customId, e]));
@@ -190,49 +209,73 @@ export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
         ? saved
         : { version: 1, endpoint, batches: parts.map(() => null) };
     if (saved === state) opts.log(`batch: resuming ${state.batches.filter(Boolean).join(", ")} (${where})`);
-    await Promise.all(
-      parts.map((part, i) =>
-        runPart(endpoint, part, i, parts.length, state, hash, byId, signal).catch(async (e: unknown) => {
-          const partEntries = entriesOf(part, byId);
-          if (signal.aborted) return;
-          opts.log(`batch: ${errorMessage(e)}; sending its ${part.length} request(s) as ordinary calls`);
-          await fallBack(partEntries);
-        }),
-      ),
-    );
-    if (signal.aborted) {
+    stop.note = () => {
       const ids = state.batches.filter((b): b is string => b !== null);
       if (ids.length > 0)
         opts.log(
           `batch: stopped waiting; ${ids.join(", ")} keep running at the endpoint. Run the same command again to pick up their answers (ids saved in ${where}).`,
         );
-    }
+    };
+    // Parts are created side by side but their ids saved one write at a time, so a slower write
+    // never replaces the file with an older state.
+    let saving: Promise<void> = Promise.resolve();
+    const save = (): Promise<void> => (saving = saving.then(() => saveState(opts.stateDir, hash, state)));
+    const created = parts.map((part, i) =>
+      createPart(endpoint, part, i, parts.length, state, hash, save, signal),
+    );
+    stop.ready = Promise.allSettled(created);
+    await Promise.all(
+      parts.map(async (part, i) => {
+        const label = parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : "";
+        try {
+          const id = await created[i];
+          if (id !== undefined) await collectPart(id, part, label, byId, signal);
+        } catch (e) {
+          if (signal.aborted) return;
+          opts.log(`batch: ${errorMessage(e)}; sending its ${part.length} request(s) as ordinary calls`);
+          await fallBack(entriesOf(part, byId));
+        }
+      }),
+    );
   }
 
-  async function runPart(
+  /** The part's batch: the saved one, or a new one (undefined when the callers left before it was sent). */
+  async function createPart(
     endpoint: BatchEndpoint,
     part: readonly BatchRequestLine[],
     index: number,
     of: number,
     state: BatchState,
     hash: string,
+    save: () => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<string | undefined> {
+    const saved = state.batches[index];
+    if (saved) return saved;
+    if (signal.aborted) return undefined;
+    // No abort signal from here on: the upload and the creation have their own timeouts, and a
+    // creation cut short could leave a batch running that no state file names.
+    const fileId = await opts.api.uploadFile(
+      part.map((l) => l.line).join(""),
+      `agentops-${hash.slice(0, 12)}-${index + 1}.jsonl`,
+    );
+    const batch = await opts.api.createBatch(fileId, endpoint);
+    state.batches[index] = batch.id;
+    await save();
+    opts.log(
+      `batch ${batch.id}: ${part.length} request(s) to ${endpoint} sent${of > 1 ? ` (part ${index + 1} of ${of})` : ""}`,
+    );
+    return batch.id;
+  }
+
+  /** Waits for a part's batch, hands out its answers, and sends what it left as ordinary calls. */
+  async function collectPart(
+    id: string,
+    part: readonly BatchRequestLine[],
+    label: string,
     byId: ReadonlyMap<string, Entry>,
     signal: AbortSignal,
   ): Promise<void> {
-    const label = of > 1 ? ` (part ${index + 1} of ${of})` : "";
-    let id = state.batches[index] ?? null;
-    if (id === null) {
-      const fileId = await opts.api.uploadFile(
-        part.map((l) => l.line).join(""),
-        `agentops-${hash.slice(0, 12)}-${index + 1}.jsonl`,
-        signal,
-      );
-      const created = await opts.api.createBatch(fileId, endpoint, signal);
-      id = created.id;
-      state.batches[index] = id;
-      await saveState(opts.stateDir, hash, state);
-      opts.log(`batch ${id}: ${part.length} request(s) to ${endpoint} sent${label}`);
-    }
     const info = await pollUntilDone(id, label, signal);
     const results = new Map<string, LineResult>();
     for (const file of [info.outputFileId, info.errorFileId]) {

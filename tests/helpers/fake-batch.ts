@@ -141,8 +141,11 @@ export async function startFakeBatch(options: FakeBatchOptions = {}): Promise<Fa
     lines.forEach((raw, i) => {
       const line = record(JSON.parse(raw));
       const id = String(line.custom_id);
-      // An expired batch answered its first half before the window closed.
-      if (b.outcome === "expired" && i >= Math.ceil(lines.length / 2)) {
+      // An expired or cancelled batch answered its first half before it stopped; a cancelled
+      // one lists nothing for the rest.
+      const late = i >= Math.ceil(lines.length / 2);
+      if (b.outcome === "cancelled" && late) return;
+      if (b.outcome === "expired" && late) {
         err.push(
           JSON.stringify({
             id: `batch_req_${i}`,

@@ -8,7 +8,7 @@ import { createBatchApi } from "../../src/scale/batch-api.js";
 import { splitAtLimits, requestLine, type BatchLimits } from "../../src/scale/batch-lines.js";
 import { createBatchProvider } from "../../src/scale/batch-provider.js";
 import { createBatchQueue } from "../../src/scale/batch-queue.js";
-import { startFakeBatch, type FakeBatchServer } from "../helpers/fake-batch.js";
+import { startFakeBatch, type FakeBatchOptions, type FakeBatchServer } from "../helpers/fake-batch.js";
 
 let server: FakeBatchServer | undefined;
 afterEach(async () => {
@@ -23,8 +23,12 @@ const request = (i: number): ChatRequest => ({
 });
 
 /** A provider over a fresh queue against the fake; `ordinary` counts the calls that fell back. */
-async function batchProvider(limits: BatchLimits) {
-  server = await startFakeBatch();
+async function batchProvider(
+  limits: BatchLimits,
+  fakeOptions: FakeBatchOptions = {},
+  reuse?: { stateDir: string; fake: FakeBatchServer },
+) {
+  server = reuse?.fake ?? (await startFakeBatch(fakeOptions));
   const log: string[] = [];
   const ordinary: string[] = [];
   const fallback: Provider = {
@@ -46,9 +50,10 @@ async function batchProvider(limits: BatchLimits) {
         latencyMs: 0,
       }),
   };
+  const stateDir = reuse?.stateDir ?? (await mkdtemp(join(tmpdir(), "agentops-batch-state-")));
   const queue = createBatchQueue({
     api: createBatchApi({ apiKey: "sk-test", baseURL: server.url }),
-    stateDir: await mkdtemp(join(tmpdir(), "agentops-batch-state-")),
+    stateDir,
     log: (l) => log.push(l),
     quietMs: 30,
     pollMs: 5,
@@ -56,7 +61,7 @@ async function batchProvider(limits: BatchLimits) {
     flushAt: 10_000,
     fallbackConcurrency: 2,
   });
-  return { provider: createBatchProvider({ queue, fallback }), log, ordinary, fake: server };
+  return { provider: createBatchProvider({ queue, fallback }), log, ordinary, fake: server, stateDir };
 }
 
 test("a set is split at the request limit: 12 calls, 5 a file, make three batches, and every caller gets its own answer", async () => {
@@ -120,4 +125,45 @@ test("split parts are pure: lines in order, none dropped", () => {
     ["id6"],
   ]);
   expect(tooLarge).toEqual([]);
+});
+
+test("a split set interrupted mid-way resumes every part it created and creates only the missing ones", async () => {
+  let holding = true;
+  const first = await batchProvider({ ...BIG, maxRequests: 4 }, { hold: () => holding });
+  const controller = new AbortController();
+  const calls = Array.from({ length: 10 }, (_, i) =>
+    first.provider.complete(request(i), { signal: controller.signal }).catch((e: unknown) => e),
+  );
+  while (first.fake.batches.length < 3) await new Promise((r) => setTimeout(r, 5));
+  controller.abort();
+  await Promise.all(calls);
+  const note = first.log.find((l) => l.includes("stopped waiting")) ?? "";
+  for (const id of ["batch_1", "batch_2", "batch_3"]) expect(note).toContain(id);
+  expect(note).toContain("keep running at the endpoint");
+
+  holding = false;
+  const second = await batchProvider(
+    { ...BIG, maxRequests: 4 },
+    {},
+    { stateDir: first.stateDir, fake: first.fake },
+  );
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => second.provider.complete(request(i))),
+  );
+  expect(answers.every((a) => a.text.startsWith("echo: question"))).toBe(true);
+  expect(first.fake.batches.map((b) => b.id)).toEqual(["batch_1", "batch_2", "batch_3"]);
+  expect(second.log.join("\n")).toMatch(/batch: resuming (batch_\d, ){2}batch_\d /);
+  expect(second.ordinary).toHaveLength(0);
+});
+
+test("a cancelled batch: the answers it has are used, the requests it left become ordinary calls", async () => {
+  const { provider, ordinary, log } = await batchProvider(BIG, { outcome: () => "cancelled" });
+  const answers = await Promise.all(Array.from({ length: 4 }, (_, i) => provider.complete(request(i))));
+  const texts = answers.map((a) => a.text);
+  expect(texts.filter((t) => t.startsWith("echo:"))).toHaveLength(2);
+  // The ordinary calls are exactly the requests the batch left unanswered.
+  expect(ordinary.sort()).toEqual(
+    texts.flatMap((t, i) => (t === "ordinary" ? [`question ${String(i).padStart(3, "0")}`] : [])),
+  );
+  expect(log.join("\n")).toContain("batch_1: 2 request(s) unanswered (the batch is cancelled)");
 });
