@@ -14,6 +14,7 @@ import {
 } from "./batch-lines.js";
 import { loadState, saveState, statePath, type BatchState } from "./batch-state.js";
 import { createLimiter, type Limiter } from "./limiter.js";
+import { setSignal, type StopNote, type Waiter } from "./batch-stop.js";
 
 /*
  * Calls wait in a queue per endpoint; when no new call has come for a short
@@ -49,20 +50,6 @@ export interface BatchQueueOptions {
   /** Ordinary calls in flight at once for what batches could not answer. */
   fallbackConcurrency: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
-
-interface Waiter {
-  deliver: (body: unknown) => void;
-  fallback: () => Promise<void>;
-  fail: (e: unknown) => void;
-  signal: AbortSignal | undefined;
-  settled: boolean;
-}
-
-/** What a stop waits for (batches being created) and then says (how to resume). */
-interface StopNote {
-  ready: Promise<unknown>;
-  note?: () => void;
 }
 
 interface Entry {
@@ -123,53 +110,6 @@ export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
         });
       }),
     );
-  }
-
-  /**
-   * Aborted once every caller of the set has given up (deadline, Ctrl-C, SIGTERM). One listener
-   * per distinct signal, removed when the set is done: Node checks every listener already on a
-   * signal when one is added, so one per call would cost quadratic time on a big suite.
-   */
-  function setSignal(
-    entries: readonly Entry[],
-    stop: StopNote,
-  ): { signal: AbortSignal; dispose: () => void } {
-    const controller = new AbortController();
-    const waiters = entries.flatMap((e) => e.waiters);
-    const bySignal = new Map<AbortSignal, Waiter[]>();
-    for (const w of waiters) {
-      if (!w.signal) continue;
-      const list = bySignal.get(w.signal) ?? [];
-      list.push(w);
-      bySignal.set(w.signal, list);
-    }
-    const check = (): void => {
-      if (controller.signal.aborted || !waiters.every((w) => w.settled || w.signal?.aborted)) return;
-      controller.abort();
-      void stop.ready.then(() => stop.note?.());
-    };
-    const listeners: [AbortSignal, () => void][] = [];
-    for (const [signal, list] of bySignal) {
-      const onAbort = (): void => {
-        const failing = list.filter((w) => !w.settled);
-        for (const w of failing) w.settled = true;
-        // A batch being created is let finish and its id saved (else it would run, paid for, with
-        // nobody to collect it); the note on how to resume comes before the callers hear of the stop.
-        check();
-        void stop.ready.then(() => {
-          for (const w of failing) w.fail(aborted());
-        });
-      };
-      signal.addEventListener("abort", onAbort, { once: true });
-      listeners.push([signal, onAbort]);
-    }
-    check();
-    return {
-      signal: controller.signal,
-      dispose: () => {
-        for (const [signal, onAbort] of listeners) signal.removeEventListener("abort", onAbort);
-      },
-    };
   }
 
   async function sendSet(endpoint: BatchEndpoint, entries: Entry[]): Promise<void> {
