@@ -191,7 +191,7 @@ export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
     signal: AbortSignal,
   ): Promise<string | undefined> {
     const saved = state.batches[index];
-    if (saved) return saved;
+    if (saved && (await knownBatch(saved, signal))) return saved;
     if (signal.aborted) return undefined;
     // No abort signal from here on: the upload and the creation have their own timeouts, and a
     // creation cut short could leave a batch running that no state file names.
@@ -206,6 +206,23 @@ export function createBatchQueue(opts: BatchQueueOptions): BatchQueue {
       `batch ${batch.id}: ${part.length} request(s) to ${endpoint} sent${of > 1 ? ` (part ${index + 1} of ${of})` : ""}`,
     );
     return batch.id;
+  }
+
+  /**
+   * Whether a saved batch is still the endpoint's. One it refuses to show (another key or
+   * endpoint, or deleted) is sent afresh rather than falling back to ordinary calls on every rerun.
+   */
+  async function knownBatch(id: string, signal: AbortSignal): Promise<boolean> {
+    try {
+      await opts.api.getBatch(id, signal);
+      return true;
+    } catch (e) {
+      if (signal.aborted || !(e instanceof ProviderError) || e.retryable || e.fatal) throw e;
+      opts.log(
+        `batch ${id}: saved, but the endpoint does not know it (${errorMessage(e)}); sending a new one`,
+      );
+      return false;
+    }
   }
 
   /** Waits for a part's batch, hands out its answers, and sends what it left as ordinary calls. */

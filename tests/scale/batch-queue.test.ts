@@ -167,3 +167,25 @@ test("a cancelled batch: the answers it has are used, the requests it left becom
   );
   expect(log.join("\n")).toContain("batch_1: 2 request(s) unanswered (the batch is cancelled)");
 });
+
+test("a saved batch the endpoint does not know is sent afresh, not given up on", async () => {
+  const first = await batchProvider(BIG);
+  await Promise.all([first.provider.complete(request(1)), first.provider.complete(request(2))]);
+  await first.fake.close();
+  // Another endpoint, the same state folder: batch_1 means nothing there.
+  const second = await batchProvider(
+    BIG,
+    { outcome: () => "completed" },
+    { stateDir: first.stateDir, fake: await startFakeBatch() },
+  );
+  const answers = await Promise.all([
+    second.provider.complete(request(1)),
+    second.provider.complete(request(2)),
+  ]);
+  expect(answers.map((a) => a.text)).toEqual(["echo: question 001", "echo: question 002"]);
+  expect(second.log.join("\n")).toMatch(
+    /batch batch_1: saved, but the endpoint does not know it .*404.*; sending a new one/,
+  );
+  expect(second.fake.batches).toHaveLength(1);
+  expect(second.ordinary).toHaveLength(0);
+});
