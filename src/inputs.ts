@@ -37,6 +37,8 @@ export const ActionSettings = z.object({
   /** Merge the shards' results found under mergeFrom and post the one report. */
   merge: z.boolean(),
   mergeFrom: z.string(),
+  /** Default-branch runs send their calls through the Batch API; pull request runs ignore it. */
+  batch: z.boolean(),
 });
 export type ActionSettings = z.infer<typeof ActionSettings>;
 
@@ -118,6 +120,7 @@ export function readSettings(
     cache: bool(read, "cache", true),
     allowSelfApprove: bool(read, "allow-self-approve", false),
     ...scaleInputs(read),
+    batch: bool(read, "batch", false),
   };
   const parsed = ActionSettings.safeParse(raw);
   if (!parsed.success) {

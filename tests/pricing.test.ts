@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { costUsd, priceOf, PRICES, PRICES_AS_OF } from "../src/engine/pricing.js";
+import { batchCostUsd, costUsd, priceOf, PRICES, PRICES_AS_OF } from "../src/engine/pricing.js";
 
 describe("priceOf", () => {
   test("the table covers the common models and says when it was taken", () => {
@@ -72,5 +72,15 @@ describe("costUsd", () => {
     expect(
       costUsd("local", { prompt_tokens: 500_000, completion_tokens: 0 }, { local: { input: 2, output: 0 } }),
     ).toBe(1);
+  });
+});
+
+describe("batch prices", () => {
+  const usage = { prompt_tokens: 1_000_000, completion_tokens: 1_000_000 };
+  test("half the list price, overrides included; unknown stays unknown", () => {
+    expect(batchCostUsd("gpt-4o-mini", usage)).toBeCloseTo((0.15 + 0.6) / 2, 12);
+    expect(batchCostUsd("gpt-4o-mini-2024-07-18", usage)).toBeCloseTo((0.15 + 0.6) / 2, 12);
+    expect(batchCostUsd("house-model", usage, { "house-model": { input: 4, output: 8 } })).toBe(6);
+    expect(batchCostUsd("no-such-model", usage)).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { isLocalEndpoint } from "../engine/providers/openai.js";
 import { createRunSetup, tighter, type ProviderKind } from "../engine/setup.js";
 import type { ActionSettings } from "../inputs.js";
 import type { ActionDeps } from "./deps.js";
+import type { BatchRunOptions } from "../scale/batch-setup.js";
 
 /**
  * Which provider a run uses. Without a key, only what the cache holds is scored
@@ -40,6 +41,7 @@ export async function setupFor(
   const maxExamples = tighter(s.maxExamples, budgets.max_examples);
   const maxCostUsd = tighter(s.maxCostUsd, budgets.max_cost_usd);
   const maxTokensTotal = tighter(s.maxTokensTotal, budgets.max_tokens_total);
+  const batch = batchFor(deps, kind);
   return createRunSetup(project, {
     kind,
     ...(s.apiKey ? { apiKey: s.apiKey } : {}),
@@ -59,8 +61,33 @@ export async function setupFor(
     ...(s.judgeModel ? { judgeModel: s.judgeModel } : {}),
     pricing: trusted.pricing ?? {},
     ...(where.recordingEntries ? { recordingEntries: where.recordingEntries } : {}),
+    ...(batch ? { batch } : {}),
     log: deps.log.info,
   });
+}
+
+/**
+ * The Batch API for default-branch runs that ask for it. A pull request wants its verdict in
+ * minutes and a batch may take a day, so there the input is ignored, and said so. The batch ids
+ * live beside the answer cache, which the Actions cache saves even after a stopped run, so the
+ * next default-branch run picks up the batches instead of paying for them twice.
+ */
+function batchFor(deps: ActionDeps, kind: ProviderKind): BatchRunOptions | undefined {
+  if (!deps.settings.batch) return undefined;
+  const event = deps.context.event.kind;
+  if (event === "pull_request" || event === "comment") {
+    deps.log.info(
+      "batch: true is ignored on pull request runs: a pull request wants its verdict in minutes and a batch can take up to 24 hours",
+    );
+    return undefined;
+  }
+  if (kind !== "openai") {
+    deps.log.warning(
+      `batch: true needs the openai provider (this run uses ${kind}); calls are made as usual`,
+    );
+    return undefined;
+  }
+  return { stateDir: join(answerCacheDir(deps), "batches") };
 }
 
 /** Where the answer cache lives: outside the workspace, so nothing a change commits can answer for it. */

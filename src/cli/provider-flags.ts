@@ -7,6 +7,7 @@ import { DEFAULT_CACHE_DIR } from "../engine/providers/cache.js";
 import { resolveOpenAISettings } from "../engine/providers/openai.js";
 import { withDeadline } from "../engine/deadline.js";
 import type { CliIo } from "./io.js";
+import { DEFAULT_BATCH_DIR, type BatchRunOptions } from "../scale/batch-setup.js";
 
 /** The provider flags every evaluating command shares, as parseArgs hands them over. */
 export interface ProviderFlags {
@@ -21,6 +22,9 @@ export interface ProviderFlags {
   noCache?: boolean;
   timeout?: string;
   deadline?: string;
+  batch?: boolean;
+  batchDir?: string;
+  batchPoll?: string;
 }
 
 /** parseArgs option specs for the flags above, shared by every evaluating command. */
@@ -36,6 +40,9 @@ export const RUN_FLAG_SPECS = {
   "no-cache": { type: "boolean" },
   timeout: { type: "string" },
   deadline: { type: "string" },
+  batch: { type: "boolean" },
+  "batch-dir": { type: "string" },
+  "batch-poll": { type: "string" },
 } as const;
 
 type RunFlagValues = {
@@ -57,6 +64,9 @@ export function runFlags(values: RunFlagValues): ProviderFlags {
   if (values["no-cache"]) out.noCache = true;
   if (values.timeout !== undefined) out.timeout = values.timeout;
   if (values.deadline !== undefined) out.deadline = values.deadline;
+  if (values.batch) out.batch = true;
+  if (values["batch-dir"] !== undefined) out.batchDir = values["batch-dir"];
+  if (values["batch-poll"] !== undefined) out.batchPoll = values["batch-poll"];
   return out;
 }
 
@@ -71,7 +81,11 @@ export const providerOptions = `  --provider KIND      replay | mock | openai (d
   --cache-dir DIR      where live answers are cached by content (default: .agentops-cache)
   --no-cache           neither read nor write the answer cache
   --timeout SECONDS    per-call timeout (default 60)
-  --deadline SECONDS   stop starting calls after this long; finished results are kept and written`;
+  --deadline SECONDS   stop starting calls after this long; finished results are kept and written
+  --batch              send the calls through the OpenAI Batch API: half the price, answers within
+                       24 h (openai provider only; see "Batch runs" in the README)
+  --batch-dir DIR      where the batch ids are kept for a rerun to resume (default: .agentops-batch)
+  --batch-poll SECONDS between batch status checks (default 30)`;
 
 export function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -129,6 +143,21 @@ export async function makeRunSetup(project: Project, flags: ProviderFlags, io: C
     ...(maxExamples !== undefined ? { maxExamples } : {}),
     ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
     ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
+    ...(flags.batch ? { batch: batchOptions(kind, flags, io) } : {}),
     log: (line) => io.stderr(`${line}\n`),
   });
+}
+
+function batchOptions(kind: string, flags: ProviderFlags, io: CliIo): BatchRunOptions {
+  if (kind !== "openai")
+    throw new UserError(
+      `--batch needs the openai provider, but this run uses ${kind}`,
+      {},
+      "drop --batch, or pass --provider openai with OPENAI_API_KEY set",
+    );
+  const pollSeconds = positiveNumber(flags.batchPoll, "--batch-poll");
+  return {
+    stateDir: resolve(io.cwd, flags.batchDir ?? DEFAULT_BATCH_DIR),
+    ...(pollSeconds !== undefined ? { pollMs: pollSeconds * 1000 } : {}),
+  };
 }

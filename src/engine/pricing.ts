@@ -91,3 +91,36 @@ export function costUsd(
   const p = priceOf(model, overrides);
   return p ? (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000 : undefined;
 }
+
+/**
+ * Batch API prices that are not half the list price, USD per 1M tokens. OpenAI
+ * and Anthropic charge half for every model in their tables as of PRICES_AS_OF,
+ * so this is empty; an entry here wins over the half.
+ */
+export const BATCH_PRICES: Readonly<Record<string, Price>> = {};
+
+/** USD for one call's usage sent through a batch: BATCH_PRICES, else half the (overridden) list price. */
+export function batchCostUsd(
+  model: string,
+  usage: TokenUsage,
+  overrides?: Readonly<Record<string, Price>>,
+): number | undefined {
+  // A project's own price for the model is its list price, halved like the table's.
+  const special = Object.hasOwn(overrides ?? {}, model) ? undefined : batchPriceOf(model);
+  const p = special ?? halve(priceOf(model, overrides));
+  return p ? (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000 : undefined;
+}
+
+/** BATCH_PRICES by exact name, then by the longest known name the model extends. */
+function batchPriceOf(model: string): Price | undefined {
+  let best: string | undefined;
+  for (const name of Object.keys(BATCH_PRICES)) {
+    if ((name === model || extends_(model, name)) && (best === undefined || name.length > best.length))
+      best = name;
+  }
+  return best === undefined ? undefined : BATCH_PRICES[best];
+}
+
+function halve(p: Price | undefined): Price | undefined {
+  return p ? { input: p.input / 2, output: p.output / 2 } : undefined;
+}

@@ -4,7 +4,7 @@ import type { ProjectConfig } from "../config/schema.js";
 import { Budget } from "./budget.js";
 import { AdaptiveConcurrency } from "./concurrency.js";
 import { createJudge } from "./judge.js";
-import { costUsd } from "./pricing.js";
+import { batchCostUsd, costUsd } from "./pricing.js";
 import { createModelScorer } from "./scorers/model-criteria.js";
 import { withCache } from "./providers/cache.js";
 import { createMockProvider } from "./providers/mock.js";
@@ -14,6 +14,7 @@ import { withRetries } from "./providers/retry.js";
 import { stopWhenUnreachable } from "./providers/unreachable.js";
 import { ProviderError, type Provider } from "./providers/types.js";
 import type { RunOptions } from "./runner.js";
+import { BATCH_IN_FLIGHT, withBatch, type BatchRunOptions } from "../scale/batch-setup.js";
 
 export type ProviderKind = "replay" | "mock" | "openai" | "cache-only";
 
@@ -44,6 +45,8 @@ export interface SetupOptions {
   judgeModel?: string;
   /** Price overrides; default the project's. The Action passes the base revision's, so a PR cannot zero its costs. */
   pricing?: ProjectConfig["pricing"];
+  /** openai only: send calls through the Batch API (half price, answers within 24 h). */
+  batch?: BatchRunOptions;
   log: (line: string) => void;
 }
 
@@ -98,12 +101,15 @@ async function baseProvider(
         ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
         ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
       });
-      return withRetries(stopWhenUnreachable(live), {
+      const retried = withRetries(stopWhenUnreachable(live), {
         onRetry: ({ error, delayMs, attempt }) => {
           if (error.kind === "rate_limited") concurrency.onRateLimited();
           opts.log(`retrying after ${error.kind} (attempt ${attempt}, waiting ${Math.round(delayMs)} ms)`);
         },
       });
+      if (!opts.batch) return retried;
+      const endpoint = { apiKey: opts.apiKey ?? "", baseURL: opts.baseURL ?? DEFAULT_BASE_URL };
+      return withBatch(retried, endpoint, opts.batch, opts.concurrency, opts.log);
     }
   }
 }
@@ -121,13 +127,14 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
     });
   }
   const pricing = opts.pricing ?? project.config.pricing;
+  const batched = opts.batch !== undefined && opts.kind === "openai";
   const judge = createJudge(provider, opts.judgeModel ?? project.config.judge_model);
   return {
     kind: opts.kind,
     concurrency,
     run: {
       provider,
-      concurrency: () => concurrency.limit,
+      concurrency: batched ? () => BATCH_IN_FLIGHT : () => concurrency.limit,
       onCallResult: (outcome) => {
         if (outcome === "ok") concurrency.onSuccess();
       },
@@ -137,7 +144,9 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
         moderation: project.config.moderation_model,
         embedding: project.config.embedding_model,
       }),
-      price: (model, usage) => costUsd(model, usage, pricing),
+      price: batched
+        ? (model, usage) => batchCostUsd(model, usage, pricing)
+        : (model, usage) => costUsd(model, usage, pricing),
       budget: new Budget({
         ...(opts.maxCostUsd !== undefined ? { maxCostUsd: opts.maxCostUsd } : {}),
         ...(opts.maxTokensTotal !== undefined ? { maxTokensTotal: opts.maxTokensTotal } : {}),

@@ -254,6 +254,11 @@ function bodyFor(request: ChatRequest, reasoning: boolean): Body {
   return body;
 }
 
+/** The chat body this provider would send first for `request`: what a batch line carries (src/scale). */
+export function chatBodyOf(request: ChatRequest): Body {
+  return bodyFor(request, REASONING.test(request.model));
+}
+
 /** A live OpenAI-compatible endpoint. It never retries: withRetries decides. */
 export function createOpenAIProvider(settings: OpenAISettings): Provider {
   const baseURL = settings.baseURL ?? DEFAULT_BASE_URL;
