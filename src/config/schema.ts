@@ -157,6 +157,8 @@ export const TrajectoryCriterion = z
     /** At most this many model calls (steps). */
     max_steps: z.number().int().positive().max(100).optional(),
     max_tool_calls: z.number().int().nonnegative().max(1000).optional(),
+    /** Check only answers that called this tool (e.g. "refund only after a lookup"); others pass as not applicable. */
+    when_called: toolName.optional(),
   })
   .refine(
     (c) =>

@@ -14,6 +14,8 @@ export function scoreTrajectory(c: CriterionOf<"trajectory">, ctx: ScoreContext)
   const path = ctx.trajectory ? toolPath(ctx.trajectory) : [];
   const steps = ctx.trajectory?.steps.length ?? 1;
   const calls = ctx.trajectory ? callsOf(ctx.trajectory).length : 0;
+  if (c.when_called !== undefined && !path.includes(c.when_called))
+    return { score: 1, passed: true, detail: `not applicable: ${c.when_called} not called` };
   const failures: string[] = [];
   let checks = 0;
   for (const name of c.must_call ?? []) {
