@@ -35,6 +35,7 @@ test("every example prompt version has a recorded answer for every example (reco
       ["classify-ticket", 0],
       ["extract-contact", 0],
       ["summarize", 0],
+      ["support_agent", 0],
     ]);
   }
 });
