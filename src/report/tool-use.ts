@@ -24,7 +24,7 @@ function summaryTable(champion: ToolUse | undefined, challenger: ToolUse | undef
   const row = (label: string, f: (u: ToolUse) => string): string[] =>
     both ? [label, fig(champion, f), fig(challenger, f)] : [label, fig(challenger, f)];
   const rows = [
-    both ? ["", "champion", "challenger"] : ["", "calls"],
+    both ? ["", "champion", "challenger"] : ["", "value"],
     ...tools(champion, challenger).map((t) => row(`calls to ${name(t)}`, (u) => int(u.calls[t] ?? 0))),
     row("mean steps", (u) => u.mean_steps.toFixed(2)),
     row("unmatched calls (no fixture)", (u) => int(u.unmatched)),
