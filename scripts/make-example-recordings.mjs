@@ -26,11 +26,17 @@
 // It imports the compiled project from lib/ (hence the tsc step) so keys are
 // computed by the same code that looks them up. The output is deterministic:
 // eval-set order, no timestamps, token counts estimated as ceil(characters / 4).
+// An agent (a prompt with tools) records one answer per step. Its lines carry "steps": a list of
+// steps, each the list of {"name", "arguments"} calls the model makes in that step; the final
+// "output" is the answer after the last step. The script runs the agent loop itself
+// (src/agent/loop.ts), so each step's request, with the fixtures' results, is keyed exactly as
+// a run will look it up.
 // An optional argument names another example folder (default: prompts-example).
 import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkEvalSetFitsPrompt, loadEvalSet, loadPromptFile } from "../lib/config/load.js";
+import { runSteps } from "../lib/agent/loop.js";
 import { buildRequest } from "../lib/engine/build-request.js";
 import { requestKey } from "../lib/engine/request.js";
 import { buildJudgeRequest, judgeModelOf } from "../lib/engine/judge.js";
@@ -86,6 +92,17 @@ async function readAuthored(file) {
         if (!Number.isInteger(v?.score) || v.score < 1 || v.score > 5)
           fail(`${where}: judge.${name}.score must be an integer from 1 to 5`);
       }
+    }
+    if (entry.steps !== undefined) {
+      const ok =
+        Array.isArray(entry.steps) &&
+        entry.steps.every(
+          (calls) =>
+            Array.isArray(calls) &&
+            calls.length > 0 &&
+            calls.every((c) => typeof c?.name === "string" && typeof c.arguments === "object"),
+        );
+      if (!ok) fail(`${where}: "steps" must be a list of non-empty lists of {"name", "arguments"} calls`);
     }
     if (byId.has(entry.example)) fail(`${where}: a second output for example "${entry.example}"`);
     byId.set(entry.example, entry);
@@ -169,6 +186,60 @@ function modelRecordings(prompt, example, output, config, authored, where) {
   return lines;
 }
 
+/**
+ * One recording per step of an agent: the loop runs against the authored steps, so every
+ * step's request (the conversation with the fixtures' results so far) is the run's own.
+ */
+async function agentRecordings(prompt, example, request, authored, where) {
+  const steps = authored.steps ?? [];
+  const maxSteps = prompt.data.max_steps ?? 1;
+  if (steps.length >= maxSteps)
+    fail(`${where}: ${steps.length} tool steps leave no step for the answer (max_steps ${maxSteps})`);
+  const lines = [];
+  const latency = Math.round(authored.latency_ms / (steps.length + 1));
+  const scripted = {
+    id: "authored",
+    complete(req) {
+      const i = lines.length;
+      const calls = (steps[i] ?? []).map((c, j) => ({
+        id: `call_${j + 1}`,
+        name: c.name,
+        arguments: JSON.stringify(c.arguments),
+      }));
+      const output = i < steps.length ? "" : authored.output;
+      const promptChars = req.messages.reduce((n, m) => n + m.content.length, 0);
+      const usage = {
+        prompt_tokens: estimateTokens(promptChars),
+        completion_tokens: estimateTokens(
+          output.length + JSON.stringify(calls).length * (calls.length > 0 ? 1 : 0),
+        ),
+      };
+      lines.push({
+        key: requestKey(req, 0),
+        prompt: prompt.data.name,
+        version: prompt.data.version,
+        example: example.id,
+        model: req.model,
+        output,
+        usage,
+        latency_ms: latency,
+        ...(calls.length > 0 ? { tool_calls: calls } : {}),
+      });
+      return Promise.resolve({
+        text: output,
+        usage,
+        latencyMs: latency,
+        cached: false,
+        ...(calls.length > 0 ? { toolCalls: calls } : {}),
+      });
+    },
+  };
+  await runSteps(scripted, request, { maxSteps, fixtures: example.tool_results ?? [] });
+  if (lines.length !== steps.length + 1)
+    fail(`${where}: the loop made ${lines.length} calls for ${steps.length} authored steps`);
+  return lines;
+}
+
 async function main() {
   const config = await readConfig();
   const entries = await readdir(promptsDir, { withFileTypes: true }).catch(() =>
@@ -204,6 +275,20 @@ async function main() {
       if (stale.length > 0)
         fail(`${show(srcFile)} has outputs for examples not in the eval set: ${stale.join(", ")}`);
 
+      const agentLines = new Map();
+      for (const example of evalSet.examples) {
+        const entry = authored.get(example.id);
+        if (!prompt.data.tools) {
+          if (entry.steps !== undefined)
+            fail(`${show(srcFile)} (${example.id}): "steps" is for prompts with tools`);
+          continue;
+        }
+        const request = buildRequest(prompt.data, example, evalSetFile);
+        agentLines.set(
+          example.id,
+          await agentRecordings(prompt, example, request, entry, `${show(srcFile)} (${example.id})`),
+        );
+      }
       const seen = new Set();
       const lines = evalSet.examples.flatMap((example) => {
         const entry = authored.get(example.id);
@@ -232,7 +317,7 @@ async function main() {
           `${show(srcFile)} (${example.id})`,
         );
         // One line per key: an expected text shared by examples is recorded once.
-        return [chat, ...extra]
+        return [...(agentLines.get(example.id) ?? [chat]), ...extra]
           .filter((l) => !seen.has(l.key) && seen.add(l.key))
           .map((l) => JSON.stringify(l));
       });

@@ -1,3 +1,4 @@
+import { checkExpectedToolCalls, checkToolCriteria } from "../agent/check.js";
 import { UserError } from "../errors.js";
 import { compilePattern } from "./pattern.js";
 import { MAX_EVAL_SET_BYTES, readUserFile } from "./files.js";
@@ -53,6 +54,7 @@ export function parsePromptFile(text: string, file: string): LoadedPrompt {
   }
   const data = validateOrThrow(PromptFile, value, file, lineOf, "prompt file");
   data.eval_criteria.forEach((c, i) => checkCriterion(c, file, i, lineOf));
+  checkToolCriteria(data, file, lineOf);
   return {
     file,
     data,
@@ -131,7 +133,11 @@ const NEEDS_EXPECTED = new Set<Criterion["type"]>(["equals", "similarity"]);
  * each template variable is present and criteria that compare to `expected` have one.
  */
 export function checkEvalSetFitsPrompt(prompt: LoadedPrompt, evalSet: LoadedEvalSet): void {
-  const vars = [...templateVariables(prompt.data.template), ...templateVariables(prompt.data.system ?? "")];
+  const vars = [
+    ...templateVariables(prompt.data.template ?? ""),
+    ...templateVariables(prompt.data.system ?? ""),
+    ...(prompt.data.messages ?? []).flatMap((m) => templateVariables(m.content)),
+  ];
   const needsExpected = prompt.data.eval_criteria.find(
     (c) => NEEDS_EXPECTED.has(c.type) || (c.type === "llm_judge" && judgePresetOf(c) === "correctness"),
   );
@@ -140,6 +146,7 @@ export function checkEvalSetFitsPrompt(prompt: LoadedPrompt, evalSet: LoadedEval
       ? [{ c, field: c.context }]
       : [],
   );
+  checkExpectedToolCalls(prompt.data, prompt.file, evalSet);
   for (const ex of evalSet.examples) {
     for (const v of vars) {
       if (!Object.hasOwn(ex.input, v)) {

@@ -121,6 +121,54 @@ export const Cost = z.strictObject({
   max_usd: z.number().positive(),
 });
 
+/** A tool's name as the chat-completions API allows it. */
+const toolName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a tool name is 1-64 letters, digits, '_' or '-'");
+const toolNames = z.array(toolName).min(1).max(100);
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** One expected call: the tool, and (optionally) arguments the call must carry. */
+export const ExpectedToolCall = z.strictObject({ name: toolName, arguments: jsonObject.optional() });
+export type ExpectedToolCall = z.infer<typeof ExpectedToolCall>;
+
+/** F1 of the calls made against the expected ones (the example's expected_tool_calls, or `calls`). */
+export const ToolCallCriterion = z.strictObject({
+  ...common,
+  ...graded,
+  type: z.literal("tool_call"),
+  /** Expected calls for every example; without it each example's expected_tool_calls. */
+  calls: z.array(ExpectedToolCall).max(100).optional(),
+  /** subset: the expected arguments must appear in the call's; exact: they must be all of them. */
+  arguments: z.enum(["exact", "subset"]).optional(),
+  /** strict: the calls must come in the expected order. */
+  order: z.enum(["any", "strict"]).optional(),
+});
+
+/** Every call's arguments are JSON that validates against the declared tool's parameters. */
+export const ToolArgsValid = z.strictObject({ ...common, type: z.literal("tool_args_valid") });
+
+export const TrajectoryCriterion = z
+  .strictObject({
+    ...common,
+    type: z.literal("trajectory"),
+    must_call: toolNames.optional(),
+    must_not_call: toolNames.optional(),
+    /** Tools that must be called in this order; other calls may come between. */
+    sequence: toolNames.optional(),
+    /** At most this many model calls (steps). */
+    max_steps: z.number().int().positive().max(100).optional(),
+    max_tool_calls: z.number().int().nonnegative().max(1000).optional(),
+    /** Check only answers that called this tool (e.g. "refund only after a lookup"); others pass as not applicable. */
+    when_called: toolName.optional(),
+  })
+  .refine(
+    (c) =>
+      [c.must_call, c.must_not_call, c.sequence, c.max_steps, c.max_tool_calls].some((x) => x !== undefined),
+    {
+      message:
+        "trajectory checks nothing: give must_call, must_not_call, sequence, max_steps or max_tool_calls",
+    },
+  );
+
 const JudgeShot = z.strictObject({
   output: z.string(),
   score: z.number().int().min(1).max(5),
@@ -208,6 +256,9 @@ export const CRITERION_TYPES = [
   "cost",
   "llm_judge",
   "safety",
+  "tool_call",
+  "tool_args_valid",
+  "trajectory",
 ] as const;
 
 export const Criterion = z.discriminatedUnion("type", [
@@ -223,10 +274,50 @@ export const Criterion = z.discriminatedUnion("type", [
   Cost,
   LlmJudge,
   Safety,
+  ToolCallCriterion,
+  ToolArgsValid,
+  TrajectoryCriterion,
 ]);
 export type Criterion = z.infer<typeof Criterion>;
 export type CriterionType = Criterion["type"];
 export type CriterionOf<T extends CriterionType> = Extract<Criterion, { type: T }>;
+
+/** A function tool: OpenAI's `{type: function, function: {...}}` or the short `{name, description, parameters}`. */
+const ShortTool = z.strictObject({
+  name: toolName,
+  description: z.string().max(10_000).optional(),
+  /** A JSON Schema of the arguments. */
+  parameters: jsonObject.optional(),
+});
+export const ToolSpec = z.union([
+  z.strictObject({ type: z.literal("function"), function: ShortTool }),
+  ShortTool,
+]);
+export type ToolSpec = z.infer<typeof ToolSpec>;
+
+export const MessageTemplate = z.strictObject({
+  role: z.enum(["system", "user", "assistant"]),
+  content: z.string().min(1).max(100_000),
+});
+
+export const ResponseFormat = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("text") }),
+  z.strictObject({ type: z.literal("json_object") }),
+  z.strictObject({
+    type: z.literal("json_schema"),
+    json_schema: z.strictObject({
+      name: toolName,
+      description: z.string().max(10_000).optional(),
+      schema: jsonObject.optional(),
+      strict: z.boolean().optional(),
+    }),
+  }),
+]);
+
+/** The tool's name, whichever form it is written in. */
+export function toolSpecName(t: ToolSpec): string {
+  return "function" in t ? t.function.name : t.name;
+}
 
 export const PromptFile = z
   .strictObject({
@@ -239,13 +330,47 @@ export const PromptFile = z
     temperature: z.number().min(0).max(2).optional(),
     max_tokens: z.number().int().positive().max(1_000_000).optional(),
     system: z.string().max(100_000).optional(),
-    template: z.string().min(1).max(100_000),
+    /** The final user turn; optional when `messages` holds the conversation. */
+    template: z.string().min(1).max(100_000).optional(),
+    /** Turns before the final user turn (few-shot, multi-turn set-ups), with {placeholders}. */
+    messages: z.array(MessageTemplate).min(1).max(200).optional(),
+    tools: z.array(ToolSpec).min(1).max(128).optional(),
+    /** auto, none, required, or the name of a declared tool the model must call. */
+    tool_choice: z.union([z.enum(["auto", "none", "required"]), toolName]).optional(),
+    response_format: ResponseFormat.optional(),
+    /** Model calls per example: while the model calls tools and steps remain, fixtures answer and it goes on. */
+    max_steps: z.number().int().min(1).max(50).optional(),
     eval_set: z.string().min(1).optional(),
     /** Runs per example, to measure output variance (temperature > 0). */
     repeats: z.number().int().min(1).max(20).optional(),
     eval_criteria: z.array(Criterion).min(1),
   })
   .superRefine((p, ctx) => {
+    if (p.template === undefined && p.messages === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["template"],
+        message: "no prompt: give template (the user turn) or messages",
+      });
+    }
+    const declared = new Set<string>();
+    (p.tools ?? []).forEach((t, i) => {
+      const name = toolSpecName(t);
+      if (declared.has(name))
+        ctx.addIssue({ code: "custom", path: ["tools", i], message: `duplicate tool name "${name}"` });
+      declared.add(name);
+    });
+    const choice = p.tool_choice;
+    if (choice !== undefined && !["auto", "none", "required"].includes(choice) && !declared.has(choice)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["tool_choice"],
+        message: `tool_choice names "${choice}", which tools does not declare`,
+      });
+    }
+    if (choice !== undefined && declared.size === 0) {
+      ctx.addIssue({ code: "custom", path: ["tool_choice"], message: "tool_choice without tools" });
+    }
     const seen = new Set<string>();
     p.eval_criteria.forEach((c, i) => {
       if (seen.has(c.name)) {
@@ -260,6 +385,13 @@ export const PromptFile = z
   });
 export type PromptFile = z.infer<typeof PromptFile>;
 
+export const ToolFixture = z.strictObject({
+  name: toolName,
+  arguments: jsonObject.optional(),
+  result: z.unknown(),
+});
+export type ToolFixture = z.infer<typeof ToolFixture>;
+
 const exampleId = z.union([z.string().min(1).max(200), z.number().int()]).transform(String);
 
 export const EvalExample = z.strictObject({
@@ -271,6 +403,10 @@ export const EvalExample = z.strictObject({
   metadata: z.record(z.string(), z.unknown()).optional(),
   /** Samples of this example, overriding the prompt's `repeats` (e.g. more for a flaky case). */
   repeats: z.number().int().min(1).max(20).optional(),
+  /** Tool results as data: a call gets the first fixture of its name whose arguments are a subset of its own. */
+  tool_results: z.array(ToolFixture).max(1000).optional(),
+  /** The calls this example should produce; [] means none. */
+  expected_tool_calls: z.array(ExpectedToolCall).max(100).optional(),
 });
 export type EvalExample = z.infer<typeof EvalExample>;
 

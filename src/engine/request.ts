@@ -1,9 +1,32 @@
 import { createHash } from "node:crypto";
 
-export interface ChatMessage {
-  role: "system" | "user" | "assistant";
-  content: string;
+/** A function call the model asked for; `arguments` is the JSON text the model wrote. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
 }
+
+/**
+ * One turn. Content is always a string ("" for an assistant turn that only calls tools), so
+ * every reader can count and hash it; the provider maps "" with tool calls onto the API's null.
+ */
+export interface ChatMessage {
+  role: "system" | "user" | "assistant" | "tool";
+  content: string;
+  /** assistant: the calls it made. */
+  tool_calls?: ToolCall[];
+  /** tool: the call this message answers. */
+  tool_call_id?: string;
+}
+
+/** A function tool as the chat-completions API takes it. */
+export interface ToolDefinition {
+  type: "function";
+  function: { name: string; description?: string; parameters?: Record<string, unknown> };
+}
+
+export type ToolChoice = "auto" | "none" | "required" | { type: "function"; function: { name: string } };
 
 /** What we send to a chat-completions endpoint, minus transport details. */
 export interface ChatRequest {
@@ -11,6 +34,11 @@ export interface ChatRequest {
   messages: ChatMessage[];
   temperature?: number;
   max_tokens?: number;
+  /** Absent for a prompt without tools, so requests (and their keys) of such prompts are as before. */
+  tools?: ToolDefinition[];
+  tool_choice?: ToolChoice;
+  /** Passed through as given (structured outputs: `{type: json_schema, json_schema: {...}}`). */
+  response_format?: Record<string, unknown>;
 }
 
 /** JSON with keys sorted at every level, so equal requests hash equally. */

@@ -1,3 +1,5 @@
+import { runSteps } from "../agent/loop.js";
+import type { Trajectory } from "../agent/trajectory.js";
 import type { LoadedEvalSet, LoadedExample, LoadedPrompt } from "../config/load.js";
 import { errorMessage, isUserError } from "../errors.js";
 import { Budget, type Reservation, type Spend } from "./budget.js";
@@ -42,6 +44,8 @@ export interface ExampleResult {
   passed?: boolean;
   /** Weighted mean of the criterion scores. */
   score?: number;
+  /** Prompts with tools: every step's calls, what answered them, and the final answer. */
+  trajectory?: Trajectory;
 }
 
 export interface Progress {
@@ -112,10 +116,13 @@ function estimateSpend(
   judges: number,
   price: PriceFn | undefined,
   extra: Spend,
+  steps = 1,
 ): Spend {
   // Tokenizers average ~4 characters a token on English; 3 leaves room for other text.
-  const promptTokens = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
-  const outputTokens = request.max_tokens ?? 1024;
+  const promptTokensOnce = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
+  // An agent's later steps resend the conversation so far: each step is reserved as a whole call.
+  const promptTokens = steps * promptTokensOnce;
+  const outputTokens = steps * (request.max_tokens ?? 1024);
   const judgeTokens = judges * (promptTokens + outputTokens + 400 + JUDGE_MAX_TOKENS);
   const usd =
     price?.(request.model, { prompt_tokens: promptTokens + judgeTokens, completion_tokens: outputTokens }) ??
@@ -167,7 +174,9 @@ export async function runSuite(
           opts.models,
           opts.price,
         );
-        const reservation = budget.tryReserve(estimateSpend(request, judges, opts.price, embeddings));
+        const reservation = budget.tryReserve(
+          estimateSpend(request, judges, opts.price, embeddings, prompt.data.max_steps),
+        );
         if ("refused" in reservation) {
           results[i] = skipped(example, repeat, reservation.refused);
           stopWith(reservation.refused);
@@ -266,12 +275,15 @@ async function evaluateExample(
   const settle = (): void => budget.settle(reservation, spent);
 
   let completion: Completion;
+  let trajectory: Trajectory | undefined;
   try {
-    completion = await opts.provider.complete(ctx.request, {
+    ({ completion, trajectory } = await runSteps(opts.provider, ctx.request, {
       signal: ctx.signal,
       repeat: ctx.repeat,
       exampleId: ctx.example.id,
-    });
+      maxSteps: prompt.data.max_steps ?? 1,
+      fixtures: example.tool_results ?? [],
+    }));
     account(ctx.request.model, completion.usage, completion.cached);
     opts.onCallResult?.("ok");
   } catch (e) {
@@ -288,6 +300,8 @@ async function evaluateExample(
       example,
       latencyMs: completion.latencyMs,
       ...(cost !== undefined ? { costUsd: cost } : {}),
+      ...(trajectory ? { trajectory } : {}),
+      ...(ctx.request.tools ? { tools: ctx.request.tools } : {}),
     });
   }
   // Then moderation (free) and embeddings (cheap), before the judges; they see at most 64 KB of the answer.
@@ -380,6 +394,7 @@ async function evaluateExample(
     criteria,
     passed: allPassed,
     score: weights > 0 ? weighted / weights : 0,
+    ...(trajectory ? { trajectory } : {}),
   };
   return { result, fatal: false };
 }

@@ -1,5 +1,7 @@
 import type { CriterionOf, CriterionType } from "../config/schema.js";
+import type { Trajectory } from "../agent/trajectory.js";
 import type { LoadedExample } from "../config/load.js";
+import type { ToolDefinition } from "./request.js";
 
 /** One criterion's verdict on one output. `score` is in [0, 1]. */
 export interface CriterionScore {
@@ -19,6 +21,10 @@ export interface ScoreContext {
   latencyMs: number;
   /** Cost of the call in USD; undefined when the model has no known price. */
   costUsd?: number;
+  /** What an agent did (prompts with tools); `output` is its final answer. */
+  trajectory?: Trajectory;
+  /** The tools the request declared. */
+  tools?: readonly ToolDefinition[];
 }
 
 /** A scorer is a pure function of the criterion's settings and one output. */

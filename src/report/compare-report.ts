@@ -14,6 +14,7 @@ import { int, ms, pct } from "./format.js";
 import { gateChangeHeadline, renderGateChanges } from "./gate-changes.js";
 import { judgeLines } from "./judges.js";
 import { truncatedSides } from "./truncated.js";
+import { toolUseSection } from "./tool-use.js";
 
 const VERDICT_ICON: Record<Verdict, string> = {
   pass: "✅",
@@ -207,6 +208,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
     );
   }
   out.push(...truncatedSides(p.champion, p.challenger));
+  out.push(...toolUseSection(p.champion, p.challenger, c.flipped));
   out.push(...flippedSection(c.flipped, flippedLimit));
   return out;
 }

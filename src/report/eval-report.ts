@@ -7,6 +7,7 @@ import { escapeInline } from "./escape.js";
 import { int, ms, pct, pctRange, score } from "./format.js";
 import type { EvalResults } from "./results.js";
 import { truncatedNote } from "./truncated.js";
+import { toolUseEvalSection, toolUseText } from "./tool-use.js";
 
 function status(c: CriterionAggregate): string {
   if (c.n === 0) return "no data";
@@ -92,7 +93,8 @@ export function renderEvalText(results: EvalResults): string {
     out.push(
       `  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`,
     );
-    for (const line of [...judgeLines(run), ...judgeAgreement(run), ...missing(run)]) out.push(`  ${line}`);
+    for (const line of [...judgeLines(run), ...judgeAgreement(run), ...missing(run), ...toolUseText(run)])
+      out.push(`  ${line}`);
     out.push("");
   }
   for (const f of results.failed) out.push(`${f.prompt}: not evaluated — ${f.reason}`, "");
@@ -114,6 +116,7 @@ export function renderEvalMarkdown(results: EvalResults): string {
     for (const line of judging) out.push(`- ${escapeInline(line, 300)}`);
     if (judging.length > 0) out.push("");
     for (const line of missing(run)) out.push(`> ${escapeInline(line, 500)}`, "");
+    out.push(...toolUseEvalSection(run));
   }
   for (const f of results.failed)
     out.push(`- **${escapeInline(f.prompt)}**: not evaluated — ${escapeInline(f.reason, 500)}`);

@@ -442,8 +442,9 @@ describe("the Action on push", () => {
         .reduce((n, q) => n + (q.body as unknown as { input: string[] }).input.length, 0);
       const others = llm.requests.filter((q) => !q.path.endsWith("/embeddings")).length;
       expect(kept).toHaveLength(others + texts);
-      // summarize's 24 examples: answer, relevance judge, moderation, and the answer and expected text embedded.
-      expect(kept.length).toBe(24 + 40 + 30 + 24 * 4);
+      // summarize's 24 examples: answer, relevance judge, moderation, and the answer and expected text embedded;
+      // support_agent's 24: the fake endpoint answers in text, so one step each.
+      expect(kept.length).toBe(24 + 40 + 30 + 24 * 4 + 24);
     } finally {
       await llm.close();
     }

@@ -35,8 +35,40 @@ test("every example prompt version has a recorded answer for every example (reco
       ["classify-ticket", 0],
       ["extract-contact", 0],
       ["summarize", 0],
+      ["support_agent", 0],
     ]);
   }
+});
+
+test("the agent's results keep each example's trajectory: calls, matched fixture or unmatched, final answer", async () => {
+  const r = await cli([
+    "eval",
+    "prompts-example/prompts/support_agent",
+    "--env",
+    "staging",
+    "--format",
+    "json",
+    "-q",
+  ]);
+  expect(r.code).toBe(0);
+  const results = JSON.parse(r.stdout) as {
+    runs: {
+      examples: {
+        id: string;
+        trajectory?: { steps: { tool_calls: Record<string, unknown>[] }[]; final: string };
+      }[];
+    }[];
+  };
+  const byId = new Map(results.runs[0]?.examples.map((e) => [e.id, e.trajectory]));
+  // v2 refunds an already refunded order without a lookup: no fixture answers that call.
+  expect(byId.get("sa-009")?.steps[0]?.tool_calls[0]).toMatchObject({
+    name: "issue_refund",
+    unmatched: true,
+    result: { error: "no fixture for issue_refund" },
+  });
+  expect(byId.get("sa-012")?.steps[0]?.tool_calls[0]).toMatchObject({ name: "lookup_order", fixture: 0 });
+  expect(byId.get("sa-012")?.final).toContain("UPS");
+  expect(byId.get("sa-021")?.steps).toEqual([{ tool_calls: [] }]);
 });
 
 test("the example shows real differences between versions", async () => {
@@ -82,5 +114,12 @@ test("npm run demo:compare shows the gate on the example offline: summarize regr
   expect(r.stdout).toMatch(/\| champion v1 +\| +40\/40 \| +2,984 \| \$0\.0005 \|/);
   // Addresses in model outputs stay readable (mentions neutralised by a zero-width space, nothing more).
   expect(r.stdout).toContain("sophie.turnerhale@&#8203;greenleafmedia.co.uk");
+  // The agent: v2 refunds without looking the order up, fails refund_after_lookup and the gate.
+  expect(r.stdout).toMatch(/\| support\\_agent +\| v1 → v2 \| +❌/);
+  expect(r.stdout).toMatch(/\| refund\\_after\\_lookup +\| +100\.0% \| +45\.8% \| .*❌ worse/);
+  expect(r.stdout).toContain("**Tool use**");
+  expect(r.stdout).toMatch(/\| calls to `lookup\\_order` +\| +19 \| +5 \|/);
+  expect(r.stdout).toMatch(/\| \*start\* +\|.*\*\*0 → 13\*\* ◀/);
+  expect(r.stdout).toContain("Trajectories of 5 flipped example(s)");
   expect(r.stdout).not.toContain("&#&#");
 });

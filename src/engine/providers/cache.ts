@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { requestKey, type ChatRequest } from "../request.js";
 import { embeddingKey, moderationKey } from "./keys.js";
 import {
+  completionOf,
   isChatEntry,
   moderationOf,
   RecordingEntry,
@@ -212,13 +213,7 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
       if (hit) {
         opts.used?.add(key);
         opts.onEvent?.("hit");
-        return {
-          text: hit.output,
-          usage: { ...hit.usage },
-          latencyMs: hit.latency_ms,
-          cached: true,
-          ...(hit.finish_reason !== undefined ? { finishReason: hit.finish_reason } : {}),
-        };
+        return completionOf(hit);
       }
       opts.onEvent?.("miss");
       const completion = await inner.complete(request, options);
@@ -231,6 +226,7 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
         usage: { ...completion.usage },
         latency_ms: completion.latencyMs,
         ...(completion.finishReason !== undefined ? { finish_reason: completion.finishReason } : {}),
+        ...(completion.toolCalls?.length ? { tool_calls: completion.toolCalls.map((c) => ({ ...c })) } : {}),
       };
       await store(opts, entry);
       return completion;

@@ -1,4 +1,4 @@
-import type { ChatRequest } from "../request.js";
+import type { ChatRequest, ToolCall } from "../request.js";
 import { asRecord, quote } from "./error-text.js";
 import { estimateTokens } from "./mock.js";
 import { ProviderError, type Completion } from "./types.js";
@@ -20,6 +20,20 @@ export function answerOf(response: unknown): string | undefined {
   // A refusal is the model's answer to this prompt: scoring it is more honest than an error.
   if (typeof message.refusal === "string") return message.refusal;
   return undefined;
+}
+
+/** The function calls of choices[0].message; malformed entries are dropped, so none is trusted blindly. */
+export function toolCallsOf(response: unknown): ToolCall[] {
+  const choices = asRecord(response).choices;
+  const message = asRecord(Array.isArray(choices) ? asRecord(choices[0]).message : undefined);
+  const calls = Array.isArray(message.tool_calls) ? (message.tool_calls as unknown[]) : [];
+  return calls.flatMap((raw, i) => {
+    const call = asRecord(raw);
+    const fn = asRecord(call.function);
+    if (typeof fn.name !== "string" || fn.name === "") return [];
+    const args = typeof fn.arguments === "string" ? fn.arguments : JSON.stringify(fn.arguments ?? {});
+    return [{ id: typeof call.id === "string" ? call.id : `call_${i + 1}`, name: fn.name, arguments: args }];
+  });
 }
 
 /** Why a 200 carried no answer, in the server's words when it gave some (some gateways send 200 + error). */

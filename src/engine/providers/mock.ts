@@ -1,3 +1,4 @@
+import { mockFinalText, mockToolCalls } from "../../agent/mock-tools.js";
 import { JUDGE_SYSTEM } from "../judge.js";
 import { requestKey, type ChatRequest } from "../request.js";
 import { mockEmbeddings, mockModeration } from "./mock-models.js";
@@ -39,7 +40,13 @@ export function createMockProvider(responder: MockResponder = echoOrJudge): Prov
     moderate: (request) => Promise.resolve(mockModeration(request)),
     embed: (request) => Promise.resolve(mockEmbeddings(request)),
     async complete(request: ChatRequest, options: CallOptions = {}): Promise<Completion> {
-      const text = await responder(request, options);
+      // Tool-bearing requests get the mock agent (unless a test brought its own responder).
+      const toolCalls = responder === echoOrJudge ? mockToolCalls(request) : [];
+      const text =
+        toolCalls.length > 0
+          ? ""
+          : ((responder === echoOrJudge ? mockFinalText(request) : undefined) ??
+            (await responder(request, options)));
       const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
       // A latency derived from the key keeps latency-based criteria reproducible.
       const latencyMs = 50 + (parseInt(requestKey(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
@@ -48,6 +55,7 @@ export function createMockProvider(responder: MockResponder = echoOrJudge): Prov
         usage: { prompt_tokens: promptTokens, completion_tokens: estimateTokens(text) },
         latencyMs,
         cached: false,
+        ...(toolCalls.length > 0 ? { toolCalls } : {}),
       };
     },
   };

@@ -3,8 +3,8 @@ import { UserError } from "../../errors.js";
 import { scrubSecrets } from "../../secrets.js";
 import { describeErrorAnswer, quote, rootCause } from "./error-text.js";
 import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
-import type { ChatRequest } from "../request.js";
-import { answerOf, finishReasonOf, missingAnswer, usageOf } from "./chat-answer.js";
+import type { ChatMessage, ChatRequest } from "../request.js";
+import { answerOf, finishReasonOf, missingAnswer, toolCallsOf, usageOf } from "./chat-answer.js";
 import { embeddingsOfAnswer, moderationOfAnswer } from "./model-answers.js";
 import {
   ProviderError,
@@ -240,9 +240,42 @@ export function isUnsupportedAnswer(e: unknown): boolean {
 }
 
 type Body = OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
+type Message = OpenAI.Chat.ChatCompletionMessageParam;
+
+/** Our turns in the API's shape: tool calls and tool results carry their ids; "" beside tool calls is null. */
+function messageOf(m: ChatMessage): Message {
+  if (m.role === "tool") return { role: "tool", tool_call_id: m.tool_call_id ?? "", content: m.content };
+  if (m.role === "assistant" && m.tool_calls?.length) {
+    return {
+      role: "assistant",
+      content: m.content === "" ? null : m.content,
+      tool_calls: m.tool_calls.map((c) => ({
+        id: c.id,
+        type: "function",
+        function: { name: c.name, arguments: c.arguments },
+      })),
+    };
+  }
+  return { role: m.role, content: m.content };
+}
+
+/** tools, tool_choice and response_format as given: the prompt file's schema already checked their shape. */
+function agentFields(request: ChatRequest): Partial<Body> {
+  return {
+    ...(request.tools ? { tools: request.tools } : {}),
+    ...(request.tool_choice !== undefined ? { tool_choice: request.tool_choice } : {}),
+    ...(request.response_format
+      ? { response_format: request.response_format as unknown as NonNullable<Body["response_format"]> }
+      : {}),
+  };
+}
 
 function bodyFor(request: ChatRequest, reasoning: boolean): Body {
-  const body: Body = { model: request.model, messages: request.messages };
+  const body: Body = {
+    model: request.model,
+    messages: request.messages.map(messageOf),
+    ...agentFields(request),
+  };
   if (!reasoning && request.temperature !== undefined) body.temperature = request.temperature;
   if (request.max_tokens !== undefined) {
     if (reasoning) body.max_completion_tokens = request.max_tokens;
@@ -341,7 +374,8 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
       } catch (e) {
         throw toProviderError(e, settings.apiKey);
       }
-      const answer = answerOf(response);
+      const toolCalls = toolCallsOf(response);
+      const answer = answerOf(response) ?? (toolCalls.length > 0 ? "" : undefined);
       if (answer === undefined) throw missingAnswer(response, settings.apiKey);
       // An answer can echo the key too (a model or gateway told to repeat its headers): masked here,
       // the cache, the judge, the results and every report only ever see the masked text.
@@ -353,6 +387,7 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
         latencyMs: Math.max(0, now() - started),
         cached: false,
         ...(finishReason ? { finishReason } : {}),
+        ...(toolCalls.length > 0 ? { toolCalls } : {}),
       };
     },
   };

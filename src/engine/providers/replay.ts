@@ -32,8 +32,25 @@ export const ChatEntry = z.object({
   latency_ms: z.number().nonnegative(),
   /** Absent in entries written before it was recorded. */
   finish_reason: z.string().optional(),
+  /** The function calls of an agent's step; absent for a text answer. */
+  tool_calls: z
+    .array(z.object({ id: z.string().max(200), name: z.string().min(1).max(64), arguments: z.string() }))
+    .max(128)
+    .optional(),
 });
 export type ChatEntry = z.infer<typeof ChatEntry>;
+
+/** The completion a stored answer stands for. */
+export function completionOf(entry: ChatEntry): Completion {
+  return {
+    text: entry.output,
+    usage: { ...entry.usage },
+    latencyMs: entry.latency_ms,
+    cached: true,
+    ...(entry.finish_reason !== undefined ? { finishReason: entry.finish_reason } : {}),
+    ...(entry.tool_calls?.length ? { toolCalls: entry.tool_calls.map((c) => ({ ...c })) } : {}),
+  };
+}
 
 const categoryName = z.string().regex(/^[a-z][a-z0-9/_-]{0,63}$/);
 
@@ -178,13 +195,7 @@ export function createReplayProvider(entries: readonly RecordingEntry[]): Provid
           ),
         );
       }
-      return Promise.resolve({
-        text: entry.output,
-        usage: { ...entry.usage },
-        latencyMs: entry.latency_ms,
-        cached: true,
-        ...(entry.finish_reason !== undefined ? { finishReason: entry.finish_reason } : {}),
-      });
+      return Promise.resolve(completionOf(entry));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ChatRequest } from "../request.js";
+import type { ChatRequest, ToolCall } from "../request.js";
 
 export interface TokenUsage {
   prompt_tokens: number;
@@ -13,6 +13,8 @@ export interface Completion {
   cached: boolean;
   /** Why the model stopped, as the endpoint said ("length": cut at max_tokens); absent when unknown. */
   finishReason?: string;
+  /** The function calls the model asked for instead of (or beside) a text answer. */
+  toolCalls?: ToolCall[];
 }
 
 export interface CallOptions {

@@ -12,6 +12,9 @@ import { scoreOneOf } from "./one-of.js";
 import { scoreRegex } from "./regex.js";
 import { isModelCriterion } from "./model-criteria.js";
 import { scoreSimilarity } from "./similarity.js";
+import { scoreToolArgsValid } from "./tool-args-valid.js";
+import { scoreToolCall } from "./tool-call.js";
+import { scoreTrajectory } from "./trajectory.js";
 
 /**
  * Criteria scored by pure code. llm_judge, safety and similarity with method:
@@ -48,6 +51,12 @@ function dispatch(c: RuleCriterion, ctx: ScoreContext): CriterionScore | Promise
       return scoreLatency(c, ctx);
     case "cost":
       return scoreCost(c, ctx);
+    case "tool_call":
+      return scoreToolCall(c, ctx);
+    case "tool_args_valid":
+      return scoreToolArgsValid(c, ctx);
+    case "trajectory":
+      return scoreTrajectory(c, ctx);
     default: {
       // Adding a criterion type to the schema without a scorer fails to compile here.
       const unknown: never = c;

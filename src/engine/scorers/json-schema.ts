@@ -7,7 +7,7 @@ import { parseJsonOutput } from "./json-output.js";
 // Criteria live as long as the run, so the same schema object is met once per example.
 const validators = new WeakMap<object, Validator>();
 
-function validatorFor(schema: Record<string, unknown>): Validator {
+export function validatorFor(schema: Record<string, unknown>): Validator {
   let v = validators.get(schema);
   if (!v) {
     // Short-circuit: the detail shows one explanation, so stop at the first failure.
