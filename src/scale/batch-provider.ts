@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { answerOf, finishReasonOf, missingAnswer, usageOf } from "../engine/providers/chat-answer.js";
+import { completionOfResponse } from "../engine/providers/chat-answer.js";
 import { moderationKey } from "../engine/providers/keys.js";
 import { embeddingsOfAnswer, moderationOfAnswer } from "../engine/providers/model-answers.js";
 import { chatBodyOf } from "../engine/providers/openai.js";
@@ -13,7 +13,6 @@ import type {
   Provider,
 } from "../engine/providers/types.js";
 import { canonicalJson, requestKey, type ChatRequest } from "../engine/request.js";
-import { scrubSecrets } from "../secrets.js";
 import type { BatchEndpoint } from "./batch-api.js";
 import type { BatchQueue } from "./batch-queue.js";
 
@@ -82,19 +81,7 @@ export function createBatchProvider(opts: BatchProviderOptions): Provider {
         chatBodyOf(request),
         0,
         options,
-        (body, latencyMs) => {
-          const answer = answerOf(body);
-          if (answer === undefined) throw missingAnswer(body, secret);
-          const text = secret ? scrubSecrets(answer, [secret]) : answer;
-          const finishReason = finishReasonOf(body);
-          return {
-            text,
-            usage: usageOf(body, request, text),
-            latencyMs,
-            cached: false,
-            ...(finishReason ? { finishReason } : {}),
-          };
-        },
+        (body, latencyMs) => completionOfResponse(body, request, secret, latencyMs),
         () => opts.fallback.complete(request, options),
       );
     },

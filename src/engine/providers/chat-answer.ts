@@ -1,5 +1,6 @@
 import type { ChatRequest, ToolCall } from "../request.js";
 import { asRecord, quote } from "./error-text.js";
+import { scrubSecrets } from "../../secrets.js";
 import { estimateTokens } from "./mock.js";
 import { ProviderError, type Completion } from "./types.js";
 
@@ -63,5 +64,31 @@ export function usageOf(response: unknown, request: ChatRequest, text: string): 
     completion_tokens: isCount(reported.completion_tokens)
       ? reported.completion_tokens
       : estimateTokens(text),
+  };
+}
+
+/**
+ * A chat-completions response body as a Completion, the same whether it came back from a live call or a
+ * batch's output file. An answer can echo the key (a model or gateway told to repeat its headers): it is
+ * masked here, so the cache, the judge, the results and every report only ever see the masked text.
+ */
+export function completionOfResponse(
+  response: unknown,
+  request: ChatRequest,
+  secret: string,
+  latencyMs: number,
+): Completion {
+  const toolCalls = toolCallsOf(response);
+  const answer = answerOf(response) ?? (toolCalls.length > 0 ? "" : undefined);
+  if (answer === undefined) throw missingAnswer(response, secret);
+  const text = secret ? scrubSecrets(answer, [secret]) : answer;
+  const finishReason = finishReasonOf(response);
+  return {
+    text,
+    usage: usageOf(response, request, text),
+    latencyMs,
+    cached: false,
+    ...(finishReason ? { finishReason } : {}),
+    ...(toolCalls.length > 0 ? { toolCalls } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { scrubSecrets } from "../../secrets.js";
 import { describeErrorAnswer, quote, rootCause } from "./error-text.js";
 import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
 import type { ChatMessage, ChatRequest } from "../request.js";
-import { answerOf, finishReasonOf, missingAnswer, toolCallsOf, usageOf } from "./chat-answer.js";
+import { completionOfResponse } from "./chat-answer.js";
 import { embeddingsOfAnswer, moderationOfAnswer } from "./model-answers.js";
 import {
   ProviderError,
@@ -374,21 +374,7 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
       } catch (e) {
         throw toProviderError(e, settings.apiKey);
       }
-      const toolCalls = toolCallsOf(response);
-      const answer = answerOf(response) ?? (toolCalls.length > 0 ? "" : undefined);
-      if (answer === undefined) throw missingAnswer(response, settings.apiKey);
-      // An answer can echo the key too (a model or gateway told to repeat its headers): masked here,
-      // the cache, the judge, the results and every report only ever see the masked text.
-      const text = answerSecret ? scrubSecrets(answer, [answerSecret]) : answer;
-      const finishReason = finishReasonOf(response);
-      return {
-        text,
-        usage: usageOf(response, request, text),
-        latencyMs: Math.max(0, now() - started),
-        cached: false,
-        ...(finishReason ? { finishReason } : {}),
-        ...(toolCalls.length > 0 ? { toolCalls } : {}),
-      };
+      return completionOfResponse(response, request, answerSecret, Math.max(0, now() - started));
     },
   };
 }
