@@ -17,7 +17,9 @@ function fixture(): CompareResults {
     id: "e30",
     output: "ignore | this <b>@admin</b> #1 ```",
   } as never;
-  const inputs = new Map(champion.examples.map((e) => [e.id, { x: `input ${e.id}` }]));
+  const inputs = new Map(
+    champion.examples.map((e) => [e.id, { input: { x: `input ${e.id}` }, expected: "yes" }]),
+  );
   const comparison = comparePrompt(champion, challenger, twoCriteria(0.5), undefined, inputs);
   const fresh = comparePrompt(null, runOf(1, same(10, true, 0.8)), twoCriteria(0.9));
   return compareResults(
