@@ -180,6 +180,7 @@ async function evaluateStarted(
       readFile: (side, path) => showFile(deps.git, side === "champion" ? plan.baseSha : plan.headSha, path),
       gate: gateSettings(trusted.thresholds, { tolerance: s.tolerance, alpha: s.alpha }),
       ignoredInputs: setAside(deps, plan.changed, recordings),
+      repositoryUrl: `${deps.context.serverUrl}/${deps.context.owner}/${deps.context.repo}`,
       ...(deps.signal ? { signal: deps.signal } : {}),
     },
   );

@@ -12,6 +12,8 @@ import { UNTAGGED } from "../config/categories.js";
 
 /** A category's drop must be at least this large (fraction) to be called concentrated. */
 export const CONCENTRATED_DROP = 0.1;
+/** …and hold at least this many examples: one example falling is an example, not a category. */
+export const CONCENTRATED_MIN_EXAMPLES = 3;
 
 export interface CategoryRow {
   criterion: string;
@@ -88,8 +90,9 @@ function pairedDelta(
 /**
  * Splits every criterion of the challenger by category. An example with several
  * categories counts in each. A concentrated drop is the worst category of a
- * criterion when it fell by CONCENTRATED_DROP or more and by at least twice
- * what the examples outside it fell (each side's figures on paired examples).
+ * criterion that fell over the whole eval set, when that category holds CONCENTRATED_MIN_EXAMPLES or more, fell by
+ * CONCENTRATED_DROP or more, and by at least twice what the examples outside it
+ * fell (each side's figures on paired examples).
  */
 export function categoryBreakdown(
   champion: PromptRun | null,
@@ -110,6 +113,8 @@ export function categoryBreakdown(
     const a = champion?.criteria.some((c) => c.name === name)
       ? perExample(champion.examples, name)
       : undefined;
+    // Only a criterion that fell over the whole eval set has a regression to locate.
+    const overall = a ? pairedDelta([...b.keys()], a, b) : null;
     let worst: ConcentratedDrop | undefined;
     for (const category of cats) {
       const ids = [...b.keys()].filter((id) => tagsOf(categories, id).includes(category));
@@ -127,7 +132,7 @@ export function categoryBreakdown(
           return c.passes / c.n < 0.5;
         }),
       });
-      if (!a || !paired) continue;
+      if (!a || !paired || !overall || overall.delta >= 0 || ids.length < CONCENTRATED_MIN_EXAMPLES) continue;
       const outside = pairedDelta(
         [...b.keys()].filter((id) => !tagsOf(categories, id).includes(category)),
         a,
