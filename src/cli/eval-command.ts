@@ -37,6 +37,8 @@ ${providerOptions}
   --threshold X        also fail when a prompt's mean overall score is below X (0..1)
   --out FILE           write the results JSON to FILE
   --format FORMAT      table | json | markdown (default: table)
+  --by tag             table format: also each criterion by eval-set category
+                       (tags, labels.category) and the failing examples by category
   -q, --quiet          no progress lines
   -h, --help           show this help
 
@@ -60,6 +62,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
       threshold: { type: "string" },
       out: { type: "string" },
       format: { type: "string" },
+      by: { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -73,6 +76,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UserError("eval takes exactly one path", {}, "run: agentops eval --help");
   const version = positiveInt(values.version, "--version");
   const format = oneOf(values.format, FORMATS, "--format") ?? "table";
+  const byTag = oneOf(values.by, ["tag"] as const, "--by") === "tag";
   const threshold = fraction(values.threshold, "--threshold");
 
   const { project, targets } = await resolveTargets(resolve(io.cwd, path), {
@@ -140,7 +144,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (format === "json") io.stdout(JSON.stringify(results, null, 2) + "\n");
   else if (format === "markdown") io.stdout(renderEvalMarkdown(results));
-  else io.stdout(renderEvalText(results));
+  else io.stdout(renderEvalText(results, { byTag }));
   const gate = decideEval(results, {
     ...(threshold !== undefined ? { threshold } : {}),
     maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,

@@ -13,6 +13,8 @@ const CHART_MAX_CATEGORIES = 10;
 const points = (x: number): string => Math.abs(x * 100).toFixed(0);
 const pctOf = (x: number): string => (x * 100).toFixed(0);
 const code = (s: string): string => `\`${escapeInline(s, 60)}\``;
+/** The markdown escaping of the report; plain text (a terminal) passes `(s) => s`. */
+type Escape = (s: string) => string;
 
 /** "overlap fell 25 points on `refund`, 1 point elsewhere" (or "rose 3 points elsewhere"). */
 export function concentratedSentence(d: ConcentratedDrop): string {
@@ -32,24 +34,29 @@ export function spreadSentence(b: CategoryBreakdown, criterion: string): string 
   return `${escapeInline(criterion)} fell on ${fell.length} of ${rows.length} categories, most on ${code(worst.category)} (${points(worst.delta ?? 0)} points, ${worst.examples} example${worst.examples === 1 ? "" : "s"})`;
 }
 
-function cell(r: CategoryRow | undefined): string {
+function cell(r: CategoryRow | undefined, plain = false): string {
   if (!r) return "–";
   if (r.champion === null || r.delta === null) return `${pctOf(r.challenger)}%`;
   const d = Math.round(r.delta * 100);
   const delta = d === 0 ? "±0" : `${d > 0 ? "+" : "−"}${Math.abs(d)}`;
   const text = `${pctOf(r.champion)} → ${pctOf(r.challenger)} (${delta})`;
-  return r.delta <= -0.1 ? `**${text}**` : text;
+  return r.delta <= -0.1 && !plain ? `**${text}**` : text;
 }
 
 /** Rows are categories, columns criteria; a cell is champion → challenger (Δ points), or the challenger alone. */
-export function categoryTable(b: CategoryBreakdown): string {
+export function categoryTable(b: CategoryBreakdown, escape?: Escape): string {
+  const name = escape ?? code;
+  const head = escape ?? ((s: string) => escapeInline(s, 60));
   const criteria = [...new Set(b.rows.map((r) => r.criterion))];
   const at = new Map(b.rows.map((r) => [`${r.criterion}\u0000${r.category}`, r]));
   const rows = b.categories.map((cat) => {
     const n = Math.max(0, ...b.rows.filter((r) => r.category === cat).map((r) => r.examples));
-    return [`${code(cat)} (${n})`, ...criteria.map((c) => cell(at.get(`${c}\u0000${cat}`)))];
+    return [
+      `${name(cat)} (${n})`,
+      ...criteria.map((c) => cell(at.get(`${c}\u0000${cat}`), escape !== undefined)),
+    ];
   });
-  return markdownTable([["category (examples)", ...criteria.map((c) => escapeInline(c, 60))], ...rows], {
+  return markdownTable([["category (examples)", ...criteria.map(head)], ...rows], {
     align: ["l", ...criteria.map(() => "r" as const)],
   });
 }
