@@ -18,7 +18,11 @@ export function failingByCategory(b: CategoryBreakdown, escape: (s: string) => s
     if (rows.length === 0) return [];
     const ids = new Set(rows.flatMap((r) => r.failing));
     const parts = rows
-      .sort((x, y) => y.failing.length - x.failing.length || x.category.localeCompare(y.category))
+      .sort(
+        (x, y) =>
+          y.failing.length - x.failing.length ||
+          b.categories.indexOf(x.category) - b.categories.indexOf(y.category),
+      )
       .map((r) => {
         const shown = r.failing.slice(0, IDS_SHOWN).join(", ");
         const more = r.failing.length > IDS_SHOWN ? `, … ${r.failing.length - IDS_SHOWN} more` : "";
