@@ -31,9 +31,9 @@ test("a drop that sits in one category is found and said in words", () => {
   expect(b?.concentrated).toEqual([
     { criterion: "ok", category: "refund", delta: -0.75, elsewhere: 0, examples: 4 },
   ]);
-  expect(concentratedSentence(b!.concentrated[0]!)).toBe(
-    "ok fell 75 points on `refund` (4 examples), unchanged elsewhere",
-  );
+  const drop = b?.concentrated[0];
+  if (!drop) throw new Error("no concentrated drop");
+  expect(concentratedSentence(drop)).toBe("ok fell 75 points on `refund` (4 examples), unchanged elsewhere");
   const md = categorySection(b).join("\n");
   expect(md).toContain("```mermaid");
   expect(md).toContain('x-axis ["refund", "shipping", "(untagged)"]');
