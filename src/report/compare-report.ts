@@ -1,5 +1,6 @@
 import { markdownTable } from "markdown-table";
 import { failureKind, type PromptComparison, type Verdict } from "../compare/compare.js";
+import { signedPct } from "../compare/cost.js";
 import type { ComparedPrompt, CompareResults } from "../pipeline/compare-run.js";
 import { categorySection } from "./categories.js";
 import { costLine } from "./cost.js";
@@ -25,6 +26,15 @@ function verdictWord(verdict: Verdict, comparisons: readonly PromptComparison[])
     : verdict === "needs_approval"
       ? "needs approval"
       : verdict;
+}
+
+/** "; ⚠️ +345% tokens per answer" for the summary table, when the challenger's usage rose a lot. */
+function largeIncrease(c: PromptComparison): string {
+  const t = c.cost?.tokens;
+  const usd = c.cost?.cost_usd;
+  const big = t?.large && t.change_pct !== null ? t : usd?.large && usd.change_pct !== null ? usd : undefined;
+  if (!big || big.change_pct === null) return "";
+  return `; ⚠️ ${signedPct(big.change_pct)} ${big === t ? "tokens" : "cost"} per answer`;
 }
 
 /** Where a repository file is at a commit on the run's GitHub server, each path segment encoded. */
@@ -153,7 +163,7 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
               ? `v${p.comparison.champion_version} → v${p.comparison.challenger_version}`
               : `new v${p.comparison.challenger_version}`,
             VERDICT_ICON[p.comparison.verdict],
-            escapeInline(p.comparison.reason, 160),
+            escapeInline(p.comparison.reason, 160) + largeIncrease(p.comparison),
           ]),
         ],
         { align: ["l", "l", "c", "l"] },
