@@ -19,6 +19,9 @@ const env = {
   GIT_CONFIG_NOSYSTEM: "1",
   GIT_CONFIG_GLOBAL: "/dev/null",
   GIT_TERMINAL_PROMPT: "0",
+  // Fixed commit times make the commits' SHAs, and so the report, the same on every run (the golden test).
+  GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z",
+  GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
 };
 const git = (...args) =>
   execFileSync("git", ["-c", "user.name=demo", "-c", "user.email=demo@example.com", ...args], {

@@ -11,6 +11,7 @@ import { readShardFiles } from "../scale/read-shards.js";
 import type { ActionDeps } from "./deps.js";
 import { publish, type GateTarget } from "./publish.js";
 import type { PullRequestTarget } from "./pull-request.js";
+import { repositoryUrlOf } from "../context.js";
 
 export async function mergePullRequestShards(
   deps: ActionDeps,
@@ -41,5 +42,12 @@ export async function mergePullRequestShards(
     );
   for (const i of checked.missing)
     deps.log.warning(`shard ${i}/${checked.count} has no results: the verdict is inconclusive`);
-  return publish(deps, pr, await mergeShards(checked), { noKey: false, ...gate });
+  return publish(
+    deps,
+    pr,
+    await mergeShards(checked, Date.now, {
+      repositoryUrl: repositoryUrlOf(deps.context),
+    }),
+    { noKey: false, ...gate },
+  );
 }

@@ -15,6 +15,7 @@ import { postReport } from "./post-report.js";
 import { listedChanges, setAside } from "./pr-changes.js";
 import { publish, type GateTarget } from "./publish.js";
 import { answerCacheDir, chooseKind, setupFor } from "./run-setup.js";
+import { repositoryUrlOf } from "../context.js";
 
 export interface PullRequestTarget {
   prNumber: number;
@@ -196,6 +197,7 @@ export async function planRun(
       showFile(deps.git, side === "champion" ? planned.baseSha : planned.headSha, path),
     gate: gateSettings(trusted.thresholds, { tolerance: s.tolerance, alpha: s.alpha }),
     ignoredInputs: setAside(deps, plan.changed, recordings),
+    repositoryUrl: repositoryUrlOf(deps.context),
     ...(deps.signal ? { signal: deps.signal } : {}),
   };
   return { plan, options, noKey };

@@ -42,6 +42,8 @@ ${providerOptions}
   --shard I/N          evaluate only shard I of N (a stable share of the examples); results go to
                        --out, else agentops-shards/eval-shard-I-of-N.json
   --format FORMAT      table | json | markdown (default: table)
+  --by tag             table format: also each criterion by eval-set category
+                       (tags, labels.category) and the failing examples by category
   -q, --quiet          no progress lines
   -h, --help           show this help
 
@@ -66,6 +68,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
       out: { type: "string" },
       shard: { type: "string" },
       format: { type: "string" },
+      by: { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -79,6 +82,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UserError("eval takes exactly one path", {}, "run: agentops eval --help");
   const version = positiveInt(values.version, "--version");
   const format = oneOf(values.format, FORMATS, "--format") ?? "table";
+  const byTag = oneOf(values.by, ["tag"] as const, "--by") === "tag";
   const threshold = fraction(values.threshold, "--threshold");
   const shard = values.shard !== undefined ? parseShard(values.shard, "--shard") : undefined;
 
@@ -161,7 +165,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (format === "json") io.stdout(JSON.stringify(results, null, 2) + "\n");
   else if (format === "markdown") io.stdout(renderEvalMarkdown(results));
-  else io.stdout(renderEvalText(results));
+  else io.stdout(renderEvalText(results, { byTag }));
   const gate = decideEval(results, {
     ...(threshold !== undefined ? { threshold } : {}),
     maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,

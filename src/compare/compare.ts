@@ -1,10 +1,13 @@
 import type { Criterion } from "../config/schema.js";
 import type { PromptRun } from "../engine/evaluate.js";
 import { decideCriterion, measureCriterion, type CriterionComparison, type Look } from "./criterion.js";
-import { flippedExamples, type FlippedExample } from "./flipped.js";
+import { categoryBreakdown, type CategoryBreakdown } from "./categories.js";
+import { costChange, type CostChange } from "./cost.js";
+import { failingExamples, type FailingExamples } from "./failing.js";
+import { flippedExamples, type FlippedExample, type ShownInput } from "./flipped.js";
 import { lookLevel } from "./sequential.js";
 
-export type { FlippedExample } from "./flipped.js";
+export type { FlippedExample, ShownInput } from "./flipped.js";
 export type { CriterionComparison, CriterionStatus, CriterionDecision, DecidedBy } from "./criterion.js";
 
 /** needs_approval: the change edits how it is judged (config, criteria, eval set); a maintainer must accept it. */
@@ -19,6 +22,10 @@ export interface GateSettings {
   alpha: number;
   /** Looks of the sequential test: the first pass and up to this many minus one further rounds. */
   maxSamplingRounds: number;
+  /** Percent the cost per answer may rise against the champion (thresholds.max_cost_increase). */
+  maxCostIncreasePct?: number;
+  /** Percent the p95 latency may rise against the champion (thresholds.max_latency_increase). */
+  maxLatencyIncreasePct?: number;
 }
 
 export const DEFAULT_GATE: GateSettings = {
@@ -31,7 +38,14 @@ export const DEFAULT_GATE: GateSettings = {
 /** Gate settings from the (trusted) config's thresholds, with explicit overrides (flags, Action inputs) first. */
 export function gateSettings(
   thresholds:
-    | { regression_tolerance?: number; max_error_rate?: number; alpha?: number; max_sampling_rounds?: number }
+    | {
+        regression_tolerance?: number;
+        max_error_rate?: number;
+        alpha?: number;
+        max_sampling_rounds?: number;
+        max_cost_increase?: number;
+        max_latency_increase?: number;
+      }
     | undefined,
   overrides: { tolerance?: number | undefined; alpha?: number | undefined } = {},
 ): GateSettings {
@@ -40,6 +54,12 @@ export function gateSettings(
     maxErrorRate: thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
     alpha: overrides.alpha ?? thresholds?.alpha ?? DEFAULT_GATE.alpha,
     maxSamplingRounds: thresholds?.max_sampling_rounds ?? DEFAULT_GATE.maxSamplingRounds,
+    ...(thresholds?.max_cost_increase !== undefined
+      ? { maxCostIncreasePct: thresholds.max_cost_increase }
+      : {}),
+    ...(thresholds?.max_latency_increase !== undefined
+      ? { maxLatencyIncreasePct: thresholds.max_latency_increase }
+      : {}),
   };
 }
 
@@ -69,6 +89,12 @@ export interface PromptComparison {
   tolerance: number;
   /** The largest minimum detectable drop (80% power) over the tested criteria, and whose it is. */
   minimum_detectable_drop: { drop: number; criterion: string; examples: number } | null;
+  /** Tokens, cost and p95 latency of the challenger against the champion; null without a champion. */
+  cost?: CostChange | null;
+  /** Each criterion by eval-set category (tags, labels.category); absent when no example has one. */
+  categories?: CategoryBreakdown;
+  /** The challenger's failing examples of each criterion below its threshold (capped). */
+  failing?: FailingExamples[];
 }
 
 /** Where this look stands in the sequential design; absent, one fixed-sample look at the full α. */
@@ -98,7 +124,7 @@ export function comparePrompt(
   challenger: PromptRun,
   criteria: readonly Criterion[],
   settings: GateSettings = DEFAULT_GATE,
-  inputs: ReadonlyMap<string, Record<string, unknown>> = new Map(),
+  inputs: ReadonlyMap<string, ShownInput> = new Map(),
   at: PromptLook = { round: 1, maxRounds: 1, final: true },
 ): PromptComparison {
   const look: Look = {
@@ -157,7 +183,14 @@ export function comparePrompt(
         : worst,
     null,
   );
-  const { verdict, reason } = decidePrompt(rows, champion, challenger, settings);
+  const cost = costChange(champion, challenger, settings);
+  const { verdict, reason } = decidePrompt(rows, champion, challenger, settings, cost);
+  const categories = categoryBreakdown(
+    champion,
+    challenger,
+    challenger.example_categories ?? champion?.example_categories,
+  );
+  const failing = failingExamples(challenger, rows, inputs);
   return {
     prompt: challenger.prompt,
     verdict,
@@ -176,6 +209,9 @@ export function comparePrompt(
     },
     tolerance: look.tol,
     minimum_detectable_drop: mdd,
+    cost,
+    ...(categories ? { categories } : {}),
+    ...(failing.length > 0 ? { failing } : {}),
   };
 }
 
@@ -194,9 +230,13 @@ function decidePrompt(
   champion: PromptRun | null,
   challenger: PromptRun,
   settings: GateSettings,
+  cost: CostChange | null,
 ): { verdict: Verdict; reason: string } {
   const failing = rows.filter((r) => r.decision === "fail");
-  const failed = failing.map((r) => `${r.name}: ${r.reason}`).join("; ");
+  const failed = [
+    ...failing.map((r) => `${r.name}: ${r.reason}`),
+    ...(cost?.exceeded ?? []).map((g) => g.reason),
+  ].join("; ");
   // Too many errors make the verdict inconclusive, not a failure: what was scored may not be
   // representative (an outage, a budget stop). What the scored part showed is still said.
   for (const [side, run] of [
@@ -214,9 +254,11 @@ function decidePrompt(
       };
     }
   }
-  if (failing.length) return { verdict: "fail", reason: failed };
+  if (failing.length || cost?.exceeded.length) return { verdict: "fail", reason: failed };
   const unsure = rows.find((r) => r.decision === "inconclusive");
   if (unsure) return { verdict: "inconclusive", reason: `${unsure.name}: ${unsure.reason}` };
+  const unmeasured = cost?.unmeasured[0];
+  if (unmeasured) return { verdict: "inconclusive", reason: unmeasured.reason };
   if (!champion)
     return rows.some((r) => r.threshold !== undefined)
       ? { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" }
@@ -237,11 +279,18 @@ function commonestError(run: PromptRun): { message: string; count: number } | un
   return best;
 }
 
-/** What a failing gate is called: a regression when a criterion dropped, else a miss of absolute thresholds. */
-export function failureKind(comparisons: readonly PromptComparison[]): "regression" | "below threshold" {
-  return comparisons.some((c) => c.verdict === "fail" && c.criteria.some((k) => k.status === "regressed"))
-    ? "regression"
-    : "below threshold";
+/**
+ * What a failing gate is called: a regression when a criterion dropped, a miss of absolute
+ * thresholds, else a cost or latency increase beyond its gate.
+ */
+export function failureKind(
+  comparisons: readonly PromptComparison[],
+): "regression" | "below threshold" | "cost or latency increase" {
+  const failing = comparisons.filter((c) => c.verdict === "fail");
+  if (failing.some((c) => c.criteria.some((k) => k.status === "regressed"))) return "regression";
+  if (failing.some((c) => c.criteria.some((k) => k.status === "below_threshold")) || failing.length === 0)
+    return "below threshold";
+  return failing.some((c) => c.cost?.exceeded.length) ? "cost or latency increase" : "below threshold";
 }
 
 /** The overall verdict: any failure fails; otherwise any inconclusive is inconclusive. */

@@ -2,13 +2,41 @@
 import type { Criterion } from "../config/schema.js";
 import type { PromptRun } from "../engine/evaluate.js";
 import type { ExampleResult } from "../engine/runner.js";
+import type { CriterionScore } from "../engine/types.js";
+
+/** What the report shows of an example besides the answers: its input and expected answer. */
+export interface ShownInput {
+  input: Record<string, unknown>;
+  expected?: unknown;
+}
+
+/** One criterion's result on the answer shown. */
+export type ShownScore = Pick<CriterionScore, "passed" | "score" | "detail">;
+
+/** The criteria results of one answer, as shown (the detail shortened). */
+export function shownScores(criteria: Readonly<Record<string, CriterionScore>>): Record<string, ShownScore> {
+  return Object.fromEntries(
+    Object.entries(criteria).map(([k, v]) => [
+      k,
+      {
+        passed: v.passed,
+        score: v.score,
+        ...(v.detail !== undefined ? { detail: v.detail.slice(0, 300) } : {}),
+      },
+    ]),
+  );
+}
 
 export interface FlippedExample {
   id: string;
   direction: "pass_to_fail" | "fail_to_pass";
   input: Record<string, unknown>;
+  expected?: unknown;
   champion_output: string;
   challenger_output: string;
+  /** Each criterion's result on the answers shown. */
+  champion_scores?: Record<string, ShownScore>;
+  challenger_scores?: Record<string, ShownScore>;
   /** Criteria whose pass/fail (the majority over the example's repeats) changed. */
   criteria: string[];
 }
@@ -19,8 +47,8 @@ interface ExampleTally {
   samples: number;
   /** Per criterion: passing samples. */
   criteria: Record<string, number>;
-  passingOutput?: string;
-  failingOutput?: string;
+  passing?: ExampleResult;
+  failing?: ExampleResult;
 }
 
 /** Per example: how many samples passed every criterion in `names`, and one output of each kind. */
@@ -34,8 +62,8 @@ function tallies(results: readonly ExampleResult[], names: readonly string[]): M
     t.samples++;
     if (all) {
       t.passed++;
-      t.passingOutput ??= r.output ?? "";
-    } else t.failingOutput ??= r.output ?? "";
+      t.passing ??= r;
+    } else t.failing ??= r;
     for (const k of names) t.criteria[k] = (t.criteria[k] ?? 0) + (r.criteria[k]?.passed ? 1 : 0);
   }
   return out;
@@ -49,7 +77,7 @@ export function flippedExamples(
   champion: PromptRun,
   challenger: PromptRun,
   criteria: readonly Criterion[],
-  inputs: ReadonlyMap<string, Record<string, unknown>>,
+  inputs: ReadonlyMap<string, ShownInput>,
 ): FlippedExample[] {
   const names = criteria.map((c) => c.name).filter((k) => champion.criteria.some((c) => c.name === k));
   if (names.length === 0) return [];
@@ -64,12 +92,18 @@ export function flippedExamples(
     const down = share(x) > 0.5 && share(y) < 0.5;
     const up = share(x) < 0.5 && share(y) > 0.5;
     if (!down && !up) continue;
+    const shown = inputs.get(id);
+    const before = down ? x.passing : x.failing;
+    const after = down ? y.failing : y.passing;
     out.push({
       id,
       direction: down ? "pass_to_fail" : "fail_to_pass",
-      input: inputs.get(id) ?? {},
-      champion_output: (down ? x.passingOutput : x.failingOutput) ?? "",
-      challenger_output: (down ? y.failingOutput : y.passingOutput) ?? "",
+      input: shown?.input ?? {},
+      ...(shown && shown.expected !== undefined ? { expected: shown.expected } : {}),
+      champion_output: before?.output ?? "",
+      challenger_output: after?.output ?? "",
+      ...(before ? { champion_scores: shownScores(before.criteria) } : {}),
+      ...(after ? { challenger_scores: shownScores(after.criteria) } : {}),
       criteria: names.filter((k) => (down ? share(x, k) > share(y, k) : share(x, k) < share(y, k))),
     });
   }

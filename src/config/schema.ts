@@ -460,6 +460,10 @@ export const ProjectConfig = z.strictObject({
       alpha: z.number().gt(0).max(0.5).optional(),
       /** Looks of the sequential test: the first pass plus up to this many minus one further rounds of repeats. */
       max_sampling_rounds: z.number().int().min(1).max(50).optional(),
+      /** Percent the challenger's cost per answer may rise against the champion before the gate fails. */
+      max_cost_increase: z.number().min(0).max(100_000).optional(),
+      /** Percent the challenger's p95 latency may rise against the champion before the gate fails. */
+      max_latency_increase: z.number().min(0).max(100_000).optional(),
     })
     .optional(),
 });

@@ -7,6 +7,7 @@ import {
   type LoadedPrompt,
 } from "../config/load.js";
 import { resolveInside, type Project, type PromptTarget } from "../config/project.js";
+import { exampleCategories } from "../config/categories.js";
 import { readUserFile } from "../config/files.js";
 import { judgePresetOf } from "../config/schema.js";
 import { UserError } from "../errors.js";
@@ -31,6 +32,8 @@ export interface PromptRun {
   stopped?: { reason: string };
   /** Who judged each llm_judge criterion; `self` when it is the model under test (a biased judge). */
   judges?: { criterion: string; model: string | null; preset?: string; self: boolean }[];
+  /** Example id -> its categories (tags, labels.category), for the examples that have any. */
+  example_categories?: Record<string, string[]>;
 }
 
 /** Which model judges each llm_judge criterion of a prompt, known before any call. */
@@ -123,6 +126,7 @@ export async function evaluatePrompt(
 ): Promise<PromptRun> {
   const run = await runSuite(prompt, evalSet, opts);
   const judges = judgesOf(prompt, opts.judge);
+  const categories = exampleCategories(evalSet.examples);
   return {
     prompt: meta.name,
     version: prompt.data.version,
@@ -137,5 +141,6 @@ export async function evaluatePrompt(
     ...(run.sampled ? { sampled: run.sampled } : {}),
     ...(run.stopped ? { stopped: run.stopped } : {}),
     ...(judges.length > 0 ? { judges } : {}),
+    ...(categories ? { example_categories: categories } : {}),
   };
 }

@@ -44,6 +44,10 @@ export interface CompareResults {
   base: string;
   head: string;
   merge_base: string;
+  /** The commit the head revision resolved to: what the report is about. */
+  head_sha?: string;
+  /** The repository's web address on its GitHub server (Action runs), for links to the prompt files. */
+  repository_url?: string;
   verdict: Verdict;
   started_at: string;
   finished_at: string;
@@ -71,6 +75,8 @@ export interface CompareOptions {
   now?: () => number;
   /** What the trust model set aside, said in the report (e.g. recordings the change edited). */
   ignoredInputs?: string[];
+  /** The repository's web address (server URL from the Action context), for links in the report. */
+  repositoryUrl?: string;
 }
 
 export function runSide(
@@ -196,7 +202,12 @@ async function firstPass(prep: PreparedPrompt, opts: CompareOptions): Promise<Sa
     evalSet: prep.evalSet,
     champion,
     challenger,
-    inputs: new Map(prep.evalSet.examples.map((e) => [e.id, e.input])),
+    inputs: new Map(
+      prep.evalSet.examples.map((e) => [
+        e.id,
+        { input: e.input, ...(e.expected !== undefined ? { expected: e.expected } : {}) },
+      ]),
+    ),
     temperatureZero: prep.champion?.data.temperature === 0 && prep.challenger.data.temperature === 0,
   };
 }
@@ -253,9 +264,9 @@ export async function runComparison(
 
 /** What the gate decided, as results: shared by one run and the merge of sharded runs (src/scale/merge.ts). */
 export function assembleResults(
-  plan: Pick<ComparisonPlan, "mergeBaseSha" | "ignored" | "gateChanges">,
+  plan: Pick<ComparisonPlan, "mergeBaseSha" | "headSha" | "ignored" | "gateChanges">,
   labels: { base: string; head: string },
-  opts: Pick<CompareOptions, "ignoredInputs"> & { run: { provider: { id: string } } },
+  opts: Pick<CompareOptions, "ignoredInputs" | "repositoryUrl"> & { run: { provider: { id: string } } },
   decided: {
     startedAt: Date;
     prepared: PreparedPrompt[];
@@ -294,6 +305,8 @@ export function assembleResults(
     base: labels.base,
     head: labels.head,
     merge_base: plan.mergeBaseSha,
+    head_sha: plan.headSha,
+    ...(opts.repositoryUrl ? { repository_url: opts.repositoryUrl } : {}),
     verdict,
     started_at: startedAt.toISOString(),
     finished_at: new Date(now()).toISOString(),

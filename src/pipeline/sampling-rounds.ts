@@ -10,6 +10,7 @@ import {
   comparePrompt,
   testedCriteria,
   undecided,
+  type ShownInput,
   type GateSettings,
   type PromptComparison,
 } from "../compare/compare.js";
@@ -27,7 +28,7 @@ export interface SampledPrompt {
   evalSet: LoadedEvalSet;
   champion: PromptRun | null;
   challenger: PromptRun;
-  inputs: ReadonlyMap<string, Record<string, unknown>>;
+  inputs: ReadonlyMap<string, ShownInput>;
   /** Both sides run at temperature 0: their answers are taken as deterministic without asking again. */
   temperatureZero?: boolean;
 }

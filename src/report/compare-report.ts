@@ -1,16 +1,13 @@
 import { markdownTable } from "markdown-table";
-import {
-  failureKind,
-  type CriterionComparison,
-  type CriterionStatus,
-  type FlippedExample,
-  type PromptComparison,
-  type Verdict,
-} from "../compare/compare.js";
-import type { PromptRun } from "../engine/evaluate.js";
+import { failureKind, type PromptComparison, type Verdict } from "../compare/compare.js";
+import { signedPct } from "../compare/cost.js";
 import type { ComparedPrompt, CompareResults } from "../pipeline/compare-run.js";
+import { categorySection } from "./categories.js";
+import { costLine } from "./cost.js";
+import { criterionRow, detectableDrop, samplingNote, sideFigures, signedPts } from "./criteria-table.js";
 import { escapeBlock, escapeInline } from "./escape.js";
-import { int, ms, pct } from "./format.js";
+import { failingSection, flippedSection } from "./examples.js";
+import { int } from "./format.js";
 import { gateChangeHeadline, renderGateChanges } from "./gate-changes.js";
 import { judgeLines } from "./judges.js";
 import { truncatedSides } from "./truncated.js";
@@ -32,138 +29,31 @@ function verdictWord(verdict: Verdict, comparisons: readonly PromptComparison[])
       : verdict;
 }
 
-const STATUS_LABEL: Record<CriterionStatus, string> = {
-  ok: "✅ not worse",
-  improved: "✅ improved",
-  regressed: "❌ worse",
-  below_threshold: "❌ below threshold",
-  inconclusive: "⚠️ not measured",
-  new: "🆕 no baseline",
-  removed: "➖ removed",
-};
-
-const signedPts = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
-const pts = (x: number): string => (x * 100).toFixed(1);
-
-/** A p-value to three significant digits, small ones in scientific notation. */
-function pValue(p: number): string {
-  return p < 0.001 ? p.toExponential(1) : p.toPrecision(2);
+/** "; ⚠️ +345% tokens per answer" for the summary table, when the challenger's usage rose a lot. */
+function largeIncrease(c: PromptComparison): string {
+  const t = c.cost?.tokens;
+  const usd = c.cost?.cost_usd;
+  const big = t?.large && t.change_pct !== null ? t : usd?.large && usd.change_pct !== null ? usd : undefined;
+  if (!big || big.change_pct === null) return "";
+  return `; ⚠️ ${signedPct(big.change_pct)} ${big === t ? "tokens" : "cost"} per answer`;
 }
 
-/** The decision, and the p-value beside it only when the test decided it. */
-function decisionCell(c: CriterionComparison): string {
-  const label = STATUS_LABEL[c.status];
-  if (c.test) return `${label} (one-sided p=${pValue(c.test.p_value)} ≤ ${pValue(c.test.level)})`;
-  if (c.decided_by === "end_of_sampling" && c.status === "ok") return "✅ undecided → passes";
-  return label;
+/** Where a repository file is at a commit on the run's GitHub server, each path segment encoded. */
+function fileUrl(results: CompareResults, path: string | undefined): string | undefined {
+  if (!results.repository_url || !results.head_sha || !path) return undefined;
+  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  return `${results.repository_url}/blob/${results.head_sha}/${encoded}`;
 }
 
-function criterionRow(c: CriterionComparison): string[] {
-  // A threshold is the minimum mean score: the figure in the challenger column.
-  const threshold = c.threshold === undefined ? "" : ` (min ${pct(c.threshold, 0)})`;
-  return [
-    escapeInline(c.name) + threshold,
-    c.champion ? pct(c.champion.mean) : "–",
-    c.status === "removed" || c.challenger.n === 0
-      ? "–"
-      : pct(c.status === "new" ? c.challenger.mean_all : c.challenger.mean),
-    c.delta !== null && c.delta_ci
-      ? `${signedPts(c.delta)} pts (${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])})`
-      : "–",
-    decisionCell(c),
-    c.status === "removed" ? "–" : String(c.rounds),
-  ];
-}
-
-/** "With 100 examples × 3 rounds this gate detects drops of 9.1 points or more", and what would lower it. */
-function detectableDrop(p: ComparedPrompt): string[] {
-  const c = p.comparison;
-  const mdd = c.minimum_detectable_drop;
-  if (!mdd) return [];
-  const rounds = `${c.sampling.rounds} round${c.sampling.rounds === 1 ? "" : "s"}`;
-  const out = [
-    `With ${int(mdd.examples)} examples × ${rounds} this gate detects drops of ${pts(mdd.drop)} points or more (80% power${c.criteria.filter((k) => k.minimum_detectable_drop !== null).length > 1 ? `, ${escapeInline(mdd.criterion)}` : ""}).`,
-  ];
-  // Four times the examples halve the part beyond the tolerance.
-  const lowered = c.tolerance + (mdd.drop - c.tolerance) / 2;
-  const quadrupled = `${int(mdd.examples * 4)} examples would bring it to about ${pts(lowered)}`;
-  if (c.sampling.deterministic)
-    out.push(
-      `Answers are deterministic, so more rounds cannot lower it; only more examples can: ${quadrupled}.`,
-    );
-  else if (c.sampling.ended === "max_sampling_rounds")
-    out.push(`More examples lower it (${quadrupled}), and so would a higher \`max_sampling_rounds\`.`);
-  else out.push(`More examples lower it: ${quadrupled}.`);
-  return [out.join(" "), ""];
-}
-
-function sideFigures(run: PromptRun | null): string[] {
-  if (!run) return ["–", "–", "–", "–", "–"];
-  const s = run.summary;
-  return [
-    `${s.ok}/${s.examples}${s.errors + s.skipped ? ` (${s.errors} errors, ${s.skipped} skipped)` : ""}`,
-    int(s.tokens.prompt + s.tokens.completion),
-    s.cost_usd === null ? "unknown price" : `$${s.cost_usd.toFixed(4)}`,
-    s.latency_ms ? `${ms(s.latency_ms.p50)} / ${ms(s.latency_ms.p95)}` : "–",
-    run.stopped ? `stopped: ${escapeInline(run.stopped.reason, 120)}` : "complete",
-  ];
-}
-
-function flippedSection(flipped: readonly FlippedExample[], limit: number): string[] {
-  if (flipped.length === 0) return [];
-  const down = flipped.filter((f) => f.direction === "pass_to_fail");
-  const up = flipped.filter((f) => f.direction === "fail_to_pass");
-  const out = [
-    `<details><summary>${down.length} example${down.length === 1 ? "" : "s"} went pass → fail, ${up.length} fail → pass</summary>`,
-    "",
-  ];
-  // Regressions first: they are what a reviewer needs to see.
-  for (const f of [...down, ...up].slice(0, limit)) {
-    const arrow = f.direction === "pass_to_fail" ? "pass → fail" : "fail → pass";
-    out.push(
-      `**${escapeInline(f.id)}** — ${arrow} (${f.criteria.map((c) => escapeInline(c)).join(", ")})`,
-      "",
-    );
-    out.push("Input:", escapeBlock(JSON.stringify(f.input, null, 1), 600), "");
-    out.push(
-      "Champion:",
-      escapeBlock(f.champion_output, 1000),
-      "",
-      "Challenger:",
-      escapeBlock(f.challenger_output, 1000),
-      "",
-    );
-  }
-  if (flipped.length > limit) out.push(`… and ${flipped.length - limit} more in the results JSON.`, "");
-  out.push("</details>", "");
-  return out;
-}
-
-/** How sampling went, when it went beyond the first pass or stopped for a reason worth saying. */
-function samplingNote(c: PromptComparison): string[] {
-  const s = c.sampling;
-  if (!c.baseline) return [];
-  const rounds = `${s.rounds} of at most ${s.max_rounds} round${s.max_rounds === 1 ? "" : "s"}`;
-  const why =
-    s.ended === "decided"
-      ? "every criterion was decided"
-      : s.ended === "deterministic answers (temperature 0)"
-        ? "both sides run at temperature 0, so their answers are taken as deterministic and not sampled again"
-        : s.ended === "deterministic answers"
-          ? "answers are deterministic: repeats returned identical text on both sides"
-          : s.ended === "max_sampling_rounds"
-            ? "the cap (max_sampling_rounds) was reached"
-            : `sampling stopped: ${escapeInline(s.ended ?? "", 200)}`;
-  return [`Sampling: ${rounds}; ${why}.`, ""];
-}
-
-function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
+function promptSection(p: ComparedPrompt, flippedLimit: number, results: CompareResults): string[] {
   const c = p.comparison;
   const from =
     c.champion_version !== null
       ? `v${c.champion_version} → v${c.challenger_version}`
       : `new v${c.challenger_version}`;
-  const out = [`### ${escapeInline(p.name)}: ${from} — ${verdictWord(c.verdict, [c])}`, ""];
+  const url = fileUrl(results, p.challenger_file);
+  const name = url ? `[${escapeInline(p.name)}](${url})` : escapeInline(p.name);
+  const out = [`### ${name}: ${from} — ${verdictWord(c.verdict, [c])}`, ""];
   out.push(`Evaluated because: ${p.reasons.map((r) => escapeInline(r, 300)).join("; ")}.`, "");
   if (!c.baseline)
     out.push(
@@ -181,6 +71,12 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
     ),
     "",
   );
+  out.push(
+    ...categorySection(
+      c.categories,
+      c.criteria.filter((k) => k.status === "regressed" || k.status === "below_threshold").map((k) => k.name),
+    ),
+  );
   out.push(...samplingNote(c), ...detectableDrop(p));
   out.push(
     markdownTable(
@@ -193,6 +89,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
     ),
     "",
   );
+  out.push(...costLine(c.cost));
   for (const line of judgeLines(p.challenger)) out.push(`> ${escapeInline(line, 300)}`, "");
   const sampled = p.challenger.sampled;
   if (sampled) {
@@ -208,8 +105,11 @@ function promptSection(p: ComparedPrompt, flippedLimit: number): string[] {
     );
   }
   out.push(...truncatedSides(p.champion, p.challenger));
+  const sides = [`champion v${c.champion_version ?? "?"}`, `challenger v${c.challenger_version}`] as const;
+  const tags = p.challenger.example_categories;
+  out.push(...failingSection(c.failing ?? [], Math.min(flippedLimit, 5), sides[1], tags));
   out.push(...toolUseSection(p.champion, p.challenger, c.flipped));
-  out.push(...flippedSection(c.flipped, flippedLimit));
+  out.push(...flippedSection(c.flipped, flippedLimit, sides, tags));
   return out;
 }
 
@@ -236,6 +136,7 @@ function headline(results: CompareResults, prompts: readonly ComparedPrompt[]): 
               ? `${p.name}: ${k.name} below its threshold`
               : `${p.name}: ${k.name} ${k.delta !== null ? `${signedPts(k.delta)} pts` : "worse"}`,
           )
+          .concat((p.comparison.cost?.exceeded ?? []).map((g) => `${p.name}: ${g.reason}`))
       : [],
   );
   if (results.verdict === "fail" && failing.length > 0) return `failing: ${failing.join(", ")}`;
@@ -264,7 +165,7 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
               ? `v${p.comparison.champion_version} → v${p.comparison.challenger_version}`
               : `new v${p.comparison.challenger_version}`,
             VERDICT_ICON[p.comparison.verdict],
-            escapeInline(p.comparison.reason, 160),
+            escapeInline(p.comparison.reason, 160) + largeIncrease(p.comparison),
           ]),
         ],
         { align: ["l", "l", "c", "l"] },
@@ -273,7 +174,7 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
     );
   }
   out.push(...renderGateChanges(results));
-  for (const p of prompts) out.push(...promptSection(p, limit));
+  for (const p of prompts) out.push(...promptSection(p, limit, results));
   if (results.not_evaluated.length > 0) {
     out.push("### Not evaluated", "");
     for (const n of results.not_evaluated)
@@ -288,7 +189,7 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
     out.push("", "</details>", "");
   }
   out.push(
-    `<sub>champion = the version active on the base branch, read from git; challenger = this change. Each example counts once: scores are the mean over its repeats (pass rates, or mean scores for graded criteria), paired by example id. A criterion fails only when a one-sided paired t-test over examples shows it worse than the tolerance allows, with the chance of a false failure held under α over every criterion of the PR and every round; undecided criteria get more rounds, and pass when sampling ends. Δ intervals are 95% t-intervals over examples. See docs/statistics.md. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}</sub>`,
+    `<sub>champion = the version active on the base branch, read from git; challenger = this change. Each example counts once: scores are the mean over its repeats (pass rates, or mean scores for graded criteria), paired by example id. A criterion fails only when a one-sided paired t-test over examples shows it worse than the tolerance allows, with the chance of a false failure held under α over every criterion of the PR and every round; undecided criteria get more rounds, and pass when sampling ends. Δ intervals are 95% t-intervals over examples. See docs/statistics.md. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}${results.head_sha && /^[0-9a-f]{7,64}$/.test(results.head_sha) ? ` · head ${results.head_sha}` : ""}</sub>`,
   );
   return out.join("\n") + "\n";
 }

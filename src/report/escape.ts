@@ -46,3 +46,22 @@ export function escapeBlock(text: string, maxLength = 2000): string {
   const body = s.replace(/[&<>]|@(?=[A-Za-z0-9])|#(?=\d)|^::/gm, (m) => BLOCK_ENTITY[m] ?? m);
   return `<pre>${body}</pre>`;
 }
+
+/**
+ * For text inside an HTML table cell (side-by-side examples): entities escaped as in
+ * escapeBlock, newlines as <br> so long lines wrap and the HTML block has no blank
+ * line (which would end it and let markdown in), leading spaces kept as &nbsp;.
+ */
+export function escapeCell(text: string, maxLength = 1000): string {
+  let s = text.replace(BIDI, "").replace(CONTROL, "");
+  if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
+  return s
+    .split(/\r?\n/)
+    .map((line) =>
+      line
+        .replace(/[&<>]|@(?=[A-Za-z0-9])|#(?=\d)|^::/g, (m) => BLOCK_ENTITY[m] ?? m)
+        .replace(/^ +/, (sp) => "&nbsp;".repeat(sp.length))
+        .replace(/\t/g, "&nbsp;&nbsp;"),
+    )
+    .join("<br>");
+}

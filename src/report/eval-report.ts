@@ -4,6 +4,7 @@ import type { PromptRun } from "../engine/evaluate.js";
 import { judgeLines } from "./judges.js";
 import { MAX_STORED_OUTPUT_BYTES } from "../engine/output-cap.js";
 import { escapeInline } from "./escape.js";
+import { categoryMarkdown, categoryText } from "./eval-categories.js";
 import { int, ms, pct, pctRange, score } from "./format.js";
 import type { EvalResults } from "./results.js";
 import { truncatedNote } from "./truncated.js";
@@ -79,8 +80,12 @@ function missing(run: PromptRun): string[] {
   return lines;
 }
 
-/** Plain-text report for a terminal. */
-export function renderEvalText(results: EvalResults): string {
+function breakdownOf(results: EvalResults, run: PromptRun) {
+  return results.categories?.find((c) => c.prompt === run.prompt && c.version === run.version)?.breakdown;
+}
+
+/** Plain-text report for a terminal; `byTag` adds each run's breakdown by category (--by tag). */
+export function renderEvalText(results: EvalResults, opts: { byTag?: boolean } = {}): string {
   const out: string[] = [];
   for (const run of results.runs) {
     out.push(`${run.prompt} v${run.version} — ${run.reason}`);
@@ -95,6 +100,7 @@ export function renderEvalText(results: EvalResults): string {
     );
     for (const line of [...judgeLines(run), ...judgeAgreement(run), ...missing(run), ...toolUseText(run)])
       out.push(`  ${line}`);
+    if (opts.byTag) out.push("", ...categoryText(breakdownOf(results, run)));
     out.push("");
   }
   for (const f of results.failed) out.push(`${f.prompt}: not evaluated — ${f.reason}`, "");
@@ -117,6 +123,7 @@ export function renderEvalMarkdown(results: EvalResults): string {
     if (judging.length > 0) out.push("");
     for (const line of missing(run)) out.push(`> ${escapeInline(line, 500)}`, "");
     out.push(...toolUseEvalSection(run));
+    out.push(...categoryMarkdown(breakdownOf(results, run)));
   }
   for (const f of results.failed)
     out.push(`- **${escapeInline(f.prompt)}**: not evaluated — ${escapeInline(f.reason, 500)}`);

@@ -1,3 +1,4 @@
+import { categoryBreakdown, type CategoryBreakdown } from "../compare/categories.js";
 import type { PromptRun } from "../engine/evaluate.js";
 import { scrubDeep } from "../secrets.js";
 
@@ -16,6 +17,16 @@ export interface EvalResults {
   runs: PromptRun[];
   /** Prompts that could not be evaluated at all, with the reason. */
   failed: { prompt: string; reason: string }[];
+  /** Each run's criteria by eval-set category (tags, labels.category), for runs whose examples have any. */
+  categories?: { prompt: string; version: number; breakdown: CategoryBreakdown }[];
+}
+
+/** The category breakdown of every run that has categories. */
+export function evalCategories(runs: readonly PromptRun[]): NonNullable<EvalResults["categories"]> {
+  return runs.flatMap((r) => {
+    const breakdown = categoryBreakdown(null, r, r.example_categories);
+    return breakdown ? [{ prompt: r.prompt, version: r.version, breakdown }] : [];
+  });
 }
 
 export function buildEvalResults(input: {
@@ -39,6 +50,8 @@ export function buildEvalResults(input: {
     runs: input.runs,
     failed: input.failed,
   };
+  const categories = evalCategories(input.runs);
+  if (categories.length > 0) results.categories = categories;
   // Scrubbed as a value, not as JSON text: JSON would hide a key split by a newline as "\n".
   return scrubDeep(results, input.secrets ?? []);
 }

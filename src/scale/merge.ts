@@ -181,7 +181,12 @@ function joinPrompt(parts: readonly ShardPrompt[]): JoinedPrompt {
     evalSet,
     champion,
     challenger,
-    inputs: new Map(evalSet.examples.map((e) => [e.id, e.input])),
+    inputs: new Map(
+      evalSet.examples.map((e) => [
+        e.id,
+        { input: e.input, ...(e.expected !== undefined ? { expected: e.expected } : {}) },
+      ]),
+    ),
     temperatureZero: head.champion?.data.temperature === 0 && head.challenger.data.temperature === 0,
   };
   return { prepared, sampled, answers: new RoundAnswers(parts) };
@@ -193,6 +198,8 @@ const shardLabel = (index: number, count: number): string => `shard ${index}/${c
 export async function mergeShards(
   checked: CheckedShards,
   now: () => number = Date.now,
+  /** Where the prompt headings link to (the Action's repository on its server). */
+  opts: { repositoryUrl?: string } = {},
 ): Promise<CompareResults> {
   const { count, shards, missing } = checked;
   const [first] = shards;
@@ -235,9 +242,18 @@ export async function mergeShards(
   );
   const startedAt = new Date(Math.min(...shards.map((s) => Date.parse(s.started_at))));
   const results = assembleResults(
-    { mergeBaseSha: first.plan.merge_base_sha, ignored: first.ignored, gateChanges: first.gate_changes },
+    {
+      mergeBaseSha: first.plan.merge_base_sha,
+      headSha: first.plan.head_sha,
+      ignored: first.ignored,
+      gateChanges: first.gate_changes,
+    },
     first.labels,
-    { ignoredInputs: first.ignored_inputs, run: { provider: { id: first.provider } } },
+    {
+      ignoredInputs: first.ignored_inputs,
+      run: { provider: { id: first.provider } },
+      ...(opts.repositoryUrl ? { repositoryUrl: opts.repositoryUrl } : {}),
+    },
     { startedAt, prepared: joined.map((j) => j.prepared), sampled, comparisons, notEvaluated },
     now,
   );

@@ -39,7 +39,9 @@ function hostileResults(): CompareResults {
   };
   champion.examples.forEach(poison);
   challenger.examples.forEach(poison);
-  const inputs = new Map(challenger.examples.map((e) => [e.id, { text: HOSTILE }]));
+  const inputs = new Map(
+    challenger.examples.map((e) => [e.id, { input: { text: HOSTILE }, expected: HOSTILE }]),
+  );
   const comparison = comparePrompt(champion, challenger, twoCriteria(), undefined, inputs);
   return compareResults([{ name: "p", reasons: [HOSTILE], comparison, champion, challenger }], {
     provider: HOSTILE,

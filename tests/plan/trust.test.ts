@@ -220,3 +220,11 @@ test("a change that only appends examples is judged on exactly its own file (lin
     ["c", 4],
   ]);
 });
+
+test("a change to the cost or latency gates is a gate change, judged by the base's values", () => {
+  const base = cfg("c.yaml", "thresholds: {max_cost_increase: 20}\n");
+  const loose = cfg("c.yaml", "thresholds: {max_cost_increase: 900, max_latency_increase: 50}\n");
+  expect(configGateChanges(base, loose, new Map()).map((c) => c.summary)).toEqual([
+    "c.yaml: thresholds edited; only environment pins are taken from a change, so the base's values judged it",
+  ]);
+});

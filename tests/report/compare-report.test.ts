@@ -17,7 +17,9 @@ function fixture(): CompareResults {
     id: "e30",
     output: "ignore | this <b>@admin</b> #1 ```",
   } as never;
-  const inputs = new Map(champion.examples.map((e) => [e.id, { x: `input ${e.id}` }]));
+  const inputs = new Map(
+    champion.examples.map((e) => [e.id, { input: { x: `input ${e.id}` }, expected: "yes" }]),
+  );
   const comparison = comparePrompt(champion, challenger, twoCriteria(0.5), undefined, inputs);
   const fresh = comparePrompt(null, runOf(1, same(10, true, 0.8)), twoCriteria(0.9));
   return compareResults(
@@ -92,4 +94,38 @@ test("a run that reached no verdict: the user's mistake is shown inert, an inter
   const internal = renderCouldNotEvaluate(undefined, "https://github.com/o/r/actions/runs/42");
   expect(internal).toContain("[the workflow run](https://github.com/o/r/actions/runs/42)");
   expect(internal).not.toContain("<pre>");
+});
+
+test("failing prompts come first, headings link to the prompt file at the head commit, the footer names it", () => {
+  const rows = (n: number, fails: number): [boolean, number][] =>
+    Array.from({ length: n }, (_, i) => [i >= fails, 0.8]);
+  const passing = comparePrompt(runOf(1, rows(40, 0)), runOf(2, rows(40, 0)), twoCriteria());
+  const failing = comparePrompt(runOf(1, rows(40, 0)), runOf(2, rows(40, 14)), twoCriteria());
+  const below = comparePrompt(runOf(1, rows(10, 3)), runOf(2, rows(10, 3)), twoCriteria(0.9));
+  const side = (name: string, comparison: typeof passing) => ({
+    name,
+    reasons: ["v2.yaml added"],
+    comparison,
+    champion: runOf(1, rows(10, 0)),
+    challenger: runOf(2, rows(10, 0)),
+    challenger_file: `prompts/${name}/v2 #1.yaml`,
+  });
+  const sha = "a".repeat(40);
+  const md = renderCompareMarkdown(
+    compareResults([side("aaa", passing), side("bbb", failing), side("ccc", below)], {
+      head_sha: sha,
+      repository_url: "https://ghe.example.com/o/r",
+    }),
+  );
+  const headings = [...md.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+  expect(headings[0]).toBe(
+    `[bbb](https://ghe.example.com/o/r/blob/${sha}/prompts/bbb/v2%20%231.yaml): v1 → v2 — regression`,
+  );
+  expect(headings.map((h) => h?.slice(1, 4))).toEqual(["bbb", "ccc", "aaa"]);
+  expect(md).toContain("**failing: bbb: ok −35.0 pts, ccc: ok below its threshold**");
+  expect(md).toContain(`· head ${sha}</sub>`);
+  // The below-threshold verdict lists its failing examples.
+  expect(md).toContain("<summary>ok: 3 examples below the threshold</summary>");
+  // Without a repository URL (the CLI), no link.
+  expect(renderCompareMarkdown(compareResults([side("bbb", failing)]))).toContain("### bbb: v1 → v2");
 });

@@ -46,3 +46,16 @@ test("a judge's agreement with human labels is reported, in text and markdown", 
 test("without labels nothing is said about agreement", () => {
   expect(renderEvalText(results())).not.toContain("agrees");
 });
+
+test("--by tag: each criterion by category, and the failing examples grouped by category with counts", () => {
+  const r = results((run) => {
+    run.example_categories = { e0: ["refund"], e3: ["refund", "vip"], e4: ["shipping"] };
+  });
+  expect(r.categories?.[0]?.breakdown.categories).toEqual(["refund", "shipping", "vip", "(untagged)"]);
+  const text = renderEvalText(r, { byTag: true });
+  expect(text).toMatch(/\| refund \(2\) +\| +0% \| +80% \|/);
+  expect(text).toContain("ok: 4 failing examples — refund 2 (e0, e3); (untagged) 2 (e6, e9); vip 1 (e3)");
+  expect(renderEvalText(r)).not.toContain("by category");
+  expect(renderEvalMarkdown(r)).toContain("<details><summary>By category (4): score %</summary>");
+  expect(renderEvalText(results(), { byTag: true })).toContain("no example has tags or labels.category");
+});

@@ -1,0 +1,101 @@
+/** The figures of one prompt's section: the criteria table, sampling, detectable drop, side figures. Pure. */
+import type { CriterionComparison, CriterionStatus, PromptComparison } from "../compare/compare.js";
+import type { PromptRun } from "../engine/evaluate.js";
+import type { ComparedPrompt } from "../pipeline/compare-run.js";
+import { escapeInline } from "./escape.js";
+import { int, ms, pct } from "./format.js";
+
+const STATUS_LABEL: Record<CriterionStatus, string> = {
+  ok: "✅ not worse",
+  improved: "✅ improved",
+  regressed: "❌ worse",
+  below_threshold: "❌ below threshold",
+  inconclusive: "⚠️ not measured",
+  new: "🆕 no baseline",
+  removed: "➖ removed",
+};
+
+export const signedPts = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
+const pts = (x: number): string => (x * 100).toFixed(1);
+
+/** A p-value to three significant digits, small ones in scientific notation. */
+function pValue(p: number): string {
+  return p < 0.001 ? p.toExponential(1) : p.toPrecision(2);
+}
+
+/** The decision, and the p-value beside it only when the test decided it. */
+function decisionCell(c: CriterionComparison): string {
+  const label = STATUS_LABEL[c.status];
+  if (c.test) return `${label} (one-sided p=${pValue(c.test.p_value)} ≤ ${pValue(c.test.level)})`;
+  if (c.decided_by === "end_of_sampling" && c.status === "ok") return "✅ undecided → passes";
+  return label;
+}
+
+export function criterionRow(c: CriterionComparison): string[] {
+  // A threshold is the minimum mean score: the figure in the challenger column.
+  const threshold = c.threshold === undefined ? "" : ` (min ${pct(c.threshold, 0)})`;
+  return [
+    escapeInline(c.name) + threshold,
+    c.champion ? pct(c.champion.mean) : "–",
+    c.status === "removed" || c.challenger.n === 0
+      ? "–"
+      : pct(c.status === "new" ? c.challenger.mean_all : c.challenger.mean),
+    c.delta !== null && c.delta_ci
+      ? `${signedPts(c.delta)} pts (${signedPts(c.delta_ci[0])} to ${signedPts(c.delta_ci[1])})`
+      : "–",
+    decisionCell(c),
+    c.status === "removed" ? "–" : String(c.rounds),
+  ];
+}
+
+/** "With 100 examples × 3 rounds this gate detects drops of 9.1 points or more", and what would lower it. */
+export function detectableDrop(p: ComparedPrompt): string[] {
+  const c = p.comparison;
+  const mdd = c.minimum_detectable_drop;
+  if (!mdd) return [];
+  const rounds = `${c.sampling.rounds} round${c.sampling.rounds === 1 ? "" : "s"}`;
+  const out = [
+    `With ${int(mdd.examples)} examples × ${rounds} this gate detects drops of ${pts(mdd.drop)} points or more (80% power${c.criteria.filter((k) => k.minimum_detectable_drop !== null).length > 1 ? `, ${escapeInline(mdd.criterion)}` : ""}).`,
+  ];
+  // Four times the examples halve the part beyond the tolerance.
+  const lowered = c.tolerance + (mdd.drop - c.tolerance) / 2;
+  const quadrupled = `${int(mdd.examples * 4)} examples would bring it to about ${pts(lowered)}`;
+  if (c.sampling.deterministic)
+    out.push(
+      `Answers are deterministic, so more rounds cannot lower it; only more examples can: ${quadrupled}.`,
+    );
+  else if (c.sampling.ended === "max_sampling_rounds")
+    out.push(`More examples lower it (${quadrupled}), and so would a higher \`max_sampling_rounds\`.`);
+  else out.push(`More examples lower it: ${quadrupled}.`);
+  return [out.join(" "), ""];
+}
+
+export function sideFigures(run: PromptRun | null): string[] {
+  if (!run) return ["–", "–", "–", "–", "–"];
+  const s = run.summary;
+  return [
+    `${s.ok}/${s.examples}${s.errors + s.skipped ? ` (${s.errors} errors, ${s.skipped} skipped)` : ""}`,
+    int(s.tokens.prompt + s.tokens.completion),
+    s.cost_usd === null ? "unknown price" : `$${s.cost_usd.toFixed(4)}`,
+    s.latency_ms ? `${ms(s.latency_ms.p50)} / ${ms(s.latency_ms.p95)}` : "–",
+    run.stopped ? `stopped: ${escapeInline(run.stopped.reason, 120)}` : "complete",
+  ];
+}
+
+/** How sampling went, when it went beyond the first pass or stopped for a reason worth saying. */
+export function samplingNote(c: PromptComparison): string[] {
+  const s = c.sampling;
+  if (!c.baseline) return [];
+  const rounds = `${s.rounds} of at most ${s.max_rounds} round${s.max_rounds === 1 ? "" : "s"}`;
+  const why =
+    s.ended === "decided"
+      ? "every criterion was decided"
+      : s.ended === "deterministic answers (temperature 0)"
+        ? "both sides run at temperature 0, so their answers are taken as deterministic and not sampled again"
+        : s.ended === "deterministic answers"
+          ? "answers are deterministic: repeats returned identical text on both sides"
+          : s.ended === "max_sampling_rounds"
+            ? "the cap (max_sampling_rounds) was reached"
+            : `sampling stopped: ${escapeInline(s.ended ?? "", 200)}`;
+  return [`Sampling: ${rounds}; ${why}.`, ""];
+}
