@@ -150,8 +150,3 @@ export function readRunContext(): RunContext {
     runId: c.runId,
   });
 }
-
-/** The repository's web address on the run's GitHub server, where report headings link to. */
-export function repositoryUrlOf(context: Pick<RunContext, "serverUrl" | "owner" | "repo">): string {
-  return `${context.serverUrl}/${context.owner}/${context.repo}`;
-}

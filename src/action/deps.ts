@@ -50,3 +50,8 @@ export async function tolerantWrite(
     return false;
   }
 }
+
+/** The repository's web address on the run's GitHub server, where report headings link to. */
+export function repositoryUrlOf(context: Pick<RunContext, "serverUrl" | "owner" | "repo">): string {
+  return `${context.serverUrl}/${context.owner}/${context.repo}`;
+}

@@ -8,10 +8,9 @@ import type { Verdict } from "../compare/compare.js";
 import { UserError } from "../errors.js";
 import { checkShards, mergeShards } from "../scale/merge.js";
 import { readShardFiles } from "../scale/read-shards.js";
-import type { ActionDeps } from "./deps.js";
+import { repositoryUrlOf, type ActionDeps } from "./deps.js";
 import { publish, type GateTarget } from "./publish.js";
 import type { PullRequestTarget } from "./pull-request.js";
-import { repositoryUrlOf } from "../context.js";
 
 export async function mergePullRequestShards(
   deps: ActionDeps,

@@ -10,12 +10,11 @@ import { planComparison, type ComparisonPlan } from "../plan/plan.js";
 import { renderCouldNotEvaluate } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
-import { tolerantWrite, type ActionDeps } from "./deps.js";
+import { repositoryUrlOf, tolerantWrite, type ActionDeps } from "./deps.js";
 import { postReport } from "./post-report.js";
 import { listedChanges, setAside } from "./pr-changes.js";
 import { publish, type GateTarget } from "./publish.js";
 import { answerCacheDir, chooseKind, setupFor } from "./run-setup.js";
-import { repositoryUrlOf } from "../context.js";
 
 export interface PullRequestTarget {
   prNumber: number;
