@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { resolveTargets } from "../config/project.js";
@@ -22,6 +21,7 @@ import {
   RUN_FLAG_SPECS,
   runFlags,
 } from "./provider-flags.js";
+import { writeJsonFile } from "../report/json-file.js";
 
 export const EVAL_HELP = `Usage: agentops eval <path> [options]
 
@@ -135,7 +135,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
 
   if (values.out) {
     const out = resolve(io.cwd, values.out);
-    await writeFile(out, JSON.stringify(results, null, 2) + "\n");
+    await writeJsonFile(out, results);
     if (!values.quiet) io.stderr(`results written to ${rel(out)}\n`);
   }
   if (format === "json") io.stdout(JSON.stringify(results, null, 2) + "\n");
