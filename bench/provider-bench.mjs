@@ -1,107 +1,226 @@
-// Throughput, cache and memory figures for the engine against a loopback fake
-// OpenAI server with a fixed latency. Prints figures; asserts nothing.
+// Throughput, CPU, event-loop and memory figures for the engine against a loopback fake
+// OpenAI server with a fixed latency, run in its own process (so CPU per call and stalls are
+// the engine's alone). Prints figures; asserts nothing.
 //
-//   npm run bench
+//   npm run bench                      the one-runner targets: n200, compare, n100k
+//   npm run bench -- n200 compare      only these workloads
+//   npm run bench -- all               also cache, 429s and the old scale runs
+//   node --cpu-prof --cpu-prof-dir=prof bench/provider-bench.mjs n100k    a profile of one
 import { fileURLToPath } from "node:url";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseEvalSet, parsePromptFile } from "../lib/config/load.js";
 import { runSuite } from "../lib/engine/runner.js";
+import { runComparison } from "../lib/pipeline/compare-run.js";
+import { DEFAULT_GATE } from "../lib/compare/compare.js";
 import { createOpenAIProvider } from "../lib/engine/providers/openai.js";
 import { withRetries } from "../lib/engine/providers/retry.js";
 import { withCache } from "../lib/engine/providers/cache.js";
 import { AdaptiveConcurrency } from "../lib/engine/concurrency.js";
 import { spawnFakeServer } from "./fake-server-process.mjs";
 
-/** The fake server in a child process, so its JSON and timers do not load the engine's event loop. */
-function startServer({ latencyMs, rateLimitEvery = 0 }) {
-  return spawnFakeServer(SERVER, [String(latencyMs), String(rateLimitEvery)]);
-}
-
 const SERVER = fileURLToPath(new URL("./fake-openai-server.mjs", import.meta.url));
 
-const prompt = parsePromptFile(
-  'name: bench\nversion: 1\nmodel: gpt-4o-mini\nmax_tokens: 10\ntemplate: "Say hi to {who}"\neval_criteria:\n  - name: hi\n    type: icontains\n    value: hello\n',
-  "bench.yaml",
-);
-const evalSet = (n) =>
-  parseEvalSet(
-    Array.from({ length: n }, (_, i) => JSON.stringify({ id: `e${i}`, input: { who: `person ${i}` } })).join(
-      "\n",
-    ),
-    "bench.jsonl",
+const promptText = (version) =>
+  `name: bench\nversion: ${version}\nmodel: gpt-4o-mini\ntemperature: 0\nmax_tokens: 10\ntemplate: "Say hi to {who} (v${version})"\neval_criteria:\n  - name: hi\n    type: icontains\n    value: hello\n`;
+const evalSetText = (n) =>
+  Array.from({ length: n }, (_, i) => JSON.stringify({ id: `e${i}`, input: { who: `person ${i}` } })).join(
+    "\n",
   );
 
-async function run({ n, concurrency, latencyMs, rateLimitEvery = 0, cacheDir }) {
-  const server = await startServer({ latencyMs, rateLimitEvery });
-  const controller = new AdaptiveConcurrency(concurrency);
+/** Measures the engine process while `body` runs: wall, CPU, the longest stall, peak RSS. */
+async function measure(body) {
+  globalThis.gc?.();
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+  // A drift probe beside the histogram: a 10 ms timer that fires late shows a stall directly.
+  let worstDrift = 0;
+  let expected = performance.now() + 10;
+  const probe = setInterval(() => {
+    const t = performance.now();
+    worstDrift = Math.max(worstDrift, t - expected);
+    expected = t + 10;
+  }, 10);
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const out = await body();
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  histogram.disable();
+  clearInterval(probe);
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  const stallMs = Math.max(histogram.max / 1e6, worstDrift);
+  return { ...out, wall, cpuMs: (used.user + used.system) / 1000, stallMs, peakRss };
+}
+
+function providerFor(server, controller, cacheDir) {
   let provider = withRetries(createOpenAIProvider({ apiKey: "sk-bench", baseURL: server.url }), {
     baseDelayMs: 20,
     onRetry: ({ error }) => error.kind === "rate_limited" && controller.onRateLimited(),
   });
   if (cacheDir) provider = withCache(provider, { dir: cacheDir, namespace: "bench" });
-  globalThis.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = heapBefore;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
+  return provider;
+}
+
+/** One prompt over N examples. */
+async function suite({ n, concurrency, latencyMs, rateLimitEvery = 0, cacheDir }) {
+  const server = await spawnFakeServer(SERVER, [String(latencyMs), String(rateLimitEvery)]);
+  const controller = new AdaptiveConcurrency(concurrency);
+  const provider = providerFor(server, controller, cacheDir);
+  const prompt = parsePromptFile(promptText(1), "bench.yaml");
+  const evalSet = parseEvalSet(evalSetText(n), "bench.jsonl");
+  try {
+    const m = await measure(async () => {
+      const run = await runSuite(prompt, evalSet, {
+        provider,
+        concurrency: () => controller.limit,
+        onCallResult: (o) => (o === "ok" ? controller.onSuccess() : undefined),
+      });
+      return { ok: run.results.filter((r) => r.status === "ok").length, total: run.results.length };
+    });
+    return { ...m, calls: await server.calls(), low: controller.low };
+  } finally {
+    await server.close();
+  }
+}
+
+/** A compare of one prompt: champion and challenger over N/2 examples each, through runComparison. */
+async function compare({ calls, concurrency, latencyMs }) {
+  const server = await spawnFakeServer(SERVER, [String(latencyMs)]);
+  const controller = new AdaptiveConcurrency(concurrency);
+  const provider = providerFor(server, controller);
+  const criteria = parsePromptFile(promptText(2), "v2.yaml").data.eval_criteria;
+  const plan = {
+    baseSha: "a".repeat(40),
+    headSha: "b".repeat(40),
+    mergeBaseSha: "a".repeat(40),
+    environment: "production",
+    changed: [],
+    prompts: [
+      {
+        name: "bench",
+        reasons: ["v2.yaml added"],
+        champion: { version: 1, path: "prompts/bench/v1.yaml", text: promptText(1) },
+        challenger: { version: 2, path: "prompts/bench/v2.yaml", text: promptText(2) },
+        evalSet: { path: "prompts/bench/eval_set.jsonl", text: evalSetText(calls / 2) },
+        criteria,
+        informational: [],
+        addedExamples: [],
+        gateChanges: [],
+      },
+    ],
+    ignored: [],
+    gateChanges: [],
+    trustedConfig: {},
   };
-  const sampler = setInterval(sample, 50);
-  const started = performance.now();
-  const result = await runSuite(prompt, evalSet(n), {
-    provider,
-    concurrency: () => controller.limit,
-    onCallResult: (o) => (o === "ok" ? controller.onSuccess() : undefined),
-  });
-  const wall = performance.now() - started;
-  clearInterval(sampler);
-  sample();
-  const calls = await server.calls();
-  await server.close();
-  globalThis.gc?.();
-  const retained = process.memoryUsage().heapUsed - heapBefore;
-  const ok = result.results.filter((r) => r.status === "ok").length;
-  return {
-    wall,
-    calls,
-    ok,
-    total: result.results.length,
-    peakRss,
-    peakHeap: peakHeap - heapBefore,
-    retained,
-    lowestConcurrency: controller.low,
-  };
+  try {
+    const m = await measure(async () => {
+      const results = await runComparison(
+        plan,
+        { base: "main", head: "pr" },
+        {
+          run: {
+            provider,
+            concurrency: () => controller.limit,
+            onCallResult: (o) => (o === "ok" ? controller.onSuccess() : undefined),
+          },
+          gate: { ...DEFAULT_GATE, maxSamplingRounds: 1 },
+        },
+      );
+      const p = results.prompts[0];
+      const examples = [...(p?.champion?.examples ?? []), ...(p?.challenger.examples ?? [])];
+      return { ok: examples.filter((r) => r.status === "ok").length, total: examples.length };
+    });
+    return { ...m, calls: await server.calls() };
+  } finally {
+    await server.close();
+  }
 }
 
 const mib = (b) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
-const cacheDir = await mkdtemp(join(tmpdir(), "agentops-bench-"));
-try {
-  const N = 200,
-    C = 8,
-    L = 100;
-  const ideal = Math.ceil(N / C) * L;
-  const cold = await run({ n: N, concurrency: C, latencyMs: L, cacheDir });
+function report(name, m, { n, c, l, target }) {
+  const ideal = Math.ceil(n / c) * l;
   console.log(
-    `cold run      N=${N} C=${C} L=${L} ms: ${cold.wall.toFixed(0)} ms, ideal ${ideal} ms, ratio ${(cold.wall / ideal).toFixed(3)} (target ≤ 1.10), ${cold.calls} calls, ${cold.ok}/${cold.total} ok`,
+    `${name.padEnd(8)} N=${n} C=${c} L=${l} ms: wall ${(m.wall / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, ratio ${(m.wall / ideal).toFixed(3)} (target ≤ ${target}); ` +
+      `CPU ${(m.cpuMs / m.calls).toFixed(3)} ms/call (target ≤ 0.5); longest stall ${m.stallMs.toFixed(0)} ms (target ≤ 200); ` +
+      `peak RSS ${mib(m.peakRss)}; ${m.calls} calls, ${m.ok}/${m.total} ok`,
   );
-  const warm = await run({ n: N, concurrency: C, latencyMs: L, cacheDir });
-  console.log(
-    `warm rerun    N=${N}: ${warm.wall.toFixed(0)} ms (target < 1000 ms), ${warm.calls} calls (target 0), ${warm.ok}/${warm.total} ok`,
-  );
-  const limited = await run({ n: N, concurrency: C, latencyMs: L, rateLimitEvery: 5 });
-  console.log(
-    `20% 429s      N=${N}: ${limited.wall.toFixed(0)} ms, ratio ${(limited.wall / ideal).toFixed(3)}, ${limited.calls} calls, ${limited.ok}/${limited.total} ok, concurrency went down to ${limited.lowestConcurrency}`,
-  );
-  for (const n of [2_000, 10_000]) {
-    const big = await run({ n, concurrency: 64, latencyMs: 1 });
-    console.log(
-      `scale         N=${n} C=64 L=1 ms: ${big.wall.toFixed(0)} ms, ${big.ok}/${big.total} ok, peak heap growth ${mib(big.peakHeap)}, retained after the run ${mib(big.retained)} (${(big.retained / n) | 0} B/example), peak RSS ${mib(big.peakRss)}`,
-    );
-  }
-} finally {
-  await rm(cacheDir, { recursive: true, force: true });
 }
+
+const WORKLOADS = {
+  n200: async () =>
+    report("n200", await suite({ n: 200, concurrency: 8, latencyMs: 100 }), {
+      n: 200,
+      c: 8,
+      l: 100,
+      target: 1.1,
+    }),
+  compare: async () =>
+    report("compare", await compare({ calls: 2000, concurrency: 16, latencyMs: 20 }), {
+      n: 2000,
+      c: 16,
+      l: 20,
+      target: 1.15,
+    }),
+  n100k: async () =>
+    report("n100k", await suite({ n: 100_000, concurrency: 64, latencyMs: 50 }), {
+      n: 100_000,
+      c: 64,
+      l: 50,
+      target: 1.2,
+    }),
+  cache: async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), "agentops-bench-"));
+    try {
+      const cold = await suite({ n: 200, concurrency: 8, latencyMs: 100, cacheDir });
+      report("cold", cold, { n: 200, c: 8, l: 100, target: 1.1 });
+      const warm = await suite({ n: 200, concurrency: 8, latencyMs: 100, cacheDir });
+      console.log(
+        `warm     N=200: ${warm.wall.toFixed(0)} ms (target < 1000 ms), ${warm.calls} calls (target 0), ${warm.ok}/${warm.total} ok`,
+      );
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  },
+  429: async () => {
+    const m = await suite({ n: 200, concurrency: 8, latencyMs: 100, rateLimitEvery: 5 });
+    console.log(
+      `429s     N=200 (20% 429s): ${m.wall.toFixed(0)} ms, ratio ${(m.wall / 2500).toFixed(3)}, ${m.calls} calls, ${m.ok}/${m.total} ok, concurrency went down to ${m.low}`,
+    );
+  },
+};
+
+/** A short run first, so module loading and JIT warm-up are not counted as per-call CPU. */
+async function warmUp() {
+  const server = await spawnFakeServer(SERVER, ["1"]);
+  try {
+    const evalSet = parseEvalSet(evalSetText(300), "warm.jsonl");
+    await runSuite(parsePromptFile(promptText(1), "warm.yaml"), evalSet, {
+      provider: providerFor(server, new AdaptiveConcurrency(8)),
+      concurrency: 8,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+const DEFAULT = ["n200", "compare", "n100k"];
+const asked = process.argv.slice(2);
+const chosen = asked.length === 0 ? DEFAULT : asked.includes("all") ? Object.keys(WORKLOADS) : asked;
+const unknown = chosen.filter((w) => !(w in WORKLOADS));
+if (unknown.length > 0) {
+  console.error(
+    `unknown workload ${unknown.join(", ")}; choose from ${Object.keys(WORKLOADS).join(", ")}, all`,
+  );
+  process.exit(2);
+}
+console.log(
+  `node ${process.versions.node}; CPU and stalls are the engine process's (the fake model runs in its own)`,
+);
+await warmUp();
+for (const w of chosen) await WORKLOADS[w]();

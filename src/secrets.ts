@@ -111,20 +111,31 @@ export function scrubSecrets(text: string, secrets: readonly (string | undefined
 }
 
 /**
- * A copy of a JSON-like value with every string scrubbed. Used before a value
- * is serialized: scrubbing the JSON text instead would miss a key split by a
- * newline, which JSON writes as the two characters `\n`.
+ * A JSON-like value with every string scrubbed. Used before a value is
+ * serialized: scrubbing the JSON text instead would miss a key split by a
+ * newline, which JSON writes as the two characters `\n`. The value is not
+ * changed; only the parts that held a secret are copied, so a run's 100,000
+ * answers are not all held twice.
  */
 export function scrubDeep<T>(value: T, secrets: readonly (string | undefined)[]): T {
   if (!secrets.some((s) => s)) return value;
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return scrubSecrets(v, secrets);
-    if (Array.isArray(v)) return v.map(walk);
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const inner: unknown = v[i];
+        const scrubbed = walk(inner);
+        if (scrubbed !== inner) (out ??= v.slice())[i] = scrubbed;
+      }
+      return out ?? v;
+    }
     // Only plain objects: anything else (a Map, a typed array) is passed through as it is.
     if (v !== null && typeof v === "object" && isPlain(v)) {
-      const out: Record<string, unknown> = {};
-      for (const [k, inner] of Object.entries(v)) out[scrubSecrets(k, secrets)] = walk(inner);
-      return out;
+      const entries = Object.entries(v);
+      const scrubbed = entries.map(([k, inner]) => [scrubSecrets(k, secrets), walk(inner)] as const);
+      const same = scrubbed.every(([k, inner], i) => k === entries[i]?.[0] && inner === entries[i]?.[1]);
+      return same ? v : Object.fromEntries(scrubbed);
     }
     return v;
   };

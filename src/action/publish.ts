@@ -21,6 +21,7 @@ import { STAMP_RESERVE } from "../report/report-stamp.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
 import { postReport } from "./post-report.js";
 import type { PullRequestTarget } from "./pull-request.js";
+import { writeJsonFile } from "../report/json-file.js";
 
 /** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); this leaves some room. */
 const MAX_SUMMARY_BYTES = 1_000_000;
@@ -109,7 +110,7 @@ export async function publish(
   await mkdir(deps.outDir, { recursive: true });
   const resultsPath = join(deps.outDir, "agentops-results.json");
   const reportPath = join(deps.outDir, "agentops-report.md");
-  await writeFile(resultsPath, JSON.stringify(results, null, 2) + "\n");
+  await writeJsonFile(resultsPath, results);
   await writeFile(reportPath, full);
   await deps.writeSummary(renderWithinBytes(results, MAX_SUMMARY_BYTES, notes));
   deps.setOutput("verdict", results.verdict);

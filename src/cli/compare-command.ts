@@ -15,6 +15,7 @@ import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "../report/progress.js";
 import { makeRunSetup, runSignal, providerOptions, RUN_FLAG_SPECS, runFlags } from "./provider-flags.js";
 import { scrubDeep, secretsFromEnv } from "../secrets.js";
+import { writeJsonFile } from "../report/json-file.js";
 
 export const COMPARE_HELP = `Usage: agentops compare [--base <ref>] [--head <ref>] [options]
 
@@ -147,7 +148,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   // Scrubbed as a value, before serializing: JSON would hide a key split by a newline as "\n".
   const results = scrubDeep(compared, secretsFromEnv(io.env));
   const markdown = renderCompareMarkdown(results);
-  if (values.out) await writeFile(resolve(io.cwd, values.out), JSON.stringify(results, null, 2) + "\n");
+  if (values.out) await writeJsonFile(resolve(io.cwd, values.out), results);
   if (values.report) await writeFile(resolve(io.cwd, values.report), markdown);
   io.stdout(format === "json" ? JSON.stringify(results, null, 2) + "\n" : markdown);
   return exitCodeFor(results);

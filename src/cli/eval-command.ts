@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { resolveTargets } from "../config/project.js";
@@ -25,6 +25,7 @@ import {
   RUN_FLAG_SPECS,
   runFlags,
 } from "./provider-flags.js";
+import { writeJsonFile } from "../report/json-file.js";
 
 export const EVAL_HELP = `Usage: agentops eval <path> [options]
 
@@ -160,7 +161,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     const out = resolve(io.cwd, outFile);
     await mkdir(dirname(out), { recursive: true });
     const written = shard ? { ...results, shard: { index: shard.index, count: shard.count } } : results;
-    await writeFile(out, JSON.stringify(written, null, 2) + "\n");
+    await writeJsonFile(out, written);
     if (!values.quiet) io.stderr(`results written to ${rel(out)}\n`);
   }
   if (format === "json") io.stdout(JSON.stringify(results, null, 2) + "\n");

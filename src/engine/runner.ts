@@ -8,7 +8,7 @@ import { stopReason } from "./deadline.js";
 import type { Judge } from "./judge.js";
 import { JUDGE_MAX_TOKENS } from "./judge.js";
 import { storedOutput, judgedOutput } from "./output-cap.js";
-import { runPool } from "./pool.js";
+import { runPool, type Slots } from "./pool.js";
 import { ProviderError, type Completion, type Provider, type TokenUsage } from "./providers/types.js";
 import type { ChatRequest } from "./request.js";
 import { sampleById } from "./sample.js";
@@ -77,6 +77,8 @@ export interface RunOptions {
   onCallResult?: (outcome: "ok" | "rate_limited" | "error") => void;
   /** Run only these repeats of these examples (the gate's further sampling rounds), instead of all. */
   items?: readonly { id: string; repeat: number }[];
+  /** Call slots shared with other suites running at the same time (champion and challenger); else its own. */
+  slots?: Slots;
 }
 
 export interface SuiteRun {
@@ -193,6 +195,7 @@ export async function runSuite(
       },
       {
         signal: stop.signal,
+        ...(opts.slots ? { slots: opts.slots } : {}),
         onSkipped: ({ example, repeat }, i) => {
           results[i] = skipped(example, repeat, stopped?.reason ?? "the run stopped early");
         },

@@ -14,10 +14,11 @@ import {
 import { errorMessage, isUserError } from "../errors.js";
 import { stopReason } from "../engine/deadline.js";
 import { evaluatePrompt, resolveRubrics, type PromptRun } from "../engine/evaluate.js";
+import { slotsFor } from "../engine/pool.js";
 import type { Progress, RunOptions } from "../engine/runner.js";
 import type { ComparisonPlan, PlannedPrompt } from "../plan/plan.js";
 import type { Criterion } from "../config/schema.js";
-import { decideInRounds, type SampledPrompt } from "./sampling-rounds.js";
+import { bothSides, decideInRounds, type SampledPrompt } from "./sampling-rounds.js";
 import { repoPath } from "../plan/paths.js";
 import type { GateChange } from "../plan/trust.js";
 import { VERSION } from "../version.js";
@@ -180,21 +181,17 @@ export const sideLabel = (prep: PreparedPrompt, side: "champion" | "challenger",
 
 /** The first pass of both sides. */
 async function firstPass(prep: PreparedPrompt, opts: CompareOptions): Promise<SampledPrompt> {
-  const champion = prep.champion
-    ? await runSide(
-        sideLabel(prep, "champion", 1),
-        prep.champion,
-        prep.evalSet,
-        "active on the base branch",
-        opts,
-      )
-    : null;
-  const challenger = await runSide(
-    sideLabel(prep, "challenger", 1),
-    prep.challenger,
-    prep.evalSet,
-    prep.reasons.join("; "),
-    opts,
+  const [champion, challenger] = await bothSides(
+    prep.champion
+      ? runSide(
+          sideLabel(prep, "champion", 1),
+          prep.champion,
+          prep.evalSet,
+          "active on the base branch",
+          opts,
+        )
+      : Promise.resolve(null),
+    runSide(sideLabel(prep, "challenger", 1), prep.challenger, prep.evalSet, prep.reasons.join("; "), opts),
   );
   return {
     criteria: prep.criteria,
@@ -216,8 +213,12 @@ async function firstPass(prep: PreparedPrompt, opts: CompareOptions): Promise<Sa
 export async function runComparison(
   plan: ComparisonPlan,
   labels: { base: string; head: string },
-  opts: CompareOptions,
+  given: CompareOptions,
 ): Promise<CompareResults> {
+  const opts: CompareOptions = {
+    ...given,
+    run: { ...given.run, slots: given.run.slots ?? slotsFor(given.run.concurrency) },
+  };
   const now = opts.now ?? Date.now;
   const startedAt = new Date(now());
   const prepared: PreparedPrompt[] = [];

@@ -91,6 +91,17 @@ function roundFailed(runs: readonly PromptRun[], maxErrorRate: number): { reason
   };
 }
 
+/**
+ * Both sides at once. They draw on the run's one set of call slots, so together they never exceed
+ * the concurrency; one side's error waits for the other to end, so no call goes on unwatched.
+ */
+export async function bothSides<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === "rejected") throw x.reason;
+  if (y.status === "rejected") throw y.reason;
+  return [x.value, y.value];
+}
+
 /** Decides every prompt, running further rounds while any criterion is undecided. */
 export async function decideInRounds(
   prompts: SampledPrompt[],
@@ -137,8 +148,10 @@ export async function decideInRounds(
       if (!p.champion) continue;
       const items = nextItems(p.champion, p.challenger);
       if (items.length === 0) continue;
-      const champ = await runItems(i, "champion", round + 1, items);
-      const chall = await runItems(i, "challenger", round + 1, items);
+      const [champ, chall] = await bothSides(
+        runItems(i, "champion", round + 1, items),
+        runItems(i, "challenger", round + 1, items),
+      );
       p.champion = withRound(p.champion, champ, p.championCriteria, p.evalSet);
       p.challenger = withRound(p.challenger, chall, p.criteria, p.evalSet);
       const stop = champ.stopped ?? chall.stopped ?? roundFailed([champ, chall], gate.maxErrorRate);

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { runPool } from "../../src/engine/pool.js";
+import { runPool, Slots } from "../../src/engine/pool.js";
 
 const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -81,4 +81,28 @@ test("an empty input resolves", async () => {
       () => Promise.resolve(),
     ),
   ).resolves.toBeUndefined();
+});
+
+test("pools sharing slots never exceed the one limit together, and take turns", async () => {
+  const slots = new Slots(() => 3);
+  let inFlight = 0;
+  let peak = 0;
+  const order: string[] = [];
+  const work = (name: string) => async (): Promise<void> => {
+    inFlight++;
+    peak = Math.max(peak, inFlight, slots.inFlight);
+    order.push(name);
+    await tick(1);
+    inFlight--;
+  };
+  await Promise.all([
+    runPool(Array.from({ length: 12 }), () => 3, work("a"), { slots }),
+    runPool(Array.from({ length: 12 }), () => 3, work("b"), { slots }),
+  ]);
+  expect(peak).toBe(3);
+  expect(slots.inFlight).toBe(0);
+  // Both ran at the same time: b started long before a's last item, not after it.
+  expect(order.indexOf("b")).toBeLessThan(order.lastIndexOf("a") - 6);
+  expect(order.filter((n) => n === "a")).toHaveLength(12);
+  expect(order.filter((n) => n === "b")).toHaveLength(12);
 });

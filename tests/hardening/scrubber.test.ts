@@ -118,3 +118,18 @@ test("secretsFromEnv takes the keys and tokens a run may hold", () => {
     "ghs_x",
   ]);
 });
+
+test("scrubbing results copies only what held a secret: the answers without one are not held twice", () => {
+  const key = "sk-live-0123456789abcdef";
+  const clean = { id: "a", output: "hello", criteria: { hi: { score: 1 } } };
+  const leaked = { id: "b", output: `the key is ${key}`, criteria: { hi: { score: 1 } } };
+  const results = { runs: [{ examples: [clean, leaked] }], other: [clean] };
+  const scrubbed = scrubDeep(results, [key]);
+  expect(scrubbed.runs[0]?.examples[0]).toBe(clean);
+  expect(scrubbed.other).toBe(results.other);
+  expect(scrubbed.runs[0]?.examples[1]?.output).not.toContain(key);
+  expect(scrubbed.runs[0]?.examples[1]?.criteria).toBe(leaked.criteria);
+  // The value handed in is left as it was.
+  expect(leaked.output).toContain(key);
+  expect(scrubDeep(clean, [key])).toBe(clean);
+});

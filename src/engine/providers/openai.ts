@@ -4,6 +4,7 @@ import { scrubSecrets } from "../../secrets.js";
 import { describeErrorAnswer, quote, rootCause } from "./error-text.js";
 import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
 import type { ChatMessage, ChatRequest } from "../request.js";
+import { withCallSignal } from "./call-signal.js";
 import { completionOfResponse } from "./chat-answer.js";
 import { embeddingsOfAnswer, moderationOfAnswer } from "./model-answers.js";
 import {
@@ -312,11 +313,9 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
   /** Models that rejected temperature/max_tokens once: no more doomed first tries for the rest of the run. */
   const reasoningModels = new Set<string>();
 
-  async function send(request: ChatRequest, options: CallOptions): Promise<unknown> {
+  async function send(request: ChatRequest, signal: AbortSignal | undefined): Promise<unknown> {
     const call = (reasoning: boolean): Promise<unknown> =>
-      client.chat.completions.create(bodyFor(request, reasoning), {
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      client.chat.completions.create(bodyFor(request, reasoning), signal ? { signal } : {});
     const reasoning = REASONING.test(request.model) || reasoningModels.has(request.model);
     try {
       return await call(reasoning);
@@ -327,19 +326,19 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
     }
   }
 
-  const signalOf = (options: CallOptions): { signal?: AbortSignal } =>
-    options.signal ? { signal: options.signal } : {};
+  const signalOf = (signal: AbortSignal | undefined): { signal?: AbortSignal } => (signal ? { signal } : {});
 
   /** A call to /moderations or /embeddings: errors mapped as for chat, a missing route as "unsupported". */
   async function other<T>(
     what: string,
-    call: () => Promise<unknown>,
+    options: CallOptions,
+    call: (signal: AbortSignal | undefined) => Promise<unknown>,
     read: (r: unknown, ms: number) => T,
   ): Promise<T> {
     const started = now();
     let response: unknown;
     try {
-      response = await call();
+      response = await withCallSignal(options.signal, call);
     } catch (e) {
       const mapped = toProviderError(e, settings.apiKey);
       if (isUnsupportedAnswer(e)) throw unsupported(what, `${hostOf(baseURL)} answered: ${mapped.message}`);
@@ -353,16 +352,19 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
     moderate: (request, options = {}): Promise<Moderation> =>
       other(
         "moderation",
-        () => client.moderations.create({ model: request.model, input: request.input }, signalOf(options)),
+        options,
+        (signal) =>
+          client.moderations.create({ model: request.model, input: request.input }, signalOf(signal)),
         moderationOfAnswer,
       ),
     embed: (request, options = {}): Promise<Embeddings> =>
       other(
         "embeddings",
-        () =>
+        options,
+        (signal) =>
           client.embeddings.create(
             { model: request.model, input: request.input, encoding_format: "float" },
-            signalOf(options),
+            signalOf(signal),
           ),
         (r, ms) => embeddingsOfAnswer(r, request.input, ms),
       ),
@@ -370,7 +372,7 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
       const started = now();
       let response: unknown;
       try {
-        response = await send(request, options);
+        response = await withCallSignal(options.signal, (signal) => send(request, signal));
       } catch (e) {
         throw toProviderError(e, settings.apiKey);
       }

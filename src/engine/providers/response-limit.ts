@@ -32,6 +32,11 @@ export function limitResponseBytes(
       throw new AnswerTooLarge(maxBytes);
     }
     if (!response.body || NULL_BODY_STATUSES.has(response.status)) return response;
+    // The HTTP parser reads no more than a declared length, so a plain body that declares one
+    // within the limit needs no counting stream (most of a small call's CPU is spent in streams).
+    // A compressed one can inflate far past it, so it is counted.
+    const encoding = response.headers.get("content-encoding");
+    if (Number.isFinite(declared) && (!encoding || encoding === "identity")) return response;
     let seen = 0;
     const counted = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
