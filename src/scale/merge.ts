@@ -9,6 +9,7 @@ import type { LoadedEvalSet } from "../config/load.js";
 import type { Criterion } from "../config/schema.js";
 import type { PromptComparison } from "../compare/compare.js";
 import { aggregateCriteria, summarize } from "../engine/aggregate.js";
+import { exampleCategories } from "../config/categories.js";
 import type { PromptRun } from "../engine/evaluate.js";
 import type { ExampleResult } from "../engine/runner.js";
 import { UserError } from "../errors.js";
@@ -77,9 +78,12 @@ function joinRuns(
     .flatMap((r) => r.examples)
     .sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0) || x.repeat - y.repeat);
   const stopped = runs.find((r) => r.stopped)?.stopped;
-  const { stopped: _s, sampled: _c, ...meta } = base;
+  const { stopped: _s, sampled: _c, example_categories: _e, ...meta } = base;
+  // Each shard knew the categories of its own share only.
+  const categories = exampleCategories(evalSet.examples);
   return {
     ...meta,
+    ...(categories ? { example_categories: categories } : {}),
     summary: summarize(examples),
     criteria: aggregateCriteria(criteria, examples, evalSet.examples),
     examples,
