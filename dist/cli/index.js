@@ -2698,10 +2698,10 @@ __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
+exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
@@ -2711,7 +2711,7 @@ __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2504);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7594);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8657,7 +8657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2504:
+/***/ 7594:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8820,9 +8820,11 @@ function scrubSecrets(text, secrets) {
     return out;
 }
 /**
- * A copy of a JSON-like value with every string scrubbed. Used before a value
- * is serialized: scrubbing the JSON text instead would miss a key split by a
- * newline, which JSON writes as the two characters `\n`.
+ * A JSON-like value with every string scrubbed. Used before a value is
+ * serialized: scrubbing the JSON text instead would miss a key split by a
+ * newline, which JSON writes as the two characters `\n`. The value is not
+ * changed; only the parts that held a secret are copied, so a run's 100,000
+ * answers are not all held twice.
  */
 function scrubDeep(value, secrets) {
     if (!secrets.some((s) => s))
@@ -8830,14 +8832,22 @@ function scrubDeep(value, secrets) {
     const walk = (v) => {
         if (typeof v === "string")
             return scrubSecrets(v, secrets);
-        if (Array.isArray(v))
-            return v.map(walk);
+        if (Array.isArray(v)) {
+            let out;
+            for (let i = 0; i < v.length; i++) {
+                const inner = v[i];
+                const scrubbed = walk(inner);
+                if (scrubbed !== inner)
+                    (out ??= v.slice())[i] = scrubbed;
+            }
+            return out ?? v;
+        }
         // Only plain objects: anything else (a Map, a typed array) is passed through as it is.
         if (v !== null && typeof v === "object" && isPlain(v)) {
-            const out = {};
-            for (const [k, inner] of Object.entries(v))
-                out[scrubSecrets(k, secrets)] = walk(inner);
-            return out;
+            const entries = Object.entries(v);
+            const scrubbed = entries.map(([k, inner]) => [scrubSecrets(k, secrets), walk(inner)]);
+            const same = scrubbed.every(([k, inner], i) => k === entries[i]?.[0] && inner === entries[i]?.[1]);
+            return same ? v : Object.fromEntries(scrubbed);
         }
         return v;
     };
@@ -9586,7 +9596,212 @@ function decideCriterion(row, champion, challenger, look, previous) {
     return { ...figures, decision: "undecided", reason: `undecided at round ${look.round} (${interval})` };
 }
 
+;// CONCATENATED MODULE: ./lib/config/categories.js
+/** Examples with neither tags nor labels.category. */
+const UNTAGGED = "(untagged)";
+/** An example's categories: its tags, then labels.category when it is a string; deduplicated. */
+function categoriesOf(example) {
+    const category = example.labels?.category;
+    const all = [...(example.tags ?? []), ...(typeof category === "string" ? [category] : [])];
+    return [...new Set(all.map((t) => t.trim()).filter((t) => t.length > 0))];
+}
+/** id → categories, for the examples that have any; undefined when none has (nothing to break down). */
+function exampleCategories(examples) {
+    const out = {};
+    for (const e of examples) {
+        const c = categoriesOf(e);
+        if (c.length > 0)
+            out[e.id] = c;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/compare/categories.js
+
+
+/** A category's drop must be at least this large (fraction) to be called concentrated. */
+const CONCENTRATED_DROP = 0.1;
+/** …and hold at least this many examples: one example falling is an example, not a category. */
+const CONCENTRATED_MIN_EXAMPLES = 3;
+/** Per example: the mean score and passing share of one criterion over its scored repeats. */
+function perExample(results, criterion) {
+    const out = new Map();
+    for (const r of results) {
+        const v = r.criteria[criterion];
+        if (r.status !== "ok" || !v)
+            continue;
+        let c = out.get(r.id);
+        if (!c)
+            out.set(r.id, (c = { sum: 0, n: 0, passes: 0 }));
+        c.sum += v.score;
+        c.n++;
+        if (v.passed)
+            c.passes++;
+    }
+    return out;
+}
+const categories_mean = (xs) => xs.reduce((s, v) => s + v, 0) / xs.length;
+const score = (c) => c.sum / c.n;
+function tagsOf(categories, id) {
+    const c = categories[id];
+    return c && c.length > 0 ? c : [UNTAGGED];
+}
+/** Δ of one criterion over a set of paired example ids; null when there is none. */
+function pairedDelta(ids, a, b) {
+    const paired = ids.filter((id) => a.has(id) && b.has(id));
+    if (paired.length === 0)
+        return null;
+    const x = paired.map((id) => score(a.get(id)));
+    const y = paired.map((id) => score(b.get(id)));
+    return { delta: categories_mean(y) - categories_mean(x), champion: categories_mean(x) };
+}
+/**
+ * Splits every criterion of the challenger by category. An example with several
+ * categories counts in each. A concentrated drop is the worst category of a
+ * criterion that fell over the whole eval set, when that category holds CONCENTRATED_MIN_EXAMPLES or more, fell by
+ * CONCENTRATED_DROP or more, and by at least twice what the examples outside it
+ * fell (each side's figures on paired examples).
+ */
+function categoryBreakdown(champion, challenger, categories) {
+    if (!categories || Object.keys(categories).length === 0)
+        return undefined;
+    const names = challenger.criteria.map((c) => c.name);
+    const order = [];
+    for (const r of challenger.examples)
+        for (const t of tagsOf(categories, r.id))
+            if (!order.includes(t))
+                order.push(t);
+    // Untagged last: it is the remainder, not a category anyone chose.
+    const cats = [...order.filter((t) => t !== UNTAGGED).sort(), ...order.filter((t) => t === UNTAGGED)];
+    const rows = [];
+    const concentrated = [];
+    for (const name of names) {
+        const b = perExample(challenger.examples, name);
+        const a = champion?.criteria.some((c) => c.name === name)
+            ? perExample(champion.examples, name)
+            : undefined;
+        // Only a criterion that fell over the whole eval set has a regression to locate.
+        const overall = a ? pairedDelta([...b.keys()], a, b) : null;
+        let worst;
+        for (const category of cats) {
+            const ids = [...b.keys()].filter((id) => tagsOf(categories, id).includes(category));
+            if (ids.length === 0)
+                continue;
+            const paired = a ? pairedDelta(ids, a, b) : null;
+            rows.push({
+                criterion: name,
+                category,
+                examples: ids.length,
+                champion: paired ? paired.champion : null,
+                challenger: categories_mean(ids.map((id) => score(b.get(id)))),
+                delta: paired ? paired.delta : null,
+                failing: ids.filter((id) => {
+                    const c = b.get(id);
+                    return c.passes / c.n < 0.5;
+                }),
+            });
+            if (!a || !paired || !overall || overall.delta >= 0 || ids.length < CONCENTRATED_MIN_EXAMPLES)
+                continue;
+            const outside = pairedDelta([...b.keys()].filter((id) => !tagsOf(categories, id).includes(category)), a, b);
+            if (!outside)
+                continue;
+            const drop = {
+                criterion: name,
+                category,
+                delta: paired.delta,
+                elsewhere: outside.delta,
+                examples: ids.length,
+            };
+            if (paired.delta <= -CONCENTRATED_DROP &&
+                paired.delta <= 2 * Math.min(outside.delta, 0) &&
+                (!worst || paired.delta < worst.delta))
+                worst = drop;
+        }
+        if (worst)
+            concentrated.push(worst);
+    }
+    return { categories: cats, rows, concentrated };
+}
+
+;// CONCATENATED MODULE: ./lib/compare/cost.js
+/** An increase this large (percent) is pointed out in the report even without a gate. */
+const LARGE_INCREASE_PCT = 25;
+function sideCost(run) {
+    const ok = run.examples.filter((r) => r.status === "ok");
+    const tokens = ok.reduce((s, r) => s + (r.usage ? r.usage.prompt_tokens + r.usage.completion_tokens : 0), 0);
+    const priced = ok.every((r) => r.cost_usd !== undefined);
+    return {
+        tokens: ok.length ? tokens / ok.length : 0,
+        cost_usd: ok.length && priced ? ok.reduce((s, r) => s + (r.cost_usd ?? 0), 0) / ok.length : null,
+        latency_p95_ms: run.summary.latency_ms?.p95 ?? null,
+    };
+}
+function change(a, b) {
+    if (a === null || b === null)
+        return null;
+    const pct = a > 0 ? ((b - a) / a) * 100 : null;
+    return { champion: a, challenger: b, change_pct: pct, large: pct !== null && pct >= LARGE_INCREASE_PCT };
+}
+/** "+344%", "−12%". */
+function signedPct(pct) {
+    return `${pct >= 0 ? "+" : "−"}${Math.abs(pct).toFixed(0)}%`;
+}
+/** The challenger's change against the champion, and which gates it exceeds; null without a champion. */
+function costChange(champion, challenger, gates = {}) {
+    if (!champion)
+        return null;
+    const a = sideCost(champion);
+    const b = sideCost(challenger);
+    const out = {
+        tokens: a.tokens > 0 || b.tokens > 0 ? change(a.tokens, b.tokens) : null,
+        cost_usd: change(a.cost_usd, b.cost_usd),
+        latency_p95_ms: change(a.latency_p95_ms, b.latency_p95_ms),
+        exceeded: [],
+        unmeasured: [],
+    };
+    const cost = out.cost_usd?.change_pct;
+    if (gates.maxCostIncreasePct !== undefined &&
+        cost !== undefined &&
+        cost !== null &&
+        cost > gates.maxCostIncreasePct)
+        out.exceeded.push({
+            gate: "max_cost_increase",
+            reason: `cost per answer ${signedPct(cost)} against the champion, above the ${gates.maxCostIncreasePct}% allowed (thresholds.max_cost_increase)`,
+        });
+    if (gates.maxCostIncreasePct !== undefined && (cost === undefined || cost === null))
+        out.unmeasured.push({
+            gate: "max_cost_increase",
+            reason: "thresholds.max_cost_increase is set, but the cost per answer is unknown on a side (no price for its model: add it under pricing: in the config)",
+        });
+    const latency = out.latency_p95_ms?.change_pct;
+    if (gates.maxLatencyIncreasePct !== undefined &&
+        latency !== undefined &&
+        latency !== null &&
+        latency > gates.maxLatencyIncreasePct)
+        out.exceeded.push({
+            gate: "max_latency_increase",
+            reason: `p95 latency ${signedPct(latency)} against the champion, above the ${gates.maxLatencyIncreasePct}% allowed (thresholds.max_latency_increase)`,
+        });
+    if (gates.maxLatencyIncreasePct !== undefined && (latency === undefined || latency === null))
+        out.unmeasured.push({
+            gate: "max_latency_increase",
+            reason: "thresholds.max_latency_increase is set, but a side has no answered example to measure latency on",
+        });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/compare/flipped.js
+/** The criteria results of one answer, as shown (the detail shortened). */
+function shownScores(criteria) {
+    return Object.fromEntries(Object.entries(criteria).map(([k, v]) => [
+        k,
+        {
+            passed: v.passed,
+            score: v.score,
+            ...(v.detail !== undefined ? { detail: v.detail.slice(0, 300) } : {}),
+        },
+    ]));
+}
 /** Per example: how many samples passed every criterion in `names`, and one output of each kind. */
 function tallies(results, names) {
     const out = new Map();
@@ -9600,10 +9815,10 @@ function tallies(results, names) {
         t.samples++;
         if (all) {
             t.passed++;
-            t.passingOutput ??= r.output ?? "";
+            t.passing ??= r;
         }
         else
-            t.failingOutput ??= r.output ?? "";
+            t.failing ??= r;
         for (const k of names)
             t.criteria[k] = (t.criteria[k] ?? 0) + (r.criteria[k]?.passed ? 1 : 0);
     }
@@ -9629,19 +9844,69 @@ function flippedExamples(champion, challenger, criteria, inputs) {
         const up = share(x) < 0.5 && share(y) > 0.5;
         if (!down && !up)
             continue;
+        const shown = inputs.get(id);
+        const before = down ? x.passing : x.failing;
+        const after = down ? y.failing : y.passing;
         out.push({
             id,
             direction: down ? "pass_to_fail" : "fail_to_pass",
-            input: inputs.get(id) ?? {},
-            champion_output: (down ? x.passingOutput : x.failingOutput) ?? "",
-            challenger_output: (down ? y.failingOutput : y.passingOutput) ?? "",
+            input: shown?.input ?? {},
+            ...(shown && shown.expected !== undefined ? { expected: shown.expected } : {}),
+            champion_output: before?.output ?? "",
+            challenger_output: after?.output ?? "",
+            ...(before ? { champion_scores: shownScores(before.criteria) } : {}),
+            ...(after ? { challenger_scores: shownScores(after.criteria) } : {}),
             criteria: names.filter((k) => (down ? share(x, k) > share(y, k) : share(x, k) < share(y, k))),
         });
     }
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/compare/failing.js
+
+/** Examples kept per criterion in the results; the report says how many more there are. */
+const MAX_FAILING_KEPT = 10;
+/** Per below-threshold criterion: the examples most of whose repeats fail it, in eval-set order. */
+function failingExamples(challenger, rows, inputs) {
+    return rows
+        .filter((r) => r.status === "below_threshold")
+        .map((r) => {
+        const byId = new Map();
+        for (const e of challenger.examples) {
+            const v = e.criteria[r.name];
+            if (e.status !== "ok" || !v)
+                continue;
+            const t = byId.get(e.id) ?? { passes: 0, n: 0 };
+            t.n++;
+            if (v.passed)
+                t.passes++;
+            else
+                t.failed ??= e;
+            byId.set(e.id, t);
+        }
+        const ids = [...byId].filter(([, t]) => t.passes / t.n < 0.5);
+        return {
+            criterion: r.name,
+            total: ids.length,
+            examples: ids.slice(0, MAX_FAILING_KEPT).map(([id, t]) => {
+                const shown = inputs.get(id);
+                const e = t.failed;
+                return {
+                    id,
+                    input: shown?.input ?? {},
+                    ...(shown && shown.expected !== undefined ? { expected: shown.expected } : {}),
+                    output: e.output ?? "",
+                    scores: shownScores(e.criteria),
+                };
+            }),
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/compare/compare.js
+
+
+
 
 
 
@@ -9658,6 +9923,12 @@ function gateSettings(thresholds, overrides = {}) {
         maxErrorRate: thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
         alpha: overrides.alpha ?? thresholds?.alpha ?? DEFAULT_GATE.alpha,
         maxSamplingRounds: thresholds?.max_sampling_rounds ?? DEFAULT_GATE.maxSamplingRounds,
+        ...(thresholds?.max_cost_increase !== undefined
+            ? { maxCostIncreasePct: thresholds.max_cost_increase }
+            : {}),
+        ...(thresholds?.max_latency_increase !== undefined
+            ? { maxLatencyIncreasePct: thresholds.max_latency_increase }
+            : {}),
     };
 }
 function errorRate(run) {
@@ -9712,7 +9983,10 @@ function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, 
     const mdd = rows.reduce((worst, r) => r.minimum_detectable_drop !== null && (worst === null || r.minimum_detectable_drop > worst.drop)
         ? { drop: r.minimum_detectable_drop, criterion: r.name, examples: r.pairs }
         : worst, null);
-    const { verdict, reason } = decidePrompt(rows, champion, challenger, settings);
+    const cost = costChange(champion, challenger, settings);
+    const { verdict, reason } = decidePrompt(rows, champion, challenger, settings, cost);
+    const categories = categoryBreakdown(champion, challenger, challenger.example_categories ?? champion?.example_categories);
+    const failing = failingExamples(challenger, rows, inputs);
     return {
         prompt: challenger.prompt,
         verdict,
@@ -9731,6 +10005,9 @@ function comparePrompt(champion, challenger, criteria, settings = DEFAULT_GATE, 
         },
         tolerance: look.tol,
         minimum_detectable_drop: mdd,
+        cost,
+        ...(categories ? { categories } : {}),
+        ...(failing.length > 0 ? { failing } : {}),
     };
 }
 /** The final look's level for a design, for the report's footnotes. */
@@ -9741,9 +10018,12 @@ function finalLevel(settings, familySize) {
 function undecided(c) {
     return c.criteria.some((k) => k.decision === "undecided");
 }
-function decidePrompt(rows, champion, challenger, settings) {
+function decidePrompt(rows, champion, challenger, settings, cost) {
     const failing = rows.filter((r) => r.decision === "fail");
-    const failed = failing.map((r) => `${r.name}: ${r.reason}`).join("; ");
+    const failed = [
+        ...failing.map((r) => `${r.name}: ${r.reason}`),
+        ...(cost?.exceeded ?? []).map((g) => g.reason),
+    ].join("; ");
     // Too many errors make the verdict inconclusive, not a failure: what was scored may not be
     // representative (an outage, a budget stop). What the scored part showed is still said.
     for (const [side, run] of [
@@ -9760,11 +10040,14 @@ function decidePrompt(rows, champion, challenger, settings) {
             };
         }
     }
-    if (failing.length)
+    if (failing.length || cost?.exceeded.length)
         return { verdict: "fail", reason: failed };
     const unsure = rows.find((r) => r.decision === "inconclusive");
     if (unsure)
         return { verdict: "inconclusive", reason: `${unsure.name}: ${unsure.reason}` };
+    const unmeasured = cost?.unmeasured[0];
+    if (unmeasured)
+        return { verdict: "inconclusive", reason: unmeasured.reason };
     if (!champion)
         return rows.some((r) => r.threshold !== undefined)
             ? { verdict: "pass", reason: "no baseline — absolute thresholds only, and they are met" }
@@ -9786,11 +10069,17 @@ function commonestError(run) {
             best = { message, count };
     return best;
 }
-/** What a failing gate is called: a regression when a criterion dropped, else a miss of absolute thresholds. */
+/**
+ * What a failing gate is called: a regression when a criterion dropped, a miss of absolute
+ * thresholds, else a cost or latency increase beyond its gate.
+ */
 function failureKind(comparisons) {
-    return comparisons.some((c) => c.verdict === "fail" && c.criteria.some((k) => k.status === "regressed"))
-        ? "regression"
-        : "below threshold";
+    const failing = comparisons.filter((c) => c.verdict === "fail");
+    if (failing.some((c) => c.criteria.some((k) => k.status === "regressed")))
+        return "regression";
+    if (failing.some((c) => c.criteria.some((k) => k.status === "below_threshold")) || failing.length === 0)
+        return "below threshold";
+    return failing.some((c) => c.cost?.exceeded.length) ? "cost or latency increase" : "below threshold";
 }
 /** The overall verdict: any failure fails; otherwise any inconclusive is inconclusive. */
 function overallVerdict(prompts) {
@@ -9799,6 +10088,31 @@ function overallVerdict(prompts) {
     if (prompts.some((p) => p.verdict === "inconclusive"))
         return "inconclusive";
     return "pass";
+}
+
+;// CONCATENATED MODULE: ./lib/agent/check.js
+
+const TOOL_CRITERIA = new Set(["tool_call", "tool_args_valid", "trajectory"]);
+/** Tool criteria on a prompt without tools can never be met: a wrong setup, said before any call. */
+function checkToolCriteria(data, file, lineOf) {
+    if (data.tools)
+        return;
+    data.eval_criteria.forEach((c, i) => {
+        if (!TOOL_CRITERIA.has(c.type))
+            return;
+        const line = lineOf(["eval_criteria", i, "type"]);
+        throw new errors_UserError(`criterion "${c.name}" (${c.type}) scores tool calls, but the prompt declares no tools`, { file, ...(line ? { line } : {}), field: `eval_criteria[${i}].type` }, "declare the prompt's tools (tools: [{name, description, parameters}]) or remove the criterion");
+    });
+}
+/** tool_call without inline `calls` compares with each example's expected_tool_calls: every example needs them. */
+function checkExpectedToolCalls(data, promptFile, evalSet) {
+    const c = data.eval_criteria.find((k) => k.type === "tool_call" && k.calls === undefined);
+    if (!c)
+        return;
+    const missing = evalSet.examples.find((ex) => ex.expected_tool_calls === undefined);
+    if (!missing)
+        return;
+    throw new errors_UserError(`example "${missing.id}" has no "expected_tool_calls", which criterion "${c.name}" (tool_call) of ${promptFile} compares against`, { file: evalSet.file, line: missing.line, field: "expected_tool_calls" }, 'add "expected_tool_calls": [{"name": "…", "arguments": {…}}] (or [] for no call) to every example, or give the criterion calls:');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
@@ -19485,9 +19799,9 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         return payload;
     };
 })));
-const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+const $ZodNull = /*@__PURE__*/ $constructor("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.null;
+    inst._zod.pattern = _null;
     inst._zod.values = new Set([null]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -19501,7 +19815,7 @@ const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         });
         return payload;
     };
-})));
+});
 const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -21882,7 +22196,7 @@ function api_undefined(Class, params) {
 function api_null(Class, params) {
     return new Class({
         type: "null",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -25442,13 +25756,13 @@ function schemas_undefined(params) {
     return core._undefined(ZodUndefined, params);
 }
 
-const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
-    core.$ZodNull.init(inst, def);
+const ZodNull = /*@__PURE__*/ $constructor("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
+});
 function schemas_null(params) {
-    return core._null(ZodNull, params);
+    return api_null(ZodNull, params);
 }
 
 const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
@@ -26331,6 +26645,42 @@ const Cost = strictObject({
     /** Per-example ceiling in USD; with threshold 0.95 this gates the 95th percentile. */
     max_usd: schemas_number().positive(),
 });
+/** A tool's name as the chat-completions API allows it. */
+const toolName = schemas_string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a tool name is 1-64 letters, digits, '_' or '-'");
+const toolNames = array(toolName).min(1).max(100);
+const jsonObject = record(schemas_string(), unknown());
+/** One expected call: the tool, and (optionally) arguments the call must carry. */
+const ExpectedToolCall = strictObject({ name: toolName, arguments: jsonObject.optional() });
+/** F1 of the calls made against the expected ones (the example's expected_tool_calls, or `calls`). */
+const ToolCallCriterion = strictObject({
+    ...common,
+    ...graded,
+    type: literal("tool_call"),
+    /** Expected calls for every example; without it each example's expected_tool_calls. */
+    calls: array(ExpectedToolCall).max(100).optional(),
+    /** subset: the expected arguments must appear in the call's; exact: they must be all of them. */
+    arguments: schemas_enum(["exact", "subset"]).optional(),
+    /** strict: the calls must come in the expected order. */
+    order: schemas_enum(["any", "strict"]).optional(),
+});
+/** Every call's arguments are JSON that validates against the declared tool's parameters. */
+const ToolArgsValid = strictObject({ ...common, type: literal("tool_args_valid") });
+const TrajectoryCriterion = strictObject({
+    ...common,
+    type: literal("trajectory"),
+    must_call: toolNames.optional(),
+    must_not_call: toolNames.optional(),
+    /** Tools that must be called in this order; other calls may come between. */
+    sequence: toolNames.optional(),
+    /** At most this many model calls (steps). */
+    max_steps: schemas_number().int().positive().max(100).optional(),
+    max_tool_calls: schemas_number().int().nonnegative().max(1000).optional(),
+    /** Check only answers that called this tool (e.g. "refund only after a lookup"); others pass as not applicable. */
+    when_called: toolName.optional(),
+})
+    .refine((c) => [c.must_call, c.must_not_call, c.sequence, c.max_steps, c.max_tool_calls].some((x) => x !== undefined), {
+    message: "trajectory checks nothing: give must_call, must_not_call, sequence, max_steps or max_tool_calls",
+});
 const JudgeShot = strictObject({
     output: schemas_string(),
     score: schemas_number().int().min(1).max(5),
@@ -26404,6 +26754,9 @@ const CRITERION_TYPES = [
     "cost",
     "llm_judge",
     "safety",
+    "tool_call",
+    "tool_args_valid",
+    "trajectory",
 ];
 const Criterion = discriminatedUnion("type", [
     FormatCheck,
@@ -26418,7 +26771,42 @@ const Criterion = discriminatedUnion("type", [
     Cost,
     LlmJudge,
     Safety,
+    ToolCallCriterion,
+    ToolArgsValid,
+    TrajectoryCriterion,
 ]);
+/** A function tool: OpenAI's `{type: function, function: {...}}` or the short `{name, description, parameters}`. */
+const ShortTool = strictObject({
+    name: toolName,
+    description: schemas_string().max(10_000).optional(),
+    /** A JSON Schema of the arguments. */
+    parameters: jsonObject.optional(),
+});
+const ToolSpec = union([
+    strictObject({ type: literal("function"), function: ShortTool }),
+    ShortTool,
+]);
+const MessageTemplate = strictObject({
+    role: schemas_enum(["system", "user", "assistant"]),
+    content: schemas_string().min(1).max(100_000),
+});
+const ResponseFormat = discriminatedUnion("type", [
+    strictObject({ type: literal("text") }),
+    strictObject({ type: literal("json_object") }),
+    strictObject({
+        type: literal("json_schema"),
+        json_schema: strictObject({
+            name: toolName,
+            description: schemas_string().max(10_000).optional(),
+            schema: jsonObject.optional(),
+            strict: schemas_boolean().optional(),
+        }),
+    }),
+]);
+/** The tool's name, whichever form it is written in. */
+function toolSpecName(t) {
+    return "function" in t ? t.function.name : t.name;
+}
 const PromptFile = strictObject({
     name: schemas_string()
         .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "use lowercase letters, digits, '-' and '_' (at most 64)"),
@@ -26428,13 +26816,47 @@ const PromptFile = strictObject({
     temperature: schemas_number().min(0).max(2).optional(),
     max_tokens: schemas_number().int().positive().max(1_000_000).optional(),
     system: schemas_string().max(100_000).optional(),
-    template: schemas_string().min(1).max(100_000),
+    /** The final user turn; optional when `messages` holds the conversation. */
+    template: schemas_string().min(1).max(100_000).optional(),
+    /** Turns before the final user turn (few-shot, multi-turn set-ups), with {placeholders}. */
+    messages: array(MessageTemplate).min(1).max(200).optional(),
+    tools: array(ToolSpec).min(1).max(128).optional(),
+    /** auto, none, required, or the name of a declared tool the model must call. */
+    tool_choice: union([schemas_enum(["auto", "none", "required"]), toolName]).optional(),
+    response_format: ResponseFormat.optional(),
+    /** Model calls per example: while the model calls tools and steps remain, fixtures answer and it goes on. */
+    max_steps: schemas_number().int().min(1).max(50).optional(),
     eval_set: schemas_string().min(1).optional(),
     /** Runs per example, to measure output variance (temperature > 0). */
     repeats: schemas_number().int().min(1).max(20).optional(),
     eval_criteria: array(Criterion).min(1),
 })
     .superRefine((p, ctx) => {
+    if (p.template === undefined && p.messages === undefined) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["template"],
+            message: "no prompt: give template (the user turn) or messages",
+        });
+    }
+    const declared = new Set();
+    (p.tools ?? []).forEach((t, i) => {
+        const name = toolSpecName(t);
+        if (declared.has(name))
+            ctx.addIssue({ code: "custom", path: ["tools", i], message: `duplicate tool name "${name}"` });
+        declared.add(name);
+    });
+    const choice = p.tool_choice;
+    if (choice !== undefined && !["auto", "none", "required"].includes(choice) && !declared.has(choice)) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["tool_choice"],
+            message: `tool_choice names "${choice}", which tools does not declare`,
+        });
+    }
+    if (choice !== undefined && declared.size === 0) {
+        ctx.addIssue({ code: "custom", path: ["tool_choice"], message: "tool_choice without tools" });
+    }
     const seen = new Set();
     p.eval_criteria.forEach((c, i) => {
         if (seen.has(c.name)) {
@@ -26447,6 +26869,11 @@ const PromptFile = strictObject({
         seen.add(c.name);
     });
 });
+const ToolFixture = strictObject({
+    name: toolName,
+    arguments: jsonObject.optional(),
+    result: unknown(),
+});
 const exampleId = union([schemas_string().min(1).max(200), schemas_number().int()]).transform(String);
 const EvalExample = strictObject({
     id: exampleId,
@@ -26457,6 +26884,10 @@ const EvalExample = strictObject({
     metadata: record(schemas_string(), unknown()).optional(),
     /** Samples of this example, overriding the prompt's `repeats` (e.g. more for a flaky case). */
     repeats: schemas_number().int().min(1).max(20).optional(),
+    /** Tool results as data: a call gets the first fixture of its name whose arguments are a subset of its own. */
+    tool_results: array(ToolFixture).max(1000).optional(),
+    /** The calls this example should produce; [] means none. */
+    expected_tool_calls: array(ExpectedToolCall).max(100).optional(),
 });
 const versionRef = union([
     schemas_number().int().positive(),
@@ -26500,6 +26931,10 @@ const ProjectConfig = strictObject({
         alpha: schemas_number().gt(0).max(0.5).optional(),
         /** Looks of the sequential test: the first pass plus up to this many minus one further rounds of repeats. */
         max_sampling_rounds: schemas_number().int().min(1).max(50).optional(),
+        /** Percent the challenger's cost per answer may rise against the champion before the gate fails. */
+        max_cost_increase: schemas_number().min(0).max(100_000).optional(),
+        /** Percent the challenger's p95 latency may rise against the champion before the gate fails. */
+        max_latency_increase: schemas_number().min(0).max(100_000).optional(),
     })
         .optional(),
 });
@@ -26643,6 +27078,7 @@ function isNodeWithRange(n) {
 
 
 
+
 /** Parses a prompt file's text; `file` is only used in messages. */
 function parsePromptFile(text, file) {
     const { value, lineOf } = parseYaml(text, file);
@@ -26662,6 +27098,7 @@ function parsePromptFile(text, file) {
     }
     const data = validateOrThrow(PromptFile, value, file, lineOf, "prompt file");
     data.eval_criteria.forEach((c, i) => checkCriterion(c, file, i, lineOf));
+    checkToolCriteria(data, file, lineOf);
     return {
         file,
         data,
@@ -26720,11 +27157,16 @@ const NEEDS_EXPECTED = new Set(["equals", "similarity"]);
  * each template variable is present and criteria that compare to `expected` have one.
  */
 function checkEvalSetFitsPrompt(prompt, evalSet) {
-    const vars = [...templateVariables(prompt.data.template), ...templateVariables(prompt.data.system ?? "")];
+    const vars = [
+        ...templateVariables(prompt.data.template ?? ""),
+        ...templateVariables(prompt.data.system ?? ""),
+        ...(prompt.data.messages ?? []).flatMap((m) => templateVariables(m.content)),
+    ];
     const needsExpected = prompt.data.eval_criteria.find((c) => NEEDS_EXPECTED.has(c.type) || (c.type === "llm_judge" && judgePresetOf(c) === "correctness"));
     const contexts = prompt.data.eval_criteria.flatMap((c) => c.type === "llm_judge" && judgePresetOf(c) === "faithfulness" && c.context
         ? [{ c, field: c.context }]
         : []);
+    checkExpectedToolCalls(prompt.data, prompt.file, evalSet);
     for (const ex of evalSet.examples) {
         for (const v of vars) {
             if (!Object.hasOwn(ex.input, v)) {
@@ -27311,7 +27753,22 @@ const ChatEntry = object({
     latency_ms: schemas_number().nonnegative(),
     /** Absent in entries written before it was recorded. */
     finish_reason: schemas_string().optional(),
+    /** The function calls of an agent's step; absent for a text answer. */
+    tool_calls: array(object({ id: schemas_string().max(200), name: schemas_string().min(1).max(64), arguments: schemas_string() }))
+        .max(128)
+        .optional(),
 });
+/** The completion a stored answer stands for. */
+function completionOf(entry) {
+    return {
+        text: entry.output,
+        usage: { ...entry.usage },
+        latencyMs: entry.latency_ms,
+        cached: true,
+        ...(entry.finish_reason !== undefined ? { finishReason: entry.finish_reason } : {}),
+        ...(entry.tool_calls?.length ? { toolCalls: entry.tool_calls.map((c) => ({ ...c })) } : {}),
+    };
+}
 const categoryName = schemas_string().regex(/^[a-z][a-z0-9/_-]{0,63}$/);
 /** A moderation verdict on one text, keyed by moderationKey(model, text). */
 const ModerationEntry = object({
@@ -27434,13 +27891,7 @@ function createReplayProvider(entries) {
             if (!entry) {
                 return Promise.reject(new ProviderError("no recorded response for this request (the prompt or the example changed since it was recorded)", { kind: "no_recording" }));
             }
-            return Promise.resolve({
-                text: entry.output,
-                usage: { ...entry.usage },
-                latencyMs: entry.latency_ms,
-                cached: true,
-                ...(entry.finish_reason !== undefined ? { finishReason: entry.finish_reason } : {}),
-            });
+            return Promise.resolve(completionOf(entry));
         },
     };
 }
@@ -27949,6 +28400,123 @@ function summarize(results) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/agent/fixtures.js
+
+/**
+ * Whether `want` is contained in `have`: every key of an object with a contained value, arrays
+ * element by element with equal length, anything else equal as JSON. `{}` is contained in any object.
+ */
+function isSubset(want, have) {
+    if (Array.isArray(want)) {
+        return Array.isArray(have) && want.length === have.length && want.every((w, i) => isSubset(w, have[i]));
+    }
+    if (want !== null && typeof want === "object") {
+        if (have === null || typeof have !== "object" || Array.isArray(have))
+            return false;
+        const h = have;
+        return Object.entries(want).every(([k, v]) => Object.hasOwn(h, k) && isSubset(v, h[k]));
+    }
+    return canonicalJson(want) === canonicalJson(have);
+}
+/** Equal as JSON values: key order does not matter. */
+function jsonEqual(a, b) {
+    return canonicalJson(a) === canonicalJson(b);
+}
+/** A call's arguments as an object; undefined when they are not a JSON object. */
+function parseArguments(text) {
+    try {
+        const v = JSON.parse(text === "" ? "{}" : text);
+        return v !== null && typeof v === "object" && !Array.isArray(v)
+            ? v
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The first fixture with the call's name whose arguments are a subset of the call's; a call
+ * with none (or with arguments that are not a JSON object) gets an error result the model can
+ * read, and is counted as unmatched.
+ */
+function matchFixture(fixtures, name, args) {
+    const index = fixtures.findIndex((f) => f.name === name && args !== undefined && isSubset(f.arguments ?? {}, args));
+    const found = index >= 0 ? fixtures[index] : undefined;
+    if (found)
+        return { index, result: found.result ?? null };
+    return { unmatched: true, result: { error: `no fixture for ${name}` } };
+}
+/** A tool result as the content of a tool message: strings as they are, anything else as JSON. */
+function resultText(result) {
+    return typeof result === "string" ? result : JSON.stringify(result ?? null);
+}
+
+;// CONCATENATED MODULE: ./lib/agent/loop.js
+
+/**
+ * Call ids are renumbered per step and call: the model's own ids are random, and the next
+ * step's request (hence its cache key and recording) must depend only on what was called.
+ */
+const callId = (step, index) => `call_${step + 1}_${index + 1}`;
+/**
+ * The agent loop. While the model answers with tool calls and steps remain, every call is
+ * answered from the example's fixtures (data, never a tool run) and the conversation goes on.
+ */
+async function runSteps(provider, request, opts) {
+    const callOptions = {
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.repeat !== undefined ? { repeat: opts.repeat } : {}),
+        ...(opts.exampleId !== undefined ? { exampleId: opts.exampleId } : {}),
+    };
+    if (!request.tools)
+        return { completion: await provider.complete(request, callOptions) };
+    const messages = [...request.messages];
+    const trajectory = { steps: [], final: "" };
+    const usage = { prompt_tokens: 0, completion_tokens: 0 };
+    let latencyMs = 0;
+    let cached = true;
+    let last;
+    for (let step = 0; step < Math.max(1, opts.maxSteps); step++) {
+        last = await provider.complete({ ...request, messages: [...messages] }, callOptions);
+        usage.prompt_tokens += last.usage.prompt_tokens;
+        usage.completion_tokens += last.usage.completion_tokens;
+        latencyMs += last.latencyMs;
+        cached &&= last.cached;
+        const asked = last.toolCalls ?? [];
+        const answer = step + 1 < opts.maxSteps;
+        const calls = asked.map((c) => ({ name: c.name, arguments: c.arguments }));
+        trajectory.steps.push({ tool_calls: calls });
+        if (asked.length === 0)
+            break;
+        if (!answer) {
+            trajectory.stopped = "max_steps";
+            break;
+        }
+        const renumbered = asked.map((c, i) => ({ ...c, id: callId(step, i) }));
+        messages.push({ role: "assistant", content: last.text, tool_calls: renumbered });
+        calls.forEach((call, i) => {
+            const match = matchFixture(opts.fixtures, call.name, parseArguments(call.arguments));
+            if ("unmatched" in match)
+                call.unmatched = true;
+            else
+                call.fixture = match.index;
+            call.result = match.result;
+            messages.push({ role: "tool", tool_call_id: callId(step, i), content: resultText(match.result) });
+        });
+    }
+    if (!last)
+        throw new Error("the agent loop made no call");
+    trajectory.final = last.text;
+    const completion = {
+        text: last.text,
+        usage,
+        latencyMs,
+        cached,
+        ...(last.finishReason !== undefined ? { finishReason: last.finishReason } : {}),
+    };
+    return { completion, trajectory };
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/budget.js
 class Budget {
     limits;
@@ -27990,20 +28558,86 @@ class Budget {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/agent/tools.js
+/** The long form the API takes, whichever form the prompt file used. */
+function toolDefinition(spec) {
+    const f = "function" in spec ? spec.function : spec;
+    return {
+        type: "function",
+        function: {
+            name: f.name,
+            ...(f.description !== undefined ? { description: f.description } : {}),
+            ...(f.parameters !== undefined ? { parameters: f.parameters } : {}),
+        },
+    };
+}
+/** `tool_choice` as the API takes it: a tool name becomes `{type: function, function: {name}}`. */
+function toolChoiceOf(choice) {
+    if (choice === "auto" || choice === "none" || choice === "required")
+        return choice;
+    return { type: "function", function: { name: choice } };
+}
+/** Tool fields of a request, present only when the prompt declares tools (so other requests keep their keys). */
+function toolFields(prompt) {
+    if (!prompt.tools)
+        return {};
+    return {
+        tools: prompt.tools.map(toolDefinition),
+        ...(prompt.tool_choice !== undefined ? { tool_choice: toolChoiceOf(prompt.tool_choice) } : {}),
+    };
+}
+/** Declared tool name -> its parameters schema (undefined when it declares none). */
+function declaredTools(tools) {
+    return new Map((tools ?? []).map((t) => [t.function.name, t.function.parameters]));
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/build-request.js
 
-/** The chat request a prompt version sends for one example. */
+
+
+const ROLES = new Set(["system", "user", "assistant"]);
+/** An example's `input.messages`, the conversation so far: data, never rendered. */
+function conversationSoFar(example, evalSetFile) {
+    const raw = example.input.messages;
+    if (raw === undefined)
+        return [];
+    const where = {
+        ...(evalSetFile ? { file: evalSetFile } : {}),
+        line: example.line,
+        field: "input.messages",
+    };
+    const fix = 'give a list of {"role": "user" | "assistant" | "system", "content": "…"}';
+    if (!Array.isArray(raw))
+        throw new errors_UserError(`example "${example.id}": input.messages is not a list`, where, fix);
+    return raw.map((m, i) => {
+        const r = m !== null && typeof m === "object" ? m : {};
+        if (typeof r.role !== "string" || !ROLES.has(r.role) || typeof r.content !== "string") {
+            throw new errors_UserError(`example "${example.id}": input.messages[${i}] is not a {role, content} turn`, { ...where, field: `input.messages[${i}]` }, fix);
+        }
+        return { role: r.role, content: r.content };
+    });
+}
+/**
+ * The chat request a prompt version sends for one example: system, the prompt's messages, the
+ * example's conversation so far, then the final user turn (template).
+ */
 function buildRequest(prompt, example, evalSetFile) {
     const where = { exampleId: example.id, line: example.line, ...(evalSetFile ? { file: evalSetFile } : {}) };
     const messages = [];
     if (prompt.system)
         messages.push({ role: "system", content: renderTemplate(prompt.system, example.input, where) });
-    messages.push({ role: "user", content: renderTemplate(prompt.template, example.input, where) });
+    for (const m of prompt.messages ?? [])
+        messages.push({ role: m.role, content: renderTemplate(m.content, example.input, where) });
+    messages.push(...conversationSoFar(example, evalSetFile));
+    if (prompt.template !== undefined)
+        messages.push({ role: "user", content: renderTemplate(prompt.template, example.input, where) });
     return {
         model: prompt.model,
         messages,
         ...(prompt.temperature !== undefined ? { temperature: prompt.temperature } : {}),
         ...(prompt.max_tokens !== undefined ? { max_tokens: prompt.max_tokens } : {}),
+        ...toolFields(prompt),
+        ...(prompt.response_format !== undefined ? { response_format: prompt.response_format } : {}),
     };
 }
 
@@ -28236,21 +28870,63 @@ function judgedOutput(text) {
 
 ;// CONCATENATED MODULE: ./lib/engine/pool.js
 /**
- * Runs `worker` over `items` with at most `limit()` calls in flight, in input
- * order of start. `limit` is read before each start so a caller can lower or
- * raise concurrency while the pool runs (used to back off on rate limits).
- * Stops starting new items once `signal` aborts; items not started are reported
- * to `onSkipped` so nothing disappears silently.
+ * Call slots shared by every pool of a run (champion and challenger, every
+ * prompt), so what runs at the same time never exceeds one limit. `limit` is
+ * read before each start, so a caller can lower or raise it while pools run
+ * (adaptive concurrency). A freed slot goes to a waiting pool before the pool
+ * that freed it, so pools sharing the slots take turns instead of one starving.
+ */
+class Slots {
+    limit;
+    taken = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** Calls in flight across every pool. */
+    get inFlight() {
+        return this.taken;
+    }
+    get room() {
+        return this.taken < Math.max(1, this.limit());
+    }
+    tryTake() {
+        if (!this.room)
+            return false;
+        this.taken++;
+        return true;
+    }
+    /** Calls `wake` once, when a slot frees; it should try again. */
+    whenFree(wake) {
+        this.waiting.push(wake);
+    }
+    give() {
+        this.taken--;
+        while (this.room && this.waiting.length > 0)
+            this.waiting.shift()?.();
+    }
+}
+/** Slots from a number or a limit read before each start. */
+function slotsFor(concurrency) {
+    return new Slots(typeof concurrency === "number" ? () => concurrency : concurrency);
+}
+/**
+ * Runs `worker` over `items` with at most `limit()` calls in flight (or as many
+ * as `opts.slots`, shared with other pools, allows), in input order of start.
+ * Stops starting new items once `signal` aborts; items not started are
+ * reported to `onSkipped` so nothing disappears silently.
  */
 async function runPool(items, limit, worker, opts = {}) {
+    const slots = opts.slots ?? new Slots(limit);
     const iterator = items[Symbol.iterator]();
     let index = 0;
     let inFlight = 0;
     let done = false;
+    let waiting = false;
     let failure;
     return new Promise((resolve, reject) => {
         const finishIfIdle = () => {
-            if (inFlight > 0)
+            if (inFlight > 0 || waiting)
                 return;
             if (failure)
                 reject(failure.error instanceof Error ? failure.error : new Error(String(failure.error)));
@@ -28262,31 +28938,43 @@ async function runPool(items, limit, worker, opts = {}) {
                 opts.onSkipped?.(next.value, index++);
             done = true;
         };
+        const settle = () => {
+            inFlight--;
+            slots.give();
+        };
         const pump = () => {
-            while (!done && !failure && inFlight < Math.max(1, limit())) {
+            while (!done && !failure && !waiting) {
                 if (opts.signal?.aborted) {
                     drainSkipped();
+                    break;
+                }
+                if (!slots.tryTake()) {
+                    waiting = true;
+                    slots.whenFree(() => {
+                        waiting = false;
+                        pump();
+                    });
                     break;
                 }
                 const next = iterator.next();
                 if (next.done) {
                     done = true;
+                    slots.give();
                     break;
                 }
                 const i = index++;
                 inFlight++;
                 worker(next.value, i).then(() => {
-                    inFlight--;
+                    settle();
                     pump();
                     finishIfIdle();
                 }, (error) => {
-                    inFlight--;
                     failure ??= { error };
+                    settle();
                     finishIfIdle();
                 });
             }
-            if (done || failure)
-                finishIfIdle();
+            finishIfIdle();
         };
         pump();
     });
@@ -28399,7 +29087,7 @@ function jsonDifference(a, b, at = "") {
     }
     return at;
 }
-function jsonEqual(a, b) {
+function json_output_jsonEqual(a, b) {
     return jsonDifference(a, b) === undefined;
 }
 function escapePointer(key) {
@@ -30273,7 +30961,194 @@ function scoreSimilarity(c, ctx) {
     return { score, passed: score >= min, detail: `${method} ${score.toFixed(2)} (min ${min})` };
 }
 
+;// CONCATENATED MODULE: ./lib/agent/trajectory.js
+/*
+ * What an agent did on one example, as the results JSON keeps it: one step per model call,
+ * each with the tool calls it made and what answered them, and the final answer.
+ */
+function callsOf(t) {
+    return t.steps.flatMap((s) => s.tool_calls);
+}
+/** Tool names in call order. */
+function toolPath(t) {
+    return callsOf(t).map((c) => c.name);
+}
+function unmatchedCalls(t) {
+    return callsOf(t).filter((c) => c.unmatched).length;
+}
+
+;// CONCATENATED MODULE: ./lib/engine/scorers/tool-args-valid.js
+
+
+
+
+/** Why a call's arguments are not acceptable, or undefined when they are. */
+function problem(call, declared) {
+    if (!declared.has(call.name))
+        return `${call.name}: not a declared tool`;
+    const args = parseArguments(call.arguments);
+    if (args === undefined)
+        return `${call.name}: arguments are not a JSON object`;
+    const schema = declared.get(call.name);
+    if (!schema)
+        return undefined;
+    const result = validatorFor(schema).validate(args);
+    if (result.valid)
+        return undefined;
+    const e = firstCause(result.errors);
+    return `${call.name}: ${e ? `${e.instanceLocation}: ${e.error}` : "invalid arguments"}`;
+}
+/** Every call names a declared tool and its arguments validate against that tool's parameters. */
+function scoreToolArgsValid(_c, ctx) {
+    const calls = ctx.trajectory ? callsOf(ctx.trajectory) : [];
+    if (calls.length === 0)
+        return { score: 1, passed: true, detail: "no tool calls" };
+    const declared = declaredTools(ctx.tools);
+    const problems = calls.map((call) => problem(call, declared)).filter((p) => p !== undefined);
+    const valid = calls.length - problems.length;
+    return {
+        score: valid / calls.length,
+        passed: problems.length === 0,
+        detail: problems.length === 0
+            ? `${calls.length} call(s) valid`
+            : `${valid}/${calls.length} valid; ${problems[0] ?? ""}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/engine/scorers/tool-call.js
+
+
+function matcher(mode) {
+    return (made, want) => {
+        if (made.name !== want.name)
+            return false;
+        if (want.arguments === undefined)
+            return true;
+        const args = parseArguments(made.arguments);
+        if (args === undefined)
+            return false;
+        return mode === "exact" ? jsonEqual(want.arguments, args) : isSubset(want.arguments, args);
+    };
+}
+/** Most pairs of a one-to-one matching in any order (augmenting paths; lists are short). */
+function maxMatching(made, want, ok) {
+    const owner = new Array(want.length).fill(-1);
+    const tryAssign = (i, seen) => {
+        for (let j = 0; j < want.length; j++) {
+            const w = want[j];
+            if (seen[j] || !w || !ok(made[i], w))
+                continue;
+            seen[j] = true;
+            const o = owner[j] ?? -1;
+            if (o < 0 || tryAssign(o, seen)) {
+                owner[j] = i;
+                return true;
+            }
+        }
+        return false;
+    };
+    let n = 0;
+    for (let i = 0; i < made.length; i++)
+        if (tryAssign(i, new Array(want.length).fill(false)))
+            n++;
+    return n;
+}
+/** Most pairs matched in the same order on both sides (longest common subsequence). */
+function inOrder(made, want, ok) {
+    let prev = new Array(want.length + 1).fill(0);
+    for (const m of made) {
+        const row = [0];
+        want.forEach((w, j) => {
+            row.push(ok(m, w) ? (prev[j] ?? 0) + 1 : Math.max(prev[j + 1] ?? 0, row[j] ?? 0));
+        });
+        prev = row;
+    }
+    return prev[want.length] ?? 0;
+}
+/**
+ * F1 of the calls made against the expected calls: precision over the calls made, recall over
+ * the expected ones. Expecting [] passes only when no tool was called.
+ */
+function scoreToolCall(c, ctx) {
+    const want = c.calls ?? ctx.example.expected_tool_calls ?? [];
+    const made = ctx.trajectory ? callsOf(ctx.trajectory) : [];
+    const names = (xs) => xs.map((x) => x.name).join(", ") || "none";
+    if (want.length === 0) {
+        const none = made.length === 0;
+        return {
+            score: none ? 1 : 0,
+            passed: none,
+            detail: none ? "no call, as expected" : `expected no call, made: ${names(made)}`,
+        };
+    }
+    const ok = matcher(c.arguments ?? "subset");
+    const matched = (c.order === "strict" ? inOrder : maxMatching)(made, want, ok);
+    const f1 = matched === 0 ? 0 : (2 * matched) / (made.length + want.length);
+    const min = c.min_score ?? 1;
+    return {
+        score: f1,
+        // F1 is 1 exactly when every call matched; the epsilon only absorbs rounding below 1.
+        passed: f1 >= min - 1e-9,
+        detail: `F1 ${f1.toFixed(2)}: ${matched} of ${want.length} expected matched (${names(want)}), ${made.length} made (${names(made)})`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/engine/scorers/trajectory.js
+
+/** Whether `sequence` appears in `path` in order, other calls allowed between. */
+function containsInOrder(path, sequence) {
+    let next = 0;
+    for (const name of path)
+        if (name === sequence[next])
+            next++;
+    return next >= sequence.length;
+}
+/** Checks the shape of what the agent did; the score is the share of checks met, and all must be met to pass. */
+function scoreTrajectory(c, ctx) {
+    const path = ctx.trajectory ? toolPath(ctx.trajectory) : [];
+    const steps = ctx.trajectory?.steps.length ?? 1;
+    const calls = ctx.trajectory ? callsOf(ctx.trajectory).length : 0;
+    if (c.when_called !== undefined && !path.includes(c.when_called))
+        return { score: 1, passed: true, detail: `not applicable: ${c.when_called} not called` };
+    const failures = [];
+    let checks = 0;
+    for (const name of c.must_call ?? []) {
+        checks++;
+        if (!path.includes(name))
+            failures.push(`${name} not called`);
+    }
+    for (const name of c.must_not_call ?? []) {
+        checks++;
+        if (path.includes(name))
+            failures.push(`${name} called`);
+    }
+    if (c.sequence) {
+        checks++;
+        if (!containsInOrder(path, c.sequence))
+            failures.push(`not in order ${c.sequence.join(" → ")}`);
+    }
+    if (c.max_steps !== undefined) {
+        checks++;
+        if (steps > c.max_steps)
+            failures.push(`${steps} steps > ${c.max_steps}`);
+    }
+    if (c.max_tool_calls !== undefined) {
+        checks++;
+        if (calls > c.max_tool_calls)
+            failures.push(`${calls} calls > ${c.max_tool_calls}`);
+    }
+    const shown = path.length > 0 ? path.join(" → ") : "no calls";
+    return {
+        score: checks === 0 ? 1 : (checks - failures.length) / checks,
+        passed: failures.length === 0,
+        detail: failures.length === 0 ? `ok: ${shown}` : `${failures.join("; ")} (path: ${shown})`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/scorers/index.js
+
+
+
 
 
 
@@ -30314,6 +31189,12 @@ function dispatch(c, ctx) {
             return scoreLatency(c, ctx);
         case "cost":
             return scoreCost(c, ctx);
+        case "tool_call":
+            return scoreToolCall(c, ctx);
+        case "tool_args_valid":
+            return scoreToolArgsValid(c, ctx);
+        case "trajectory":
+            return scoreTrajectory(c, ctx);
         default: {
             // Adding a criterion type to the schema without a scorer fails to compile here.
             const unknown = c;
@@ -30412,6 +31293,7 @@ async function prefetchExpected(criteria, examples, scorer, budget, price, signa
 
 
 
+
 function* workItems(examples, repeats, only) {
     if (only) {
         const byId = new Map(examples.map((e) => [e.id, e]));
@@ -30427,10 +31309,12 @@ function* workItems(examples, repeats, only) {
             yield { example, repeat };
 }
 /** A generous upper bound of a call's spend, reserved before the call starts. */
-function estimateSpend(request, judges, price, extra) {
+function estimateSpend(request, judges, price, extra, steps = 1) {
     // Tokenizers average ~4 characters a token on English; 3 leaves room for other text.
-    const promptTokens = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
-    const outputTokens = request.max_tokens ?? 1024;
+    const promptTokensOnce = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
+    // An agent's later steps resend the conversation so far: each step is reserved as a whole call.
+    const promptTokens = steps * promptTokensOnce;
+    const outputTokens = steps * (request.max_tokens ?? 1024);
     const judgeTokens = judges * (promptTokens + outputTokens + 400 + JUDGE_MAX_TOKENS);
     const usd = price?.(request.model, { prompt_tokens: promptTokens + judgeTokens, completion_tokens: outputTokens }) ??
         0;
@@ -30465,7 +31349,7 @@ async function runSuite(prompt, evalSet, opts) {
         await runPool(workItems(examples, repeats, opts.items), limit, async ({ example, repeat }, i) => {
             const request = buildRequest(prompt.data, example, evalSet.file);
             const embeddings = embeddingEstimate(criteria, example, request.max_tokens ?? 1024, opts.models, opts.price);
-            const reservation = budget.tryReserve(estimateSpend(request, judges, opts.price, embeddings));
+            const reservation = budget.tryReserve(estimateSpend(request, judges, opts.price, embeddings, prompt.data.max_steps));
             if ("refused" in reservation) {
                 results[i] = skipped(example, repeat, reservation.refused);
                 stopWith(reservation.refused);
@@ -30484,6 +31368,7 @@ async function runSuite(prompt, evalSet, opts) {
             opts.onProgress?.({ ...progress, spentUsd: budget.spend.usd });
         }, {
             signal: stop.signal,
+            ...(opts.slots ? { slots: opts.slots } : {}),
             onSkipped: ({ example, repeat }, i) => {
                 results[i] = skipped(example, repeat, stopped?.reason ?? "the run stopped early");
             },
@@ -30545,8 +31430,15 @@ async function evaluateExample(ctx, reservation, budget) {
     };
     const settle = () => budget.settle(reservation, spent);
     let completion;
+    let trajectory;
     try {
-        completion = await opts.provider.complete(ctx.request, { signal: ctx.signal, repeat: ctx.repeat });
+        ({ completion, trajectory } = await runSteps(opts.provider, ctx.request, {
+            signal: ctx.signal,
+            repeat: ctx.repeat,
+            exampleId: ctx.example.id,
+            maxSteps: prompt.data.max_steps ?? 1,
+            fixtures: example.tool_results ?? [],
+        }));
         account(ctx.request.model, completion.usage, completion.cached);
         opts.onCallResult?.("ok");
     }
@@ -30564,6 +31456,8 @@ async function evaluateExample(ctx, reservation, budget) {
             example,
             latencyMs: completion.latencyMs,
             ...(cost !== undefined ? { costUsd: cost } : {}),
+            ...(trajectory ? { trajectory } : {}),
+            ...(ctx.request.tools ? { tools: ctx.request.tools } : {}),
         });
     }
     // Then moderation (free) and embeddings (cheap), before the judges; they see at most 64 KB of the answer.
@@ -30650,11 +31544,13 @@ async function evaluateExample(ctx, reservation, budget) {
         criteria,
         passed: allPassed,
         score: weights > 0 ? weighted / weights : 0,
+        ...(trajectory ? { trajectory } : {}),
     };
     return { result, fatal: false };
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/evaluate.js
+
 
 
 
@@ -30725,6 +31621,7 @@ async function loadTarget(project, target) {
 async function evaluatePrompt(prompt, evalSet, meta, opts) {
     const run = await runSuite(prompt, evalSet, opts);
     const judges = judgesOf(prompt, opts.judge);
+    const categories = exampleCategories(evalSet.examples);
     return {
         prompt: meta.name,
         version: prompt.data.version,
@@ -30739,6 +31636,7 @@ async function evaluatePrompt(prompt, evalSet, meta, opts) {
         ...(run.sampled ? { sampled: run.sampled } : {}),
         ...(run.stopped ? { stopped: run.stopped } : {}),
         ...(judges.length > 0 ? { judges } : {}),
+        ...(categories ? { example_categories: categories } : {}),
     };
 }
 
@@ -30755,7 +31653,7 @@ const TRUST_MODEL = [
     {
         input: "prompt files of the challenger",
         from: "head",
-        note: "template, system, model and parameters: what is under test",
+        note: "template, system, messages, tools, model and parameters: what is under test",
     },
     {
         input: "criteria of an existing prompt",
@@ -31320,6 +32218,18 @@ function roundFailed(runs, maxErrorRate) {
         reason: `${errors.length} of ${results.length} further answers errored: ${errors[0]?.error?.message ?? "error"}`,
     };
 }
+/**
+ * Both sides at once. They draw on the run's one set of call slots, so together they never exceed
+ * the concurrency; one side's error waits for the other to end, so no call goes on unwatched.
+ */
+async function bothSides(a, b) {
+    const [x, y] = await Promise.allSettled([a, b]);
+    if (x.status === "rejected")
+        throw x.reason;
+    if (y.status === "rejected")
+        throw y.reason;
+    return [x.value, y.value];
+}
 /** Decides every prompt, running further rounds while any criterion is undecided. */
 async function decideInRounds(prompts, gate, runItems, signal) {
     const maxRounds = Math.max(1, gate.maxSamplingRounds);
@@ -31364,8 +32274,7 @@ async function decideInRounds(prompts, gate, runItems, signal) {
             const items = nextItems(p.champion, p.challenger);
             if (items.length === 0)
                 continue;
-            const champ = await runItems(i, "champion", round + 1, items);
-            const chall = await runItems(i, "challenger", round + 1, items);
+            const [champ, chall] = await bothSides(runItems(i, "champion", round + 1, items), runItems(i, "challenger", round + 1, items));
             p.champion = withRound(p.champion, champ, p.championCriteria, p.evalSet);
             p.challenger = withRound(p.challenger, chall, p.criteria, p.evalSet);
             const stop = champ.stopped ?? chall.stopped ?? roundFailed([champ, chall], gate.maxErrorRate);
@@ -31377,6 +32286,7 @@ async function decideInRounds(prompts, gate, runItems, signal) {
 }
 
 ;// CONCATENATED MODULE: ./lib/pipeline/compare-run.js
+
 
 
 
@@ -31451,22 +32361,28 @@ const sideLabel = (prep, side, round) => {
 };
 /** The first pass of both sides. */
 async function firstPass(prep, opts) {
-    const champion = prep.champion
-        ? await runSide(sideLabel(prep, "champion", 1), prep.champion, prep.evalSet, "active on the base branch", opts)
-        : null;
-    const challenger = await runSide(sideLabel(prep, "challenger", 1), prep.challenger, prep.evalSet, prep.reasons.join("; "), opts);
+    const [champion, challenger] = await bothSides(prep.champion
+        ? runSide(sideLabel(prep, "champion", 1), prep.champion, prep.evalSet, "active on the base branch", opts)
+        : Promise.resolve(null), runSide(sideLabel(prep, "challenger", 1), prep.challenger, prep.evalSet, prep.reasons.join("; "), opts));
     return {
         criteria: prep.criteria,
         championCriteria: prep.champion?.data.eval_criteria ?? [],
         evalSet: prep.evalSet,
         champion,
         challenger,
-        inputs: new Map(prep.evalSet.examples.map((e) => [e.id, e.input])),
+        inputs: new Map(prep.evalSet.examples.map((e) => [
+            e.id,
+            { input: e.input, ...(e.expected !== undefined ? { expected: e.expected } : {}) },
+        ])),
         temperatureZero: prep.champion?.data.temperature === 0 && prep.challenger.data.temperature === 0,
     };
 }
 /** Evaluates champion and challenger of every planned prompt and decides the gate. */
-async function runComparison(plan, labels, opts) {
+async function runComparison(plan, labels, given) {
+    const opts = {
+        ...given,
+        run: { ...given.run, slots: given.run.slots ?? slotsFor(given.run.concurrency) },
+    };
     const now = opts.now ?? Date.now;
     const startedAt = new Date(now());
     const prepared = [];
@@ -31492,8 +32408,6 @@ async function runComparison(plan, labels, opts) {
             notEvaluated.push({ prompt: p.name, reason: errorMessage(e) });
         }
     }
-    // The first pass alone says whether the run could measure: later rounds only add samples.
-    const stopped = sampled.some((s) => s.champion?.stopped ?? s.challenger.stopped);
     const comparisons = await decideInRounds(sampled, opts.gate, (i, side, round, items) => {
         const prep = prepared[i];
         const prompt = side === "champion" ? prep.champion : prep.challenger;
@@ -31502,6 +32416,13 @@ async function runComparison(plan, labels, opts) {
         const reason = side === "champion" ? "active on the base branch" : prep.reasons.join("; ");
         return runSide(sideLabel(prep, side, round), prompt, prep.evalSet, reason, opts, items);
     }, opts.signal);
+    return assembleResults(plan, labels, opts, { startedAt, prepared, sampled, comparisons, notEvaluated }, now);
+}
+/** What the gate decided, as results: shared by one run and the merge of sharded runs (src/scale/merge.ts). */
+function assembleResults(plan, labels, opts, decided, now) {
+    const { startedAt, prepared, sampled, comparisons, notEvaluated } = decided;
+    // The first pass alone says whether the run could measure: later rounds only add samples.
+    const stopped = sampled.some((s) => s.champion?.stopped ?? s.challenger.stopped);
     const prompts = prepared.map((prep, i) => {
         const s = sampled[i];
         return {
@@ -31530,6 +32451,8 @@ async function runComparison(plan, labels, opts) {
         base: labels.base,
         head: labels.head,
         merge_base: plan.mergeBaseSha,
+        head_sha: plan.headSha,
+        ...(opts.repositoryUrl ? { repository_url: opts.repositoryUrl } : {}),
         verdict,
         started_at: startedAt.toISOString(),
         finished_at: new Date(now()).toISOString(),
@@ -31540,6 +32463,289 @@ async function runComparison(plan, labels, opts) {
         gate_changes: plan.gateChanges,
         ignored_inputs: opts.ignoredInputs ?? [],
     };
+}
+
+;// CONCATENATED MODULE: ./lib/scale/shard.js
+/**
+ * Which examples a shard evaluates: every (prompt, example id) pair is ordered by
+ * a hash of both, then dealt round-robin, so the shares are the same on every
+ * machine and their sizes differ by at most one.
+ */
+
+
+/** The most shards a run may be split into: beyond it a share is a handful of calls. */
+const MAX_SHARDS = 256;
+/** "2/3" as shard 2 of 3; `field` names the flag or input in the error. */
+function parseShard(text, field) {
+    const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || count > MAX_SHARDS || index < 1 || index > count)
+        throw new errors_UserError(`${field} takes i/N with 1 ≤ i ≤ N ≤ ${MAX_SHARDS}, got "${text}"`, {}, `e.g. ${field} 1/3 for the first of three shards`);
+    return { index, count };
+}
+const shardName = (s) => `${s.index}/${s.count}`;
+/** The results file a shard writes, named by its shard so that the shards' files never collide. */
+const shardFileName = (s) => `shard-${s.index}-of-${s.count}.json`;
+const keyOf = (k) => `${k.prompt}\u0000${k.id}`;
+function rank(k) {
+    return (0,external_node_crypto_namespaceObject.createHash)("sha256")
+        .update(`agentops-shard:${keyOf(k)}`)
+        .digest("hex");
+}
+/** The keys of the given shard's share (as `prompt\0id`); a key listed twice counts once. */
+function shard_shareOf(keys, shard) {
+    const unique = new Map(keys.map((k) => [keyOf(k), rank(k)]));
+    // Ties are impossible in practice (sha256); the key breaks them so the order is total anyway.
+    const ordered = [...unique].sort(([ka, ra], [kb, rb]) => ra < rb ? -1 : ra > rb ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0);
+    return new Set(ordered.filter((_, i) => i % shard.count === shard.index - 1).map(([k]) => k));
+}
+const inShare = (share, k) => share.has(keyOf(k));
+/** The results file of an eval shard: apart from compare shards' (merge reads those only). */
+const evalShardFileName = (s) => `eval-shard-${s.index}-of-${s.count}.json`;
+/** Each eval set cut to the shard's share of every (prompt, example id) pair across `sets`. */
+function shareSets(sets, shard) {
+    const share = shard_shareOf(sets.flatMap((s) => s.examples.map((e) => ({ prompt: s.prompt, id: e.id }))), shard);
+    return sets.map((s) => s.examples.filter((e) => inShare(share, { prompt: s.prompt, id: e.id })));
+}
+
+;// CONCATENATED MODULE: ./lib/scale/plan-identity.js
+/**
+ * What makes sharded results one plan: the same revisions, the same prompt
+ * versions and eval sets, the same gate and the same number of shards. Two
+ * shard files merge only when their identities are equal.
+ */
+
+const sha256 = (text) => (0,external_node_crypto_namespaceObject.createHash)("sha256").update(text).digest("hex");
+function planIdentity(plan, run) {
+    return {
+        base_sha: plan.baseSha,
+        head_sha: plan.headSha,
+        merge_base_sha: plan.mergeBaseSha,
+        environment: plan.environment,
+        prompts: plan.prompts.map((p) => ({
+            name: p.name,
+            champion: p.champion ? { version: p.champion.version, sha256: sha256(p.champion.text) } : null,
+            challenger: p.challenger ? { version: p.challenger.version, sha256: sha256(p.challenger.text) } : null,
+            eval_set_sha256: p.evalSet ? sha256(p.evalSet.text) : null,
+            criteria_sha256: sha256(JSON.stringify([p.criteria, p.informational])),
+        })),
+        gate: { ...run.gate },
+        provider: run.provider,
+        max_examples: run.maxExamples ?? null,
+        shards: run.shards,
+    };
+}
+/** The first field in which two identities differ, as "head_sha: abc… vs def…"; undefined when equal. */
+function identityDifference(a, b) {
+    const fields = (x) => [
+        ["base_sha", x.base_sha],
+        ["head_sha", x.head_sha],
+        ["merge_base_sha", x.merge_base_sha],
+        ["environment", x.environment],
+        ["shard count", String(x.shards)],
+        ["provider", x.provider],
+        ["gate settings", JSON.stringify(x.gate)],
+        ["max_examples", String(x.max_examples)],
+        ["prompts", x.prompts.map((p) => p.name).join(", ")],
+        ...x.prompts.flatMap((p) => [
+            [
+                `${p.name} champion`,
+                p.champion ? `v${p.champion.version} ${p.champion.sha256.slice(0, 12)}` : "none",
+            ],
+            [
+                `${p.name} challenger`,
+                p.challenger ? `v${p.challenger.version} ${p.challenger.sha256.slice(0, 12)}` : "none",
+            ],
+            [`${p.name} eval set`, p.eval_set_sha256?.slice(0, 12) ?? "none"],
+            [`${p.name} criteria`, p.criteria_sha256.slice(0, 12)],
+        ]),
+    ];
+    const fb = new Map(fields(b));
+    for (const [name, value] of fields(a)) {
+        const other = fb.get(name);
+        if (other !== value)
+            return `${name}: ${value} vs ${other ?? "(absent)"}`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/scale/shard-run.js
+/**
+ * One shard of a compare: its share of every planned prompt's examples, both
+ * sides, the first pass and then every further sampling round up to
+ * max_sampling_rounds (a fixed design). A shard decides nothing: which rounds
+ * count is for the merge, which replays the sequential gate over every shard's
+ * answers (docs/statistics.md, "Sharded runs").
+ */
+
+
+
+
+
+
+
+
+
+const planId = (identity) => (0,external_node_crypto_namespaceObject.createHash)("sha256").update(JSON.stringify(identity)).digest("hex");
+const CHAMPION_REASON = "active on the base branch";
+/** Every round after the first, on the examples whose answers vary, as the unsharded gate would ask them. */
+async function fixedRounds(prep, share, first, opts) {
+    const rounds = [];
+    const champion = prep.champion;
+    let a = first.champion;
+    let b = first.challenger;
+    // As in the gate: no champion, answers known deterministic, or a first pass cut short take no rounds.
+    if (!champion || !a || a.stopped || b.stopped)
+        return rounds;
+    if (champion.data.temperature === 0 && prep.challenger.data.temperature === 0)
+        return rounds;
+    for (let round = 2; round <= opts.gate.maxSamplingRounds; round++) {
+        if (opts.signal?.aborted)
+            break;
+        const items = nextItems(a, b);
+        if (items.length === 0)
+            break;
+        const reason = prep.reasons.join("; ");
+        const ra = await runSide(sideLabel(prep, "champion", round), champion, share, CHAMPION_REASON, opts, items);
+        const rb = await runSide(sideLabel(prep, "challenger", round), prep.challenger, share, reason, opts, items);
+        rounds.push({ round, champion: ra, challenger: rb });
+        a = withRound(a, ra, champion.data.eval_criteria, share);
+        b = withRound(b, rb, prep.criteria, share);
+        if (ra.stopped || rb.stopped)
+            break;
+    }
+    return rounds;
+}
+/** Runs this shard's share of the plan; the merge (src/scale/merge.ts) turns the shards into one verdict. */
+async function runShard(plan, labels, opts, shard) {
+    const now = opts.now ?? Date.now;
+    const startedAt = new Date(now());
+    const identity = planIdentity(plan, {
+        gate: opts.gate,
+        provider: opts.run.provider.id,
+        maxExamples: opts.run.maxExamples,
+        shards: shard.count,
+    });
+    const notEvaluated = [];
+    const prepared = [];
+    for (const p of plan.prompts) {
+        const prep = await preparePrompt(p, opts);
+        if ("challenger" in prep)
+            prepared.push(prep);
+        else
+            notEvaluated.push(prep);
+    }
+    // max_examples cuts each eval set first, as one run would; the cut is then dealt.
+    const cuts = prepared.map((prep) => sampleById(prep.evalSet.examples, opts.run.maxExamples));
+    const share = shard_shareOf(prepared.flatMap((prep, i) => (cuts[i]?.items ?? []).map((e) => ({ prompt: prep.name, id: e.id }))), shard);
+    const prompts = [];
+    for (const [i, prep] of prepared.entries()) {
+        if (opts.signal?.aborted) {
+            notEvaluated.push({ prompt: prep.name, reason: `${stopReason(opts.signal)} before it started` });
+            continue;
+        }
+        const cut = cuts[i] ?? { items: [] };
+        const mine = {
+            file: prep.evalSet.file,
+            examples: cut.items.filter((e) => inShare(share, { prompt: prep.name, id: e.id })),
+        };
+        try {
+            const champion = prep.champion
+                ? await runSide(sideLabel(prep, "champion", 1), prep.champion, mine, CHAMPION_REASON, opts)
+                : null;
+            const challenger = await runSide(sideLabel(prep, "challenger", 1), prep.challenger, mine, prep.reasons.join("; "), opts);
+            const first = { champion, challenger };
+            prompts.push({
+                name: prep.name,
+                reasons: prep.reasons,
+                champion: prep.champion,
+                challenger: prep.challenger,
+                criteria: prep.criteria,
+                eval_set: mine,
+                ...(cut.sampled ? { sampled: cut.sampled } : {}),
+                ...(prep.baselineNote ? { baseline_note: prep.baselineNote } : {}),
+                challenger_file: prep.challengerFile,
+                criterion_lines: prep.criterionLines,
+                first_pass: first,
+                rounds: await fixedRounds(prep, mine, first, opts),
+            });
+        }
+        catch (e) {
+            if (isUserError(e))
+                throw e;
+            notEvaluated.push({ prompt: prep.name, reason: errorMessage(e) });
+        }
+    }
+    return {
+        schema_version: 1,
+        kind: "compare-shard",
+        tool: { name: "agentops", version: VERSION },
+        shard: { index: shard.index, count: shard.count },
+        plan_id: planId(identity),
+        plan: identity,
+        labels,
+        provider: opts.run.provider.id,
+        started_at: startedAt.toISOString(),
+        finished_at: new Date(now()).toISOString(),
+        prompts,
+        not_evaluated: notEvaluated,
+        ignored: plan.ignored,
+        gate_changes: plan.gateChanges,
+        ignored_inputs: opts.ignoredInputs ?? [],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/scale/write-shard.js
+
+
+/** The folder a shard's results go to when no file is named (the CLI's; the Action's is under RUNNER_TEMP). */
+const DEFAULT_SHARD_DIR = "agentops-shards";
+async function writeShardResults(path, results) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(path, JSON.stringify(results) + "\n");
+}
+/** Prompts a shard could not evaluate (a removed prompt is not a failure) and runs cut short. */
+function shardProblems(results) {
+    return [
+        ...results.not_evaluated
+            .filter((n) => n.reason !== "removed by this change")
+            .map((n) => `${n.prompt}: ${n.reason}`),
+        ...results.prompts.flatMap((p) => [p.first_pass.champion, p.first_pass.challenger].flatMap((r) => r?.stopped ? [`${p.name}: ${r.stopped.reason}`] : [])),
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/cli/io.js
+const EXIT = {
+    ok: 0,
+    regression: 1,
+    usage: 2,
+    inconclusive: 3,
+    internal: 4,
+    /** compare: the change edits how it is judged; a maintainer must accept it. */
+    needsApproval: 5,
+};
+
+;// CONCATENATED MODULE: ./lib/cli/shard-command.js
+
+
+
+
+
+
+/** compare --shard: runs the share, writes its results, decides nothing (agentops merge does). */
+async function runShardCommand(plan, labels, opts, shard, out, io) {
+    const results = scrubDeep(await runShard(plan, labels, opts, shard), secretsFromEnv(io.env));
+    const path = (0,external_node_path_namespaceObject.resolve)(io.cwd, out ?? (0,external_node_path_namespaceObject.join)(DEFAULT_SHARD_DIR, shardFileName(shard)));
+    await writeShardResults(path, results);
+    const examples = results.prompts.reduce((n, p) => n + p.eval_set.examples.length, 0);
+    const shown = (0,external_node_path_namespaceObject.relative)(io.cwd, path) || path;
+    io.stdout(`shard ${shardName(shard)}: ${examples} example(s) of ${results.prompts.length} prompt(s); results in ${shown}\n` +
+        `merge every shard's results with: agentops merge ${(0,external_node_path_namespaceObject.relative)(io.cwd, (0,external_node_path_namespaceObject.resolve)(path, "..")) || "."}\n`);
+    const problems = shardProblems(results);
+    for (const p of problems)
+        io.stderr(`incomplete: ${p}\n`);
+    return problems.length > 0 ? EXIT.inconclusive : EXIT.ok;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
@@ -32016,6 +33222,164 @@ function escape_escapeBlock(text, maxLength = 2000) {
     const body = s.replace(/[&<>]|@(?=[A-Za-z0-9])|#(?=\d)|^::/gm, (m) => BLOCK_ENTITY[m] ?? m);
     return `<pre>${body}</pre>`;
 }
+/**
+ * For text inside an HTML table cell (side-by-side examples): entities escaped as in
+ * escapeBlock, newlines as <br> so long lines wrap and the HTML block has no blank
+ * line (which would end it and let markdown in), leading spaces kept as &nbsp;.
+ */
+function escapeCell(text, maxLength = 1000) {
+    let s = text.replace(BIDI, "").replace(CONTROL, "");
+    if (s.length > maxLength)
+        s = `${s.slice(0, maxLength - 1)}…`;
+    return s
+        .split(/\r?\n/)
+        .map((line) => line
+        .replace(/[&<>]|@(?=[A-Za-z0-9])|#(?=\d)|^::/g, (m) => BLOCK_ENTITY[m] ?? m)
+        .replace(/^ +/, (sp) => "&nbsp;".repeat(sp.length))
+        .replace(/\t/g, "&nbsp;&nbsp;"))
+        .join("<br>");
+}
+
+;// CONCATENATED MODULE: ./lib/report/categories.js
+/**
+ * The per-category breakdown (src/compare/categories.ts) as markdown: a sentence
+ * for each drop that sits in one category, a table of every criterion by
+ * category, and a small Mermaid chart when a drop is concentrated. Pure.
+ */
+
+
+/** Charts stay small: past this many categories the table says it better. */
+const CHART_MAX_CATEGORIES = 10;
+const categories_points = (x) => Math.abs(x * 100).toFixed(0);
+const categories_pctOf = (x) => (x * 100).toFixed(0);
+const code = (s) => `\`${escapeInline(s, 60)}\``;
+/** "overlap fell 25 points on `refund`, 1 point elsewhere" (or "rose 3 points elsewhere"). */
+function concentratedSentence(d) {
+    const elsewhere = Math.abs(d.elsewhere) < 0.005
+        ? "unchanged elsewhere"
+        : `${d.elsewhere < 0 ? "" : "rose "}${categories_points(d.elsewhere)} point${categories_points(d.elsewhere) === "1" ? "" : "s"} elsewhere`;
+    return `${escapeInline(d.criterion)} fell ${categories_points(d.delta)} points on ${code(d.category)} (${d.examples} example${d.examples === 1 ? "" : "s"}), ${elsewhere}`;
+}
+/** For a failing criterion with no concentrated drop: "meaning fell on 5 of 6 categories, most on `billing` (22 points)". */
+function spreadSentence(b, criterion) {
+    const rows = b.rows.filter((r) => r.criterion === criterion && r.delta !== null);
+    const fell = rows.filter((r) => (r.delta ?? 0) <= -0.005);
+    if (rows.length < 2 || fell.length === 0)
+        return undefined;
+    const worst = fell.reduce((w, r) => ((r.delta ?? 0) < (w.delta ?? 0) ? r : w));
+    return `${escapeInline(criterion)} fell on ${fell.length} of ${rows.length} categories, most on ${code(worst.category)} (${categories_points(worst.delta ?? 0)} points, ${worst.examples} example${worst.examples === 1 ? "" : "s"})`;
+}
+function cell(r, plain = false) {
+    if (!r)
+        return "–";
+    if (r.champion === null || r.delta === null)
+        return `${categories_pctOf(r.challenger)}%`;
+    const d = Math.round(r.delta * 100);
+    const delta = d === 0 ? "±0" : `${d > 0 ? "+" : "−"}${Math.abs(d)}`;
+    const text = `${categories_pctOf(r.champion)} → ${categories_pctOf(r.challenger)} (${delta})`;
+    return r.delta <= -0.1 && !plain ? `**${text}**` : text;
+}
+/** Rows are categories, columns criteria; a cell is champion → challenger (Δ points), or the challenger alone. */
+function categoryTable(b, escape) {
+    const name = escape ?? code;
+    const head = escape ?? ((s) => escapeInline(s, 60));
+    const criteria = [...new Set(b.rows.map((r) => r.criterion))];
+    const at = new Map(b.rows.map((r) => [`${r.criterion}\u0000${r.category}`, r]));
+    const rows = b.categories.map((cat) => {
+        const n = Math.max(0, ...b.rows.filter((r) => r.category === cat).map((r) => r.examples));
+        return [
+            `${name(cat)} (${n})`,
+            ...criteria.map((c) => cell(at.get(`${c}\u0000${cat}`), escape !== undefined)),
+        ];
+    });
+    return markdownTable([["category (examples)", ...criteria.map(head)], ...rows], {
+        align: ["l", ...criteria.map(() => "r")],
+    });
+}
+/** Mermaid labels: quoted strings, so only a safe alphabet and no quote can reach them. */
+const label = (s) => s.replace(/[^A-Za-z0-9 _./()-]/g, "_").slice(0, 24);
+/**
+ * A bar chart of one criterion by category, the challenger as bars and the
+ * champion as a line: drawn only for a concentrated drop or else a failing
+ * criterion, where a picture shows at once which categories fell. Empty when
+ * it would add nothing (no such criterion, one category, too many).
+ */
+function categoryChart(b, failing = []) {
+    const criterion = b.concentrated[0]?.criterion ?? failing[0];
+    if (criterion === undefined || b.categories.length < 2 || b.categories.length > CHART_MAX_CATEGORIES)
+        return [];
+    const drop = { criterion };
+    const rows = b.categories.flatMap((cat) => {
+        const r = b.rows.find((x) => x.criterion === drop.criterion && x.category === cat);
+        return r && r.champion !== null ? [r] : [];
+    });
+    if (rows.length < 2)
+        return [];
+    const list = (xs) => `[${xs.map((x) => (x * 100).toFixed(0)).join(", ")}]`;
+    return [
+        "```mermaid",
+        "xychart-beta",
+        `    title "${label(drop.criterion)} by category - challenger bars, champion line"`,
+        `    x-axis [${rows.map((r) => `"${label(r.category)}"`).join(", ")}]`,
+        `    y-axis "score (%)" 0 --> 100`,
+        `    bar ${list(rows.map((r) => r.challenger))}`,
+        `    line ${list(rows.map((r) => r.champion ?? 0))}`,
+        "```",
+        "",
+    ];
+}
+/**
+ * The compare report's category part: sentences first (each concentrated drop, and how each
+ * failing criterion's drop spreads), then the chart, then the table folded away.
+ */
+function categorySection(b, failing = []) {
+    if (!b)
+        return [];
+    const out = [];
+    for (const d of b.concentrated)
+        out.push(`- By category: ${concentratedSentence(d)}.`);
+    for (const name of failing) {
+        if (b.concentrated.some((d) => d.criterion === name))
+            continue;
+        const spread = spreadSentence(b, name);
+        if (spread)
+            out.push(`- By category: ${spread}.`);
+    }
+    if (out.length > 0)
+        out.push("");
+    out.push(...categoryChart(b, failing));
+    out.push(`<details><summary>By category (${b.categories.length}): score % champion → challenger (Δ points)</summary>`, "", categoryTable(b), "", "Examples count in each of their categories (tags and labels.category); figures are descriptive, not tested per category.", "", "</details>", "");
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/cost.js
+/** The challenger's change in tokens, cost and p95 latency, as one line of the prompt section. Pure. */
+
+function part(what, c) {
+    // A change under 1% says nothing a reader needs.
+    if (!c || c.change_pct === null || Math.abs(c.change_pct) < 1)
+        return undefined;
+    const figure = `${signedPct(c.change_pct)} ${what}`;
+    return c.large ? `**${figure}** ⚠️` : figure;
+}
+/** "Challenger against champion: **+344% tokens per answer** ⚠️, +300% cost per answer, −8% p95 latency." */
+function costLine(cost) {
+    if (!cost)
+        return [];
+    const parts = [
+        part("tokens per answer", cost.tokens),
+        part("cost per answer", cost.cost_usd),
+        part("p95 latency", cost.latency_p95_ms),
+    ].filter((p) => p !== undefined);
+    if (parts.length === 0)
+        return [];
+    const out = [`Challenger against champion: ${parts.join(", ")}.`, ""];
+    for (const g of cost.exceeded)
+        out.push(`> ❌ ${g.reason}.`, "");
+    for (const g of cost.unmeasured)
+        out.push(`> ⚠️ ${g.reason}.`, "");
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./lib/report/format.js
 /** Small, locale-independent number formats shared by every renderer. */
@@ -32025,7 +33389,7 @@ function pct(x, digits = 1) {
 function pctRange([lo, hi]) {
     return `${(lo * 100).toFixed(0)}–${(hi * 100).toFixed(0)}%`;
 }
-function score(x) {
+function format_score(x) {
     return x.toFixed(2);
 }
 function format_int(n) {
@@ -32035,99 +33399,9 @@ function ms(n) {
     return n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${format_int(n)} ms`;
 }
 
-;// CONCATENATED MODULE: ./lib/report/gate-changes.js
+;// CONCATENATED MODULE: ./lib/report/criteria-table.js
 
 
-
-/** One line for the headline: why the change needs a maintainer. */
-function gateChangeHeadline(results) {
-    const n = results.gate_changes.length;
-    return `this change edits how it is judged (${n} gate change${n === 1 ? "" : "s"}); a maintainer can accept it with /agentops approve`;
-}
-/**
- * The section a reviewer reads before accepting a gate change: each change, and
- * what the change's own versions of edited criteria would have scored.
- */
-function renderGateChanges(results) {
-    const out = [];
-    if (results.gate_changes.length > 0) {
-        out.push("### 🔐 Gate changes: a maintainer must approve", "", "This change edits what judges it. It was judged by the base branch's config, criteria, rubrics and examples (plus criteria and examples it adds); comment `/agentops approve` to accept the changes below.", "");
-        for (const g of results.gate_changes) {
-            const where = g.prompt ? `**${escapeInline(g.prompt)}** · ` : "";
-            out.push(`- ${where}\`${escapeInline(g.path, 200)}\`: ${escapeInline(g.summary, 400)}`);
-        }
-        const asEdited = results.prompts.flatMap((p) => p.challenger.criteria
-            .filter((c) => c.name.endsWith(AS_EDITED))
-            .map((c) => `- **${escapeInline(p.name)}** · ${escapeInline(c.name)}: ${c.n ? pct(c.mean_score) : "–"}`));
-        if (asEdited.length > 0)
-            out.push("", "The change's own versions of the criteria it edited (not gating):", ...asEdited);
-        out.push("");
-    }
-    if (results.ignored_inputs.length > 0) {
-        out.push("<details><summary>Inputs from this change that were ignored</summary>", "");
-        for (const i of results.ignored_inputs)
-            out.push(`- ${escapeInline(i, 300)}`);
-        out.push("", "</details>", "");
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/report/judges.js
-/**
- * Who judged what, one line per llm_judge criterion; a judge that is the model
- * under test is called out, since a model tends to rate its own answers highly.
- */
-function judgeLines(run) {
-    return (run.judges ?? []).map((j) => {
-        const rubric = j.preset ? ` (built-in rubric: ${j.preset})` : "";
-        if (j.model === null)
-            return `${j.criterion}: no judge model${rubric}`;
-        return j.self
-            ? `⚠️ ${j.criterion} is judged by ${j.model}, the model under test${rubric}: set judge_model in the config to a different model for a fair judge`
-            : `${j.criterion} judged by ${j.model}${rubric}`;
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/report/truncated.js
-/** Answers cut at max_tokens, in words: scored as usual, but a reader should know. */
-function truncatedNote(summary, whose) {
-    // Results written before the count existed have no `truncated`.
-    const n = summary?.truncated ?? 0;
-    if (n === 0)
-        return [];
-    return [`${n} of ${whose} answers ${n === 1 ? "was" : "were"} cut at max_tokens (finish_reason "length")`];
-}
-/** The compare report's line for both sides, e.g. "3 of the challenger's answers were cut at max_tokens". */
-function truncatedSides(champion, challenger) {
-    const lines = [
-        ...truncatedNote(champion?.summary, "the champion's"),
-        ...truncatedNote(challenger.summary, "the challenger's"),
-    ];
-    return lines.length > 0 ? [`${lines.join("; ")}; they are scored as they are.`, ""] : [];
-}
-
-;// CONCATENATED MODULE: ./lib/report/compare-report.js
-
-
-
-
-
-
-
-const VERDICT_ICON = {
-    pass: "✅",
-    fail: "❌",
-    inconclusive: "⚠️",
-    needs_approval: "🔐",
-};
-/** "pass", "inconclusive", or for a failure what kind it is (a regression, or thresholds missed). */
-function verdictWord(verdict, comparisons) {
-    return verdict === "fail"
-        ? failureKind(comparisons)
-        : verdict === "needs_approval"
-            ? "needs approval"
-            : verdict;
-}
 const STATUS_LABEL = {
     ok: "✅ not worse",
     improved: "✅ improved",
@@ -32201,27 +33475,6 @@ function sideFigures(run) {
         run.stopped ? `stopped: ${escapeInline(run.stopped.reason, 120)}` : "complete",
     ];
 }
-function flippedSection(flipped, limit) {
-    if (flipped.length === 0)
-        return [];
-    const down = flipped.filter((f) => f.direction === "pass_to_fail");
-    const up = flipped.filter((f) => f.direction === "fail_to_pass");
-    const out = [
-        `<details><summary>${down.length} example${down.length === 1 ? "" : "s"} went pass → fail, ${up.length} fail → pass</summary>`,
-        "",
-    ];
-    // Regressions first: they are what a reviewer needs to see.
-    for (const f of [...down, ...up].slice(0, limit)) {
-        const arrow = f.direction === "pass_to_fail" ? "pass → fail" : "fail → pass";
-        out.push(`**${escapeInline(f.id)}** — ${arrow} (${f.criteria.map((c) => escapeInline(c)).join(", ")})`, "");
-        out.push("Input:", escape_escapeBlock(JSON.stringify(f.input, null, 1), 600), "");
-        out.push("Champion:", escape_escapeBlock(f.champion_output, 1000), "", "Challenger:", escape_escapeBlock(f.challenger_output, 1000), "");
-    }
-    if (flipped.length > limit)
-        out.push(`… and ${flipped.length - limit} more in the results JSON.`, "");
-    out.push("</details>", "");
-    return out;
-}
 /** How sampling went, when it went beyond the first pass or stopped for a reason worth saying. */
 function samplingNote(c) {
     const s = c.sampling;
@@ -32239,12 +33492,413 @@ function samplingNote(c) {
                     : `sampling stopped: ${escapeInline(s.ended ?? "", 200)}`;
     return [`Sampling: ${rounds}; ${why}.`, ""];
 }
-function promptSection(p, flippedLimit) {
+
+;// CONCATENATED MODULE: ./lib/report/examples.js
+
+/** Answers longer than this (characters) are stacked rather than side by side. */
+const SIDE_BY_SIDE_MAX = 700;
+const OUTPUT_MAX = 1500;
+function inputText(input) {
+    const entries = Object.entries(input);
+    return entries
+        .map(([k, v]) => {
+        const value = typeof v === "string" ? v : JSON.stringify(v);
+        return entries.length === 1 ? value : `${k}: ${value}`;
+    })
+        .join("\n");
+}
+function expectedText(expected) {
+    return typeof expected === "string" ? expected : JSON.stringify(expected, null, 1);
+}
+function scoreCell(s) {
+    if (!s)
+        return "–";
+    const detail = s.detail ? ` · ${escapeCell(s.detail, 160)}` : "";
+    return `${s.passed ? "✅" : "❌"} ${s.score.toFixed(2)}${detail}`;
+}
+const row = (head, ...cells) => `<tr><th align="left">${head}</th>${cells.join("")}</tr>`;
+const td = (html, span = 1) => `<td${span > 1 ? ` colspan="${span}"` : ""}>${html}</td>`;
+function inputRows(e, span) {
+    const rows = [row("input", td(escapeCell(inputText(e.input), 800), span))];
+    if (e.expected !== undefined)
+        rows.push(row("expected", td(escapeCell(expectedText(e.expected), 800), span)));
+    return rows;
+}
+/** Criterion rows: the flipped ones first, each side's result on the answer shown. */
+function criteriaRows(names, flipped, a, b) {
+    const order = [...flipped, ...names.filter((n) => !flipped.includes(n))];
+    return order.map((n) => {
+        const name = escapeCell(n, 80);
+        return row(flipped.includes(n) ? `<strong>${name}</strong>` : name, td(scoreCell(a?.[n])), td(scoreCell(b?.[n])));
+    });
+}
+/** One flipped example as a table; `sides` names the columns ("champion v1", "challenger v2"). */
+function flippedTable(f, sides) {
+    const a = f.champion_output;
+    const b = f.challenger_output;
+    const stacked = a.length > SIDE_BY_SIDE_MAX || b.length > SIDE_BY_SIDE_MAX;
+    const names = [
+        ...new Set([...Object.keys(f.champion_scores ?? {}), ...Object.keys(f.challenger_scores ?? {})]),
+    ];
+    const rows = [`<table>`, row("", `<th>${sides[0]}</th>`, `<th>${sides[1]}</th>`), ...inputRows(f, 2)];
+    if (stacked)
+        rows.push(row(`answer, ${sides[0]}`, td(escapeCell(a, OUTPUT_MAX), 2)), row(`answer, ${sides[1]}`, td(escapeCell(b, OUTPUT_MAX), 2)));
+    else
+        rows.push(row("answer", td(escapeCell(a, OUTPUT_MAX)), td(escapeCell(b, OUTPUT_MAX))));
+    rows.push(...criteriaRows(names, f.criteria, f.champion_scores, f.challenger_scores), `</table>`);
+    return rows.join("\n");
+}
+function heading(id, what, categories) {
+    const tags = categories?.length
+        ? ` · ${categories.map((c) => `\`${escapeInline(c, 40)}\``).join(" ")}`
+        : "";
+    return `**${escapeInline(id)}** — ${what}${tags}`;
+}
+/** Flipped examples in a collapsed section, regressions first, at most `limit` shown. */
+function flippedSection(flipped, limit, sides, categories) {
+    if (flipped.length === 0)
+        return [];
+    const down = flipped.filter((f) => f.direction === "pass_to_fail");
+    const up = flipped.filter((f) => f.direction === "fail_to_pass");
+    const out = [
+        `<details><summary>${down.length} example${down.length === 1 ? "" : "s"} went pass → fail, ${up.length} fail → pass</summary>`,
+        "",
+    ];
+    // Regressions first: they are what a reviewer needs to see.
+    for (const f of [...down, ...up].slice(0, limit)) {
+        const arrow = f.direction === "pass_to_fail" ? "pass → fail" : "fail → pass";
+        const what = `${arrow} (${f.criteria.map((c) => escapeInline(c)).join(", ")})`;
+        out.push(heading(f.id, what, categories?.[f.id]), "", flippedTable(f, sides), "");
+    }
+    if (flipped.length > limit)
+        out.push(`… and ${flipped.length - limit} more in the results JSON.`, "");
+    out.push("</details>", "");
+    return out;
+}
+/** A below-threshold verdict's failing examples, per criterion: at most `limit` shown, with a count of the rest. */
+function failingSection(failing, limit, side, categories) {
+    const out = [];
+    for (const f of failing) {
+        const shown = f.examples.slice(0, limit);
+        out.push(`<details><summary>${escapeInline(f.criterion)}: ${f.total} example${f.total === 1 ? "" : "s"} below the threshold${shown.length < f.total ? ` (${shown.length} shown)` : ""}</summary>`, "");
+        for (const e of shown) {
+            const names = Object.keys(e.scores);
+            const table = [
+                `<table>`,
+                row("", `<th>${side}</th>`),
+                ...inputRows(e, 1),
+                row("answer", td(escapeCell(e.output, OUTPUT_MAX))),
+                ...[f.criterion, ...names.filter((n) => n !== f.criterion)].map((n) => row(n === f.criterion ? `<strong>${escapeCell(n, 80)}</strong>` : escapeCell(n, 80), td(scoreCell(e.scores[n])))),
+                `</table>`,
+            ].join("\n");
+            out.push(heading(e.id, `fails ${escapeInline(f.criterion)}`, categories?.[e.id]), "", table, "");
+        }
+        if (f.total > shown.length)
+            out.push(`… and ${f.total - shown.length} more failing ${escapeInline(f.criterion)}.`, "");
+        out.push("</details>", "");
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/gate-changes.js
+
+
+
+/** One line for the headline: why the change needs a maintainer. */
+function gateChangeHeadline(results) {
+    const n = results.gate_changes.length;
+    return `this change edits how it is judged (${n} gate change${n === 1 ? "" : "s"}); a maintainer can accept it with /agentops approve`;
+}
+/**
+ * The section a reviewer reads before accepting a gate change: each change, and
+ * what the change's own versions of edited criteria would have scored.
+ */
+function renderGateChanges(results) {
+    const out = [];
+    if (results.gate_changes.length > 0) {
+        out.push("### 🔐 Gate changes: a maintainer must approve", "", "This change edits what judges it. It was judged by the base branch's config, criteria, rubrics and examples (plus criteria and examples it adds); comment `/agentops approve` to accept the changes below.", "");
+        for (const g of results.gate_changes) {
+            const where = g.prompt ? `**${escapeInline(g.prompt)}** · ` : "";
+            out.push(`- ${where}\`${escapeInline(g.path, 200)}\`: ${escapeInline(g.summary, 400)}`);
+        }
+        const asEdited = results.prompts.flatMap((p) => p.challenger.criteria
+            .filter((c) => c.name.endsWith(AS_EDITED))
+            .map((c) => `- **${escapeInline(p.name)}** · ${escapeInline(c.name)}: ${c.n ? pct(c.mean_score) : "–"}`));
+        if (asEdited.length > 0)
+            out.push("", "The change's own versions of the criteria it edited (not gating):", ...asEdited);
+        out.push("");
+    }
+    if (results.ignored_inputs.length > 0) {
+        out.push("<details><summary>Inputs from this change that were ignored</summary>", "");
+        for (const i of results.ignored_inputs)
+            out.push(`- ${escapeInline(i, 300)}`);
+        out.push("", "</details>", "");
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/judges.js
+/**
+ * Who judged what, one line per llm_judge criterion; a judge that is the model
+ * under test is called out, since a model tends to rate its own answers highly.
+ */
+function judgeLines(run) {
+    return (run.judges ?? []).map((j) => {
+        const rubric = j.preset ? ` (built-in rubric: ${j.preset})` : "";
+        if (j.model === null)
+            return `${j.criterion}: no judge model${rubric}`;
+        return j.self
+            ? `⚠️ ${j.criterion} is judged by ${j.model}, the model under test${rubric}: set judge_model in the config to a different model for a fair judge`
+            : `${j.criterion} judged by ${j.model}${rubric}`;
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/report/truncated.js
+/** Answers cut at max_tokens, in words: scored as usual, but a reader should know. */
+function truncatedNote(summary, whose) {
+    // Results written before the count existed have no `truncated`.
+    const n = summary?.truncated ?? 0;
+    if (n === 0)
+        return [];
+    return [`${n} of ${whose} answers ${n === 1 ? "was" : "were"} cut at max_tokens (finish_reason "length")`];
+}
+/** The compare report's line for both sides, e.g. "3 of the challenger's answers were cut at max_tokens". */
+function truncatedSides(champion, challenger) {
+    const lines = [
+        ...truncatedNote(champion?.summary, "the champion's"),
+        ...truncatedNote(challenger.summary, "the challenger's"),
+    ];
+    return lines.length > 0 ? [`${lines.join("; ")}; they are scored as they are.`, ""] : [];
+}
+
+;// CONCATENATED MODULE: ./lib/agent/tool-stats.js
+
+const START = "start";
+const END = "end";
+const tool_stats_cell = (from, to) => `${from}\u0000${to}`;
+/** Tool-use figures of one run; undefined when no scored sample has a trajectory (not an agent). */
+function toolUseOf(results) {
+    const traced = results.filter((r) => r.status === "ok" && r.trajectory);
+    if (traced.length === 0)
+        return undefined;
+    const use = {
+        samples: traced.length,
+        calls: {},
+        mean_steps: 0,
+        unmatched: 0,
+        transitions: new Map(),
+    };
+    let steps = 0;
+    for (const r of traced) {
+        const t = r.trajectory;
+        if (!t)
+            continue;
+        steps += t.steps.length;
+        use.unmatched += unmatchedCalls(t);
+        for (const c of callsOf(t))
+            use.calls[c.name] = (use.calls[c.name] ?? 0) + 1;
+        const path = [START, ...toolPath(t), END];
+        for (let i = 0; i + 1 < path.length; i++) {
+            const key = tool_stats_cell(path[i] ?? START, path[i + 1] ?? END);
+            use.transitions.set(key, (use.transitions.get(key) ?? 0) + 1);
+        }
+    }
+    use.mean_steps = steps / traced.length;
+    return use;
+}
+/** A transition's share of samples: sides of different sizes compare fairly. */
+function rate(use, from, to) {
+    if (!use || use.samples === 0)
+        return 0;
+    return (use.transitions.get(tool_stats_cell(from, to)) ?? 0) / use.samples;
+}
+/** The `limit` cells whose rate changed most between the sides (ties in first-seen order), changed cells only. */
+function mostChanged(champion, challenger, limit = 3) {
+    if (!champion || !challenger)
+        return new Set();
+    const keys = new Set([...champion.transitions.keys(), ...challenger.transitions.keys()]);
+    const changes = [...keys]
+        .map((k) => {
+        const [from = "", to = ""] = k.split("\u0000");
+        return { k, d: Math.abs(rate(challenger, from, to) - rate(champion, from, to)) };
+    })
+        .filter((x) => x.d > 1e-12)
+        .sort((a, b) => b.d - a.d);
+    return new Set(changes.slice(0, limit).map((x) => x.k));
+}
+
+;// CONCATENATED MODULE: ./lib/report/tool-use.js
+
+
+
+
+/*
+ * The tool-use part of a report: per side, calls per tool, mean steps and unmatched calls; the
+ * transition matrix of the trajectories (start → tools → end) with the most-changed cells
+ * marked; and the trajectories of flipped examples, compactly. Tool names come from prompt
+ * files and arguments from models: everything is escaped.
+ */
+const tool_use_name = (s) => (s === START || s === END ? `*${s}*` : `\`${escapeInline(s, 64)}\``);
+function tools(...uses) {
+    return [...new Set(uses.flatMap((u) => Object.keys(u?.calls ?? {})))].sort();
+}
+function summaryTable(champion, challenger, both) {
+    const fig = (u, f) => (u ? f(u) : "–");
+    const row = (label, f) => both ? [label, fig(champion, f), fig(challenger, f)] : [label, fig(challenger, f)];
+    const rows = [
+        both ? ["", "champion", "challenger"] : ["", "value"],
+        ...tools(champion, challenger).map((t) => row(`calls to ${tool_use_name(t)}`, (u) => format_int(u.calls[t] ?? 0))),
+        row("mean steps", (u) => u.mean_steps.toFixed(2)),
+        row("unmatched calls (no fixture)", (u) => format_int(u.unmatched)),
+        row("answers", (u) => format_int(u.samples)),
+    ];
+    return markdownTable(rows, { align: both ? ["l", "r", "r"] : ["l", "r"] });
+}
+function matrix(champion, challenger) {
+    const names = tools(champion, challenger);
+    const marked = mostChanged(champion, challenger);
+    const count = (u, k) => u?.transitions.get(k) ?? 0;
+    const rows = [START, ...names].map((from) => [
+        tool_use_name(from),
+        ...[...names, END].map((to) => {
+            const k = tool_stats_cell(from, to);
+            const b = count(challenger, k);
+            if (!champion)
+                return b ? format_int(b) : "·";
+            const a = count(champion, k);
+            if (a === 0 && b === 0)
+                return "·";
+            const text = a === b ? format_int(a) : `${format_int(a)} → ${format_int(b)}`;
+            return marked.has(k) ? `**${text}** ◀` : text;
+        }),
+    ]);
+    return markdownTable([["from \\ to", ...[...names, END].map(tool_use_name)], ...rows], {
+        align: ["l", ...names.map(() => "c"), "c"],
+    });
+}
+/** One line per call: step, tool, arguments, result; then the answer. */
+function compactTrajectory(t) {
+    if (!t)
+        return "(no trajectory)";
+    const lines = [];
+    t.steps.forEach((s, i) => {
+        for (const c of s.tool_calls) {
+            const result = c.result === undefined ? "(not answered: no steps left)" : JSON.stringify(c.result).slice(0, 160);
+            lines.push(`${i + 1}. ${c.name}(${c.arguments.slice(0, 160)}) → ${c.unmatched ? "UNMATCHED " : ""}${result}`);
+        }
+    });
+    lines.push(`answer: ${t.final.slice(0, 200)}`);
+    return lines.join("\n");
+}
+function firstOf(run, id) {
+    return run?.examples.find((r) => r.id === id && r.status === "ok")?.trajectory;
+}
+function flippedTrajectories(champion, challenger, flipped, limit) {
+    const shown = [...flipped]
+        .sort((a, b) => (a.direction === b.direction ? 0 : a.direction === "pass_to_fail" ? -1 : 1))
+        .filter((f) => firstOf(challenger, f.id) ?? firstOf(champion, f.id))
+        .slice(0, limit);
+    if (shown.length === 0)
+        return [];
+    const out = [`<details><summary>Trajectories of ${shown.length} flipped example(s)</summary>`, ""];
+    for (const f of shown) {
+        out.push(`**${escapeInline(f.id)}** — ${f.direction === "pass_to_fail" ? "pass → fail" : "fail → pass"}`, "");
+        out.push("Champion:", escape_escapeBlock(compactTrajectory(firstOf(champion, f.id)), 1200), "");
+        out.push("Challenger:", escape_escapeBlock(compactTrajectory(firstOf(challenger, f.id)), 1200), "");
+    }
+    out.push("</details>", "");
+    return out;
+}
+/** The compare report's tool-use section of one prompt; nothing for a prompt without tools. */
+function toolUseSection(champion, challenger, flipped = [], flippedLimit = 5) {
+    const a = champion ? toolUseOf(champion.examples) : undefined;
+    const b = toolUseOf(challenger.examples);
+    if (!a && !b)
+        return [];
+    const both = champion !== null;
+    return [
+        "**Tool use**",
+        "",
+        summaryTable(a, b, both),
+        "",
+        both
+            ? "Transitions between tools over all answers (champion → challenger; ◀ marks the cells that changed most):"
+            : "Transitions between tools over all answers:",
+        "",
+        matrix(both ? a : undefined, b),
+        "",
+        ...flippedTrajectories(champion, challenger, flipped, flippedLimit),
+    ];
+}
+/** The eval report's tool-use section of one run. */
+function toolUseEvalSection(run) {
+    return toolUseSection(null, run);
+}
+/** Plain-text lines for the terminal: calls per tool, mean steps, unmatched calls. */
+function toolUseText(run) {
+    const u = toolUseOf(run.examples);
+    if (!u)
+        return [];
+    const calls = Object.entries(u.calls)
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([t, n]) => `${t} ${n}`);
+    return [
+        `tool calls: ${calls.join(", ") || "none"} · mean steps ${u.mean_steps.toFixed(2)} · unmatched ${u.unmatched}`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/report/compare-report.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+const VERDICT_ICON = {
+    pass: "✅",
+    fail: "❌",
+    inconclusive: "⚠️",
+    needs_approval: "🔐",
+};
+/** "pass", "inconclusive", or for a failure what kind it is (a regression, or thresholds missed). */
+function verdictWord(verdict, comparisons) {
+    return verdict === "fail"
+        ? failureKind(comparisons)
+        : verdict === "needs_approval"
+            ? "needs approval"
+            : verdict;
+}
+/** "; ⚠️ +345% tokens per answer" for the summary table, when the challenger's usage rose a lot. */
+function largeIncrease(c) {
+    const t = c.cost?.tokens;
+    const usd = c.cost?.cost_usd;
+    const big = t?.large && t.change_pct !== null ? t : usd?.large && usd.change_pct !== null ? usd : undefined;
+    if (!big || big.change_pct === null)
+        return "";
+    return `; ⚠️ ${signedPct(big.change_pct)} ${big === t ? "tokens" : "cost"} per answer`;
+}
+/** Where a repository file is at a commit on the run's GitHub server, each path segment encoded. */
+function fileUrl(results, path) {
+    if (!results.repository_url || !results.head_sha || !path)
+        return undefined;
+    const encoded = path.split("/").map(encodeURIComponent).join("/");
+    return `${results.repository_url}/blob/${results.head_sha}/${encoded}`;
+}
+function promptSection(p, flippedLimit, results) {
     const c = p.comparison;
     const from = c.champion_version !== null
         ? `v${c.champion_version} → v${c.challenger_version}`
         : `new v${c.challenger_version}`;
-    const out = [`### ${escapeInline(p.name)}: ${from} — ${verdictWord(c.verdict, [c])}`, ""];
+    const url = fileUrl(results, p.challenger_file);
+    const name = url ? `[${escapeInline(p.name)}](${url})` : escapeInline(p.name);
+    const out = [`### ${name}: ${from} — ${verdictWord(c.verdict, [c])}`, ""];
     out.push(`Evaluated because: ${p.reasons.map((r) => escapeInline(r, 300)).join("; ")}.`, "");
     if (!c.baseline)
         out.push(`> **No baseline** — absolute thresholds only.${p.baseline_note ? ` ${escapeInline(p.baseline_note, 400)}` : ""}`, "");
@@ -32253,12 +33907,14 @@ function promptSection(p, flippedLimit) {
         ["criterion", "champion", "challenger", "Δ (95% CI)", "decision", "rounds"],
         ...c.criteria.map(criterionRow),
     ], { align: ["l", "r", "r", "r", "l", "r"] }), "");
+    out.push(...categorySection(c.categories, c.criteria.filter((k) => k.status === "regressed" || k.status === "below_threshold").map((k) => k.name)));
     out.push(...samplingNote(c), ...detectableDrop(p));
     out.push(markdownTable([
         ["", "answers scored", "tokens", "cost", "latency p50 / p95", "run"],
         [`champion${p.champion ? ` v${p.champion.version}` : ""}`, ...sideFigures(p.champion)],
         [`challenger v${p.challenger.version}`, ...sideFigures(p.challenger)],
     ], { align: ["l", "r", "r", "r", "r", "l"] }), "");
+    out.push(...costLine(c.cost));
     for (const line of judgeLines(p.challenger))
         out.push(`> ${escapeInline(line, 300)}`, "");
     const sampled = p.challenger.sampled;
@@ -32269,7 +33925,11 @@ function promptSection(p, flippedLimit) {
         out.push(`${c.errors.excluded_pairs} example(s) left out of the pairing because a side errored or was skipped.`, "");
     }
     out.push(...truncatedSides(p.champion, p.challenger));
-    out.push(...flippedSection(c.flipped, flippedLimit));
+    const sides = [`champion v${c.champion_version ?? "?"}`, `challenger v${c.challenger_version}`];
+    const tags = p.challenger.example_categories;
+    out.push(...failingSection(c.failing ?? [], Math.min(flippedLimit, 5), sides[1], tags));
+    out.push(...toolUseSection(p.champion, p.challenger, c.flipped));
+    out.push(...flippedSection(c.flipped, flippedLimit, sides, tags));
     return out;
 }
 const VERDICT_ORDER = { fail: 0, needs_approval: 1, inconclusive: 1, pass: 2 };
@@ -32289,6 +33949,7 @@ function headline(results, prompts) {
             .map((k) => k.status === "below_threshold"
             ? `${p.name}: ${k.name} below its threshold`
             : `${p.name}: ${k.name} ${k.delta !== null ? `${signedPts(k.delta)} pts` : "worse"}`)
+            .concat((p.comparison.cost?.exceeded ?? []).map((g) => `${p.name}: ${g.reason}`))
         : []);
     if (results.verdict === "fail" && failing.length > 0)
         return `failing: ${failing.join(", ")}`;
@@ -32311,13 +33972,13 @@ function renderCompareMarkdown(results, opts = {}) {
                     ? `v${p.comparison.champion_version} → v${p.comparison.challenger_version}`
                     : `new v${p.comparison.challenger_version}`,
                 VERDICT_ICON[p.comparison.verdict],
-                escapeInline(p.comparison.reason, 160),
+                escapeInline(p.comparison.reason, 160) + largeIncrease(p.comparison),
             ]),
         ], { align: ["l", "l", "c", "l"] }), "");
     }
     out.push(...renderGateChanges(results));
     for (const p of prompts)
-        out.push(...promptSection(p, limit));
+        out.push(...promptSection(p, limit, results));
     if (results.not_evaluated.length > 0) {
         out.push("### Not evaluated", "");
         for (const n of results.not_evaluated)
@@ -32332,7 +33993,7 @@ function renderCompareMarkdown(results, opts = {}) {
             out.push(`- ${escapeInline(f, 200)}`);
         out.push("", "</details>", "");
     }
-    out.push(`<sub>champion = the version active on the base branch, read from git; challenger = this change. Each example counts once: scores are the mean over its repeats (pass rates, or mean scores for graded criteria), paired by example id. A criterion fails only when a one-sided paired t-test over examples shows it worse than the tolerance allows, with the chance of a false failure held under α over every criterion of the PR and every round; undecided criteria get more rounds, and pass when sampling ends. Δ intervals are 95% t-intervals over examples. See docs/statistics.md. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}</sub>`);
+    out.push(`<sub>champion = the version active on the base branch, read from git; challenger = this change. Each example counts once: scores are the mean over its repeats (pass rates, or mean scores for graded criteria), paired by example id. A criterion fails only when a one-sided paired t-test over examples shows it worse than the tolerance allows, with the chance of a false failure held under α over every criterion of the PR and every round; undecided criteria get more rounds, and pass when sampling ends. Δ intervals are 95% t-intervals over examples. See docs/statistics.md. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}${results.head_sha && /^[0-9a-f]{7,64}$/.test(results.head_sha) ? ` · head ${results.head_sha}` : ""}</sub>`);
     return out.join("\n") + "\n";
 }
 /**
@@ -32350,17 +34011,6 @@ function renderCouldNotEvaluate(detail, runUrl) {
     out.push("The check stays red until a run reaches a verdict.", "");
     return out.join("\n");
 }
-
-;// CONCATENATED MODULE: ./lib/cli/io.js
-const EXIT = {
-    ok: 0,
-    regression: 1,
-    usage: 2,
-    inconclusive: 3,
-    internal: 4,
-    /** compare: the change edits how it is judged; a maintainer must accept it. */
-    needsApproval: 5,
-};
 
 ;// CONCATENATED MODULE: ./lib/report/progress.js
 /**
@@ -32522,6 +34172,31 @@ function priceOf(model, overrides = {}) {
 function costUsd(model, usage, overrides) {
     const p = priceOf(model, overrides);
     return p ? (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000 : undefined;
+}
+/**
+ * Batch API prices that are not half the list price, USD per 1M tokens. OpenAI
+ * and Anthropic charge half for every model in their tables as of PRICES_AS_OF,
+ * so this is empty; an entry here wins over the half.
+ */
+const BATCH_PRICES = {};
+/** USD for one call's usage sent through a batch: BATCH_PRICES, else half the (overridden) list price. */
+function batchCostUsd(model, usage, overrides) {
+    // A project's own price for the model is its list price, halved like the table's.
+    const special = Object.hasOwn(overrides ?? {}, model) ? undefined : batchPriceOf(model);
+    const p = special ?? halve(priceOf(model, overrides));
+    return p ? (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000 : undefined;
+}
+/** BATCH_PRICES by exact name, then by the longest known name the model extends. */
+function batchPriceOf(model) {
+    let best;
+    for (const name of Object.keys(BATCH_PRICES)) {
+        if ((name === model || extends_(model, name)) && (best === undefined || name.length > best.length))
+            best = name;
+    }
+    return best === undefined ? undefined : BATCH_PRICES[best];
+}
+function halve(p) {
+    return p ? { input: p.input / 2, output: p.output / 2 } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/providers/cache.js
@@ -32704,13 +34379,7 @@ function withCache(inner, opts) {
             if (hit) {
                 opts.used?.add(key);
                 opts.onEvent?.("hit");
-                return {
-                    text: hit.output,
-                    usage: { ...hit.usage },
-                    latencyMs: hit.latency_ms,
-                    cached: true,
-                    ...(hit.finish_reason !== undefined ? { finishReason: hit.finish_reason } : {}),
-                };
+                return completionOf(hit);
             }
             opts.onEvent?.("miss");
             const completion = await inner.complete(request, options);
@@ -32724,6 +34393,7 @@ function withCache(inner, opts) {
                 usage: { ...completion.usage },
                 latency_ms: completion.latencyMs,
                 ...(completion.finishReason !== undefined ? { finish_reason: completion.finishReason } : {}),
+                ...(completion.toolCalls?.length ? { tool_calls: completion.toolCalls.map((c) => ({ ...c })) } : {}),
             };
             await store(opts, entry);
             return completion;
@@ -32757,6 +34427,82 @@ async function pruneCache(dir, keep) {
         }
     }
     return removed;
+}
+
+;// CONCATENATED MODULE: ./lib/agent/mock-tools.js
+/*
+ * The mock provider's agent: deterministic tool calls for tests and offline dry runs. It calls
+ * one tool (tool_choice's, else the first declared) with arguments made from the schema, and
+ * answers in text once a tool result is in the conversation.
+ */
+/** A value of the schema's type: its enum's first value, else "mock" / 0 / false / [] / an object. */
+function placeholder(schema) {
+    const s = schema !== null && typeof schema === "object" ? schema : {};
+    if (Array.isArray(s.enum) && s.enum.length > 0)
+        return s.enum[0];
+    if ("const" in s)
+        return s.const;
+    const type = Array.isArray(s.type) ? s.type[0] : s.type;
+    switch (type) {
+        case "integer":
+        case "number":
+            return typeof s.minimum === "number" ? s.minimum : 0;
+        case "boolean":
+            return false;
+        case "array":
+            return [];
+        case "object":
+            return argumentsFor(s);
+        case "null":
+            return null;
+        default:
+            return "mock";
+    }
+}
+/** Every required property (all properties when none is marked required), with a placeholder value. */
+function argumentsFor(schema) {
+    const props = schema?.properties;
+    if (props === null || typeof props !== "object")
+        return {};
+    const all = Object.keys(props);
+    const required = Array.isArray(schema?.required) ? schema.required : all;
+    const out = {};
+    for (const k of all)
+        if (required.includes(k))
+            out[k] = placeholder(props[k]);
+    return out;
+}
+function chosenTool(request) {
+    const choice = request.tool_choice;
+    if (choice === "none")
+        return undefined;
+    const tools = request.tools ?? [];
+    if (choice !== undefined && typeof choice === "object")
+        return tools.find((t) => t.function.name === choice.function.name);
+    return tools[0];
+}
+/** The mock's tool calls for a request; none once a tool has answered (or when it has no tools). */
+function mockToolCalls(request) {
+    if (request.messages.some((m) => m.role === "tool"))
+        return [];
+    const tool = chosenTool(request);
+    if (!tool)
+        return [];
+    return [
+        {
+            id: "call_mock_1",
+            name: tool.function.name,
+            arguments: JSON.stringify(argumentsFor(tool.function.parameters)),
+        },
+    ];
+}
+/** The mock's final text after tool results: names the results it saw, so outputs depend on the fixtures. */
+function mockFinalText(request) {
+    const results = request.messages.filter((m) => m.role === "tool");
+    if (results.length === 0)
+        return undefined;
+    const last = results.at(-1)?.content ?? "";
+    return `mock answer after ${results.length} tool result(s): ${last.slice(0, 200)}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/providers/mock-models.js
@@ -32833,6 +34579,7 @@ function mockEmbeddings(request) {
 
 
 
+
 /** Rough token count (4 characters a token), good enough for a test double. */
 function estimateTokens(text) {
     return Math.ceil(text.length / 4);
@@ -32864,7 +34611,12 @@ function createMockProvider(responder = echoOrJudge) {
         moderate: (request) => Promise.resolve(mockModeration(request)),
         embed: (request) => Promise.resolve(mockEmbeddings(request)),
         async complete(request, options = {}) {
-            const text = await responder(request, options);
+            // Tool-bearing requests get the mock agent (unless a test brought its own responder).
+            const toolCalls = responder === echoOrJudge ? mockToolCalls(request) : [];
+            const text = toolCalls.length > 0
+                ? ""
+                : ((responder === echoOrJudge ? mockFinalText(request) : undefined) ??
+                    (await responder(request, options)));
             const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
             // A latency derived from the key keeps latency-based criteria reproducible.
             const latencyMs = 50 + (parseInt(requestKey(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
@@ -32873,6 +34625,7 @@ function createMockProvider(responder = echoOrJudge) {
                 usage: { prompt_tokens: promptTokens, completion_tokens: estimateTokens(text) },
                 latencyMs,
                 cached: false,
+                ...(toolCalls.length > 0 ? { toolCalls } : {}),
             };
         },
     };
@@ -63981,6 +65734,12 @@ function limitResponseBytes(inner, maxBytes) {
         }
         if (!response.body || NULL_BODY_STATUSES.has(response.status))
             return response;
+        // The HTTP parser reads no more than a declared length, so a plain body that declares one
+        // within the limit needs no counting stream (most of a small call's CPU is spent in streams).
+        // A compressed one can inflate far past it, so it is counted.
+        const encoding = response.headers.get("content-encoding");
+        if (Number.isFinite(declared) && (!encoding || encoding === "identity"))
+            return response;
         let seen = 0;
         const counted = response.body.pipeThrough(new TransformStream({
             transform(chunk, controller) {
@@ -64009,7 +65768,36 @@ function tooLarge(e) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/engine/providers/call-signal.js
+/*
+ * A long run hands one signal to tens of thousands of calls. Given straight to
+ * the openai SDK, each call ties the run's signal to its own (AbortSignal.any),
+ * the run's signal keeps a dependant per call, and on Node 24 every finished
+ * call walks that growing set: seconds-long event-loop stalls at 50,000 calls.
+ * A call gets its own controller instead, linked by one listener that is
+ * removed when the call ends, so the run's signal holds only calls in flight.
+ */
+/** Runs `call` with a signal of its own that aborts, with the same reason, when `parent` does. */
+async function withCallSignal(parent, call) {
+    if (!parent)
+        return call(undefined);
+    const controller = new AbortController();
+    if (parent.aborted) {
+        controller.abort(parent.reason);
+        return call(controller.signal);
+    }
+    const onAbort = () => controller.abort(parent.reason);
+    parent.addEventListener("abort", onAbort, { once: true });
+    try {
+        return await call(controller.signal);
+    }
+    finally {
+        parent.removeEventListener("abort", onAbort);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/providers/chat-answer.js
+
 
 
 
@@ -64030,6 +65818,20 @@ function answerOf(response) {
     if (typeof message.refusal === "string")
         return message.refusal;
     return undefined;
+}
+/** The function calls of choices[0].message; malformed entries are dropped, so none is trusted blindly. */
+function toolCallsOf(response) {
+    const choices = asRecord(response).choices;
+    const message = asRecord(Array.isArray(choices) ? asRecord(choices[0]).message : undefined);
+    const calls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
+    return calls.flatMap((raw, i) => {
+        const call = asRecord(raw);
+        const fn = asRecord(call.function);
+        if (typeof fn.name !== "string" || fn.name === "")
+            return [];
+        const args = typeof fn.arguments === "string" ? fn.arguments : JSON.stringify(fn.arguments ?? {});
+        return [{ id: typeof call.id === "string" ? call.id : `call_${i + 1}`, name: fn.name, arguments: args }];
+    });
 }
 /** Why a 200 carried no answer, in the server's words when it gave some (some gateways send 200 + error). */
 function missingAnswer(response, apiKey) {
@@ -64056,6 +65858,27 @@ function usageOf(response, request, text) {
         completion_tokens: chat_answer_isCount(reported.completion_tokens)
             ? reported.completion_tokens
             : estimateTokens(text),
+    };
+}
+/**
+ * A chat-completions response body as a Completion, the same whether it came back from a live call or a
+ * batch's output file. An answer can echo the key (a model or gateway told to repeat its headers): it is
+ * masked here, so the cache, the judge, the results and every report only ever see the masked text.
+ */
+function completionOfResponse(response, request, secret, latencyMs) {
+    const toolCalls = toolCallsOf(response);
+    const answer = answerOf(response) ?? (toolCalls.length > 0 ? "" : undefined);
+    if (answer === undefined)
+        throw missingAnswer(response, secret);
+    const text = secret ? scrubSecrets(answer, [secret]) : answer;
+    const finishReason = finishReasonOf(response);
+    return {
+        text,
+        usage: usageOf(response, request, text),
+        latencyMs,
+        cached: false,
+        ...(finishReason ? { finishReason } : {}),
+        ...(toolCalls.length > 0 ? { toolCalls } : {}),
     };
 }
 
@@ -64116,6 +65939,7 @@ function embeddingsOfAnswer(response, inputs, latencyMs) {
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/providers/openai.js
+
 
 
 
@@ -64293,8 +66117,39 @@ function isUnsupportedAnswer(e) {
     return (e.status === 400 &&
         /not (be )?supported|unsupported|unknown (url|endpoint|route)|no route/i.test(e.message));
 }
+/** Our turns in the API's shape: tool calls and tool results carry their ids; "" beside tool calls is null. */
+function messageOf(m) {
+    if (m.role === "tool")
+        return { role: "tool", tool_call_id: m.tool_call_id ?? "", content: m.content };
+    if (m.role === "assistant" && m.tool_calls?.length) {
+        return {
+            role: "assistant",
+            content: m.content === "" ? null : m.content,
+            tool_calls: m.tool_calls.map((c) => ({
+                id: c.id,
+                type: "function",
+                function: { name: c.name, arguments: c.arguments },
+            })),
+        };
+    }
+    return { role: m.role, content: m.content };
+}
+/** tools, tool_choice and response_format as given: the prompt file's schema already checked their shape. */
+function agentFields(request) {
+    return {
+        ...(request.tools ? { tools: request.tools } : {}),
+        ...(request.tool_choice !== undefined ? { tool_choice: request.tool_choice } : {}),
+        ...(request.response_format
+            ? { response_format: request.response_format }
+            : {}),
+    };
+}
 function bodyFor(request, reasoning) {
-    const body = { model: request.model, messages: request.messages };
+    const body = {
+        model: request.model,
+        messages: request.messages.map(messageOf),
+        ...agentFields(request),
+    };
     if (!reasoning && request.temperature !== undefined)
         body.temperature = request.temperature;
     if (request.max_tokens !== undefined) {
@@ -64307,6 +66162,10 @@ function bodyFor(request, reasoning) {
             body.max_tokens = request.max_tokens;
     }
     return body;
+}
+/** The chat body this provider would send first for `request`: what a batch line carries (src/scale). */
+function chatBodyOf(request) {
+    return bodyFor(request, REASONING.test(request.model));
 }
 /** A live OpenAI-compatible endpoint. It never retries: withRetries decides. */
 function createOpenAIProvider(settings) {
@@ -64324,10 +66183,8 @@ function createOpenAIProvider(settings) {
     const answerSecret = settings.apiKey === LOCAL_NO_KEY ? "" : settings.apiKey;
     /** Models that rejected temperature/max_tokens once: no more doomed first tries for the rest of the run. */
     const reasoningModels = new Set();
-    async function send(request, options) {
-        const call = (reasoning) => client.chat.completions.create(bodyFor(request, reasoning), {
-            ...(options.signal ? { signal: options.signal } : {}),
-        });
+    async function send(request, signal) {
+        const call = (reasoning) => client.chat.completions.create(bodyFor(request, reasoning), signal ? { signal } : {});
         const reasoning = REASONING.test(request.model) || reasoningModels.has(request.model);
         try {
             return await call(reasoning);
@@ -64339,13 +66196,13 @@ function createOpenAIProvider(settings) {
             return await call(true);
         }
     }
-    const signalOf = (options) => options.signal ? { signal: options.signal } : {};
+    const signalOf = (signal) => (signal ? { signal } : {});
     /** A call to /moderations or /embeddings: errors mapped as for chat, a missing route as "unsupported". */
-    async function other(what, call, read) {
+    async function other(what, options, call, read) {
         const started = now();
         let response;
         try {
-            response = await call();
+            response = await withCallSignal(options.signal, call);
         }
         catch (e) {
             const mapped = toProviderError(e, settings.apiKey);
@@ -64357,31 +66214,18 @@ function createOpenAIProvider(settings) {
     }
     return {
         id: `openai:${hostOf(baseURL)}`,
-        moderate: (request, options = {}) => other("moderation", () => client.moderations.create({ model: request.model, input: request.input }, signalOf(options)), moderationOfAnswer),
-        embed: (request, options = {}) => other("embeddings", () => client.embeddings.create({ model: request.model, input: request.input, encoding_format: "float" }, signalOf(options)), (r, ms) => embeddingsOfAnswer(r, request.input, ms)),
+        moderate: (request, options = {}) => other("moderation", options, (signal) => client.moderations.create({ model: request.model, input: request.input }, signalOf(signal)), moderationOfAnswer),
+        embed: (request, options = {}) => other("embeddings", options, (signal) => client.embeddings.create({ model: request.model, input: request.input, encoding_format: "float" }, signalOf(signal)), (r, ms) => embeddingsOfAnswer(r, request.input, ms)),
         async complete(request, options = {}) {
             const started = now();
             let response;
             try {
-                response = await send(request, options);
+                response = await withCallSignal(options.signal, (signal) => send(request, signal));
             }
             catch (e) {
                 throw toProviderError(e, settings.apiKey);
             }
-            const answer = answerOf(response);
-            if (answer === undefined)
-                throw missingAnswer(response, settings.apiKey);
-            // An answer can echo the key too (a model or gateway told to repeat its headers): masked here,
-            // the cache, the judge, the results and every report only ever see the masked text.
-            const text = answerSecret ? scrubSecrets(answer, [answerSecret]) : answer;
-            const finishReason = finishReasonOf(response);
-            return {
-                text,
-                usage: usageOf(response, request, text),
-                latencyMs: Math.max(0, now() - started),
-                cached: false,
-                ...(finishReason ? { finishReason } : {}),
-            };
+            return completionOfResponse(response, request, answerSecret, Math.max(0, now() - started));
         },
     };
 }
@@ -64511,7 +66355,707 @@ function stopWhenUnreachable(inner, limit = MAX_CONSECUTIVE_CONNECTION_FAILURES)
     };
 }
 
+;// CONCATENATED MODULE: ./lib/scale/batch-api.js
+
+
+
+
+
+const TERMINAL_STATUSES = new Set([
+    "failed",
+    "completed",
+    "expired",
+    "cancelled",
+]);
+const STATUSES = new Set([
+    "validating",
+    "failed",
+    "in_progress",
+    "finalizing",
+    "completed",
+    "expired",
+    "cancelling",
+    "cancelled",
+]);
+const batch_api_record = (v) => v !== null && typeof v === "object" ? v : {};
+const count = (v) => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : 0);
+const isId = (v) => typeof v === "string" && /^[\w.-]{1,200}$/.test(v);
+/** A batch object as the API returns it; nothing about its shape is trusted. */
+function batchInfoOf(body, apiKey) {
+    const b = batch_api_record(body);
+    if (!isId(b.id) || typeof b.status !== "string" || !STATUSES.has(b.status)) {
+        throw new ProviderError("the endpoint's batch object has no id or a status we do not know", {
+            kind: "bad_response",
+            retryable: true,
+        });
+    }
+    const counts = batch_api_record(b.request_counts);
+    const data = batch_api_record(b.errors).data;
+    const errors = (Array.isArray(data) ? data : []).slice(0, 5).map((e) => {
+        const r = batch_api_record(e);
+        const line = typeof r.line === "number" ? ` (line ${r.line})` : "";
+        const code = typeof r.code === "string" ? r.code : "error";
+        const message = typeof r.message === "string" ? r.message : "";
+        return quote(`${code}: ${message}${line}`, apiKey, 200);
+    });
+    return {
+        id: b.id,
+        status: b.status,
+        ...(isId(b.output_file_id) ? { outputFileId: b.output_file_id } : {}),
+        ...(isId(b.error_file_id) ? { errorFileId: b.error_file_id } : {}),
+        counts: { total: count(counts.total), completed: count(counts.completed), failed: count(counts.failed) },
+        errors,
+    };
+}
+function createBatchApi(settings) {
+    const base = settings.baseURL.replace(/\/+$/, "");
+    const doFetch = settings.fetch ?? globalThis.fetch;
+    const maxAttempts = settings.maxAttempts ?? 5;
+    const sleep = settings.sleep ?? abortableSleep;
+    const secret = settings.apiKey;
+    async function once(path, init, signal) {
+        // Few calls per run, so combining signals here does not grow anything long-lived.
+        const timeout = AbortSignal.timeout(settings.timeoutMs ?? 120_000);
+        const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+        let response;
+        try {
+            response = await doFetch(`${base}${path}`, {
+                ...init,
+                headers: {
+                    ...settings.defaultHeaders,
+                    ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+                    ...init.headers,
+                },
+                signal: combined,
+            });
+        }
+        catch (e) {
+            if (signal?.aborted)
+                throw new ProviderError("the call was aborted", { kind: "aborted" });
+            if (timeout.aborted)
+                throw new ProviderError(`the batch API call ${path} timed out`, { kind: "timeout", retryable: true });
+            const cause = quote(rootCause(e), secret, 120);
+            throw new ProviderError(`could not reach the batch API at ${base}${cause ? ` (${cause})` : ""}; check the base URL`, { kind: "connection", retryable: true });
+        }
+        if (response.ok)
+            return response;
+        const text = await response.text().catch(() => "");
+        let error = text;
+        try {
+            error = batch_api_record(JSON.parse(text)).error ?? text;
+        }
+        catch {
+            // an HTML page: only its status line is repeated
+            error = undefined;
+        }
+        const said = describeErrorAnswer(response.status, error, secret);
+        const what = said.message
+            ? `${response.status}: ${said.message}${said.ids}`
+            : `${said.statusLine}${said.ids}`;
+        const retryAfterMs = parseRetryAfter(response.headers);
+        const status = response.status;
+        throw new ProviderError(scrubSecrets(`the batch API refused ${path} (${what})`, [secret]), {
+            kind: status === 429
+                ? "rate_limited"
+                : status >= 500
+                    ? "server_error"
+                    : status === 401 || status === 403
+                        ? "auth"
+                        : "bad_request",
+            retryable: status === 429 || status === 408 || status === 409 || status >= 500,
+            fatal: status === 401 || status === 403,
+            ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        });
+    }
+    async function call(path, init, signal) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await once(path, init(), signal);
+            }
+            catch (e) {
+                if (!(e instanceof ProviderError) || !e.retryable || attempt >= maxAttempts)
+                    throw e;
+                const delay = backoffDelay(attempt, e.retryAfterMs, {
+                    baseDelayMs: 1000,
+                    maxDelayMs: 30_000,
+                    random: Math.random,
+                });
+                await sleep(delay, signal);
+            }
+        }
+    }
+    async function json(path, init, signal) {
+        const response = await call(path, init, signal);
+        try {
+            const body = await response.json();
+            return body;
+        }
+        catch {
+            throw new ProviderError(`the batch API answered ${path} with malformed JSON`, {
+                kind: "bad_response",
+            });
+        }
+    }
+    return {
+        async uploadFile(jsonl, name, signal) {
+            const body = await json("/files", () => {
+                const form = new FormData();
+                form.append("purpose", "batch");
+                form.append("file", new Blob([jsonl], { type: "application/jsonl" }), name);
+                return { method: "POST", body: form };
+            }, signal);
+            const id = batch_api_record(body).id;
+            if (!isId(id))
+                throw new ProviderError("the files API answered without a file id", { kind: "bad_response" });
+            return id;
+        },
+        async createBatch(fileId, endpoint, signal) {
+            const body = await json("/batches", () => ({
+                method: "POST",
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify({ input_file_id: fileId, endpoint, completion_window: "24h" }),
+            }), signal);
+            return batchInfoOf(body, secret);
+        },
+        async getBatch(id, signal) {
+            return batchInfoOf(await json(`/batches/${encodeURIComponent(id)}`, () => ({}), signal), secret);
+        },
+        async fileContent(fileId, signal) {
+            const response = await call(`/files/${encodeURIComponent(fileId)}/content`, () => ({}), signal);
+            return response.text();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/scale/batch-provider.js
+
+
+
+
+
+
+function createBatchProvider(opts) {
+    const now = opts.now ?? Date.now;
+    const secret = opts.apiKey ?? "";
+    /** Queues one call; `read` turns the line's answer body into the result, or throws and the call falls back. */
+    function viaBatch(endpoint, customId, body, inputs, options, read, ordinary) {
+        const started = now();
+        return new Promise((resolve, reject) => {
+            const fallback = () => ordinary().then(resolve, reject);
+            opts.queue.enqueue({ endpoint, customId, body, inputs, signal: options.signal }, {
+                deliver: (answer) => {
+                    let value;
+                    try {
+                        value = read(answer, Math.max(0, now() - started));
+                    }
+                    catch {
+                        // A line that does not read as an answer is retried as an ordinary call, never lost.
+                        void fallback();
+                        return;
+                    }
+                    resolve(value);
+                },
+                fallback,
+                fail: reject,
+            });
+        });
+    }
+    const moderate = opts.fallback.moderate?.bind(opts.fallback);
+    const embed = opts.fallback.embed?.bind(opts.fallback);
+    return {
+        id: `${opts.fallback.id}+batch`,
+        complete(request, options = {}) {
+            return viaBatch("/v1/chat/completions", requestKey(request, options.repeat ?? 0), chatBodyOf(request), 0, options, (body, latencyMs) => completionOfResponse(body, request, secret, latencyMs), () => opts.fallback.complete(request, options));
+        },
+        ...(moderate
+            ? {
+                moderate: (request, options = {}) => viaBatch("/v1/moderations", moderationKey(request.model, request.input), { model: request.model, input: request.input }, 0, options, moderationOfAnswer, () => moderate(request, options)),
+            }
+            : {}),
+        ...(embed
+            ? {
+                embed: (request, options = {}) => viaBatch("/v1/embeddings", (0,external_node_crypto_namespaceObject.createHash)("sha256")
+                    .update(canonicalJson({ embeddings: { model: request.model, input: request.input } }))
+                    .digest("hex"), { model: request.model, input: request.input, encoding_format: "float" }, request.input.length, options, (body, latencyMs) => embeddingsOfAnswer(body, request.input, latencyMs), () => embed(request, options)),
+            }
+            : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/scale/batch-lines.js
+
+
+const OPENAI_BATCH_LIMITS = {
+    maxRequests: 50_000,
+    maxBytes: 200 * 1024 * 1024,
+    maxEmbeddingInputs: 50_000,
+};
+function requestLine(customId, endpoint, body, inputs = 0) {
+    const line = `${JSON.stringify({ custom_id: customId, method: "POST", url: endpoint, body })}\n`;
+    return { customId, line, inputs };
+}
+/**
+ * Cuts lines (in the order given) into files within the limits. A line that
+ * alone breaks the byte limit is returned in `tooLarge`, to be sent as an
+ * ordinary call instead.
+ */
+function splitAtLimits(lines, limits) {
+    const parts = [];
+    const tooLarge = [];
+    let part = [];
+    let bytes = 0;
+    let inputs = 0;
+    for (const l of lines) {
+        const size = Buffer.byteLength(l.line, "utf8");
+        if (size > limits.maxBytes || l.inputs > limits.maxEmbeddingInputs) {
+            tooLarge.push(l);
+            continue;
+        }
+        if (part.length > 0 &&
+            (part.length + 1 > limits.maxRequests ||
+                bytes + size > limits.maxBytes ||
+                inputs + l.inputs > limits.maxEmbeddingInputs)) {
+            parts.push(part);
+            part = [];
+            bytes = 0;
+            inputs = 0;
+        }
+        part.push(l);
+        bytes += size;
+        inputs += l.inputs;
+    }
+    if (part.length > 0)
+        parts.push(part);
+    return { parts, tooLarge };
+}
+/** Names a request set: the same requests to the same endpoint, in any order, give the same hash. */
+function requestSetHash(endpoint, customIds) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)("sha256").update(`${endpoint}\n`);
+    for (const id of [...customIds].sort())
+        h.update(`${id}\n`);
+    return h.digest("hex");
+}
+const batch_lines_record = (v) => v !== null && typeof v === "object" ? v : {};
+/**
+ * The lines of an output or error file by custom_id. A line answered 200 is a
+ * result; any other status, an `error` object or an unreadable line is a
+ * failure, described in a short scrubbed sentence (never the raw body).
+ */
+function parseResultLines(text, apiKey, into = new Map()) {
+    for (const raw of text.split("\n")) {
+        if (raw.trim() === "")
+            continue;
+        let parsed;
+        try {
+            parsed = batch_lines_record(JSON.parse(raw));
+        }
+        catch {
+            continue;
+        }
+        const id = parsed.custom_id;
+        if (typeof id !== "string")
+            continue;
+        const response = batch_lines_record(parsed.response);
+        const status = response.status_code;
+        const error = batch_lines_record(parsed.error);
+        if (status === 200 && Object.keys(error).length === 0) {
+            into.set(id, { ok: true, body: response.body });
+            continue;
+        }
+        // An earlier success for the same id (a duplicate line) wins over a failure.
+        if (into.get(id)?.ok)
+            continue;
+        const said = error.message ?? batch_lines_record(batch_lines_record(response.body).error).message;
+        const code = error.code ?? batch_lines_record(batch_lines_record(response.body).error).code;
+        const why = [
+            typeof status === "number" ? `status ${status}` : "",
+            typeof code === "string" ? code : "",
+            typeof said === "string" ? quote(said, apiKey, 200) : "",
+        ]
+            .filter((s) => s !== "")
+            .join(": ");
+        into.set(id, { ok: false, error: why || "the batch returned no answer for this request" });
+    }
+    return into;
+}
+
+;// CONCATENATED MODULE: ./lib/scale/batch-state.js
+
+
+
+
+/*
+ * Which batches a request set was sent as, saved under the output folder so a
+ * rerun after an interruption picks them up instead of paying twice. One small
+ * file per request set, named by its hash; batch ids only, never a request or
+ * an answer.
+ */
+const BatchState = object({
+    version: literal(1),
+    endpoint: schemas_string(),
+    /** One entry per file the set was split into; null until that part's batch exists. */
+    batches: array(schemas_string()
+        .regex(/^[\w.-]{1,200}$/)
+        .nullable()),
+});
+function statePath(dir, hash) {
+    return (0,external_node_path_namespaceObject.join)(dir, `${hash}.json`);
+}
+/** The saved state, or undefined when there is none or it is unreadable (then the set is sent afresh). */
+async function loadState(dir, hash) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(statePath(dir, hash), "utf8");
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return BatchState.parse(JSON.parse(text));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Written to a temporary file and renamed, so an interruption never leaves half a state. */
+async function saveState(dir, hash, state) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const path = statePath(dir, hash);
+    const tmp = `${path}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify(state, null, 2) + "\n");
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/scale/limiter.js
+function createLimiter(max) {
+    const limit = Math.max(1, Math.floor(max));
+    let active = 0;
+    const waiting = [];
+    return {
+        async run(task) {
+            // A finished task hands its slot straight to the next waiter, so none is taken twice.
+            if (active >= limit)
+                await new Promise((resolve) => waiting.push(resolve));
+            else
+                active++;
+            try {
+                return await task();
+            }
+            finally {
+                const next = waiting.shift();
+                if (next)
+                    next();
+                else
+                    active--;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/scale/batch-stop.js
+
+const batch_stop_aborted = () => new ProviderError("the call was aborted", { kind: "aborted" });
+/**
+ * Aborted once every caller of the set has given up (deadline, Ctrl-C, SIGTERM). One listener
+ * per distinct signal, removed when the set is done: Node checks every listener already on a
+ * signal when one is added, so one per call would cost quadratic time on a big suite.
+ */
+function setSignal(entries, stop) {
+    const controller = new AbortController();
+    const waiters = entries.flatMap((e) => e.waiters);
+    const bySignal = new Map();
+    for (const w of waiters) {
+        if (!w.signal)
+            continue;
+        const list = bySignal.get(w.signal) ?? [];
+        list.push(w);
+        bySignal.set(w.signal, list);
+    }
+    const check = () => {
+        if (controller.signal.aborted || !waiters.every((w) => w.settled || w.signal?.aborted))
+            return;
+        controller.abort();
+        void stop.ready.then(() => stop.note?.());
+    };
+    const listeners = [];
+    for (const [signal, list] of bySignal) {
+        const onAbort = () => {
+            const failing = list.filter((w) => !w.settled);
+            for (const w of failing)
+                w.settled = true;
+            // A batch being created is let finish and its id saved (else it would run, paid for, with
+            // nobody to collect it); the note on how to resume comes before the callers hear of the stop.
+            check();
+            void stop.ready.then(() => {
+                for (const w of failing)
+                    w.fail(batch_stop_aborted());
+            });
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        listeners.push([signal, onAbort]);
+    }
+    check();
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            for (const [signal, onAbort] of listeners)
+                signal.removeEventListener("abort", onAbort);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/scale/batch-queue.js
+
+
+
+
+
+
+
+
+const batch_queue_aborted = () => new ProviderError("the call was aborted", { kind: "aborted" });
+function createBatchQueue(opts) {
+    const limits = opts.limits ?? OPENAI_BATCH_LIMITS;
+    const quietMs = opts.quietMs ?? 2000;
+    // Far above one file: a round of a big suite stays one request set, split by custom_id, so a
+    // rerun forms the same set and resumes it (a set cut by arrival order could differ).
+    const flushAt = opts.flushAt ?? 10 * limits.maxRequests;
+    const pollMs = opts.pollMs ?? 30_000;
+    const sleep = opts.sleep ?? abortableSleep;
+    const limiter = createLimiter(opts.fallbackConcurrency);
+    const queues = new Map();
+    function flush(endpoint) {
+        const q = queues.get(endpoint);
+        if (!q)
+            return;
+        clearTimeout(q.timer);
+        queues.delete(endpoint);
+        void sendSet(endpoint, [...q.entries.values()]);
+    }
+    const live = (e) => e.waiters.filter((w) => !w.settled);
+    function settleAll(e, how) {
+        for (const w of live(e)) {
+            w.settled = true;
+            how(w);
+        }
+    }
+    /** One ordinary call per entry, its outcome handed to every caller waiting for it. */
+    async function fallBack(entries) {
+        await Promise.all(entries.map(async (e) => {
+            const first = live(e)[0];
+            if (!first)
+                return;
+            // Everyone waiting on this entry gets the first waiter's outcome.
+            const others = live(e).slice(1);
+            for (const w of e.waiters)
+                w.settled = true;
+            await limiter.run(async () => {
+                await first.fallback();
+                for (const w of others)
+                    await w.fallback();
+            });
+        }));
+    }
+    async function sendSet(endpoint, entries) {
+        const stop = { ready: Promise.resolve() };
+        const { signal, dispose } = setSignal(entries, stop);
+        try {
+            await sendParts(endpoint, entries, signal, stop);
+        }
+        finally {
+            dispose();
+        }
+    }
+    async function sendParts(endpoint, entries, signal, stop) {
+        // Sorted by custom_id, so the same set always splits into the same files.
+        entries.sort((a, b) => (a.call.customId < b.call.customId ? -1 : 1));
+        const byId = new Map(entries.map((e) => [e.call.customId, e]));
+        const lines = entries.map((e) => requestLine(e.call.customId, endpoint, e.call.body, e.call.inputs));
+        const { parts, tooLarge } = splitAtLimits(lines, limits);
+        if (tooLarge.length > 0) {
+            opts.log(`batch: ${tooLarge.length} request(s) too large for a batch file, sent as ordinary calls`);
+            void fallBack(entriesOf(tooLarge, byId));
+        }
+        if (parts.length === 0)
+            return;
+        const hash = requestSetHash(endpoint, parts.flat().map((l) => l.customId));
+        const where = statePath(opts.stateDir, hash);
+        const saved = await loadState(opts.stateDir, hash);
+        const state = saved && saved.batches.length === parts.length
+            ? saved
+            : { version: 1, endpoint, batches: parts.map(() => null) };
+        if (saved === state)
+            opts.log(`batch: resuming ${state.batches.filter(Boolean).join(", ")} (${where})`);
+        stop.note = () => {
+            const ids = state.batches.filter((b) => b !== null);
+            if (ids.length > 0)
+                opts.log(`batch: stopped waiting; ${ids.join(", ")} keep running at the endpoint. Run the same command again to pick up their answers (ids saved in ${where}).`);
+        };
+        // Parts are created side by side but their ids saved one write at a time, so a slower write
+        // never replaces the file with an older state.
+        let saving = Promise.resolve();
+        const save = () => (saving = saving.then(() => saveState(opts.stateDir, hash, state)));
+        const created = parts.map((part, i) => createPart(endpoint, part, i, parts.length, state, hash, save, signal));
+        stop.ready = Promise.allSettled(created);
+        await Promise.all(parts.map(async (part, i) => {
+            const label = parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : "";
+            try {
+                const id = await created[i];
+                if (id !== undefined)
+                    await collectPart(id, part, label, byId, signal);
+            }
+            catch (e) {
+                if (signal.aborted)
+                    return;
+                opts.log(`batch: ${errorMessage(e)}; sending its ${part.length} request(s) as ordinary calls`);
+                await fallBack(entriesOf(part, byId));
+            }
+        }));
+    }
+    /** The part's batch: the saved one, or a new one (undefined when the callers left before it was sent). */
+    async function createPart(endpoint, part, index, of, state, hash, save, signal) {
+        const saved = state.batches[index];
+        if (saved && (await knownBatch(saved, signal)))
+            return saved;
+        if (signal.aborted)
+            return undefined;
+        // No abort signal from here on: the upload and the creation have their own timeouts, and a
+        // creation cut short could leave a batch running that no state file names.
+        const fileId = await opts.api.uploadFile(part.map((l) => l.line).join(""), `agentops-${hash.slice(0, 12)}-${index + 1}.jsonl`);
+        const batch = await opts.api.createBatch(fileId, endpoint);
+        state.batches[index] = batch.id;
+        await save();
+        opts.log(`batch ${batch.id}: ${part.length} request(s) to ${endpoint} sent${of > 1 ? ` (part ${index + 1} of ${of})` : ""}`);
+        return batch.id;
+    }
+    /**
+     * Whether a saved batch is still the endpoint's. One it refuses to show (another key or
+     * endpoint, or deleted) is sent afresh rather than falling back to ordinary calls on every rerun.
+     */
+    async function knownBatch(id, signal) {
+        try {
+            await opts.api.getBatch(id, signal);
+            return true;
+        }
+        catch (e) {
+            if (signal.aborted || !(e instanceof ProviderError) || e.retryable || e.fatal)
+                throw e;
+            opts.log(`batch ${id}: saved, but the endpoint does not know it (${errorMessage(e)}); sending a new one`);
+            return false;
+        }
+    }
+    /** Waits for a part's batch, hands out its answers, and sends what it left as ordinary calls. */
+    async function collectPart(id, part, label, byId, signal) {
+        const info = await pollUntilDone(id, label, signal);
+        const results = new Map();
+        for (const file of [info.outputFileId, info.errorFileId]) {
+            if (file)
+                parseResultLines(await opts.api.fileContent(file, signal), opts.apiKey ?? "", results);
+        }
+        const unanswered = [];
+        for (const e of entriesOf(part, byId)) {
+            const r = results.get(e.call.customId);
+            if (!r?.ok) {
+                unanswered.push(e);
+                continue;
+            }
+            settleAll(e, (w) => w.deliver(r.body));
+        }
+        if (unanswered.length > 0) {
+            const why = info.status === "completed"
+                ? "failed in the batch"
+                : `unanswered (the batch is ${info.status}${info.errors.length ? `: ${info.errors.join("; ")}` : ""})`;
+            opts.log(`batch ${id}: ${unanswered.length} request(s) ${why}; sending them as ordinary calls`);
+            await fallBack(unanswered);
+        }
+    }
+    async function pollUntilDone(id, label, signal) {
+        let last = "";
+        for (;;) {
+            const info = await opts.api.getBatch(id, signal);
+            const line = `batch ${id}: ${info.status}, ${info.counts.completed}/${info.counts.total} done${info.counts.failed ? `, ${info.counts.failed} failed` : ""}${label}`;
+            if (line !== last)
+                opts.log(line);
+            last = line;
+            if (TERMINAL_STATUSES.has(info.status))
+                return info;
+            await sleep(pollMs, signal);
+        }
+    }
+    return {
+        enqueue(call, handlers) {
+            const waiter = { ...handlers, signal: call.signal, settled: false };
+            if (call.signal?.aborted) {
+                waiter.settled = true;
+                handlers.fail(batch_queue_aborted());
+                return;
+            }
+            let q = queues.get(call.endpoint);
+            if (!q) {
+                q = { entries: new Map() };
+                queues.set(call.endpoint, q);
+            }
+            const entry = q.entries.get(call.customId);
+            if (entry)
+                entry.waiters.push(waiter);
+            else
+                q.entries.set(call.customId, { call, waiters: [waiter] });
+            clearTimeout(q.timer);
+            if (q.entries.size >= flushAt) {
+                flush(call.endpoint);
+                return;
+            }
+            q.timer = setTimeout(() => flush(call.endpoint), quietMs);
+        },
+    };
+}
+function entriesOf(lines, byId) {
+    return lines.map((l) => byId.get(l.customId)).filter((e) => e !== undefined);
+}
+
+;// CONCATENATED MODULE: ./lib/scale/batch-setup.js
+
+
+
+/** The CLI's folder for the resume state, beside the answer cache. */
+const DEFAULT_BATCH_DIR = ".agentops-batch";
+/**
+ * Calls a run waits for at once in a batch run: every example of a suite can
+ * wait for the same batch, so the runner's pool must not hold them back.
+ * Ordinary calls (what a batch did not answer) keep the run's concurrency.
+ */
+const BATCH_IN_FLIGHT = 1_000_000;
+function withBatch(fallback, endpoint, batch, concurrency, log) {
+    const api = createBatchApi({
+        apiKey: endpoint.apiKey,
+        baseURL: endpoint.baseURL,
+        ...(endpoint.defaultHeaders ? { defaultHeaders: endpoint.defaultHeaders } : {}),
+        ...(batch.fetch ? { fetch: batch.fetch } : {}),
+    });
+    const queue = createBatchQueue({
+        api,
+        stateDir: batch.stateDir,
+        log,
+        apiKey: endpoint.apiKey,
+        fallbackConcurrency: concurrency,
+        ...(batch.pollMs !== undefined ? { pollMs: batch.pollMs } : {}),
+        // Waiting longer than one poll for stragglers gains nothing; under 200 ms, one round's calls
+        // (which reach the queue after their cache lookups) could split into sets that differ between
+        // runs, and a rerun could not resume them.
+        quietMs: batch.quietMs ?? Math.min(2000, Math.max(200, batch.pollMs ?? 30_000)),
+        ...(batch.limits ? { limits: batch.limits } : {}),
+    });
+    return createBatchProvider({ queue, fallback, apiKey: endpoint.apiKey });
+}
+
 ;// CONCATENATED MODULE: ./lib/engine/setup.js
+
 
 
 
@@ -64555,13 +67099,17 @@ async function baseProvider(project, opts, concurrency) {
                 ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
                 ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
             });
-            return withRetries(stopWhenUnreachable(live), {
+            const retried = withRetries(stopWhenUnreachable(live), {
                 onRetry: ({ error, delayMs, attempt }) => {
                     if (error.kind === "rate_limited")
                         concurrency.onRateLimited();
                     opts.log(`retrying after ${error.kind} (attempt ${attempt}, waiting ${Math.round(delayMs)} ms)`);
                 },
             });
+            if (!opts.batch)
+                return retried;
+            const endpoint = { apiKey: opts.apiKey ?? "", baseURL: opts.baseURL ?? DEFAULT_BASE_URL };
+            return withBatch(retried, endpoint, opts.batch, opts.concurrency, opts.log);
         }
     }
 }
@@ -64578,13 +67126,14 @@ async function createRunSetup(project, opts) {
         });
     }
     const pricing = opts.pricing ?? project.config.pricing;
+    const batched = opts.batch !== undefined && opts.kind === "openai";
     const judge = createJudge(provider, opts.judgeModel ?? project.config.judge_model);
     return {
         kind: opts.kind,
         concurrency,
         run: {
             provider,
-            concurrency: () => concurrency.limit,
+            concurrency: batched ? () => BATCH_IN_FLIGHT : () => concurrency.limit,
             onCallResult: (outcome) => {
                 if (outcome === "ok")
                     concurrency.onSuccess();
@@ -64595,7 +67144,9 @@ async function createRunSetup(project, opts) {
                 moderation: project.config.moderation_model,
                 embedding: project.config.embedding_model,
             }),
-            price: (model, usage) => costUsd(model, usage, pricing),
+            price: batched
+                ? (model, usage) => batchCostUsd(model, usage, pricing)
+                : (model, usage) => costUsd(model, usage, pricing),
             budget: new Budget({
                 ...(opts.maxCostUsd !== undefined ? { maxCostUsd: opts.maxCostUsd } : {}),
                 ...(opts.maxTokensTotal !== undefined ? { maxTokensTotal: opts.maxTokensTotal } : {}),
@@ -64617,6 +67168,7 @@ function tighter(a, b) {
 
 
 
+
 /** parseArgs option specs for the flags above, shared by every evaluating command. */
 const RUN_FLAG_SPECS = {
     provider: { type: "string" },
@@ -64630,6 +67182,9 @@ const RUN_FLAG_SPECS = {
     "no-cache": { type: "boolean" },
     timeout: { type: "string" },
     deadline: { type: "string" },
+    batch: { type: "boolean" },
+    "batch-dir": { type: "string" },
+    "batch-poll": { type: "string" },
 };
 function runFlags(values) {
     const out = {};
@@ -64655,6 +67210,12 @@ function runFlags(values) {
         out.timeout = values.timeout;
     if (values.deadline !== undefined)
         out.deadline = values.deadline;
+    if (values.batch)
+        out.batch = true;
+    if (values["batch-dir"] !== undefined)
+        out.batchDir = values["batch-dir"];
+    if (values["batch-poll"] !== undefined)
+        out.batchPoll = values["batch-poll"];
     return out;
 }
 const providerOptions = `  --provider KIND      replay | mock | openai (default: the project's config)
@@ -64668,7 +67229,11 @@ const providerOptions = `  --provider KIND      replay | mock | openai (default:
   --cache-dir DIR      where live answers are cached by content (default: .agentops-cache)
   --no-cache           neither read nor write the answer cache
   --timeout SECONDS    per-call timeout (default 60)
-  --deadline SECONDS   stop starting calls after this long; finished results are kept and written`;
+  --deadline SECONDS   stop starting calls after this long; finished results are kept and written
+  --batch              send the calls through the OpenAI Batch API: half the price, answers within
+                       24 h (openai provider only; see "Batch runs" in the README)
+  --batch-dir DIR      where the batch ids are kept for a rerun to resume (default: .agentops-batch)
+  --batch-poll SECONDS between batch status checks (default 30)`;
 function provider_flags_positiveInt(value, flag) {
     if (value === undefined)
         return undefined;
@@ -64720,11 +67285,99 @@ async function makeRunSetup(project, flags, io) {
         ...(maxExamples !== undefined ? { maxExamples } : {}),
         ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
         ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
+        ...(flags.batch ? { batch: batchOptions(kind, flags, io) } : {}),
         log: (line) => io.stderr(`${line}\n`),
     });
 }
+function batchOptions(kind, flags, io) {
+    if (kind !== "openai")
+        throw new errors_UserError(`--batch needs the openai provider, but this run uses ${kind}`, {}, "drop --batch, or pass --provider openai with OPENAI_API_KEY set");
+    const pollSeconds = positiveNumber(flags.batchPoll, "--batch-poll");
+    return {
+        stateDir: (0,external_node_path_namespaceObject.resolve)(io.cwd, flags.batchDir ?? DEFAULT_BATCH_DIR),
+        ...(pollSeconds !== undefined ? { pollMs: pollSeconds * 1000 } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/report/json-file.js
+
+const json_file_isObject = (v) => v !== null && typeof v === "object";
+/** The value JSON.stringify would serialise in place of `v` (toJSON, e.g. a Date). */
+function jsonValue(v, key) {
+    if (json_file_isObject(v) && typeof v.toJSON === "function")
+        return v.toJSON(key);
+    return v;
+}
+/** JSON.stringify skips these as members and writes null for them as array elements. */
+const json_file_skipped = (v) => v === undefined || typeof v === "function" || typeof v === "symbol";
+/** Containers worth splitting: arrays, and objects that hold an array (a run holds its examples). */
+function splits(v) {
+    if (Array.isArray(v))
+        return v.length > 0;
+    return json_file_isObject(v) && Object.values(v).some((m) => Array.isArray(m));
+}
+/** Pieces of JSON.stringify(value, null, 2). */
+function jsonPieces(value) {
+    return pieces(jsonValue(value, ""), "");
+}
+/** `v` with toJSON already applied, at `indent` (what precedes its closing line). */
+function* pieces(v, indent) {
+    if (!splits(v)) {
+        const text = JSON.stringify(v, null, 2) ?? "null";
+        // JSON text has no raw newline inside a string, so each one starts a line to indent.
+        yield indent ? text.replaceAll("\n", `\n${indent}`) : text;
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) {
+        yield "[";
+        for (let i = 0; i < v.length; i++) {
+            yield `${i > 0 ? "," : ""}\n${inner}`;
+            const element = jsonValue(v[i], String(i));
+            if (json_file_skipped(element))
+                yield "null";
+            else
+                yield* pieces(element, inner);
+        }
+        yield `\n${indent}]`;
+        return;
+    }
+    let first = true;
+    yield "{";
+    for (const k of Object.keys(v)) {
+        const member = jsonValue(v[k], k);
+        if (json_file_skipped(member))
+            continue;
+        yield `${first ? "" : ","}\n${inner}${JSON.stringify(k)}: `;
+        first = false;
+        yield* pieces(member, inner);
+    }
+    yield first ? "}" : `\n${indent}}`;
+}
+const CHUNK_CHARS = 1 << 20;
+/** Writes `JSON.stringify(value, null, 2) + "\n"` to `path`, a megabyte at a time. */
+async function writeJsonFile(path, value) {
+    const file = await (0,promises_namespaceObject.open)(path, "w");
+    try {
+        let buffer = "";
+        for (const piece of jsonPieces(value)) {
+            buffer += piece;
+            if (buffer.length >= CHUNK_CHARS) {
+                await file.write(buffer);
+                buffer = "";
+            }
+        }
+        await file.write(`${buffer}\n`);
+    }
+    finally {
+        await file.close();
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/cli/compare-command.js
+
+
+
 
 
 
@@ -64758,6 +67411,8 @@ Options:
   --out FILE           write the results JSON to FILE
   --report FILE        write the markdown report to FILE
   --format FORMAT      markdown | json (what goes to stdout; default markdown)
+  --shard I/N          run only shard I of N (a stable share of the examples) and write its results
+                       to --out, else agentops-shards/shard-I-of-N.json; agentops merge decides
 ${providerOptions}
   -q, --quiet          no progress lines
   -h, --help           show this help
@@ -64788,6 +67443,7 @@ async function compareCommand(argv, io) {
             out: { type: "string" },
             report: { type: "string" },
             format: { type: "string" },
+            shard: { type: "string" },
             ...RUN_FLAG_SPECS,
             quiet: { type: "boolean", short: "q" },
             help: { type: "boolean", short: "h" },
@@ -64816,6 +67472,7 @@ async function compareCommand(argv, io) {
             throw new errors_UserError(`--alpha takes a probability above 0 and at most 0.5, got "${values.alpha}"`);
         }
     }
+    const shard = values.shard !== undefined ? parseShard(values.shard, "--shard") : undefined;
     const git = createGit(io.cwd);
     const top = (await git.run(["rev-parse", "--show-toplevel"])).trim();
     const base = values.base ?? (await remoteDefaultBranch(git));
@@ -64845,7 +67502,7 @@ async function compareCommand(argv, io) {
     const signal = runSignal(runFlags(values), io);
     const setup = await makeRunSetup(project, runFlags(values), io);
     const gate = gateSettings(trusted.thresholds, { tolerance, alpha });
-    const compared = await runComparison(plan, { base, head: values.head ?? "HEAD" }, {
+    const compareOptions = {
         run: {
             ...setup.run,
             ...(values.quiet
@@ -64856,12 +67513,16 @@ async function compareCommand(argv, io) {
         gate,
         ...(signal ? { signal } : {}),
         ...(io.now ? { now: io.now } : {}),
-    });
+    };
+    const labels = { base, head: values.head ?? "HEAD" };
+    if (shard)
+        return runShardCommand(plan, labels, compareOptions, shard, values.out, io);
+    const compared = await runComparison(plan, labels, compareOptions);
     // Scrubbed as a value, before serializing: JSON would hide a key split by a newline as "\n".
     const results = scrubDeep(compared, secretsFromEnv(io.env));
     const markdown = renderCompareMarkdown(results);
     if (values.out)
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.out), JSON.stringify(results, null, 2) + "\n");
+        await writeJsonFile((0,external_node_path_namespaceObject.resolve)(io.cwd, values.out), results);
     if (values.report)
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.report), markdown);
     io.stdout(format === "json" ? JSON.stringify(results, null, 2) + "\n" : markdown);
@@ -64875,6 +67536,458 @@ async function remoteDefaultBranch(git) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./lib/lifecycle/drift-stats.js
+/**
+ * The statistics of `agentops drift`, written down in docs/statistics.md
+ * ("Drift") exactly as computed here. Pure.
+ */
+
+/** The specification's bands: < 0.1 none, 0.1–0.25 moderate, > 0.25 significant. */
+function psiBand(psi) {
+    return psi < 0.1 ? "none" : psi <= 0.25 ? "moderate" : "significant";
+}
+/** Added to every kept bin's count on both sides, so an empty bin has a finite log ratio. */
+const PSI_SMOOTHING = 0.5;
+/**
+ * Population stability index of two histograms over the same bins (baseline
+ * counts a, current counts b): Σ (qᵢ − pᵢ) · ln(qᵢ / pᵢ) with pᵢ = (aᵢ + ½)/(Nₐ + ½k),
+ * qᵢ = (bᵢ + ½)/(N_b + ½k), over the k bins that are not empty on both sides.
+ */
+function psi(a, b) {
+    const kept = [];
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = a[i] ?? 0;
+        const y = b[i] ?? 0;
+        if (x > 0 || y > 0)
+            kept.push([x, y]);
+    }
+    const k = kept.length;
+    if (k === 0)
+        return 0;
+    const na = kept.reduce((s, [x]) => s + x, 0) + PSI_SMOOTHING * k;
+    const nb = kept.reduce((s, [, y]) => s + y, 0) + PSI_SMOOTHING * k;
+    let sum = 0;
+    for (const [x, y] of kept) {
+        const p = (x + PSI_SMOOTHING) / na;
+        const q = (y + PSI_SMOOTHING) / nb;
+        sum += (q - p) * Math.log(q / p);
+    }
+    return sum;
+}
+/** Scores in [0, 1] into 10 equal-width bins [0, 0.1), …, [0.9, 1]; an edge value goes up (1 into the last). */
+function scoreBins(values) {
+    const counts = new Array(10).fill(0);
+    for (const v of values) {
+        // 1e-9 keeps 0.3 − 0.1 (0.19999…98 in binary) in the bin that starts at 0.2.
+        const i = Math.min(9, Math.max(0, Math.floor(v * 10 + 1e-9)));
+        counts[i] = (counts[i] ?? 0) + 1;
+    }
+    return counts;
+}
+/**
+ * The baseline's deciles as bin edges (type-7 quantiles at 0.1 … 0.9); a value
+ * goes into the bin of the number of edges ≤ it, so ties share a bin and a
+ * repeated edge leaves an empty bin (dropped by psi).
+ */
+function decileEdges(baseline) {
+    const sorted = [...baseline].sort((x, y) => x - y);
+    return Array.from({ length: 9 }, (_, i) => quantile(sorted, (i + 1) / 10));
+}
+function binByEdges(values, edges) {
+    const counts = new Array(edges.length + 1).fill(0);
+    for (const v of values) {
+        const i = edges.filter((e) => e <= v).length;
+        counts[i] = (counts[i] ?? 0) + 1;
+    }
+    return counts;
+}
+/** Category counts of both windows over the union of their categories, in first-seen order. */
+function categoryBins(a, b) {
+    const categories = [...new Set([...a, ...b])];
+    const count = (xs) => categories.map((c) => xs.filter((x) => x === c).length);
+    return { categories, a: count(a), b: count(b) };
+}
+/**
+ * Two-sample Kolmogorov–Smirnov test: D = max |Fₐ(x) − F_b(x)| over the pooled
+ * values (empirical CDFs, share ≤ x), and the asymptotic p-value Q_KS(λ) with
+ * λ = (√nₑ + 0.12 + 0.11/√nₑ)·D, nₑ = nₐn_b/(nₐ + n_b) (Stephens' correction).
+ */
+function ksTest(a, b) {
+    if (a.length === 0 || b.length === 0)
+        return null;
+    const sa = [...a].sort((x, y) => x - y);
+    const sb = [...b].sort((x, y) => x - y);
+    let i = 0;
+    let j = 0;
+    let d = 0;
+    while (i < sa.length && j < sb.length) {
+        const x = Math.min(sa[i] ?? Infinity, sb[j] ?? Infinity);
+        while (i < sa.length && (sa[i] ?? Infinity) <= x)
+            i++;
+        while (j < sb.length && (sb[j] ?? Infinity) <= x)
+            j++;
+        d = Math.max(d, Math.abs(i / sa.length - j / sb.length));
+    }
+    const ne = (sa.length * sb.length) / (sa.length + sb.length);
+    const root = Math.sqrt(ne);
+    return { d, p_value: kolmogorovQ((root + 0.12 + 0.11 / root) * d) };
+}
+/**
+ * Q_KS(λ) = 2 Σⱼ₌₁^∞ (−1)^(j−1) e^(−2j²λ²), summed until a term is under 0.1% of
+ * the previous one or 1e-8 of the sum; when it does not settle in 100 terms
+ * (λ near 0) the answer is 1.
+ */
+function kolmogorovQ(lambda) {
+    const a2 = -2 * lambda * lambda;
+    let sum = 0;
+    let sign = 2;
+    let previous = 0;
+    for (let j = 1; j <= 100; j++) {
+        const term = sign * Math.exp(a2 * j * j);
+        sum += term;
+        if (Math.abs(term) <= 0.001 * previous || Math.abs(term) <= 1e-8 * sum)
+            return Math.min(1, Math.max(0, sum));
+        sign = -sign;
+        previous = Math.abs(term);
+    }
+    return 1;
+}
+/**
+ * Two-proportion z-test (pooled): z = (p_b − pₐ)/√(p̄(1 − p̄)(1/nₐ + 1/n_b)),
+ * p̄ = (xₐ + x_b)/(nₐ + n_b), two-sided p = 2(1 − Φ(|z|)). No spread (p̄ 0 or 1): z 0, p 1.
+ */
+function twoProportionTest(xa, na, xb, nb) {
+    if (na === 0 || nb === 0)
+        return null;
+    const pooled = (xa + xb) / (na + nb);
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb));
+    if (se === 0)
+        return { z: 0, p_value: 1 };
+    const z = (xb / nb - xa / na) / se;
+    return { z, p_value: Math.min(1, 2 * (1 - normalCdf(Math.abs(z)))) };
+}
+/** Φ(x) = 1 − ½·erfc(x/√2), erfc by the Chebyshev fit of Numerical Recipes' erfcc (|error| < 1.2e-7). */
+function normalCdf(x) {
+    const z = Math.abs(x) / Math.SQRT2;
+    const t = 1 / (1 + 0.5 * z);
+    const erfc = t *
+        Math.exp(-z * z -
+            1.26551223 +
+            t *
+                (1.00002368 +
+                    t *
+                        (0.37409196 +
+                            t *
+                                (0.09678418 +
+                                    t *
+                                        (-0.18628806 +
+                                            t *
+                                                (0.27886807 +
+                                                    t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+;// CONCATENATED MODULE: ./lib/lifecycle/drift.js
+
+/** Every scored observation (example × repeat) of a criterion: its score and whether it passed. */
+function observations(results, criterion) {
+    return results.flatMap((r) => {
+        const c = r.status === "ok" ? r.criteria[criterion] : undefined;
+        return c ? [{ score: c.score, passed: c.passed }] : [];
+    });
+}
+const drift_mean = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
+function criterionDrift(name, baseline, current) {
+    const a = observations(baseline, name);
+    const b = observations(current, name);
+    const sa = a.map((o) => o.score);
+    const sb = b.map((o) => o.score);
+    const graded = [...sa, ...sb].some((s) => s !== 0 && s !== 1);
+    const pa = a.filter((o) => o.passed).length;
+    const pb = b.filter((o) => o.passed).length;
+    const value = psi(scoreBins(sa), scoreBins(sb));
+    return {
+        criterion: name,
+        graded,
+        n: { baseline: a.length, current: b.length },
+        mean: { baseline: drift_mean(sa), current: drift_mean(sb) },
+        pass_rate: { baseline: a.length ? pa / a.length : 0, current: b.length ? pb / b.length : 0 },
+        psi: value,
+        band: psiBand(value),
+        ks: graded ? ksTest(sa, sb) : null,
+        pass_rate_test: twoProportionTest(pa, a.length, pb, b.length),
+    };
+}
+/** Characters of every string in a value, recursively (an input's text length). */
+function textLength(value) {
+    if (typeof value === "string")
+        return value.length;
+    if (Array.isArray(value))
+        return value.reduce((n, v) => n + textLength(v), 0);
+    if (value !== null && typeof value === "object")
+        return Object.values(value).reduce((n, v) => n + textLength(v), 0);
+    return 0;
+}
+function numericDrift(feature, a, b) {
+    const edges = decileEdges(a);
+    const value = a.length && b.length ? psi(binByEdges(a, edges), binByEdges(b, edges)) : 0;
+    return {
+        feature,
+        kind: "numeric",
+        n: { baseline: a.length, current: b.length },
+        psi: value,
+        band: psiBand(value),
+        ks: ksTest(a, b),
+    };
+}
+function categoricalDrift(feature, a, b) {
+    const bins = categoryBins(a, b);
+    const value = a.length && b.length ? psi(bins.a, bins.b) : 0;
+    return {
+        feature,
+        kind: "categorical",
+        n: { baseline: a.length, current: b.length },
+        psi: value,
+        band: psiBand(value),
+        ks: null,
+        shares: bins.categories.map((category, i) => ({
+            category,
+            baseline: a.length ? (bins.a[i] ?? 0) / a.length : 0,
+            current: b.length ? (bins.b[i] ?? 0) / b.length : 0,
+        })),
+    };
+}
+const MISSING = "(missing)";
+const drift_UNTAGGED = "(untagged)";
+/** Input drift: text length, tag mix, and each --field (numeric when every present value is a number). */
+function inputDrift(a, b, fields) {
+    const tags = (ts) => ts.flatMap((t) => (t.tags?.length ? t.tags : [drift_UNTAGGED]));
+    const out = [
+        numericDrift("text length", a.map((t) => textLength(t.input)), b.map((t) => textLength(t.input))),
+        categoricalDrift("tags", tags(a), tags(b)),
+    ];
+    for (const field of fields) {
+        const values = (ts) => ts.map((t) => (Object.hasOwn(t.input, field) ? t.input[field] : undefined));
+        const va = values(a);
+        const vb = values(b);
+        const present = [...va, ...vb].filter((v) => v !== undefined);
+        if (present.length > 0 && present.every((v) => typeof v === "number")) {
+            const nums = (vs) => vs.filter((v) => typeof v === "number");
+            out.push(numericDrift(`input.${field}`, nums(va), nums(vb)));
+        }
+        else {
+            const cat = (vs) => vs.map((v) => (v === undefined ? MISSING : typeof v === "string" ? v : JSON.stringify(v)));
+            out.push(categoricalDrift(`input.${field}`, cat(va), cat(vb)));
+        }
+    }
+    return out;
+}
+function driftReport(input) {
+    const criteria = input.criteria.map((c) => criterionDrift(c, input.baseline, input.current));
+    const inputs = Array.isArray(input.inputs) ? input.inputs : [];
+    const drifted = [...criteria, ...inputs].some((d) => d.psi > input.failPsi);
+    return {
+        prompt: input.prompt,
+        fail_psi: input.failPsi,
+        criteria,
+        inputs,
+        ...(Array.isArray(input.inputs) ? {} : { inputs_note: input.inputs.note }),
+        drifted,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/lifecycle/drift-report.js
+
+
+
+const BAND = {
+    none: "none",
+    moderate: "⚠️ moderate",
+    significant: "❌ significant",
+};
+const p = (x) => (x < 0.001 ? x.toExponential(1) : x.toPrecision(2));
+const psiCell = (psi, band) => `${psi.toFixed(3)} (${BAND[band]})`;
+const ksCell = (ks) => ks ? `D ${ks.d.toFixed(3)}, p ${p(ks.p_value)}` : "–";
+function topShares(f) {
+    if (!f.shares)
+        return "";
+    const moved = [...f.shares]
+        .sort((a, b) => Math.abs(b.current - b.baseline) - Math.abs(a.current - a.baseline))
+        .slice(0, 3);
+    return moved
+        .map((s) => `${escapeInline(s.category, 60)} ${pct(s.baseline)} → ${pct(s.current)}`)
+        .join("; ");
+}
+/** The drift report as markdown; names and categories from traces are escaped. */
+function renderDriftMarkdown(r) {
+    const head = r.drifted
+        ? `## ❌ agentops drift: ${escapeInline(r.prompt)} — PSI above ${r.fail_psi}`
+        : `## ✅ agentops drift: ${escapeInline(r.prompt)} — no PSI above ${r.fail_psi}`;
+    const criteria = markdownTable([
+        ["criterion", "n (baseline → current)", "mean", "pass rate", "PSI", "KS (graded)", "pass rate z-test"],
+        ...r.criteria.map((c) => [
+            escapeInline(c.criterion),
+            `${c.n.baseline} → ${c.n.current}`,
+            `${pct(c.mean.baseline)} → ${pct(c.mean.current)}`,
+            `${pct(c.pass_rate.baseline)} → ${pct(c.pass_rate.current)}`,
+            psiCell(c.psi, c.band),
+            ksCell(c.ks),
+            c.pass_rate_test ? `z ${c.pass_rate_test.z.toFixed(2)}, p ${p(c.pass_rate_test.p_value)}` : "–",
+        ]),
+    ]);
+    const parts = [head, "", "### Scores", "", criteria, ""];
+    parts.push("### Inputs", "");
+    if (r.inputs.length > 0) {
+        parts.push(markdownTable([
+            ["feature", "n (baseline → current)", "PSI", "KS", "largest moves"],
+            ...r.inputs.map((f) => [
+                escapeInline(f.feature),
+                `${f.n.baseline} → ${f.n.current}`,
+                psiCell(f.psi, f.band),
+                ksCell(f.ks),
+                topShares(f),
+            ]),
+        ]), "");
+    }
+    else
+        parts.push(escapeInline(r.inputs_note ?? "no input features", 500), "");
+    parts.push("PSI bands: < 0.1 none, 0.1–0.25 moderate, > 0.25 significant. Scores in 10 equal bins over [0, 1]; input lengths and numbers in the baseline's deciles; ½ added to every bin not empty on both sides. See docs/statistics.md, “Drift”.", "");
+    return parts.join("\n");
+}
+
+;// CONCATENATED MODULE: ./lib/lifecycle/traces.js
+
+
+
+const traces_Usage = object({
+    prompt_tokens: schemas_number().int().nonnegative(),
+    completion_tokens: schemas_number().int().nonnegative(),
+});
+const id = union([schemas_string().min(1).max(200), schemas_number().int()]).transform(String);
+/** The plain form: {id?, input, output, tags?, metadata?, timestamp?} and a few optional measurements. */
+const PlainTrace = strictObject({
+    id: id.optional(),
+    input: union([record(schemas_string(), unknown()), schemas_string()]),
+    output: union([schemas_string(), record(schemas_string(), unknown()), array(unknown())]),
+    expected: unknown().optional(),
+    tags: array(schemas_string()).optional(),
+    metadata: record(schemas_string(), unknown()).optional(),
+    timestamp: schemas_string().optional(),
+    latency_ms: schemas_number().nonnegative().optional(),
+    usage: traces_Usage.optional(),
+});
+const traces_Content = union([
+    schemas_string(),
+    schemas_null(),
+    array(object({ type: schemas_string(), text: schemas_string().optional() })),
+]);
+const Message = object({
+    role: schemas_string(),
+    content: traces_Content.optional(),
+    tool_calls: array(unknown()).optional(),
+});
+const Choices = array(object({ message: Message })).min(1);
+const Completion = object({
+    id: schemas_string().optional(),
+    created: schemas_number().optional(),
+    choices: Choices,
+    usage: traces_Usage.optional(),
+});
+/** An OpenAI chat-completion log record: the request's messages, and the response's choices. */
+const ChatLogTrace = object({
+    id: id.optional(),
+    created: schemas_number().optional(),
+    messages: array(Message).optional(),
+    request: object({ messages: array(Message) }).optional(),
+    choices: Choices.optional(),
+    response: Completion.optional(),
+    usage: traces_Usage.optional(),
+    tags: array(schemas_string()).optional(),
+    metadata: record(schemas_string(), unknown()).optional(),
+    timestamp: schemas_string().optional(),
+    latency_ms: schemas_number().nonnegative().optional(),
+});
+function traces_text(content) {
+    if (typeof content === "string")
+        return content;
+    if (!content)
+        return "";
+    return content.flatMap((p) => (p.type === "text" && p.text !== undefined ? [p.text] : [])).join("");
+}
+const isChatLog = (v) => !("output" in v) && ("messages" in v || "request" in v || "choices" in v || "response" in v);
+/** One line's value as a trace; `fallbackId` names a line without an id. */
+function toTrace(value, file, line) {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        throw new errors_UserError("a trace must be a JSON object", { file, line }, 'e.g. {"input": {...}, "output": "..."}');
+    const raw = value;
+    const at = () => line;
+    const fallbackId = `line-${line}`;
+    if (!isChatLog(raw)) {
+        const t = validateOrThrow(PlainTrace, raw, file, at, "trace");
+        return {
+            id: t.id ?? fallbackId,
+            line,
+            input: typeof t.input === "string" ? { input: t.input } : t.input,
+            output: typeof t.output === "string" ? t.output : JSON.stringify(t.output),
+            ...(t.expected !== undefined ? { expected: t.expected } : {}),
+            ...(t.tags ? { tags: t.tags } : {}),
+            ...(t.metadata ? { metadata: t.metadata } : {}),
+            ...(t.timestamp !== undefined ? { timestamp: t.timestamp } : {}),
+            ...(t.latency_ms !== undefined ? { latency_ms: t.latency_ms } : {}),
+            ...(t.usage ? { usage: t.usage } : {}),
+        };
+    }
+    const t = validateOrThrow(ChatLogTrace, raw, file, at, "chat-completion log record");
+    const messages = t.messages ?? t.request?.messages;
+    const choice = (t.choices ?? t.response?.choices)?.[0];
+    if (!messages || !choice)
+        throw new errors_UserError("a chat-completion log record needs the request's messages and the response's choices", { file, line, field: messages ? "choices" : "messages" }, "give messages (or request.messages) and choices (or response.choices)");
+    const answer = choice.message;
+    const output = answer.content === null && answer.tool_calls ? JSON.stringify(answer.tool_calls) : traces_text(answer.content);
+    const created = t.created ?? t.response?.created;
+    const usage = t.usage ?? t.response?.usage;
+    return {
+        id: t.id ?? t.response?.id ?? fallbackId,
+        line,
+        input: { messages: messages.map((m) => ({ role: m.role, content: traces_text(m.content) })) },
+        output,
+        ...(t.tags ? { tags: t.tags } : {}),
+        ...(t.metadata ? { metadata: t.metadata } : {}),
+        ...(t.timestamp !== undefined
+            ? { timestamp: t.timestamp }
+            : created !== undefined
+                ? { timestamp: new Date(created * 1000).toISOString() }
+                : {}),
+        ...(t.latency_ms !== undefined ? { latency_ms: t.latency_ms } : {}),
+        ...(usage ? { usage } : {}),
+    };
+}
+/** Parses a traces JSONL file: one trace per line, blank lines skipped, ids unique. */
+function parseTraces(textOf, file) {
+    const traces = [];
+    const seen = new Map();
+    textOf.split(/\r?\n/).forEach((raw, i) => {
+        if (raw.trim() === "")
+            return;
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (e) {
+            throw new errors_UserError(`line is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file, line: i + 1 }, "each line must be one JSON object");
+        }
+        const trace = toTrace(value, file, i + 1);
+        const earlier = seen.get(trace.id);
+        if (earlier !== undefined)
+            throw new errors_UserError(`duplicate trace id "${trace.id}" (first used on line ${earlier})`, { file, line: i + 1, field: "id" }, "give every trace a unique id, or none (then the line number is its id)");
+        seen.set(trace.id, i + 1);
+        traces.push(trace);
+    });
+    if (traces.length === 0)
+        throw new errors_UserError("holds no traces", { file }, "one JSON object per line");
+    return traces;
 }
 
 ;// CONCATENATED MODULE: ./lib/engine/eval-gate.js
@@ -64913,7 +68026,130 @@ function decideEval(results, opts) {
     return { outcome: "pass", reasons: [] };
 }
 
+;// CONCATENATED MODULE: ./lib/lifecycle/score-traces.js
+
+
+
+/**
+ * What scoring traces evaluates: the prompt version's criteria over an "eval set"
+ * made of the traces. The template is replaced by a constant, so a trace need
+ * not carry the template's variables (its answer is already there); the judges
+ * still see the trace's input, expected and output.
+ */
+function scoringSuite(prompt, traces, file, sample) {
+    const { items, sampled } = sampleById(traces, sample);
+    const data = { ...prompt.data, template: "(a logged production answer)", repeats: 1 };
+    delete data.system;
+    const scoring = { ...prompt, data };
+    const evalSet = {
+        file,
+        examples: items.map((t) => ({
+            id: t.id,
+            line: t.line,
+            input: t.input,
+            ...(t.expected !== undefined ? { expected: t.expected } : {}),
+            ...(t.tags ? { tags: t.tags } : {}),
+            ...(t.metadata ? { metadata: t.metadata } : {}),
+        })),
+    };
+    checkEvalSetFitsPrompt(scoring, evalSet);
+    // A latency or cost criterion over traces that did not log it would pass on a zero: refuse instead.
+    for (const c of prompt.data.eval_criteria) {
+        const need = c.type === "latency" ? "latency_ms" : c.type === "cost" ? "usage" : undefined;
+        if (!need)
+            continue;
+        const missing = items.find((t) => t[need] === undefined);
+        if (missing)
+            throw new errors_UserError(`trace "${missing.id}" has no ${need}, which criterion "${c.name}" (${c.type}) scores`, { file, line: missing.line, field: need }, `log ${need} with every trace, or score with a version whose criteria do not need it`);
+    }
+    return { prompt: scoring, evalSet, ...(sampled ? { sampled } : {}) };
+}
+
+;// CONCATENATED MODULE: ./lib/lifecycle/trace-provider.js
+
+/**
+ * A provider whose chat answers are the logged outputs, looked up by example id:
+ * scoring traces never calls the model under test. Moderation and embeddings
+ * (criteria that need them) go to `models`. A logged answer counts as cached:
+ * this run paid nothing for it.
+ */
+function traceProvider(traces, models, usesModels = true) {
+    const byId = new Map(traces.map((t) => [t.id, t]));
+    return {
+        id: usesModels ? `traces+${models.id}` : "traces",
+        complete(_request, options = {}) {
+            const trace = options.exampleId === undefined ? undefined : byId.get(options.exampleId);
+            if (!trace)
+                return Promise.reject(new ProviderError(`no logged trace for example "${options.exampleId ?? "?"}"`, {
+                    kind: "internal",
+                }));
+            return Promise.resolve({
+                text: trace.output,
+                usage: trace.usage ?? { prompt_tokens: 0, completion_tokens: 0 },
+                latencyMs: trace.latency_ms ?? 0,
+                cached: true,
+            });
+        },
+        ...(models.moderate ? { moderate: models.moderate.bind(models) } : {}),
+        ...(models.embed ? { embed: models.embed.bind(models) } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/report/eval-categories.js
+
+
+/** Failing ids listed per category before "…". */
+const IDS_SHOWN = 8;
+/** "accuracy: 4 failing examples — `billing` 2 (tkt-005, tkt-014), `shipping` 2 (…)"; one line per criterion with failures. */
+function failingByCategory(b, escape) {
+    const criteria = [...new Set(b.rows.map((r) => r.criterion))];
+    return criteria.flatMap((criterion) => {
+        const rows = b.rows.filter((r) => r.criterion === criterion && r.failing.length > 0);
+        if (rows.length === 0)
+            return [];
+        const ids = new Set(rows.flatMap((r) => r.failing));
+        const parts = rows
+            .sort((x, y) => y.failing.length - x.failing.length ||
+            b.categories.indexOf(x.category) - b.categories.indexOf(y.category))
+            .map((r) => {
+            const shown = r.failing.slice(0, IDS_SHOWN).join(", ");
+            const more = r.failing.length > IDS_SHOWN ? `, … ${r.failing.length - IDS_SHOWN} more` : "";
+            return `${escape(r.category)} ${r.failing.length} (${escape(shown + more)})`;
+        });
+        return [
+            `${escape(criterion)}: ${ids.size} failing example${ids.size === 1 ? "" : "s"} — ${parts.join("; ")}`,
+        ];
+    });
+}
+/** Plain text for a terminal: the table, then failures by category. */
+function categoryText(b) {
+    if (!b)
+        return ["  no example has tags or labels.category: nothing to break down"];
+    const table = categoryTable(b, (s) => s)
+        .split("\n")
+        .map((l) => `  ${l}`);
+    const failing = failingByCategory(b, (s) => s).map((l) => `  ${l}`);
+    return ["  by category (score %; an example counts in each of its categories):", ...table, ...failing];
+}
+/** Markdown, folded: the table and failures by category. */
+function categoryMarkdown(b) {
+    if (!b)
+        return [];
+    const failing = failingByCategory(b, (s) => escapeInline(s, 300)).map((l) => `- ${l}`);
+    return [
+        `<details><summary>By category (${b.categories.length}): score %</summary>`,
+        "",
+        categoryTable(b),
+        "",
+        ...(failing.length > 0 ? [...failing, ""] : []),
+        "</details>",
+        "",
+    ];
+}
+
 ;// CONCATENATED MODULE: ./lib/report/eval-report.js
+
+
 
 
 
@@ -64933,7 +68169,7 @@ function criteriaTable(run, escape) {
         c.type,
         c.n > 0 ? `${pct(c.pass_rate)} (${c.passed}/${c.n})` : "–",
         c.n > 0 ? pctRange(c.pass_rate_ci) : "–",
-        c.n > 0 ? score(c.mean_score) : "–",
+        c.n > 0 ? format_score(c.mean_score) : "–",
         c.threshold !== undefined ? `≥ ${pct(c.threshold, 0)}` : "–",
         eval_report_status(c),
     ]);
@@ -64984,8 +68220,11 @@ function missing(run) {
         lines.push(`first error (${firstError.id}): ${firstError.error.message}`);
     return lines;
 }
-/** Plain-text report for a terminal. */
-function renderEvalText(results) {
+function breakdownOf(results, run) {
+    return results.categories?.find((c) => c.prompt === run.prompt && c.version === run.version)?.breakdown;
+}
+/** Plain-text report for a terminal; `byTag` adds each run's breakdown by category (--by tag). */
+function renderEvalText(results, opts = {}) {
     const out = [];
     for (const run of results.runs) {
         out.push(`${run.prompt} v${run.version} — ${run.reason}`);
@@ -64995,9 +68234,11 @@ function renderEvalText(results) {
         out.push(criteriaTable(run, (s) => s));
         out.push("");
         const s = run.summary;
-        out.push(`  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`);
-        for (const line of [...judgeLines(run), ...eval_report_judgeAgreement(run), ...missing(run)])
+        out.push(`  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${format_score(s.mean_score)}`);
+        for (const line of [...judgeLines(run), ...eval_report_judgeAgreement(run), ...missing(run), ...toolUseText(run)])
             out.push(`  ${line}`);
+        if (opts.byTag)
+            out.push("", ...categoryText(breakdownOf(results, run)));
         out.push("");
     }
     for (const f of results.failed)
@@ -65020,6 +68261,8 @@ function renderEvalMarkdown(results) {
             out.push("");
         for (const line of missing(run))
             out.push(`> ${escapeInline(line, 500)}`, "");
+        out.push(...toolUseEvalSection(run));
+        out.push(...categoryMarkdown(breakdownOf(results, run)));
     }
     for (const f of results.failed)
         out.push(`- **${escapeInline(f.prompt)}**: not evaluated — ${escapeInline(f.reason, 500)}`);
@@ -65030,7 +68273,15 @@ function renderEvalMarkdown(results) {
 
 ;// CONCATENATED MODULE: ./lib/report/results.js
 
+
 const RESULTS_SCHEMA_VERSION = 1;
+/** The category breakdown of every run that has categories. */
+function evalCategories(runs) {
+    return runs.flatMap((r) => {
+        const breakdown = categoryBreakdown(null, r, r.example_categories);
+        return breakdown ? [{ prompt: r.prompt, version: r.version, breakdown }] : [];
+    });
+}
 function buildEvalResults(input) {
     const results = {
         schema_version: RESULTS_SCHEMA_VERSION,
@@ -65043,11 +68294,654 @@ function buildEvalResults(input) {
         runs: input.runs,
         failed: input.failed,
     };
+    const categories = evalCategories(input.runs);
+    if (categories.length > 0)
+        results.categories = categories;
     // Scrubbed as a value, not as JSON text: JSON would hide a key split by a newline as "\n".
     return scrubDeep(results, input.secrets ?? []);
 }
 
+;// CONCATENATED MODULE: ./lib/lifecycle/config-edit.js
+
+
+
+
+/**
+ * Sets environments.<env>.<prompt> to a version in a config file's text. The
+ * text is spliced, not re-serialised: every byte outside the changed (or added)
+ * line stays as it was, comments, key order, quoting and blank lines included.
+ * The yaml Document API only locates the nodes.
+ */
+function setActiveVersion(text, file, environment, prompt, version) {
+    // Validates the whole file first, with the project's safe loader: no edit of a file that does not load.
+    parseProjectConfig(text, file);
+    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false, lineCounter: new dist/* LineCounter */.HN() });
+    const envs = doc.get("environments", true);
+    if (!(0,dist/* isMap */.jh)(envs))
+        throw unknownEnvironment(environment, [], file);
+    const env = envs.get(environment, true);
+    if (!(0,dist/* isMap */.jh)(env))
+        throw unknownEnvironment(environment, envNames(envs), file);
+    const current = env.get(prompt, true);
+    let edited;
+    if ((0,dist/* isScalar */.jn)(current) && current.range) {
+        const [start, end] = current.range;
+        edited = text.slice(0, start) + versionText(current, version) + text.slice(end);
+    }
+    else {
+        edited = insertPair(text, env, prompt, version);
+    }
+    // The splice must say what we meant, in a file that still loads.
+    const check = parseProjectConfig(edited, file).config.environments?.[environment]?.[prompt];
+    if (check === undefined || parseVersionRef(check) !== version)
+        throw new Error(`editing ${file} did not set environments.${environment}.${prompt} to ${version}`);
+    return edited;
+}
+/** The active version of a prompt in an environment, or undefined; the environment must exist. */
+function config_edit_activeIn(config, environment, prompt, file) {
+    const env = config.environments?.[environment];
+    if (!env)
+        throw unknownEnvironment(environment, Object.keys(config.environments ?? {}), file);
+    const v = env[prompt];
+    return v === undefined ? undefined : parseVersionRef(v);
+}
+function envNames(envs) {
+    return envs.items.flatMap((p) => ((0,dist/* isScalar */.jn)(p.key) ? [String(p.key.value)] : []));
+}
+function unknownEnvironment(environment, known, file) {
+    return new errors_UserError(`unknown environment "${environment}"`, { file, field: "environments" }, known.length > 0
+        ? `use one of: ${known.join(", ")}`
+        : "the config defines no environments; add environments: {<name>: {<prompt>: <version>}}");
+}
+/** The new version written the way the old one was: 3, v3, "v3" or 'v3'. */
+function versionText(old, version) {
+    const asString = typeof old.value === "string";
+    const body = asString && String(old.value).startsWith("v") ? `v${version}` : String(version);
+    if (old.type === dist/* Scalar */.X5.QUOTE_DOUBLE)
+        return `"${body}"`;
+    if (old.type === dist/* Scalar */.X5.QUOTE_SINGLE)
+        return `'${body}'`;
+    return body;
+}
+/** A YAML plain key when the name is safe as one, else a double-quoted key. */
+function keyText(name) {
+    return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) ? name : JSON.stringify(name);
+}
+/** Adds `prompt: version` to an environment's map: a line of its own (block) or an entry before "}" (flow). */
+function insertPair(text, env, prompt, version) {
+    const range = env.range;
+    if (!range)
+        throw new Error("the environment's map has no source range");
+    const pair = `${keyText(prompt)}: ${version}`;
+    if (env.flow) {
+        const close = text.lastIndexOf("}", range[1] - 1); // range[1] is exclusive
+        if (close < range[0])
+            throw new Error("the environment's flow map has no closing brace");
+        const inside = text.slice(range[0] + 1, close);
+        const sep = inside.trim() === "" ? "" : inside.trimEnd().endsWith(",") ? " " : ", ";
+        const at = range[0] + 1 + inside.trimEnd().length;
+        return text.slice(0, at) + sep + pair + text.slice(at);
+    }
+    const last = env.items[env.items.length - 1];
+    const firstKey = env.items[0]?.key;
+    if (!last || !(0,dist/* isScalar */.jn)(firstKey) || !firstKey.range)
+        throw new Error("the environment's map is empty");
+    const lineStart = text.lastIndexOf("\n", firstKey.range[0] - 1) + 1;
+    const indent = text.slice(lineStart, firstKey.range[0]);
+    const lastEnd = (0,dist/* isScalar */.jn)(last.value) && last.value.range ? last.value.range[1] : range[1];
+    const eol = text.indexOf("\n", lastEnd);
+    const at = eol === -1 ? text.length : eol;
+    return text.slice(0, at) + `\n${indent}${pair}` + text.slice(at);
+}
+
+;// CONCATENATED MODULE: ./lib/lifecycle/line-diff.js
+/**
+ * A unified diff of two texts with one changed region (what a promote or a
+ * rollback makes): the common leading and trailing lines are context.
+ */
+function unifiedDiff(before, after, label, context = 3) {
+    if (before === after)
+        return "";
+    const a = before.split("\n");
+    const b = after.split("\n");
+    let head = 0;
+    while (head < a.length && head < b.length && a[head] === b[head])
+        head++;
+    let tail = 0;
+    while (tail < a.length - head &&
+        tail < b.length - head &&
+        a[a.length - 1 - tail] === b[b.length - 1 - tail])
+        tail++;
+    const from = Math.max(0, head - context);
+    const aEnd = Math.min(a.length, a.length - tail + context);
+    const bEnd = Math.min(b.length, b.length - tail + context);
+    const lines = [
+        `--- a/${label}`,
+        `+++ b/${label}`,
+        `@@ -${from + 1},${aEnd - from} +${from + 1},${bEnd - from} @@`,
+        ...a.slice(from, head).map((l) => ` ${l}`),
+        ...a.slice(head, a.length - tail).map((l) => `-${l}`),
+        ...b.slice(head, b.length - tail).map((l) => `+${l}`),
+        ...a.slice(a.length - tail, aEnd).map((l) => ` ${l}`),
+    ];
+    return lines.join("\n") + "\n";
+}
+
+;// CONCATENATED MODULE: ./lib/cli/pin-version.js
+
+
+
+
+
+
+
+
+
+/** The project of a promote or rollback: it must have a config file to edit. */
+async function editableProject(io, path) {
+    const project = await openProject((0,external_node_path_namespaceObject.resolve)(io.cwd, path ?? "."));
+    if (!project.configFile)
+        throw new errors_UserError("no project config found (agentops.yaml, agentops.yml or prompts/config.yaml)", { file: path ?? "." }, "run this inside the project, or pass --project <folder>");
+    return { ...project, configFile: project.configFile };
+}
+/** A prompt's version files; an unknown prompt is an error naming the known ones. */
+async function promptVersions(project, prompt) {
+    const known = (await listPromptDirs(project.promptsDir)).map((d) => (0,external_node_path_namespaceObject.basename)(d));
+    if (!known.includes(prompt))
+        throw new errors_UserError(`unknown prompt "${prompt}"`, { file: project.promptsDir }, known.length > 0 ? `use one of: ${known.join(", ")}` : "the prompts folder holds no prompts");
+    return listVersions((0,external_node_path_namespaceObject.join)(project.promptsDir, prompt));
+}
+function requireVersion(versions, prompt, version) {
+    if (!versions.has(version))
+        throw new errors_UserError(`${prompt} has no version ${version}`, {}, `available: ${[...versions.keys()]
+            .sort((a, b) => a - b)
+            .map((v) => `v${v}`)
+            .join(", ")}`);
+}
+/** The environment's current pin; an unknown environment is an error naming the known ones. */
+async function currentPin(project, environment, prompt) {
+    const text = await readUserFile(project.configFile);
+    const { config } = parseProjectConfig(text, project.configFile);
+    return { text, current: config_edit_activeIn(config, environment, prompt, project.configFile) };
+}
+/** Writes (or with dryRun only prints) environments.<env>.<prompt> = version, as a diff. */
+async function pinVersion(io, project, change, opts) {
+    const label = (0,external_node_path_namespaceObject.relative)(io.cwd, project.configFile) || project.configFile;
+    const { environment, prompt, version, current } = change;
+    if (current === version) {
+        io.stdout(`${environment} already runs ${prompt} v${version}; ${label} is unchanged\n`);
+        return EXIT.ok;
+    }
+    const edited = setActiveVersion(change.text, project.configFile, environment, prompt, version);
+    io.stdout(unifiedDiff(change.text, edited, label));
+    const from = current === undefined ? "no pinned version" : `v${current}`;
+    if (opts.dryRun) {
+        io.stdout(`dry run: would ${opts.verb} ${prompt} in ${environment} from ${from} to v${version}\n`);
+        return EXIT.ok;
+    }
+    await (0,promises_namespaceObject.writeFile)(project.configFile, edited);
+    io.stdout(`${opts.verb === "promote" ? "promoted" : "rolled back"} ${prompt} in ${environment}: ${from} → v${version} (${label}); commit it and open a pull request: the gate evaluates the change\n`);
+    return EXIT.ok;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/score-command.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SCORE_HELP = `Usage: agentops score <traces.jsonl> --prompt <name> [options]
+
+Scores logged production traces with a prompt version's criteria, without
+calling the model under test: each trace's logged output is the answer. Judges,
+moderation and embeddings (llm_judge, safety, similarity by embedding) still
+call their models, within the budgets. A line is {id?, input, output, tags?,
+metadata?, timestamp?, expected?, latency_ms?, usage?} or an OpenAI
+chat-completion log record (messages and choices, or request/response); see
+the README, "After the merge".
+
+Options:
+  --prompt NAME        the prompt whose criteria score the traces
+  --version N          that version's criteria (default: the one active in --env)
+  --env NAME           environment whose active version to use (default: production)
+  --sample N           score a deterministic sample of N traces (by sha256 of the id)
+  --project DIR        the project folder (default: the current folder, searched upwards)
+${providerOptions}
+  --threshold X        also fail when the mean overall score is below X (0..1)
+  --out FILE           write the results JSON (eval's shape) to FILE
+  --format FORMAT      table | json | markdown (default: table)
+  -q, --quiet          no progress lines
+  -h, --help           show this help
+
+Exit codes as for eval: 0 every threshold met, 1 a criterion below its threshold,
+2 bad input or usage, 3 incomplete, 4 internal error.
+`;
+const FORMATS = ["table", "json", "markdown"];
+/** Scores a traces file; shared with drift, which scores raw traces on the way. */
+async function scoreTraces(opts, io, preparsed) {
+    const rel = (p) => (0,external_node_path_namespaceObject.relative)(io.cwd, p) || ".";
+    const tracesPath = (0,external_node_path_namespaceObject.resolve)(io.cwd, opts.tracesFile);
+    const traces = preparsed ?? parseTraces(await readUserFile(tracesPath, MAX_EVAL_SET_BYTES), opts.tracesFile);
+    const opened = await openProject((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.project ?? "."));
+    await promptVersions(opened, opts.prompt); // an unknown prompt is an error naming the known ones
+    const { project, targets } = await resolveTargets((0,external_node_path_namespaceObject.join)(opened.promptsDir, opts.prompt), {
+        ...(opts.version !== undefined ? { version: opts.version } : {}),
+        ...(opts.environment ? { environment: opts.environment } : {}),
+    });
+    const target = targets[0];
+    if (!target)
+        throw new Error(`no version of ${opts.prompt} to score`);
+    const loaded = await loadTarget(project, target);
+    const suite = scoringSuite(loaded.prompt, traces, rel(tracesPath), opts.sample);
+    const signal = runSignal(opts.flags, io);
+    // Rule criteria alone call nothing: no provider needs configuring for them (mock is never asked).
+    const needsModels = suite.prompt.data.eval_criteria.some((c) => c.type === "llm_judge" || isModelCriterion(c));
+    const flags = needsModels || opts.flags.provider || project.config.provider || io.env.OPENAI_API_KEY
+        ? opts.flags
+        : { ...opts.flags, provider: "mock" };
+    const setup = await makeRunSetup(project, flags, io);
+    const now = io.now ?? Date.now;
+    const startedAt = new Date(now());
+    const label = `${target.name} v${target.version} on ${rel(tracesPath)}`;
+    const run = await evaluatePrompt(suite.prompt, suite.evalSet, {
+        name: target.name,
+        reason: `scoring traces (${target.reason})`,
+        file: rel(loaded.prompt.file),
+        evalSetFile: rel(tracesPath),
+    }, {
+        ...setup.run,
+        provider: traceProvider(traces, setup.run.provider, needsModels),
+        ...(signal ? { signal } : {}),
+        ...(opts.quiet ? {} : { onProgress: progressPrinter(label, (s) => io.stderr(`${s}\n`), now) }),
+    });
+    // --sample cut the traces before the run saw them; say so as max_examples would.
+    const sampled = run.sampled ?? suite.sampled;
+    const results = buildEvalResults({
+        version: VERSION,
+        provider: needsModels ? `traces+${setup.run.provider.id}` : "traces",
+        startedAt,
+        finishedAt: new Date(now()),
+        runs: [{ ...run, ...(sampled ? { sampled } : {}) }],
+        failed: [],
+        secrets: secretsFromEnv(io.env),
+    });
+    return { results, maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate };
+}
+async function scoreCommand(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            prompt: { type: "string" },
+            version: { type: "string" },
+            env: { type: "string" },
+            sample: { type: "string" },
+            project: { type: "string" },
+            ...RUN_FLAG_SPECS,
+            threshold: { type: "string" },
+            out: { type: "string" },
+            format: { type: "string" },
+            quiet: { type: "boolean", short: "q" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (values.help) {
+        io.stdout(SCORE_HELP);
+        return EXIT.ok;
+    }
+    const [tracesFile, ...extra] = positionals;
+    if (!tracesFile || extra.length)
+        throw new errors_UserError("score takes exactly one traces file", {}, "run: agentops score --help");
+    if (!values.prompt)
+        throw new errors_UserError("score needs --prompt", {}, "e.g. --prompt summarize");
+    const format = oneOf(values.format, FORMATS, "--format") ?? "table";
+    const threshold = score_command_fraction(values.threshold, "--threshold");
+    const version = provider_flags_positiveInt(values.version, "--version");
+    const sample = provider_flags_positiveInt(values.sample, "--sample");
+    const { results, maxErrorRate } = await scoreTraces({
+        tracesFile,
+        prompt: values.prompt,
+        ...(version !== undefined ? { version } : {}),
+        ...(values.env ? { environment: values.env } : {}),
+        ...(sample !== undefined ? { sample } : {}),
+        ...(values.project ? { project: values.project } : {}),
+        ...(values.quiet ? { quiet: true } : {}),
+        flags: runFlags(values),
+    }, io);
+    if (values.out) {
+        const out = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.out);
+        await (0,promises_namespaceObject.writeFile)(out, JSON.stringify(results, null, 2) + "\n");
+        if (!values.quiet)
+            io.stderr(`results written to ${(0,external_node_path_namespaceObject.relative)(io.cwd, out)}\n`);
+    }
+    if (format === "json")
+        io.stdout(JSON.stringify(results, null, 2) + "\n");
+    else if (format === "markdown")
+        io.stdout(renderEvalMarkdown(results));
+    else
+        io.stdout(renderEvalText(results));
+    const gate = decideEval(results, { ...(threshold !== undefined ? { threshold } : {}), maxErrorRate });
+    for (const reason of gate.reasons)
+        io.stderr(`${gate.outcome === "fail" ? "failed" : "incomplete"}: ${reason}\n`);
+    return gate.outcome === "fail"
+        ? EXIT.regression
+        : gate.outcome === "incomplete"
+            ? EXIT.inconclusive
+            : EXIT.ok;
+}
+function score_command_fraction(value, flag) {
+    if (value === undefined)
+        return undefined;
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)
+        throw new errors_UserError(`${flag} takes a number from 0 to 1, got "${value}"`, {}, `e.g. ${flag} 0.85`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./lib/lifecycle/versions.js
+/** One row per version file: where it runs, and its newest scores from results files (by finished_at). */
+function versionRows(prompt, versions, environments, results) {
+    return [...versions]
+        .sort((a, b) => a - b)
+        .map((version) => {
+        const envs = Object.entries(environments)
+            .filter(([, pins]) => pins[prompt] === version)
+            .map(([name]) => name);
+        let last;
+        for (const { file, results: r } of results)
+            for (const run of r.runs) {
+                if (run.prompt !== prompt || run.version !== version || run.summary.ok === 0)
+                    continue;
+                if (last && last.finished_at >= r.finished_at)
+                    continue;
+                last = {
+                    finished_at: r.finished_at,
+                    file,
+                    mean_score: run.summary.mean_score,
+                    pass_rate: run.summary.pass_rate,
+                    examples: run.summary.ok,
+                };
+            }
+        return { version, environments: envs, ...(last ? { last } : {}) };
+    });
+}
+/** The rows as a plain-text table. */
+function renderVersions(prompt, rows) {
+    const lines = [`${prompt}:`];
+    for (const r of rows) {
+        const where = r.environments.length > 0 ? r.environments.join(", ") : "–";
+        const score = r.last
+            ? `mean ${r.last.mean_score.toFixed(3)}, all criteria passed on ${(r.last.pass_rate * 100).toFixed(1)}% of ${r.last.examples} (${r.last.finished_at}, ${r.last.file})`
+            : "no results";
+        lines.push(`  v${r.version}  ${where.padEnd(24)}  ${score}`);
+    }
+    return lines.join("\n") + "\n";
+}
+
+;// CONCATENATED MODULE: ./lib/cli/versions-command.js
+
+
+
+
+
+
+
+
+
+
+const VERSIONS_HELP = `Usage: agentops versions <prompt> [--results FILE ...] [options]
+
+Lists the versions of <prompt>, which environment runs each and, given results
+files (of eval or score, --out), each version's newest scores.
+
+Options:
+  --results FILE       a results JSON; repeat for several (the newest run of a version wins)
+  --project DIR        the project folder (default: the current folder, searched upwards)
+  --format FORMAT      table | json (default: table)
+  -h, --help           show this help
+`;
+async function versionsCommand(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            results: { type: "string", multiple: true },
+            project: { type: "string" },
+            format: { type: "string" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (values.help) {
+        io.stdout(VERSIONS_HELP);
+        return EXIT.ok;
+    }
+    const [prompt, ...extra] = positionals;
+    if (!prompt || extra.length)
+        throw new errors_UserError("versions takes one prompt", {}, "e.g. agentops versions summarize");
+    const format = oneOf(values.format, ["table", "json"], "--format") ?? "table";
+    const project = await openProject((0,external_node_path_namespaceObject.resolve)(io.cwd, values.project ?? "."));
+    const versions = await promptVersions(project, prompt);
+    const environments = {};
+    for (const [env, pins] of Object.entries(project.config.environments ?? {}))
+        environments[env] = Object.fromEntries(Object.entries(pins).map(([k, v]) => [k, parseVersionRef(v)]));
+    const results = [];
+    for (const f of values.results ?? []) {
+        const path = (0,external_node_path_namespaceObject.resolve)(io.cwd, f);
+        results.push({
+            file: (0,external_node_path_namespaceObject.relative)(io.cwd, path),
+            results: parseResults(await readUserFile(path, MAX_EVAL_SET_BYTES), f),
+        });
+    }
+    const rows = versionRows(prompt, [...versions.keys()], environments, results);
+    io.stdout(format === "json"
+        ? JSON.stringify({ prompt, versions: rows }, null, 2) + "\n"
+        : renderVersions(prompt, rows));
+    return EXIT.ok;
+}
+/** A results JSON of eval or score; anything else is the user's mistake, named. */
+function parseResults(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors_UserError(`is not JSON (${e instanceof Error ? e.message : String(e)})`, { file }, "pass a results file written by --out");
+    }
+    if (typeof value !== "object" ||
+        value === null ||
+        value.kind !== "eval" ||
+        !Array.isArray(value.runs))
+        throw new errors_UserError("is not a results JSON of eval or score", { file, field: "kind" }, "pass a file written by agentops eval --out or agentops score --out");
+    return value;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/drift-command.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DRIFT_HELP = `Usage: agentops drift --baseline <a> --current <b> --prompt <name> [options]
+
+Compares two windows of a prompt's production traffic: per criterion the shift
+of the score distribution (PSI, a two-sample KS test for graded scores, a
+two-proportion z-test for pass rates), and the drift of the inputs (text
+length, tag mix, each --field). A window is a results JSON of agentops score
+(--out), or raw traces (JSONL), scored on the way with the prompt's criteria.
+
+Options:
+  --baseline FILE      the earlier window
+  --current FILE       the window to check
+  --prompt NAME        the prompt whose criteria score (and name) the windows
+  --version N          that version's criteria, for raw traces (default: the one active in --env)
+  --env NAME           environment whose active version to use (default: production)
+  --field NAME         an input field to check for drift; repeat for several (raw traces only)
+  --fail-psi X         exit 1 when any PSI is above X (default 0.25)
+  --sample N           score a deterministic sample of N traces per raw window
+  --project DIR        the project folder (default: the current folder, searched upwards)
+${providerOptions}
+  --out FILE           write the drift JSON to FILE
+  --report FILE        write the markdown report to FILE
+  --format FORMAT      markdown | json (what goes to stdout; default markdown)
+  -q, --quiet          no progress lines
+  -h, --help           show this help
+
+Exit codes: 0 no PSI above --fail-psi, 1 a PSI above it, 2 bad input or usage,
+3 a raw window could not be scored completely, 4 internal error.
+`;
+async function driftCommand(argv, io) {
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: false,
+        strict: true,
+        options: {
+            baseline: { type: "string" },
+            current: { type: "string" },
+            prompt: { type: "string" },
+            version: { type: "string" },
+            env: { type: "string" },
+            field: { type: "string", multiple: true },
+            "fail-psi": { type: "string" },
+            sample: { type: "string" },
+            project: { type: "string" },
+            ...RUN_FLAG_SPECS,
+            out: { type: "string" },
+            report: { type: "string" },
+            format: { type: "string" },
+            quiet: { type: "boolean", short: "q" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (values.help) {
+        io.stdout(DRIFT_HELP);
+        return EXIT.ok;
+    }
+    if (!values.baseline || !values.current || !values.prompt)
+        throw new errors_UserError("drift needs --baseline, --current and --prompt", {}, "run: agentops drift --help");
+    const format = oneOf(values.format, ["markdown", "json"], "--format") ?? "markdown";
+    const failPsi = values["fail-psi"] === undefined ? 0.25 : Number(values["fail-psi"]);
+    if (!Number.isFinite(failPsi) || failPsi <= 0)
+        throw new errors_UserError(`--fail-psi takes a positive number, got "${values["fail-psi"]}"`, {}, "e.g. --fail-psi 0.25");
+    const version = provider_flags_positiveInt(values.version, "--version");
+    const sample = provider_flags_positiveInt(values.sample, "--sample");
+    const prompt = values.prompt;
+    const load = async (file) => {
+        const text = await readUserFile((0,external_node_path_namespaceObject.resolve)(io.cwd, file), MAX_EVAL_SET_BYTES);
+        if (text.trimStart().startsWith("{") && looksLikeResults(text)) {
+            const runs = parseResults(text, file).runs.filter((r) => r.prompt === prompt);
+            if (runs.length === 0)
+                throw new errors_UserError(`holds no run of prompt "${prompt}"`, { file, field: "runs" }, "pass the results of agentops score --prompt " + prompt);
+            return {
+                results: runs.flatMap((r) => r.examples),
+                criteria: [...new Set(runs.flatMap((r) => r.criteria.map((c) => c.name)))],
+                complete: runs.every((r) => !r.stopped),
+            };
+        }
+        const traces = parseTraces(text, file);
+        const { results } = await scoreTraces({
+            tracesFile: file,
+            prompt,
+            ...(version !== undefined ? { version } : {}),
+            ...(values.env ? { environment: values.env } : {}),
+            ...(sample !== undefined ? { sample } : {}),
+            ...(values.project ? { project: values.project } : {}),
+            ...(values.quiet ? { quiet: true } : {}),
+            flags: runFlags(values),
+        }, io, traces);
+        const run = results.runs[0];
+        const kept = new Set(run?.examples.map((e) => e.id));
+        return {
+            results: run?.examples ?? [],
+            criteria: run?.criteria.map((c) => c.name) ?? [],
+            traces: traces.filter((t) => kept.has(t.id)),
+            complete: results.complete,
+        };
+    };
+    const baseline = await load(values.baseline);
+    const current = await load(values.current);
+    const criteria = current.criteria.filter((c) => baseline.criteria.includes(c));
+    const fields = values.field ?? [];
+    // Categories and field values come from production inputs, which may hold a key: masked like eval's results.
+    const report = scrubDeep(driftReport({
+        prompt,
+        failPsi,
+        criteria,
+        baseline: baseline.results,
+        current: current.results,
+        inputs: baseline.traces && current.traces
+            ? inputDrift(baseline.traces, current.traces, fields)
+            : { note: "input drift needs raw traces on both sides: a results file carries no inputs" },
+    }), secretsFromEnv(io.env));
+    const json = JSON.stringify(report, null, 2) + "\n";
+    const md = renderDriftMarkdown(report);
+    if (values.out)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.out), json);
+    if (values.report)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.report), md);
+    if (!values.quiet && (values.out || values.report))
+        io.stderr(`written: ${[values.out, values.report]
+            .filter(Boolean)
+            .map((f) => (0,external_node_path_namespaceObject.relative)(io.cwd, (0,external_node_path_namespaceObject.resolve)(io.cwd, f ?? "")))
+            .join(", ")}\n`);
+    io.stdout(format === "json" ? json : md);
+    if (report.drifted) {
+        const over = [
+            ...report.criteria.map((c) => [c.criterion, c.psi]),
+            ...report.inputs.map((f) => [f.feature, f.psi]),
+        ]
+            .filter(([, v]) => v > failPsi)
+            .map(([name, v]) => `${name} (PSI ${v.toFixed(3)})`);
+        io.stderr(`drift: ${over.join(", ")} above --fail-psi ${failPsi}\n`);
+        return EXIT.regression;
+    }
+    if (!baseline.complete || !current.complete) {
+        io.stderr("incomplete: a window could not be scored completely (see the progress lines)\n");
+        return EXIT.inconclusive;
+    }
+    return EXIT.ok;
+}
+/** A results JSON is one object with kind "eval"; a traces file is one object per line. */
+function looksLikeResults(text) {
+    try {
+        const v = JSON.parse(text);
+        return typeof v === "object" && v !== null && "runs" in v;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/cli/eval-command.js
+
+
+
+
 
 
 
@@ -65077,7 +68971,11 @@ Options:
 ${providerOptions}
   --threshold X        also fail when a prompt's mean overall score is below X (0..1)
   --out FILE           write the results JSON to FILE
+  --shard I/N          evaluate only shard I of N (a stable share of the examples); results go to
+                       --out, else agentops-shards/eval-shard-I-of-N.json
   --format FORMAT      table | json | markdown (default: table)
+  --by tag             table format: also each criterion by eval-set category
+                       (tags, labels.category) and the failing examples by category
   -q, --quiet          no progress lines
   -h, --help           show this help
 
@@ -65086,7 +68984,7 @@ score below --threshold), 2 bad input or usage (found before any model call),
 3 incomplete (stopped early, or more errors than thresholds.max_error_rate),
 4 internal error or a prompt that could not be run.
 `;
-const FORMATS = ["table", "json", "markdown"];
+const eval_command_FORMATS = ["table", "json", "markdown"];
 async function evalCommand(argv, io) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args: argv,
@@ -65098,7 +68996,9 @@ async function evalCommand(argv, io) {
             ...RUN_FLAG_SPECS,
             threshold: { type: "string" },
             out: { type: "string" },
+            shard: { type: "string" },
             format: { type: "string" },
+            by: { type: "string" },
             quiet: { type: "boolean", short: "q" },
             help: { type: "boolean", short: "h" },
         },
@@ -65111,8 +69011,10 @@ async function evalCommand(argv, io) {
     if (!path || extra.length)
         throw new errors_UserError("eval takes exactly one path", {}, "run: agentops eval --help");
     const version = provider_flags_positiveInt(values.version, "--version");
-    const format = oneOf(values.format, FORMATS, "--format") ?? "table";
+    const format = oneOf(values.format, eval_command_FORMATS, "--format") ?? "table";
+    const byTag = oneOf(values.by, ["tag"], "--by") === "tag";
     const threshold = eval_command_fraction(values.threshold, "--threshold");
+    const shard = values.shard !== undefined ? parseShard(values.shard, "--shard") : undefined;
     const { project, targets } = await resolveTargets((0,external_node_path_namespaceObject.resolve)(io.cwd, path), {
         ...(version !== undefined ? { version } : {}),
         ...(values.env ? { environment: values.env } : {}),
@@ -65124,6 +69026,18 @@ async function evalCommand(argv, io) {
         loaded.push(await loadTarget(project, t));
     const signal = runSignal(runFlags(values), io);
     const setup = await makeRunSetup(project, runFlags(values), io);
+    if (shard) {
+        // max_examples cuts each eval set as one run would, before the cut is dealt.
+        const cut = loaded.map((l) => ({
+            prompt: l.target.name,
+            examples: sampleById(l.evalSet.examples, setup.run.maxExamples).items,
+        }));
+        shareSets(cut, shard).forEach((examples, i) => {
+            const l = loaded[i];
+            if (l)
+                l.evalSet = { ...l.evalSet, examples };
+        });
+    }
     const now = io.now ?? Date.now;
     const startedAt = new Date(now());
     const runs = [];
@@ -65164,9 +69078,12 @@ async function evalCommand(argv, io) {
         failed,
         secrets: secretsFromEnv(io.env),
     });
-    if (values.out) {
-        const out = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.out);
-        await (0,promises_namespaceObject.writeFile)(out, JSON.stringify(results, null, 2) + "\n");
+    const outFile = values.out ?? (shard ? (0,external_node_path_namespaceObject.join)(DEFAULT_SHARD_DIR, evalShardFileName(shard)) : undefined);
+    if (outFile) {
+        const out = (0,external_node_path_namespaceObject.resolve)(io.cwd, outFile);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(out), { recursive: true });
+        const written = shard ? { ...results, shard: { index: shard.index, count: shard.count } } : results;
+        await writeJsonFile(out, written);
         if (!values.quiet)
             io.stderr(`results written to ${rel(out)}\n`);
     }
@@ -65175,7 +69092,7 @@ async function evalCommand(argv, io) {
     else if (format === "markdown")
         io.stdout(renderEvalMarkdown(results));
     else
-        io.stdout(renderEvalText(results));
+        io.stdout(renderEvalText(results, { byTag }));
     const gate = decideEval(results, {
         ...(threshold !== undefined ? { threshold } : {}),
         maxErrorRate: project.config.thresholds?.max_error_rate ?? DEFAULT_GATE.maxErrorRate,
@@ -65200,6 +69117,1717 @@ function eval_command_fraction(value, flag) {
     return n;
 }
 
+;// CONCATENATED MODULE: ./lib/import/emit.js
+
+
+const yaml = (value) => (0,dist/* stringify */.As)(value, { lineWidth: 0 });
+/**
+ * The files of an imported project, by path relative to the output folder. Each is
+ * read back with the loaders `agentops eval` uses, so an import never writes a file
+ * that eval would refuse.
+ */
+function projectFiles(project, source) {
+    const files = new Map();
+    const header = `# imported from ${source} by agentops import\n`;
+    for (const p of project.prompts) {
+        const setPath = `prompts/${p.name}/eval_set.jsonl`;
+        const setText = p.examples.map((e) => JSON.stringify(e)).join("\n") + "\n";
+        const evalSet = parseEvalSet(setText, setPath);
+        files.set(setPath, setText);
+        p.versions.forEach((v) => {
+            const path = `prompts/${p.name}/v${v.version}.yaml`;
+            const text = header + yaml(v);
+            checkEvalSetFitsPrompt(parsePromptFile(text, path), evalSet);
+            files.set(path, text);
+        });
+    }
+    const configText = header + yaml(project.config);
+    parseProjectConfig(configText, "agentops.yaml");
+    files.set("agentops.yaml", configText);
+    return files;
+}
+
+;// CONCATENATED MODULE: ./lib/import/notes.js
+/** The same thing left out for the same reason in many tests is one line, with a count. */
+function add(list, note) {
+    const same = list.find((n) => n.what === note.what && n.reason === note.reason);
+    if (!same)
+        list.push(note);
+    else if (same.where !== note.where)
+        same.more++;
+}
+/** Everything an import did not bring over as it was: printed, never dropped silently. */
+class ImportNotes {
+    skipped = [];
+    changed = [];
+    skip(where, what, reason) {
+        add(this.skipped, { where, what, reason, more: 0 });
+    }
+    change(where, what, reason) {
+        add(this.changed, { where, what, reason, more: 0 });
+    }
+}
+const bullet = (n) => `  - ${n.where}${n.more ? ` (and ${n.more} more)` : ""}: ${n.what}: ${n.reason}\n`;
+/** The summary printed after an import: what was written, then what was not imported and why. */
+function renderSummary(project, written) {
+    let out = "";
+    for (const p of project.prompts) {
+        out += `prompt ${p.name}: ${p.versions.length} version(s), ${p.examples.length} example(s), criteria ${p.versions[0]?.eval_criteria.map((c) => c.name).join(", ") ?? ""}\n`;
+        p.origins.forEach((o, i) => (out += `  v${i + 1}: ${o}\n`));
+    }
+    out += `wrote ${written.length} file(s):\n${written.map((f) => `  ${f}\n`).join("")}`;
+    const { skipped, changed } = project.notes;
+    if (changed.length)
+        out += `\nimported with a difference (${changed.length}):\n${changed.map(bullet).join("")}`;
+    out += skipped.length
+        ? `\nnot imported (${skipped.length}):\n${skipped.map(bullet).join("")}`
+        : "\nnothing was left out.\n";
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/import/nunjucks.js
+
+const TAG = /\{\{([\s\S]*?)\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g;
+const PLAIN_NAME = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+function parts(text) {
+    const out = [];
+    let last = 0;
+    for (const m of text.matchAll(TAG)) {
+        out.push({ literal: text.slice(last, m.index) });
+        const name = m[1] === undefined ? undefined : PLAIN_NAME.exec(m[1])?.[1];
+        if (name === undefined) {
+            return {
+                reason: `uses the template expression ${JSON.stringify(m[0].slice(0, 60))}; agentops fills plain {name} placeholders only (no filters, tags or dotted paths)`,
+            };
+        }
+        out.push({ name });
+        last = m.index + m[0].length;
+    }
+    out.push({ literal: text.slice(last) });
+    return out;
+}
+/**
+ * Converts `{{ name }}` to `{name}`. Literal text keeps its braces where agentops
+ * reads them as text; where it would not (a literal `{word}` or `}}`), every
+ * literal brace is doubled. Checked by rendering both ways with marker values.
+ */
+function convertTemplate(text) {
+    const split = parts(text);
+    if (!Array.isArray(split))
+        return { ok: false, reason: split.reason };
+    const variables = [...new Set(split.flatMap((p) => (p.name ? [p.name] : [])))];
+    const marker = (name) => `\u0000${name}\u0000`;
+    const want = split.map((p) => (p.name ? marker(p.name) : (p.literal ?? ""))).join("");
+    const input = Object.fromEntries(variables.map((v) => [v, marker(v)]));
+    const build = (escape) => split.map((p) => (p.name ? `{${p.name}}` : escape(p.literal ?? ""))).join("");
+    const plain = build((s) => s);
+    if (rendersAs(plain, input, want))
+        return { ok: true, template: plain, variables };
+    const escaped = build((s) => s.replace(/[{}]/g, (b) => b + b));
+    return { ok: true, template: escaped, variables };
+}
+function rendersAs(template, input, want) {
+    try {
+        return renderTemplate(template, input, { exampleId: "import" }) === want;
+    }
+    catch {
+        return false;
+    }
+}
+/** Fills `{{ name }}` in an assertion value from a test's vars (promptfoo renders values too). */
+function renderValue(text, vars) {
+    const split = parts(text);
+    if (!Array.isArray(split))
+        return { ok: false, reason: split.reason };
+    let out = "";
+    for (const p of split) {
+        if (p.name === undefined)
+            out += p.literal ?? "";
+        else if (!Object.hasOwn(vars, p.name))
+            return { ok: false, reason: `uses {{${p.name}}}, which the test does not set` };
+        else {
+            const v = vars[p.name];
+            out += typeof v === "string" ? v : JSON.stringify(v);
+        }
+    }
+    return { ok: true, text: out };
+}
+/** Text meant literally (no placeholders) as an agentops template: braces doubled when they would be read. */
+function literalTemplate(text) {
+    return rendersAs(text, {}, text) ? text : text.replace(/[{}]/g, (b) => b + b);
+}
+
+;// CONCATENATED MODULE: ./lib/import/openai-evals.js
+
+
+
+function messages(input) {
+    if (typeof input === "string")
+        return [{ role: "user", content: input }];
+    if (!Array.isArray(input))
+        return undefined;
+    const out = [];
+    for (const m of input) {
+        if (typeof m !== "object" || m === null)
+            return undefined;
+        const { role, content } = m;
+        if (typeof role !== "string" || typeof content !== "string")
+            return undefined;
+        out.push({ role, content });
+    }
+    return out;
+}
+// The template's one placeholder; any brace in the texts is data, so it sits in the example.
+const TEMPLATE = "{input}";
+/**
+ * OpenAI Evals samples (`{"input": [messages] | "text", "ideal": "…" | ["…", …]}`, one a line)
+ * as one prompt: the system message all samples share, the user message as the
+ * example's input, `ideal` as its expected answer, scored by exact match.
+ */
+function importOpenAiEvals(text, file, options) {
+    const notes = new ImportNotes();
+    const parsed = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = i + 1;
+        if (raw.trim() === "")
+            return;
+        let sample;
+        try {
+            sample = JSON.parse(raw);
+        }
+        catch {
+            throw new errors_UserError("line is not valid JSON", { file, line }, 'each line is one sample: {"input": [...], "ideal": "..."}');
+        }
+        const s = (typeof sample === "object" && sample !== null ? sample : {});
+        const msgs = messages(s.input);
+        if (!msgs)
+            return notes.skip(`${file}:${line}`, "sample", "input is neither text nor a list of {role, content} messages");
+        const ideals = typeof s.ideal === "string"
+            ? [s.ideal]
+            : Array.isArray(s.ideal)
+                ? s.ideal.filter((x) => typeof x === "string")
+                : [];
+        const [ideal] = ideals;
+        if (ideal === undefined)
+            return notes.skip(`${file}:${line}`, "sample", "has no ideal answer (text or list of texts)");
+        if (ideals.length > 1)
+            notes.change(`${file}:${line}`, "ideal", "a list of accepted answers: the first is the expected answer (an agentops example holds one)");
+        parsed.push({ line, msgs, ideal });
+    });
+    if (parsed.length === 0)
+        throw new errors_UserError("no sample could be imported", { file }, notes.skipped.map((n) => n.reason).join("; ") || "add samples");
+    const firstSystem = parsed[0]?.msgs[0]?.role === "system" ? parsed[0].msgs[0].content : undefined;
+    const shared = firstSystem !== undefined &&
+        parsed.every((p) => p.msgs[0]?.role === "system" && p.msgs[0].content === firstSystem);
+    const examples = [];
+    for (const p of parsed) {
+        const rest = shared ? p.msgs.slice(1) : p.msgs;
+        const user = rest[0];
+        if (rest.length !== 1 || user?.role !== "user") {
+            notes.skip(`${file}:${p.line}`, "sample", `a conversation (${p.msgs.map((m) => m.role).join(", ")}); an agentops prompt holds one optional shared system message and one user message`);
+            continue;
+        }
+        examples.push({ id: String(p.line), input: { input: user.content }, expected: p.ideal });
+    }
+    if (examples.length === 0)
+        throw new errors_UserError("no sample could be imported", { file }, notes.skipped.map((n) => n.reason).join("; "));
+    notes.change(file, "ideal", "scored by exact match (equals, whitespace trimmed); if the eval used Includes or fuzzy matching, change the criterion to contains or similarity");
+    const criteria = [
+        { name: "match", type: "equals", threshold: 1, description: "the answer is the ideal one" },
+    ];
+    return {
+        prompts: [
+            {
+                name: options.name,
+                versions: [
+                    {
+                        name: options.name,
+                        version: 1,
+                        description: `imported from OpenAI Evals samples ${file}`,
+                        model: options.model,
+                        ...(shared && firstSystem !== undefined ? { system: literalTemplate(firstSystem) } : {}),
+                        template: TEMPLATE,
+                        eval_criteria: criteria,
+                    },
+                ],
+                examples,
+                origins: [`samples of ${file} on ${options.model}`],
+            },
+        ],
+        config: { prompts_dir: "prompts", environments: { production: { [options.name]: 1 } } },
+        notes,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/import/promptfoo-assertions.js
+
+
+const CODE_TYPES = new Set([
+    "javascript",
+    "python",
+    "ruby",
+    "webhook",
+    "assert-set",
+    "select-best",
+    "max-score",
+]);
+const CONTAINS = { contains: "contains", icontains: "icontains" };
+const NOT_CONTAINS = { contains: "not_contains", icontains: "not_icontains" };
+const promptfoo_assertions_escapeRegex = (s) => s.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+const fail = (reason) => ({ ok: false, reason });
+function strings(value) {
+    if (typeof value === "string" && value !== "")
+        return [value];
+    if (typeof value === "number")
+        return [String(value)];
+    if (Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((v) => typeof v === "string" || typeof v === "number"))
+        return value.map(String);
+    return undefined;
+}
+/** Renders `{{var}}` in string values from the test's vars, as promptfoo does before asserting. */
+function rendered(value, vars) {
+    if (typeof value === "string") {
+        if (value.startsWith("file://"))
+            return { reason: `the value is read from ${value}; inline it first` };
+        const r = renderValue(value, vars);
+        return r.ok ? { value: r.text } : { reason: r.reason };
+    }
+    if (Array.isArray(value)) {
+        const out = [];
+        for (const v of value) {
+            const r = rendered(v, vars);
+            if ("reason" in r)
+                return r;
+            out.push(r.value);
+        }
+        return { value: out };
+    }
+    return { value };
+}
+/** Maps one promptfoo assertion, with the test's vars, to an agentops criterion, or says why not. */
+function mapAssertion(a, vars) {
+    const negated = a.type.startsWith("not-");
+    const base = negated ? a.type.slice(4) : a.type;
+    if (CODE_TYPES.has(base) || base.startsWith("file://"))
+        return fail("runs code (or calls a service) to decide; agentops never executes code from a repository");
+    const r = rendered(a.value, vars);
+    if ("reason" in r)
+        return fail(r.reason);
+    const value = r.value;
+    const weight = a.weight !== undefined && a.weight > 0 ? { weight: a.weight } : {};
+    const ok = (spec, baseName, extra = {}) => ({
+        ok: true,
+        spec: { ...spec, ...weight },
+        baseName,
+        ...extra,
+    });
+    const list = strings(value);
+    switch (base) {
+        case "equals":
+            if (negated)
+                return fail("agentops has no not-equals criterion");
+            if (value === undefined)
+                return fail("equals without a value");
+            return ok(typeof value === "string" ? { type: "equals" } : { type: "equals", json: true }, "equals", {
+                expected: value,
+            });
+        case "contains":
+        case "icontains": {
+            const v = typeof value === "number" ? String(value) : value;
+            if (typeof v !== "string" || v === "")
+                return fail(`${a.type} needs a text value`);
+            return ok({ type: negated ? NOT_CONTAINS[base] : CONTAINS[base], value: v }, a.type);
+        }
+        case "contains-all":
+        case "icontains-all":
+            if (!list)
+                return fail(`${a.type} needs a list of texts`);
+            if (negated)
+                return fail("agentops has no criterion for 'at least one of these is missing'");
+            return ok({ type: base === "contains-all" ? "contains" : "icontains", value: list }, a.type);
+        case "contains-any":
+        case "icontains-any": {
+            if (!list)
+                return fail(`${a.type} needs a list of texts`);
+            const fold = base === "icontains-any";
+            if (negated)
+                return ok({ type: fold ? "not_icontains" : "not_contains", value: list }, a.type);
+            return ok({ type: "regex", pattern: list.map(promptfoo_assertions_escapeRegex).join("|"), ...(fold ? { flags: "i" } : {}) }, a.type);
+        }
+        case "starts-with":
+            if (typeof value !== "string" || value === "")
+                return fail("starts-with needs a text value");
+            return ok({ type: "regex", pattern: `^${promptfoo_assertions_escapeRegex(value)}`, ...(negated ? { match: false } : {}) }, a.type);
+        case "regex": {
+            if (typeof value !== "string" || value === "")
+                return fail("regex needs a pattern");
+            try {
+                compilePattern(value);
+            }
+            catch (e) {
+                return fail(`the pattern is not RE2 syntax (${e instanceof Error ? e.message : String(e)}); agentops matches in linear time, without lookarounds or backreferences`);
+            }
+            return ok({ type: "regex", pattern: value, ...(negated ? { match: false } : {}) }, a.type);
+        }
+        case "is-json":
+        case "contains-json": {
+            if (negated)
+                return fail(`agentops has no criterion for output that is not JSON`);
+            const loose = base === "contains-json"
+                ? "the whole output must be JSON (one ```json fence allowed); promptfoo accepted JSON anywhere in the text"
+                : undefined;
+            const extra = loose ? { difference: loose } : {};
+            if (value === undefined || value === null)
+                return ok({ type: "format_check", json: true }, base, extra);
+            if (typeof value === "object" && !Array.isArray(value))
+                return ok({ type: "json_schema", schema: value }, base, extra);
+            return fail("the schema must be inline (a YAML mapping)");
+        }
+        case "is-valid-openai-tools-call":
+            if (negated)
+                return fail("agentops has no criterion for output that is not a tools call");
+            return ok({ type: "tool_args_valid" }, "tools-call", {
+                difference: "the calls' arguments are validated against the tools the provider's config declares (tool_args_valid); a version whose provider declares no tools checks the output is JSON instead (format_check json: true)",
+            });
+        case "similar": {
+            if (negated)
+                return fail("agentops has no criterion for output that is not similar");
+            if (typeof value !== "string" || value === "")
+                return fail("similar needs the reference text as value");
+            return ok({ type: "similarity", method: "embedding", min_score: a.threshold ?? 0.75 }, "similar", {
+                expected: value,
+            });
+        }
+        case "llm-rubric":
+            if (negated)
+                return fail("agentops has no negated judge criterion");
+            if (typeof value !== "string" || value === "")
+                return fail("llm-rubric needs the rubric text as value");
+            return ok({ type: "llm_judge", rubric: value, ...judgeOptions(a) }, "rubric", {
+                difference: "scored 1-5 by the agentops judge against the rubric ((s-1)/4, passing at min_score); promptfoo's grader answered pass/fail",
+            });
+        case "factuality":
+            if (negated)
+                return fail("agentops has no negated judge criterion");
+            if (typeof value !== "string" || value === "")
+                return fail("factuality needs the reference answer as value");
+            return ok({ type: "llm_judge", preset: "correctness", ...judgeOptions(a) }, "factuality", {
+                expected: value,
+                difference: "judged with the built-in correctness preset against the example's expected answer",
+            });
+        case "answer-relevance":
+            if (negated)
+                return fail("agentops has no negated judge criterion");
+            return ok({ type: "llm_judge", preset: "relevance", ...judgeOptions(a) }, "answer-relevance", {
+                difference: "judged with the built-in relevance preset; promptfoo compared embeddings of questions generated from the answer",
+            });
+        case "moderation":
+            if (negated)
+                return fail("agentops has no criterion for output that must be flagged");
+            return ok({ type: "safety" }, "moderation");
+        case "cost":
+            if (a.threshold === undefined || a.threshold <= 0)
+                return fail("cost needs a threshold (USD per test)");
+            return ok({ type: "cost", max_usd: a.threshold }, "cost");
+        case "latency":
+            if (a.threshold === undefined || a.threshold <= 0)
+                return fail("latency needs a threshold (milliseconds)");
+            return ok({ type: "latency", max_ms: a.threshold }, "latency");
+        default:
+            return fail(`agentops has no criterion like promptfoo's ${a.type}`);
+    }
+}
+function judgeOptions(a) {
+    const model = providerModel(a.provider);
+    return {
+        ...(a.threshold !== undefined && a.threshold >= 0 && a.threshold <= 1 ? { min_score: a.threshold } : {}),
+        ...(model ? { model } : {}),
+    };
+}
+/** The model of a promptfoo provider reference (`openai:gpt-4.1`, `{id: …}`), if it names one. */
+function providerModel(provider) {
+    const id = typeof provider === "string"
+        ? provider
+        : typeof provider === "object" &&
+            provider !== null &&
+            typeof provider.id === "string"
+            ? provider.id
+            : undefined;
+    if (!id || !id.includes(":") || id.startsWith("file://"))
+        return undefined;
+    const parts = id.split(":");
+    const model = parts.slice(/^(chat|completion|messages|responses)$/.test(parts[1] ?? "") ? 2 : 1).join(":");
+    return model || undefined;
+}
+const CSV_TYPES = /^(not-)?(equals|contains-any|contains-all|icontains-any|icontains-all|contains-json|is-json|is-valid-openai-tools-call|regex|icontains|contains|starts-with|similar|llm-rubric|factuality|answer-relevance|moderation|cost|latency|levenshtein|rouge-n|javascript|python|webhook)(?:\((\d+(?:\.\d+)?)\))?(?::([\s\S]*))?$/;
+/** A CSV `__expected` cell as promptfoo reads it: `type(threshold):value`, `grade:…`, `fn:…`, else equals. */
+function assertionFromCell(cell) {
+    if (/^(javascript|fn|eval):/.test(cell))
+        return { type: "javascript", value: cell.replace(/^\w+:/, "") };
+    if (/^python:/.test(cell))
+        return { type: "python", value: cell.slice(7) };
+    if (/^(grade|llm-rubric):/.test(cell))
+        return { type: "llm-rubric", value: cell.replace(/^[\w-]+:/, "") };
+    const m = CSV_TYPES.exec(cell);
+    if (!m)
+        return { type: "equals", value: cell };
+    const [, not = "", type = "", threshold, value] = m;
+    const t = threshold === undefined ? undefined : Number(threshold);
+    const listType = /^i?contains-(any|all)$/.test(type);
+    return {
+        type: `${not}${type}`,
+        ...(value !== undefined
+            ? { value: listType ? value.split(",").map((s) => s.trim()) : value.trim() }
+            : {}),
+        ...(t !== undefined ? { threshold: t } : type === "similar" ? { threshold: 0.8 } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/import/json-file.js
+
+/** JSON text from a file the config names; a syntax error names the file (and line, for JSONL). */
+function parseJsonFile(text, file, line) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors_UserError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file, ...(line ? { line } : {}) }, line ? "each line must be one JSON object" : "fix the JSON syntax");
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/import/promptfoo-prompts.js
+
+
+
+
+const CODE_EXT = new Set([".js", ".mjs", ".cjs", ".ts", ".py", ".rb", ".sh"]);
+function isChat(v) {
+    return (Array.isArray(v) &&
+        v.length > 0 &&
+        v.every((m) => typeof m === "object" && m !== null && typeof m.role === "string"));
+}
+/** An agentops prompt holds an optional system message and one user message. */
+function fromChat(messages) {
+    const [first, ...rest] = messages;
+    const system = first?.role === "system" ? first : undefined;
+    const others = system ? rest : messages;
+    const user = others[0];
+    if (others.length !== 1 || user?.role !== "user") {
+        return {
+            reason: `a conversation of ${messages.length} messages (${messages.map((m) => m.role).join(", ")}); an agentops prompt holds one optional system message and one user message`,
+        };
+    }
+    if (typeof user.content !== "string" || (system && typeof system.content !== "string"))
+        return { reason: "a message whose content is not plain text (images or parts)" };
+    return { ...(system ? { system: system.content } : {}), user: user.content };
+}
+function toSource(label, text, notes, where) {
+    const user = convertTemplate(text.user);
+    const system = convertTemplate(text.system ?? "");
+    for (const c of [user, system]) {
+        if (!c.ok) {
+            notes.skip(where, `prompt ${label}`, c.reason);
+            return undefined;
+        }
+    }
+    if (!user.ok || !system.ok)
+        return undefined;
+    return {
+        label,
+        ...(text.system !== undefined ? { system: system.template } : {}),
+        template: user.template,
+        variables: [...new Set([...system.variables, ...user.variables])],
+    };
+}
+function inline(text, label, notes, where) {
+    const trimmed = text.trim();
+    if (trimmed.startsWith("[")) {
+        try {
+            const parsed = JSON.parse(trimmed);
+            if (isChat(parsed))
+                return chat(parsed, label, notes, where);
+        }
+        catch {
+            // not JSON: a text prompt that starts with a bracket
+        }
+    }
+    const s = toSource(label, { user: text }, notes, where);
+    return s ? [s] : [];
+}
+function chat(messages, label, notes, where) {
+    const c = fromChat(messages);
+    if ("reason" in c) {
+        notes.skip(where, `prompt ${label}`, c.reason);
+        return [];
+    }
+    const s = toSource(label, c, notes, where);
+    return s ? [s] : [];
+}
+async function fromFile(ref, label, read, notes, where) {
+    const path = ref.slice("file://".length);
+    const name = label ?? path;
+    const ext = (0,external_node_path_namespaceObject.extname)(path.replace(/:[\w.]+$/, "")).toLowerCase();
+    if (CODE_EXT.has(ext))
+        return (notes.skip(where, `prompt ${name}`, "a prompt function (code); agentops never executes code"),
+            []);
+    if (/[*?[\]{}]/.test(path))
+        return (notes.skip(where, `prompt ${name}`, "a glob; list the files instead"), []);
+    const text = await read(path);
+    if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
+        let parsed;
+        if (ext === ".json")
+            parsed = parseJsonFile(text, path);
+        else
+            parsed = parseYaml(text, path).value;
+        if (isChat(parsed))
+            return chat(parsed, name, notes, where);
+        if (typeof parsed === "string")
+            return inline(parsed, name, notes, where);
+        return (notes.skip(where, `prompt ${name}`, "a file that is neither a chat (a list of messages) nor text"),
+            []);
+    }
+    // promptfoo splits a text file into several prompts at lines holding only ---.
+    const pieces = text.split(/^---[ \t]*$/m).filter((p) => p.trim() !== "");
+    return pieces.flatMap((p, i) => inline(p.replace(/^\r?\n|\r?\n$/g, ""), pieces.length > 1 ? `${name}#${i + 1}` : name, notes, where));
+}
+/** Every prompt of a promptfoo config's `prompts:` (inline text, chat JSON, file:// text or chat files). */
+async function readPrompts(raw, read, notes, where) {
+    const entries = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    const out = [];
+    for (const [i, entry] of entries.entries()) {
+        const at = `${where} prompts[${i}]`;
+        if (typeof entry === "string") {
+            if (entry.startsWith("file://"))
+                out.push(...(await fromFile(entry, undefined, read, notes, at)));
+            else
+                out.push(...inline(entry, `${i + 1}`, notes, at));
+        }
+        else if (typeof entry === "object" && entry !== null) {
+            const e = entry;
+            const label = typeof e.label === "string" ? e.label : undefined;
+            if (typeof e.raw === "string")
+                out.push(...inline(e.raw, label ?? `${i + 1}`, notes, at));
+            else if (typeof e.id === "string" && e.id.startsWith("file://"))
+                out.push(...(await fromFile(e.id, label, read, notes, at)));
+            else
+                notes.skip(at, "prompt", "neither text, raw: nor id: file://…");
+        }
+        else
+            notes.skip(at, "prompt", "neither text nor a mapping");
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/import/promptfoo-providers.js
+
+const OPENAI_COMPATIBLE = new Set(["openai", "azure", "azureopenai"]);
+const CUSTOM = /^(file:\/\/|python:|exec:|golang:|ruby:|http:|https:|webhook:|echo$|sequence$|browser$|mcp$)/;
+/** OpenAI's tool_choice: a mode, or {type: function, function: {name}} for one tool. */
+function toolChoice(value) {
+    if (typeof value === "string")
+        return value;
+    const fn = value?.function;
+    return typeof fn?.name === "string" ? fn.name : undefined;
+}
+function settings(config, label, where, notes) {
+    if (typeof config !== "object" || config === null)
+        return {};
+    const out = {};
+    for (const [key, value] of Object.entries(config)) {
+        if (key === "temperature" && typeof value === "number" && value >= 0 && value <= 2)
+            out.temperature = value;
+        else if (/^(max_tokens|max_completion_tokens|maxTokens)$/.test(key) &&
+            typeof value === "number" &&
+            value > 0)
+            out.max_tokens = Math.floor(value);
+        else if (key === "tools" && Array.isArray(value))
+            out.tools = value;
+        else if (key === "tool_choice" && toolChoice(value) !== undefined)
+            out.tool_choice = toolChoice(value);
+        else
+            notes.skip(where, `${label} config.${key}`, "a prompt file sets only model, temperature, max_tokens, tools and tool_choice");
+    }
+    return out;
+}
+/** The models of a promptfoo config's `providers:`; each becomes a version of every prompt. */
+function readProviders(raw, where, notes) {
+    const entries = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    const out = [];
+    entries.forEach((entry, i) => {
+        const at = `${where} providers[${i}]`;
+        let id;
+        let config;
+        let label;
+        if (typeof entry === "string")
+            id = entry;
+        else if (typeof entry === "object" && entry !== null) {
+            const e = entry;
+            const keys = Object.keys(entry);
+            if (typeof e.id === "string") {
+                id = e.id;
+                config = e.config;
+                if (typeof e.label === "string")
+                    label = e.label;
+            }
+            else if (keys.length === 1 && keys[0]) {
+                // The `- openai:gpt-4.1: {config: …}` form.
+                id = keys[0];
+                const inner = entry[keys[0]];
+                config =
+                    typeof inner === "object" && inner !== null ? inner.config : undefined;
+            }
+        }
+        if (!id)
+            return notes.skip(at, "provider", "has no id");
+        const name = label ?? id;
+        if (CUSTOM.test(id))
+            return notes.skip(at, `provider ${id}`, "a custom provider (code, a script or an HTTP service); agentops calls OpenAI-compatible endpoints only");
+        const model = providerModel(id);
+        if (!model)
+            return notes.skip(at, `provider ${id}`, "names no model (vendor:model)");
+        const vendor = id.split(":")[0] ?? "";
+        if (!OPENAI_COMPATIBLE.has(vendor))
+            notes.change(at, `provider ${id}`, `model ${model}, called through an OpenAI-compatible endpoint: set --base-url (or the Action's base-url) to the ${vendor} endpoint`);
+        out.push({ label: name, model, ...settings(config, name, at, notes) });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/import/csv.js
+/**
+ * RFC 4180 CSV: a header row, then one record a row; fields may be quoted, with
+ * "" for a quote inside, and quoted fields may span lines. Tab-separated files
+ * (no comma in the header, a tab) are read the same way.
+ */
+function parseCsv(text) {
+    const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+    const sep = !firstLine.includes(",") && firstLine.includes("\t") ? "\t" : ",";
+    const rows = splitRecords(text, sep).filter((r) => !(r.length === 1 && r[0] === ""));
+    const [header, ...records] = rows;
+    if (!header)
+        return [];
+    const names = header.map((h) => h.trim());
+    return records.map((fields) => {
+        const row = {};
+        names.forEach((name, i) => {
+            if (name !== "")
+                row[name] = fields[i] ?? "";
+        });
+        return row;
+    });
+}
+function splitRecords(text, sep) {
+    const rows = [];
+    let row = [];
+    let field = "";
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charAt(i);
+        if (quoted) {
+            if (ch === '"' && text[i + 1] === '"') {
+                field += '"';
+                i++;
+            }
+            else if (ch === '"')
+                quoted = false;
+            else
+                field += ch;
+        }
+        else if (ch === '"' && field === "")
+            quoted = true;
+        else if (ch === sep) {
+            row.push(field);
+            field = "";
+        }
+        else if (ch === "\n" || ch === "\r") {
+            if (ch === "\r" && text[i + 1] === "\n")
+                i++;
+            row.push(field);
+            rows.push(row);
+            row = [];
+            field = "";
+        }
+        else
+            field += ch;
+    }
+    if (field !== "" || row.length > 0) {
+        row.push(field);
+        rows.push(row);
+    }
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./lib/import/promptfoo-tests.js
+
+
+
+
+
+
+const isMap = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const promptfoo_tests_CODE_EXT = new Set([".js", ".mjs", ".cjs", ".ts", ".py"]);
+/** promptfoo expands list-valued vars into every combination; more than this is surely a mistake. */
+const MAX_COMBINATIONS = 1000;
+/** A CSV row as promptfoo reads it: `__expected…` cells are assertions, other `__` columns options. */
+function testFromRow(row, where, notes) {
+    const vars = {};
+    const assert = [];
+    const metadata = {};
+    const test = { vars, assert };
+    let metric;
+    for (const [key, value] of Object.entries(row)) {
+        if (key.startsWith("__expected")) {
+            if (value.trim() !== "")
+                assert.push(assertionFromCell(value));
+        }
+        else if (key === "__description")
+            test.description = value;
+        else if (key === "__metric")
+            metric = value || undefined;
+        else if (key.startsWith("__metadata:"))
+            metadata[key.slice("__metadata:".length)] = value;
+        else if (key.startsWith("__")) {
+            if (value !== "")
+                notes.skip(where, `column ${key}`, "no agentops equivalent for this option");
+        }
+        else
+            vars[key] = value;
+    }
+    if (metric)
+        for (const a of assert)
+            a.metric = metric;
+    if (Object.keys(metadata).length)
+        test.metadata = metadata;
+    return test;
+}
+async function readTestFile(ref, read, notes, where) {
+    const path = ref.slice("file://".length);
+    const ext = (0,external_node_path_namespaceObject.extname)(path).toLowerCase();
+    if (promptfoo_tests_CODE_EXT.has(ext))
+        return (notes.skip(where, `tests ${ref}`, "generated by code; agentops never runs it"), []);
+    if (/[*?[\]{}]/.test(path))
+        return (notes.skip(where, `tests ${ref}`, "a glob; list the files instead"), []);
+    const text = await read(path);
+    const at = (i) => `${path}:${i + 2}`;
+    switch (ext) {
+        case ".csv":
+        case ".tsv":
+            return parseCsv(text).map((row, i) => testFromRow(row, at(i), notes));
+        case ".jsonl":
+            return text.split(/\r?\n/).flatMap((l, i) => {
+                if (l.trim() === "")
+                    return [];
+                const v = parseJsonFile(l, path, i + 1);
+                return isMap(v) ? [v] : (notes.skip(`${path}:${i + 1}`, "test", "not a JSON object"), []);
+            });
+        case ".json": {
+            const v = parseJsonFile(text, path);
+            return (Array.isArray(v) ? v : [v]).filter(isMap);
+        }
+        case ".yaml":
+        case ".yml": {
+            const v = parseYaml(text, path).value;
+            return (Array.isArray(v) ? v : [v]).filter(isMap);
+        }
+        default:
+            notes.skip(where, `tests ${ref}`, "not a CSV, JSONL, JSON or YAML file");
+            return [];
+    }
+}
+async function collect(raw, read, notes, where) {
+    const entries = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    const out = [];
+    for (const [i, e] of entries.entries()) {
+        const at = `${where} tests[${i}]`;
+        if (typeof e === "string" && e.startsWith("file://")) {
+            const tests = await readTestFile(e, read, notes, at);
+            tests.forEach((t, j) => out.push({ where: `${e.slice(7)} test ${j + 1}`, test: t }));
+        }
+        else if (typeof e === "string")
+            notes.skip(at, `tests ${e}`, "a remote dataset; export it to CSV or JSONL first");
+        else if (isMap(e))
+            out.push({ where: at, test: e });
+        else
+            notes.skip(at, "test", "not a mapping");
+    }
+    return out;
+}
+async function readVars(raw, read, where) {
+    if (raw === undefined)
+        return {};
+    if (typeof raw === "string" && raw.startsWith("file://")) {
+        const path = raw.slice(7);
+        const text = await read(path);
+        const v = (0,external_node_path_namespaceObject.extname)(path) === ".json" ? parseJsonFile(text, path) : parseYaml(text, path).value;
+        return isMap(v) ? v : `${where}: vars file ${path} is not a mapping`;
+    }
+    return isMap(raw) ? raw : `${where}: vars is not a mapping`;
+}
+/** Reads `file://` var values (text); code files cannot be read as values. */
+async function loadVarFiles(vars, read) {
+    const out = {};
+    for (const [k, v] of Object.entries(vars)) {
+        if (typeof v === "string" && v.startsWith("file://")) {
+            const path = v.slice(7);
+            if (promptfoo_tests_CODE_EXT.has((0,external_node_path_namespaceObject.extname)(path).toLowerCase()))
+                return `var ${k} is computed by code (${path})`;
+            out[k] = (await read(path)).replace(/\r?\n$/, "");
+        }
+        else
+            out[k] = v;
+    }
+    return out;
+}
+function combinations(vars) {
+    let out = [{}];
+    for (const [k, v] of Object.entries(vars)) {
+        const values = Array.isArray(v) && v.length > 0 ? v : [v];
+        out = out.flatMap((o) => values.map((x) => ({ ...o, [k]: x })));
+        if (out.length > MAX_COMBINATIONS)
+            return out.slice(0, MAX_COMBINATIONS);
+    }
+    return out;
+}
+function assertions(raw, where, notes) {
+    if (raw === undefined)
+        return [];
+    if (!Array.isArray(raw))
+        return (notes.skip(where, "assert", "not a list"), []);
+    return raw.flatMap((a, i) => {
+        const at = `${where}.assert[${i}]`;
+        if (!isMap(a) || typeof a.type !== "string")
+            return (notes.skip(at, "assertion", "has no type"), []);
+        if (a.transform !== undefined)
+            notes.change(at, `${a.type} transform`, "code is not run: the criterion checks the raw output");
+        return [
+            {
+                where: at,
+                assertion: {
+                    type: a.type,
+                    value: a.value,
+                    ...(typeof a.threshold === "number" ? { threshold: a.threshold } : {}),
+                    ...(typeof a.weight === "number" ? { weight: a.weight } : {}),
+                    ...(typeof a.metric === "string" ? { metric: a.metric } : {}),
+                    ...(a.provider !== undefined ? { provider: a.provider } : {}),
+                },
+            },
+        ];
+    });
+}
+function optionNotes(options, where, notes) {
+    if (!isMap(options))
+        return;
+    for (const [key, value] of Object.entries(options)) {
+        if (key === "transform")
+            notes.change(where, "options.transform", "code is not run: the criteria check the raw output");
+        else if (key === "provider")
+            continue; // the judge: read by the caller
+        else
+            notes.skip(where, `options.${key}`, `no agentops equivalent (${JSON.stringify(value).slice(0, 40)})`);
+    }
+}
+/** The config's tests (inline, CSV, JSONL, JSON, YAML files) with defaultTest merged into each. */
+async function readTests(raw, defaultTest, read, notes, where) {
+    const dflt = isMap(defaultTest) ? defaultTest : {};
+    const dfltWhere = `${where} defaultTest`;
+    if (defaultTest !== undefined && !isMap(defaultTest))
+        notes.skip(dfltWhere, "defaultTest", "not an inline mapping (a file:// reference?): inline it first");
+    optionNotes(dflt.options, dfltWhere, notes);
+    const dfltVars = await readVars(dflt.vars, read, dfltWhere);
+    if (typeof dfltVars === "string")
+        throw new errors_UserError(dfltVars, {}, "give defaultTest.vars as a mapping");
+    const dfltAsserts = assertions(dflt.assert, dfltWhere, notes);
+    const out = [];
+    for (const { where: at, test } of await collect(raw, read, notes, where)) {
+        optionNotes(test.options, at, notes);
+        for (const key of ["threshold", "providers", "prompts", "provider"])
+            if (test[key] !== undefined)
+                notes.skip(at, key, "no agentops equivalent: every example runs on every version");
+        const own = await readVars(test.vars, read, at);
+        if (typeof own === "string") {
+            notes.skip(at, "test", own);
+            continue;
+        }
+        const vars = await loadVarFiles({ ...dfltVars, ...own }, read);
+        if (typeof vars === "string") {
+            notes.skip(at, "test", vars);
+            continue;
+        }
+        const asserts = [...dfltAsserts, ...assertions(test.assert, at, notes)];
+        const metadata = isMap(test.metadata)
+            ? { ...(isMap(dflt.metadata) ? dflt.metadata : {}), ...test.metadata }
+            : undefined;
+        const combos = combinations(vars);
+        combos.forEach((v, i) => out.push({
+            where: combos.length > 1 ? `${at} (combination ${i + 1})` : at,
+            ...(typeof test.description === "string" ? { description: test.description } : {}),
+            vars: v,
+            assert: asserts,
+            ...(metadata ? { metadata } : {}),
+        }));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/import/promptfoo.js
+
+
+
+
+
+
+
+const IGNORED = new Set([
+    "$schema",
+    "description",
+    "outputPath",
+    "sharing",
+    "writeLatestResults",
+    "tags",
+    "evaluateOptions",
+]);
+const HANDLED = new Set(["prompts", "providers", "tests", "defaultTest"]);
+/** Turns any text into a prompt name agentops accepts (lowercase, digits, - and _). */
+function slug(text, fallback = "imported") {
+    const s = text
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, "-")
+        .replace(/^[-_]+|[-_]+$/g, "")
+        .slice(0, 40)
+        .replace(/[-_]+$/, "");
+    return s || fallback;
+}
+const isGraded = (s) => s.type === "similarity" || s.type === "llm_judge";
+/** Per test: its criteria (named, without thresholds) and its expected answer. */
+function mapTest(test, notes) {
+    const out = { test, criteria: [] };
+    const taken = new Map();
+    for (const { where, assertion } of test.assert) {
+        const m = mapAssertion(assertion, test.vars);
+        if (!m.ok) {
+            notes.skip(where, `${assertion.type} assertion`, m.reason);
+            continue;
+        }
+        if (m.expected !== undefined) {
+            if (out.expected !== undefined && JSON.stringify(out.expected) !== JSON.stringify(m.expected)) {
+                notes.skip(where, `${assertion.type} assertion`, "a second, different reference answer: an agentops example holds one expected");
+                continue;
+            }
+            out.expected = m.expected;
+        }
+        if (m.difference)
+            notes.change(where, assertion.type, m.difference);
+        const base = assertion.metric ?? m.baseName;
+        const n = (taken.get(base) ?? 0) + 1;
+        taken.set(base, n);
+        out.criteria.push({ spec: m.spec, name: n === 1 ? base : `${base}-${n}` });
+    }
+    return out;
+}
+function finish(c) {
+    // promptfoo passes a test only when every assertion passes: every example must pass a
+    // check, and a graded criterion's mean score must reach its pass mark.
+    const minScore = "min_score" in c.spec ? c.spec.min_score : undefined;
+    const threshold = isGraded(c.spec) ? (minScore ?? 0.75) : 1;
+    return { name: c.name, ...c.spec, threshold };
+}
+function promptfoo_version(p, m, v, criteria, name) {
+    return {
+        name,
+        version: v,
+        description: `imported from promptfoo: prompt ${p.label} on ${m.label}`,
+        model: m.model,
+        ...(m.temperature !== undefined ? { temperature: m.temperature } : {}),
+        ...(m.max_tokens !== undefined ? { max_tokens: m.max_tokens } : {}),
+        ...(m.tools ? { tools: m.tools } : {}),
+        ...(m.tool_choice !== undefined ? { tool_choice: m.tool_choice } : {}),
+        ...(p.system !== undefined ? { system: p.system } : {}),
+        template: p.template,
+        // Without declared tools there is no schema to validate calls against: the output must be JSON, as before.
+        eval_criteria: m.tools
+            ? criteria
+            : criteria.map((c) => (c.type === "tool_args_valid" ? { ...c, type: "format_check", json: true } : c)),
+    };
+}
+function example(t, id, variables, notes) {
+    const input = { ...t.test.vars };
+    for (const v of variables) {
+        if (!Object.hasOwn(input, v)) {
+            input[v] = "";
+            notes.change(t.test.where, `var ${v}`, 'not set by this test: promptfoo renders it empty, so its input is ""');
+        }
+    }
+    const metadata = {
+        ...(t.test.description ? { description: t.test.description } : {}),
+        ...t.test.metadata,
+    };
+    const rawTags = metadata.tags;
+    const tags = Array.isArray(rawTags) && rawTags.every((x) => typeof x === "string") ? rawTags : undefined;
+    return {
+        id,
+        input,
+        ...(t.expected !== undefined ? { expected: t.expected } : {}),
+        ...(tags ? { tags } : {}),
+        ...(Object.keys(metadata).length ? { metadata } : {}),
+    };
+}
+/** Reads a promptfoo config (its text; other files through `read`) into prompts, examples and a config. */
+async function importPromptfoo(text, file, read, options) {
+    const notes = new ImportNotes();
+    const doc = parseYaml(text, file).value;
+    if (typeof doc !== "object" || doc === null || Array.isArray(doc))
+        throw new errors_UserError("a promptfoo config must be a YAML mapping (prompts:, providers:, tests:)", { file });
+    const raw = doc;
+    for (const key of Object.keys(raw))
+        if (!IGNORED.has(key) && !HANDLED.has(key))
+            notes.skip(file, key, "not imported: agentops has no equivalent");
+    const baseName = options.name ?? slug(typeof raw.description === "string" ? raw.description : options.fallbackName);
+    const prompts = await readPrompts(raw.prompts, read, notes, file);
+    if (prompts.length === 0)
+        throw new errors_UserError("no prompt could be imported", { file, field: "prompts" }, notes.skipped.map((n) => n.reason).join("; ") || "add prompts:");
+    let models = readProviders(raw.providers, file, notes);
+    if (models.length === 0) {
+        models = [{ label: options.defaultModel, model: options.defaultModel }];
+        notes.change(file, "providers", `no OpenAI-compatible provider: the prompts use model ${options.defaultModel} (--model)`);
+    }
+    const tests = await readTests(raw.tests, raw.defaultTest, read, notes, file);
+    if (tests.length === 0)
+        throw new errors_UserError("no test could be imported", { file, field: "tests" }, "add tests: with vars");
+    // Criteria hold for every example of a prompt, so tests with different checks become prompts of their own.
+    const groups = new Map();
+    for (const t of tests.map((t) => mapTest(t, notes))) {
+        const key = JSON.stringify(t.criteria);
+        groups.set(key, [...(groups.get(key) ?? []), t]);
+    }
+    const variables = [...new Set(prompts.flatMap((p) => p.variables))];
+    const out = [];
+    let counter = 0;
+    for (const members of groups.values()) {
+        const name = out.length === 0 ? baseName : `${baseName}-${out.length + 1}`;
+        const named = members[0]?.criteria ?? [];
+        const criteria = named.length
+            ? named.map(finish)
+            : [{ name: "answered", type: "length", chars: { min: 1 }, threshold: 1 }];
+        if (!named.length)
+            notes.change(`prompt ${name}`, "tests without assertions", "scored on a non-empty answer (criterion answered), as agentops needs one criterion");
+        if (groups.size > 1)
+            notes.change(`prompt ${name}`, `${members.length} test(s)`, `checked by ${named.map((c) => c.name).join(", ") || "nothing"}; criteria hold for every example of a prompt, so tests with other checks are in other prompts`);
+        const versions = [];
+        const origins = [];
+        for (const p of prompts)
+            for (const m of models) {
+                versions.push(promptfoo_version(p, m, versions.length + 1, criteria, name));
+                origins.push(`prompt ${p.label} on ${m.label}`);
+            }
+        const examples = members.map((t) => example(t, String(++counter), variables, notes));
+        out.push({ name, versions, examples, origins });
+    }
+    const judge = judgeModel(raw.defaultTest);
+    const config = {
+        prompts_dir: "prompts",
+        environments: { production: Object.fromEntries(out.map((p) => [p.name, 1])) },
+        ...(judge ? { judge_model: judge } : {}),
+    };
+    return { prompts: out, config, notes };
+}
+function judgeModel(defaultTest) {
+    if (typeof defaultTest !== "object" || defaultTest === null)
+        return undefined;
+    const options = defaultTest.options;
+    if (typeof options !== "object" || options === null)
+        return undefined;
+    return providerModel(options.provider);
+}
+
+;// CONCATENATED MODULE: ./lib/cli/import-command.js
+
+
+
+
+
+
+
+
+
+
+const IMPORT_HELP = `Usage: agentops import promptfoo <promptfooconfig.yaml> [options]
+       agentops import openai-evals <samples.jsonl> [options]
+
+Converts a promptfoo project, or OpenAI Evals samples, into an agentops project:
+prompts/<name>/v1.yaml (one version per prompt and provider), prompts/<name>/eval_set.jsonl
+and agentops.yaml. Prints what could not be imported, and why.
+
+Options:
+  --out DIR            where to write (default: the folder of the source file)
+  --name NAME          the prompt's name (default: from the config's description or the file)
+  --model MODEL        model when the source names none (default: gpt-4o-mini)
+  --force              overwrite files that exist
+  -h, --help           show this help
+`;
+const SOURCES = ["promptfoo", "openai-evals"];
+async function import_command_exists(path) {
+    try {
+        await (0,promises_namespaceObject.lstat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function importCommand(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            out: { type: "string" },
+            name: { type: "string" },
+            model: { type: "string" },
+            force: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (values.help) {
+        io.stdout(IMPORT_HELP);
+        return EXIT.ok;
+    }
+    const [source, path, ...extra] = positionals;
+    if (!source || !SOURCES.includes(source) || !path || extra.length)
+        throw new errors_UserError(`import takes a source (${SOURCES.join(" or ")}) and one file`, {}, "run: agentops import --help");
+    if (values.name !== undefined && slug(values.name, "") !== values.name)
+        throw new errors_UserError(`--name "${values.name}" is not a prompt name`, {}, "use lowercase letters, digits, - and _");
+    const file = (0,external_node_path_namespaceObject.resolve)(io.cwd, path);
+    const folder = (0,external_node_path_namespaceObject.dirname)(file);
+    const shown = (0,external_node_path_namespaceObject.relative)(io.cwd, file) || (0,external_node_path_namespaceObject.basename)(file);
+    const model = values.model ?? "gpt-4o-mini";
+    const text = await readUserFile(file);
+    let project;
+    if (source === "promptfoo") {
+        // Files the config names are read relative to it, with the same checks as agentops' own files.
+        project = await importPromptfoo(text, shown, (p) => readUserFile((0,external_node_path_namespaceObject.resolve)(folder, p)), {
+            ...(values.name !== undefined ? { name: values.name } : {}),
+            fallbackName: (0,external_node_path_namespaceObject.basename)(folder),
+            defaultModel: model,
+        });
+    }
+    else {
+        project = importOpenAiEvals(text, shown, {
+            name: values.name ?? slug((0,external_node_path_namespaceObject.basename)(file).replace(/\.jsonl?$/, "")),
+            model,
+        });
+    }
+    const files = projectFiles(project, shown);
+    const out = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.out ?? folder);
+    if (!values.force) {
+        const taken = [];
+        for (const rel of files.keys())
+            if (await import_command_exists((0,external_node_path_namespaceObject.join)(out, rel)))
+                taken.push(rel);
+        if (taken.length)
+            throw new errors_UserError(`would overwrite ${taken.join(", ")}`, { file: (0,external_node_path_namespaceObject.join)(out, taken[0] ?? "") }, "pass --force to overwrite, or --out DIR to write elsewhere");
+    }
+    const written = [];
+    for (const [rel, content] of files) {
+        const target = (0,external_node_path_namespaceObject.join)(out, rel);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(target, content);
+        written.push((0,external_node_path_namespaceObject.relative)(io.cwd, target) || rel);
+    }
+    io.stdout(renderSummary(project, written));
+    io.stdout(`\nnext: npx agentops eval ${(0,external_node_path_namespaceObject.relative)(io.cwd, out) || "."} --provider mock   (a dry run without a key)\n`);
+    return EXIT.ok;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/promote-command.js
+
+
+
+
+
+const PROMOTE_HELP = `Usage: agentops promote <prompt> <version> --env <env> [options]
+
+Makes <version> of <prompt> the active one in <env>: edits environments.<env>.<prompt>
+in the project config in place (comments, key order and formatting are kept)
+and prints the change as a diff.
+
+Options:
+  --env NAME           the environment to change (must exist in the config)
+  --project DIR        the project folder (default: the current folder, searched upwards)
+  --dry-run            print the diff, change nothing
+  -h, --help           show this help
+
+Exit codes: 0 done (or nothing to do), 2 unknown prompt, version or environment, or bad usage.
+`;
+async function promoteCommand(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            env: { type: "string" },
+            project: { type: "string" },
+            "dry-run": { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (values.help) {
+        io.stdout(PROMOTE_HELP);
+        return EXIT.ok;
+    }
+    const [prompt, versionText, ...extra] = positionals;
+    if (!prompt || !versionText || extra.length)
+        throw new errors_UserError("promote takes a prompt and a version", {}, "e.g. agentops promote summarize 3 --env production");
+    if (!values.env)
+        throw new errors_UserError("promote needs --env", {}, "e.g. --env production");
+    const version = provider_flags_positiveInt(versionText.replace(/^v/, ""), "<version>") ?? 0;
+    const project = await editableProject(io, values.project);
+    const versions = await promptVersions(project, prompt);
+    requireVersion(versions, prompt, version);
+    const { text, current } = await currentPin(project, values.env, prompt);
+    return pinVersion(io, project, { environment: values.env, prompt, version, text, current }, { dryRun: values["dry-run"] === true, verb: "promote" });
+}
+
+;// CONCATENATED MODULE: ./lib/lifecycle/history.js
+
+
+
+
+/**
+ * The version an environment ran before `current`, from the config file's git
+ * history (newest commit first): the first pin that differs from `current`.
+ * Revisions where the file does not load, or has no pin for the prompt, are
+ * passed over. `path` is relative to the repository root.
+ */
+async function previousVersion(git, path, environment, prompt, current) {
+    const log = await git.run(["log", "--format=%H", "--", `:(top)${path}`]);
+    for (const commit of log.split("\n").filter(Boolean)) {
+        const text = await git_showFile(git, commit, path);
+        if (text === undefined)
+            continue;
+        let pin;
+        try {
+            pin = parseProjectConfig(text, `${path}@${commit.slice(0, 7)}`).config.environments?.[environment]?.[prompt];
+        }
+        catch (e) {
+            if (isUserError(e))
+                continue;
+            throw e;
+        }
+        if (pin === undefined)
+            continue;
+        const version = parseVersionRef(pin);
+        if (version !== current)
+            return { version, commit };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/rollback-command.js
+
+
+
+
+
+
+
+
+const ROLLBACK_HELP = `Usage: agentops rollback <prompt> --env <env> [--to N] [options]
+
+Puts <env> back on an earlier version of <prompt>: without --to, the version the
+environment ran before the current one, found in the config file's git history.
+Edits the project config in place (comments, key order and formatting are kept)
+and prints the change as a diff.
+
+Options:
+  --env NAME           the environment to change (must exist in the config)
+  --to N               roll back to version N instead of the previous one
+  --project DIR        the project folder (default: the current folder, searched upwards)
+  --dry-run            print the diff, change nothing
+  -h, --help           show this help
+
+Exit codes: 0 done (or nothing to do), 2 unknown prompt, version or environment,
+no earlier version in the history, or bad usage.
+`;
+async function rollbackCommand(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            env: { type: "string" },
+            to: { type: "string" },
+            project: { type: "string" },
+            "dry-run": { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (values.help) {
+        io.stdout(ROLLBACK_HELP);
+        return EXIT.ok;
+    }
+    const [prompt, ...extra] = positionals;
+    if (!prompt || extra.length)
+        throw new errors_UserError("rollback takes one prompt", {}, "e.g. agentops rollback summarize --env production");
+    if (!values.env)
+        throw new errors_UserError("rollback needs --env", {}, "e.g. --env production");
+    const environment = values.env;
+    const project = await editableProject(io, values.project);
+    const versions = await promptVersions(project, prompt);
+    const { text, current } = await currentPin(project, environment, prompt);
+    let version = provider_flags_positiveInt(values.to?.replace(/^v/, ""), "--to");
+    if (version === undefined) {
+        // git at the edge: the config's history says what ran before.
+        const git = createGit((0,external_node_path_namespaceObject.dirname)(project.configFile));
+        let top;
+        try {
+            top = (await git.run(["rev-parse", "--show-toplevel"])).trim();
+        }
+        catch {
+            throw new errors_UserError("the config is not in a git repository, so its history cannot say what ran before", { file: project.configFile }, "pass --to N to choose the version");
+        }
+        const path = (0,external_node_path_namespaceObject.relative)(top, project.configFile).split("\\").join("/");
+        const previous = await previousVersion(git, path, environment, prompt, current);
+        if (!previous)
+            throw new errors_UserError(`the git history of the config has no earlier version of ${prompt} in ${environment}`, { file: project.configFile, field: `environments.${environment}.${prompt}` }, "pass --to N to choose the version");
+        io.stderr(`${environment} ran ${prompt} v${previous.version} at ${previous.commit.slice(0, 12)}\n`);
+        version = previous.version;
+    }
+    requireVersion(versions, prompt, version);
+    return pinVersion(io, project, { environment, prompt, version, text, current }, { dryRun: values["dry-run"] === true, verb: "roll back" });
+}
+
+;// CONCATENATED MODULE: ./lib/scale/merge.js
+
+
+
+
+
+
+/** The files are shards of one plan, each once; a missing shard is allowed (it makes the verdict inconclusive). */
+function checkShards(files) {
+    const [first, ...rest] = files;
+    if (!first)
+        throw new errors_UserError("merge needs at least one shard results file", {}, "agentops merge --help");
+    for (const f of rest) {
+        if (f.results.plan_id === first.results.plan_id)
+            continue;
+        const diff = identityDifference(first.results.plan, f.results.plan) ?? "the plan identity";
+        throw new errors_UserError(`${f.file} comes from another plan than ${first.file} (${diff})`, {}, "merge only the shards of one run: same base and head commits, prompts, eval sets, gate settings and shard count");
+    }
+    const byIndex = new Map();
+    for (const f of files) {
+        const seen = byIndex.get(f.results.shard.index);
+        if (seen)
+            throw new errors_UserError(`shard ${f.results.shard.index}/${f.results.shard.count} is given twice: ${seen.file} and ${f.file}`, {}, "pass each shard's results once (a rerun's artifact replaces the first one's)");
+        byIndex.set(f.results.shard.index, f);
+    }
+    const count = first.results.plan.shards;
+    const missing = [];
+    for (let i = 1; i <= count; i++)
+        if (!byIndex.has(i))
+            missing.push(i);
+    const shards = [...byIndex.values()]
+        .sort((a, b) => a.results.shard.index - b.results.shard.index)
+        .map((f) => f.results);
+    return { count, shards, missing };
+}
+/** One side's runs of the shards as one run: eval-set order, repeats inner, as runSuite orders them. */
+function joinRuns(runs, criteria, evalSet, sampled) {
+    const [base] = runs;
+    if (!base)
+        throw new Error("joinRuns needs a run");
+    const order = new Map(evalSet.examples.map((e, i) => [e.id, i]));
+    const examples = runs
+        .flatMap((r) => r.examples)
+        .sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0) || x.repeat - y.repeat);
+    const stopped = runs.find((r) => r.stopped)?.stopped;
+    const { stopped: _s, sampled: _c, example_categories: _e, ...meta } = base;
+    // Each shard knew the categories of its own share only.
+    const categories = exampleCategories(evalSet.examples);
+    return {
+        ...meta,
+        ...(categories ? { example_categories: categories } : {}),
+        summary: summarize(examples),
+        criteria: aggregateCriteria(criteria, examples, evalSet.examples),
+        examples,
+        ...(sampled ? { sampled } : {}),
+        ...(stopped ? { stopped } : {}),
+    };
+}
+const sampleKey = (id, repeat) => `${id}\u0000${repeat}`;
+/** The samples the shards ran in further rounds, so the gate's replay asks them instead of a model. */
+class RoundAnswers {
+    answers = new Map();
+    stops = new Map();
+    constructor(parts) {
+        for (const part of parts)
+            for (const r of part.rounds)
+                for (const side of ["champion", "challenger"]) {
+                    const run = r[side];
+                    for (const e of run.examples)
+                        this.answers.set(`${side}\u0000${r.round}\u0000${sampleKey(e.id, e.repeat)}`, e);
+                    if (run.stopped)
+                        this.stops.set(`${side}\u0000${r.round}`, run.stopped.reason);
+                }
+    }
+    /** A round's run on `items`; a sample no shard ran is skipped and ends sampling, as a stop would. */
+    run(base, side, round, items) {
+        let missing = false;
+        const examples = items.map((it) => {
+            const found = this.answers.get(`${side}\u0000${round}\u0000${sampleKey(it.id, it.repeat)}`);
+            if (found)
+                return found;
+            missing = true;
+            const message = "the shard holding this example did not run this round";
+            return {
+                id: it.id,
+                repeat: it.repeat,
+                status: "skipped",
+                error: { kind: "skipped", message },
+                criteria: {},
+            };
+        });
+        const stopped = this.stops.get(`${side}\u0000${round}`) ?? (missing ? "a shard did not run every round" : undefined);
+        const { stopped: _s, ...meta } = base;
+        return {
+            ...meta,
+            summary: summarize(examples),
+            examples,
+            ...(stopped ? { stopped: { reason: stopped } } : {}),
+        };
+    }
+}
+function joinPrompt(parts) {
+    const [head] = parts;
+    if (!head)
+        throw new Error("joinPrompt needs a part");
+    const byId = new Map(parts.flatMap((p) => p.eval_set.examples).map((e) => [e.id, e]));
+    const evalSet = {
+        file: head.eval_set.file,
+        examples: [...byId.values()].sort((a, b) => a.line - b.line),
+    };
+    const champions = parts.flatMap((p) => (p.first_pass.champion ? [p.first_pass.champion] : []));
+    const champion = head.champion && champions.length > 0
+        ? joinRuns(champions, head.champion.data.eval_criteria, evalSet, head.sampled)
+        : null;
+    const challenger = joinRuns(parts.map((p) => p.first_pass.challenger), head.challenger.data.eval_criteria, evalSet, head.sampled);
+    const prepared = {
+        name: head.name,
+        reasons: head.reasons,
+        champion: head.champion,
+        challenger: head.challenger,
+        criteria: head.criteria,
+        evalSet,
+        ...(head.baseline_note ? { baselineNote: head.baseline_note } : {}),
+        challengerFile: head.challenger_file,
+        criterionLines: head.criterion_lines,
+    };
+    const sampled = {
+        criteria: head.criteria,
+        championCriteria: head.champion?.data.eval_criteria ?? [],
+        evalSet,
+        champion,
+        challenger,
+        inputs: new Map(evalSet.examples.map((e) => [
+            e.id,
+            { input: e.input, ...(e.expected !== undefined ? { expected: e.expected } : {}) },
+        ])),
+        temperatureZero: head.champion?.data.temperature === 0 && head.challenger.data.temperature === 0,
+    };
+    return { prepared, sampled, answers: new RoundAnswers(parts) };
+}
+const shardLabel = (index, count) => `shard ${index}/${count}`;
+/** Merges checked shards into the results of one run; missing shards make it inconclusive and are named. */
+async function mergeShards(checked, now = Date.now, 
+/** Where the prompt headings link to (the Action's repository on its server). */
+opts = {}) {
+    const { count, shards, missing } = checked;
+    const [first] = shards;
+    if (!first)
+        throw new errors_UserError("merge needs at least one shard results file");
+    const joined = [];
+    const notEvaluated = [];
+    for (const { name } of first.plan.prompts) {
+        const parts = shards.flatMap((s) => s.prompts.filter((p) => p.name === name));
+        const skipped = shards.flatMap((s) => s.not_evaluated
+            .filter((n) => n.prompt === name)
+            .map((n) => ({ shard: s.shard.index, reason: n.reason })));
+        if (skipped.length > 0) {
+            // Removed by the change in one shard is removed in all; anything else names the shard.
+            const removed = skipped.every((s) => s.reason === "removed by this change");
+            const reason = removed
+                ? "removed by this change"
+                : skipped.map((s) => `${shardLabel(s.shard, count)}: ${s.reason}`).join("; ");
+            notEvaluated.push({ prompt: name, reason });
+            continue;
+        }
+        if (parts.length > 0)
+            joined.push(joinPrompt(parts));
+    }
+    for (const i of missing)
+        notEvaluated.push({
+            prompt: shardLabel(i, count),
+            reason: "no results: the shard's job failed or its results were not passed to merge",
+        });
+    const sampled = joined.map((j) => j.sampled);
+    const comparisons = await decideInRounds(sampled, first.plan.gate, (i, side, round, items) => {
+        const j = joined[i];
+        const base = side === "champion" ? j.sampled.champion : j.sampled.challenger;
+        if (!base)
+            throw new Error("a round was asked of a side that does not run");
+        return Promise.resolve(j.answers.run(base, side, round, items));
+    });
+    const startedAt = new Date(Math.min(...shards.map((s) => Date.parse(s.started_at))));
+    const results = assembleResults({
+        mergeBaseSha: first.plan.merge_base_sha,
+        headSha: first.plan.head_sha,
+        ignored: first.ignored,
+        gateChanges: first.gate_changes,
+    }, first.labels, {
+        ignoredInputs: first.ignored_inputs,
+        run: { provider: { id: first.provider } },
+        ...(opts.repositoryUrl ? { repositoryUrl: opts.repositoryUrl } : {}),
+    }, { startedAt, prepared: joined.map((j) => j.prepared), sampled, comparisons, notEvaluated }, now);
+    // Approving a gate change on a run that lacks shards would accept answers nobody saw.
+    const verdict = missing.length > 0 && results.verdict !== "fail" ? "inconclusive" : results.verdict;
+    return { ...results, verdict, shards: { count, merged: shards.map((s) => s.shard.index), missing } };
+}
+/** The line the merged report adds under the unsharded one's. */
+function shardNote(results) {
+    const s = results.shards;
+    if (!s)
+        return "";
+    const missing = s.missing.length > 0 ? `; missing: ${s.missing.map((i) => shardLabel(i, s.count)).join(", ")}` : "";
+    return `\n<sub>Merged from ${s.merged.length} of ${s.count} shards${missing}.</sub>\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/scale/read-shards.js
+/** Reads shard results files from paths and folders (the edge the merge's pure part stays behind). */
+
+
+
+/** download-artifact puts each artifact in a folder of its own: shard files are looked for below too. */
+const SHARD_FILE = /^shard-\d+-of-\d+\.json$/;
+async function filesUnder(dir) {
+    const out = [];
+    for (const entry of await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+        if (entry.isDirectory())
+            out.push(...(await filesUnder(path)));
+        else if (entry.isFile() && SHARD_FILE.test(entry.name))
+            out.push(path);
+    }
+    return out.sort();
+}
+function isShardResults(v) {
+    if (typeof v !== "object" || v === null)
+        return false;
+    const r = v;
+    const shard = r.shard;
+    return (r.kind === "compare-shard" &&
+        r.schema_version === 1 &&
+        typeof r.plan_id === "string" &&
+        typeof r.plan === "object" &&
+        r.plan !== null &&
+        Number.isInteger(shard?.index) &&
+        Number.isInteger(shard?.count) &&
+        Array.isArray(r.prompts) &&
+        Array.isArray(r.not_evaluated));
+}
+async function readOne(path, shown) {
+    let value;
+    try {
+        value = JSON.parse(await (0,promises_namespaceObject.readFile)(path, "utf8"));
+    }
+    catch (e) {
+        throw new errors_UserError(`${shown} is not a JSON results file (${e instanceof SyntaxError ? e.message : "unreadable"})`, { file: shown }, "pass the files that agentops compare --shard wrote");
+    }
+    if (!isShardResults(value))
+        throw new errors_UserError(`${shown} is not the results of a shard (kind "compare-shard", schema_version 1)`, { file: shown }, "pass the files that agentops compare --shard i/N wrote, not a merged or unsharded result");
+    return { file: shown, results: value };
+}
+/** Each path is a shard results file, or a folder searched for shard-I-of-N.json files. */
+async function readShardFiles(paths, resolvePath, show) {
+    const files = [];
+    for (const p of paths) {
+        const abs = resolvePath(p);
+        const info = await (0,promises_namespaceObject.stat)(abs).catch(() => undefined);
+        if (!info)
+            throw new errors_UserError(`${p} not found`, { file: p }, "pass shard results files or a folder of them");
+        if (!info.isDirectory()) {
+            files.push(await readOne(abs, p));
+            continue;
+        }
+        for (const f of await filesUnder(abs))
+            files.push(await readOne(f, show(f)));
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/merge-command.js
+
+
+
+
+
+
+
+
+
+
+const MERGE_HELP = `Usage: agentops merge <results or folder>... [options]
+
+Merges the results of agentops compare --shard I/N into one verdict: checks that
+every file comes from the same plan (commits, prompt versions, eval sets, gate
+settings, shard count) and that no shard is given twice, then decides the gate
+as one unsharded run on the same answers would. A missing shard makes the
+verdict inconclusive and is named. A folder is searched for shard-I-of-N.json.
+
+Options:
+  --out FILE           write the merged results JSON to FILE
+  --report FILE        write the markdown report to FILE
+  --format FORMAT      markdown | json (what goes to stdout; default markdown)
+  -h, --help           show this help
+
+Exit codes: as agentops compare (0 pass, 1 fail, 2 bad input or mixed plans, 3 inconclusive, 5 needs approval).
+`;
+async function mergeCommand(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            out: { type: "string" },
+            report: { type: "string" },
+            format: { type: "string" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (values.help) {
+        io.stdout(MERGE_HELP);
+        return EXIT.ok;
+    }
+    const format = values.format ?? "markdown";
+    if (format !== "markdown" && format !== "json")
+        throw new errors_UserError(`--format must be markdown or json, got "${format}"`);
+    if (positionals.length === 0)
+        throw new errors_UserError("merge takes the shards' results files or a folder of them", {}, "agentops merge --help");
+    const files = await readShardFiles(positionals, (p) => (0,external_node_path_namespaceObject.resolve)(io.cwd, p), (abs) => (0,external_node_path_namespaceObject.relative)(io.cwd, abs) || abs);
+    const checked = checkShards(files);
+    const results = scrubDeep(await mergeShards(checked, io.now), secretsFromEnv(io.env));
+    const markdown = renderCompareMarkdown(results) + shardNote(results);
+    for (const i of checked.missing)
+        io.stderr(`missing: shard ${i}/${checked.count}\n`);
+    if (values.out)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.out), JSON.stringify(results, null, 2) + "\n");
+    if (values.report)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.report), markdown);
+    io.stdout(format === "json" ? JSON.stringify(results, null, 2) + "\n" : markdown);
+    return exitCodeFor(results);
+}
+
 ;// CONCATENATED MODULE: ./lib/cli/main.js
 
 
@@ -65207,14 +70835,77 @@ function eval_command_fraction(value, flag) {
 
 
 
+
+
+
+
+
+
+
+/** Every command, in the order the help lists them. */
+const COMMANDS = [
+    {
+        name: "eval",
+        usage: "eval <path>",
+        summary: "evaluate prompt versions on their eval sets",
+        run: evalCommand,
+    },
+    {
+        name: "compare",
+        usage: "compare",
+        summary: "evaluate what a git change affects against its baseline and decide the gate",
+        run: compareCommand,
+    },
+    {
+        name: "promote",
+        usage: "promote",
+        summary: "make a prompt version the active one in an environment (edits the config)",
+        run: promoteCommand,
+    },
+    {
+        name: "rollback",
+        usage: "rollback",
+        summary: "put an environment back on an earlier version of a prompt",
+        run: rollbackCommand,
+    },
+    {
+        name: "versions",
+        usage: "versions",
+        summary: "list a prompt's versions, where each runs and their last scores",
+        run: versionsCommand,
+    },
+    {
+        name: "score",
+        usage: "score <traces>",
+        summary: "score logged production traces with a prompt's criteria",
+        run: scoreCommand,
+    },
+    {
+        name: "drift",
+        usage: "drift",
+        summary: "compare two windows of scored traces: PSI, KS and pass-rate tests",
+        run: driftCommand,
+    },
+    {
+        name: "merge",
+        usage: "merge <files>",
+        summary: "merge the results of compare --shard runs into one verdict and report",
+        run: mergeCommand,
+    },
+    {
+        name: "import",
+        usage: "import <source>",
+        summary: "convert a promptfoo config or OpenAI Evals samples into prompts and an eval set",
+        run: importCommand,
+    },
+];
+const USAGE_WIDTH = 17;
 const HELP = `agentops ${VERSION} — a quality gate for LLM prompt changes
 
 Usage: agentops <command> [options]
 
 Commands:
-  eval <path>      evaluate prompt versions on their eval sets
-  compare          evaluate what a git change affects against its baseline and decide the gate
-  help             show this help
+${COMMANDS.map((c) => `  ${c.usage.padEnd(USAGE_WIDTH)}${c.summary}\n`).join("")}  ${"help".padEnd(USAGE_WIDTH)}show this help
 
 Run "agentops <command> --help" for a command's options.
 `;
@@ -65230,10 +70921,6 @@ async function runCli(argv, raw) {
     const [command, ...rest] = argv;
     try {
         switch (command) {
-            case "eval":
-                return await evalCommand(rest, io);
-            case "compare":
-                return await compareCommand(rest, io);
             case undefined:
             case "help":
             case "--help":
@@ -65244,9 +70931,13 @@ async function runCli(argv, raw) {
             case "-V":
                 io.stdout(`${VERSION}\n`);
                 return EXIT.ok;
-            default:
+            default: {
+                const known = COMMANDS.find((c) => c.name === command);
+                if (known)
+                    return await known.run(rest, io);
                 io.stderr(`agentops: unknown command "${command}"\n\n${HELP}`);
                 return EXIT.usage;
+            }
         }
     }
     catch (e) {

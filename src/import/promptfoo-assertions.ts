@@ -160,9 +160,9 @@ export function mapAssertion(a: Assertion, vars: Readonly<Record<string, unknown
     }
     case "is-valid-openai-tools-call":
       if (negated) return fail("agentops has no criterion for output that is not a tools call");
-      return ok({ type: "format_check", json: true }, "tools-call", {
+      return ok({ type: "tool_args_valid" }, "tools-call", {
         difference:
-          "checked as JSON output only (format_check json: true): agentops has no criterion that validates tool calls against the tools' schemas",
+          "the calls' arguments are validated against the tools the provider's config declares (tool_args_valid); a version whose provider declares no tools checks the output is JSON instead (format_check json: true)",
       });
     case "similar": {
       if (negated) return fail("agentops has no criterion for output that is not similar");

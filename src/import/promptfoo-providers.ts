@@ -6,10 +6,20 @@ export interface ModelSettings {
   model: string;
   temperature?: number;
   max_tokens?: number;
+  /** Function tools, as promptfoo's OpenAI provider takes them (the prompt file accepts the same shape). */
+  tools?: unknown[];
+  tool_choice?: string;
 }
 
 const OPENAI_COMPATIBLE = new Set(["openai", "azure", "azureopenai"]);
 const CUSTOM = /^(file:\/\/|python:|exec:|golang:|ruby:|http:|https:|webhook:|echo$|sequence$|browser$|mcp$)/;
+
+/** OpenAI's tool_choice: a mode, or {type: function, function: {name}} for one tool. */
+function toolChoice(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  const fn = (value as { function?: { name?: unknown } } | null)?.function;
+  return typeof fn?.name === "string" ? fn.name : undefined;
+}
 
 function settings(config: unknown, label: string, where: string, notes: ImportNotes): Partial<ModelSettings> {
   if (typeof config !== "object" || config === null) return {};
@@ -23,11 +33,13 @@ function settings(config: unknown, label: string, where: string, notes: ImportNo
       value > 0
     )
       out.max_tokens = Math.floor(value);
+    else if (key === "tools" && Array.isArray(value)) out.tools = value;
+    else if (key === "tool_choice" && toolChoice(value) !== undefined) out.tool_choice = toolChoice(value);
     else
       notes.skip(
         where,
         `${label} config.${key}`,
-        "a prompt file sets only model, temperature and max_tokens",
+        "a prompt file sets only model, temperature, max_tokens, tools and tool_choice",
       );
   }
   return out;

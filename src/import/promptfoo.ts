@@ -97,9 +97,14 @@ function version(
     model: m.model,
     ...(m.temperature !== undefined ? { temperature: m.temperature } : {}),
     ...(m.max_tokens !== undefined ? { max_tokens: m.max_tokens } : {}),
+    ...(m.tools ? { tools: m.tools as NonNullable<PromptFile["tools"]> } : {}),
+    ...(m.tool_choice !== undefined ? { tool_choice: m.tool_choice } : {}),
     ...(p.system !== undefined ? { system: p.system } : {}),
     template: p.template,
-    eval_criteria: criteria,
+    // Without declared tools there is no schema to validate calls against: the output must be JSON, as before.
+    eval_criteria: m.tools
+      ? criteria
+      : criteria.map((c) => (c.type === "tool_args_valid" ? { ...c, type: "format_check", json: true } : c)),
   };
 }
 

@@ -23,7 +23,7 @@ export const TRUST_MODEL: readonly { input: string; from: TrustSource; note: str
   {
     input: "prompt files of the challenger",
     from: "head",
-    note: "template, system, model and parameters: what is under test",
+    note: "template, system, messages, tools, model and parameters: what is under test",
   },
   {
     input: "criteria of an existing prompt",

@@ -110,7 +110,9 @@ describe("agentops import promptfoo", () => {
     expect(set).toHaveLength(3);
     expect(set[2]).toMatchObject({ expected: "The agent thanks the customer.", tags: ["positive"] });
     expect(await readFile(join(root, "agentops.yaml"), "utf8")).toContain("judge_model: gpt-4.1-mini");
-    expect(run.stdout).toMatch(/config\.top_p: a prompt file sets only model, temperature and max_tokens/);
+    expect(run.stdout).toMatch(
+      /config\.top_p: a prompt file sets only model, temperature, max_tokens, tools and tool_choice/,
+    );
     await evalsToVerdict(root);
   });
 
@@ -133,7 +135,17 @@ describe("agentops import promptfoo", () => {
     expect(run.stdout).toMatch(/tests\[1\]: options\.transform: code is not run/);
     expect(run.stdout).toMatch(/tests\[0\]\.assert\[1\]: javascript assertion/);
     expect(run.stdout).toMatch(/tests\[2\]\.assert\[2\]: python assertion/);
-    expect(run.stdout).toMatch(/is-valid-openai-tools-call: checked as JSON output only/);
+    expect(run.stdout).toMatch(/is-valid-openai-tools-call: the calls' arguments are validated/);
+    await evalsToVerdict(root);
+  });
+
+  test("a provider's tools come along, and is-valid-openai-tools-call validates calls against them", async () => {
+    const { root, run } = await importFixture("tool-calls");
+    expect(run.code).toBe(0);
+    const v1 = await prompt(root, "weather-lookups");
+    expect(v1.tools).toHaveLength(1);
+    expect(v1.tool_choice).toBe("auto");
+    expect(v1.eval_criteria).toEqual([{ name: "tools-call", type: "tool_args_valid", threshold: 1 }]);
     await evalsToVerdict(root);
   });
 
