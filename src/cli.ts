@@ -12,8 +12,18 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+// A reader that went away (`agentops … | head`) is no reason to crash or to stop the run: the results
+// file and the exit code still matter, so the rest of the output is dropped instead.
+let stdoutGone = false;
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") throw e;
+  stdoutGone = true;
+});
+
 const code = await runCli(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
+  stdout: (t) => {
+    if (!stdoutGone) process.stdout.write(t);
+  },
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   cwd: process.cwd(),

@@ -8643,8 +8643,19 @@ for (const sig of ["SIGINT", "SIGTERM"]) {
         controller.abort();
     });
 }
+// A reader that went away (`agentops … | head`) is no reason to crash or to stop the run: the results
+// file and the exit code still matter, so the rest of the output is dropped instead.
+let stdoutGone = false;
+process.stdout.on("error", (e) => {
+    if (e.code !== "EPIPE")
+        throw e;
+    stdoutGone = true;
+});
 const code = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+        if (!stdoutGone)
+            process.stdout.write(t);
+    },
     stderr: (t) => process.stderr.write(t),
     env: process.env,
     cwd: process.cwd(),
@@ -28468,8 +28479,11 @@ async function runSteps(provider, request, opts) {
         ...(opts.repeat !== undefined ? { repeat: opts.repeat } : {}),
         ...(opts.exampleId !== undefined ? { exampleId: opts.exampleId } : {}),
     };
-    if (!request.tools)
-        return { completion: await provider.complete(request, callOptions) };
+    if (!request.tools) {
+        const completion = await provider.complete(request, callOptions);
+        opts.onStep?.(completion);
+        return { completion };
+    }
     const messages = [...request.messages];
     const trajectory = { steps: [], final: "" };
     const usage = { prompt_tokens: 0, completion_tokens: 0 };
@@ -28478,6 +28492,7 @@ async function runSteps(provider, request, opts) {
     let last;
     for (let step = 0; step < Math.max(1, opts.maxSteps); step++) {
         last = await provider.complete({ ...request, messages: [...messages] }, callOptions);
+        opts.onStep?.(last);
         usage.prompt_tokens += last.usage.prompt_tokens;
         usage.completion_tokens += last.usage.completion_tokens;
         latencyMs += last.latencyMs;
@@ -31438,13 +31453,14 @@ async function evaluateExample(ctx, reservation, budget) {
             exampleId: ctx.example.id,
             maxSteps: prompt.data.max_steps ?? 1,
             fixtures: example.tool_results ?? [],
+            // Per step: a cached step is free now, and the steps before a failing one were paid for.
+            onStep: (step) => account(ctx.request.model, step.usage, step.cached),
         }));
-        account(ctx.request.model, completion.usage, completion.cached);
         opts.onCallResult?.("ok");
     }
     catch (e) {
         settle();
-        return errorResult(ctx, e);
+        return errorResult(ctx, e, usage.prompt_tokens + usage.completion_tokens > 0 ? usage : undefined);
     }
     const criteria = {};
     // Rule-based checks first: free and fast.

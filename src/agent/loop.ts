@@ -8,6 +8,8 @@ export interface StepOptions extends CallOptions {
   /** Model calls allowed for the example (the prompt's max_steps, default 1). */
   maxSteps: number;
   fixtures: readonly ToolFixture[];
+  /** Told about every step's answer as it arrives, so what a step cost is counted even if a later one fails. */
+  onStep?: (completion: Completion) => void;
 }
 
 export interface AgentAnswer {
@@ -37,7 +39,11 @@ export async function runSteps(
     ...(opts.repeat !== undefined ? { repeat: opts.repeat } : {}),
     ...(opts.exampleId !== undefined ? { exampleId: opts.exampleId } : {}),
   };
-  if (!request.tools) return { completion: await provider.complete(request, callOptions) };
+  if (!request.tools) {
+    const completion = await provider.complete(request, callOptions);
+    opts.onStep?.(completion);
+    return { completion };
+  }
   const messages: ChatMessage[] = [...request.messages];
   const trajectory: Trajectory = { steps: [], final: "" };
   const usage = { prompt_tokens: 0, completion_tokens: 0 };
@@ -46,6 +52,7 @@ export async function runSteps(
   let last: Completion | undefined;
   for (let step = 0; step < Math.max(1, opts.maxSteps); step++) {
     last = await provider.complete({ ...request, messages: [...messages] }, callOptions);
+    opts.onStep?.(last);
     usage.prompt_tokens += last.usage.prompt_tokens;
     usage.completion_tokens += last.usage.completion_tokens;
     latencyMs += last.latencyMs;

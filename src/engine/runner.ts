@@ -286,12 +286,13 @@ async function evaluateExample(
       exampleId: ctx.example.id,
       maxSteps: prompt.data.max_steps ?? 1,
       fixtures: example.tool_results ?? [],
+      // Per step: a cached step is free now, and the steps before a failing one were paid for.
+      onStep: (step) => account(ctx.request.model, step.usage, step.cached),
     }));
-    account(ctx.request.model, completion.usage, completion.cached);
     opts.onCallResult?.("ok");
   } catch (e) {
     settle();
-    return errorResult(ctx, e);
+    return errorResult(ctx, e, usage.prompt_tokens + usage.completion_tokens > 0 ? usage : undefined);
   }
 
   const criteria: Record<string, CriterionScore> = {};
