@@ -98,7 +98,7 @@ test("the version constant matches package.json", async () => {
   expect(VERSION).toBe(pkg.version);
 });
 
-test("npm run demo:compare shows the gate on the example offline: summarize regresses, the others pass", () => {
+test("npm run demo:compare shows the gate on the example offline: summarize and support_agent regress, the others pass", () => {
   // The script runs the built CLI (dist/), which `npm test` builds first.
   const r = spawnSync(process.execPath, ["scripts/demo-compare.mjs"], { encoding: "utf8" });
   expect(r.status).toBe(0);
