@@ -8630,7 +8630,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7594);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8486);
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.
@@ -8668,7 +8668,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7594:
+/***/ 8486:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10124,6 +10124,29 @@ function checkExpectedToolCalls(data, promptFile, evalSet) {
     if (!missing)
         return;
     throw new errors_UserError(`example "${missing.id}" has no "expected_tool_calls", which criterion "${c.name}" (tool_call) of ${promptFile} compares against`, { file: evalSet.file, line: missing.line, field: "expected_tool_calls" }, 'add "expected_tool_calls": [{"name": "…", "arguments": {…}}] (or [] for no call) to every example, or give the criterion calls:');
+}
+
+;// CONCATENATED MODULE: ./lib/config/json-lines.js
+
+/**
+ * The non-blank lines of a JSONL text (eval sets, traces, imported samples), parsed. A line that is
+ * not JSON stops the read with an error naming the file and line; `hint` says what a line should be.
+ * Lazy, so a caller's own check of an earlier line still reports before a later line's syntax.
+ */
+function* parseJsonLines(text, file, hint) {
+    const lines = text.split(/\r?\n/);
+    for (const [i, raw] of lines.entries()) {
+        if (raw.trim() === "")
+            continue;
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (e) {
+            throw new errors_UserError(`line is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file, line: i + 1 }, hint);
+        }
+        yield { value, line: i + 1 };
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
@@ -27090,6 +27113,7 @@ function isNodeWithRange(n) {
 
 
 
+
 /** Parses a prompt file's text; `file` is only used in messages. */
 function parsePromptFile(text, file) {
     const { value, lineOf } = parseYaml(text, file);
@@ -27134,18 +27158,8 @@ function checkCriterion(c, file, index, lineOf) {
 function parseEvalSet(text, file) {
     const examples = [];
     const firstLineOfId = new Map();
-    const lines = text.split(/\r?\n/);
-    lines.forEach((raw, i) => {
-        const line = i + 1;
-        if (raw.trim() === "")
-            return;
-        let value;
-        try {
-            value = JSON.parse(raw);
-        }
-        catch (e) {
-            throw new errors_UserError(`line is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file, line }, 'each line must be one JSON object, e.g. {"id": "ex1", "input": {"text": "…"}}');
-        }
+    const lines = parseJsonLines(text, file, 'each line must be one JSON object, e.g. {"id": "ex1", "input": {"text": "…"}}');
+    for (const { value, line } of lines) {
         const example = validateOrThrow(EvalExample, value, file, () => line, "eval set");
         const earlier = firstLineOfId.get(example.id);
         if (earlier !== undefined) {
@@ -27153,7 +27167,7 @@ function parseEvalSet(text, file) {
         }
         firstLineOfId.set(example.id, line);
         examples.push({ ...example, line });
-    });
+    }
     if (examples.length === 0) {
         throw new errors_UserError("eval set has no examples", { file }, "add one JSON object per line");
     }
@@ -67877,6 +67891,7 @@ function renderDriftMarkdown(r) {
 
 
 
+
 const traces_Usage = object({
     prompt_tokens: schemas_number().int().nonnegative(),
     completion_tokens: schemas_number().int().nonnegative(),
@@ -67984,23 +67999,14 @@ function toTrace(value, file, line) {
 function parseTraces(textOf, file) {
     const traces = [];
     const seen = new Map();
-    textOf.split(/\r?\n/).forEach((raw, i) => {
-        if (raw.trim() === "")
-            return;
-        let value;
-        try {
-            value = JSON.parse(raw);
-        }
-        catch (e) {
-            throw new errors_UserError(`line is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file, line: i + 1 }, "each line must be one JSON object");
-        }
-        const trace = toTrace(value, file, i + 1);
+    for (const { value, line } of parseJsonLines(textOf, file, "each line must be one JSON object")) {
+        const trace = toTrace(value, file, line);
         const earlier = seen.get(trace.id);
         if (earlier !== undefined)
-            throw new errors_UserError(`duplicate trace id "${trace.id}" (first used on line ${earlier})`, { file, line: i + 1, field: "id" }, "give every trace a unique id, or none (then the line number is its id)");
-        seen.set(trace.id, i + 1);
+            throw new errors_UserError(`duplicate trace id "${trace.id}" (first used on line ${earlier})`, { file, line, field: "id" }, "give every trace a unique id, or none (then the line number is its id)");
+        seen.set(trace.id, line);
         traces.push(trace);
-    });
+    }
     if (traces.length === 0)
         throw new errors_UserError("holds no traces", { file }, "one JSON object per line");
     return traces;
@@ -69277,6 +69283,7 @@ function literalTemplate(text) {
 
 
 
+
 function messages(input) {
     if (typeof input === "string")
         return [{ role: "user", content: input }];
@@ -69303,33 +69310,28 @@ const TEMPLATE = "{input}";
 function importOpenAiEvals(text, file, options) {
     const notes = new ImportNotes();
     const parsed = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = i + 1;
-        if (raw.trim() === "")
-            return;
-        let sample;
-        try {
-            sample = JSON.parse(raw);
-        }
-        catch {
-            throw new errors_UserError("line is not valid JSON", { file, line }, 'each line is one sample: {"input": [...], "ideal": "..."}');
-        }
+    const lines = parseJsonLines(text, file, 'each line is one sample: {"input": [...], "ideal": "..."}');
+    for (const { value: sample, line } of lines) {
         const s = (typeof sample === "object" && sample !== null ? sample : {});
         const msgs = messages(s.input);
-        if (!msgs)
-            return notes.skip(`${file}:${line}`, "sample", "input is neither text nor a list of {role, content} messages");
+        if (!msgs) {
+            notes.skip(`${file}:${line}`, "sample", "input is neither text nor a list of {role, content} messages");
+            continue;
+        }
         const ideals = typeof s.ideal === "string"
             ? [s.ideal]
             : Array.isArray(s.ideal)
                 ? s.ideal.filter((x) => typeof x === "string")
                 : [];
         const [ideal] = ideals;
-        if (ideal === undefined)
-            return notes.skip(`${file}:${line}`, "sample", "has no ideal answer (text or list of texts)");
+        if (ideal === undefined) {
+            notes.skip(`${file}:${line}`, "sample", "has no ideal answer (text or list of texts)");
+            continue;
+        }
         if (ideals.length > 1)
             notes.change(`${file}:${line}`, "ideal", "a list of accepted answers: the first is the expected answer (an agentops example holds one)");
         parsed.push({ line, msgs, ideal });
-    });
+    }
     if (parsed.length === 0)
         throw new errors_UserError("no sample could be imported", { file }, notes.skipped.map((n) => n.reason).join("; ") || "add samples");
     const firstSystem = parsed[0]?.msgs[0]?.role === "system" ? parsed[0].msgs[0].content : undefined;

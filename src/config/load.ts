@@ -1,5 +1,6 @@
 import { checkExpectedToolCalls, checkToolCriteria } from "../agent/check.js";
 import { UserError } from "../errors.js";
+import { parseJsonLines } from "./json-lines.js";
 import { compilePattern } from "./pattern.js";
 import { MAX_EVAL_SET_BYTES, readUserFile } from "./files.js";
 import {
@@ -90,20 +91,12 @@ function checkCriterion(
 export function parseEvalSet(text: string, file: string): LoadedEvalSet {
   const examples: LoadedExample[] = [];
   const firstLineOfId = new Map<string, number>();
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      throw new UserError(
-        `line is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
-        { file, line },
-        'each line must be one JSON object, e.g. {"id": "ex1", "input": {"text": "…"}}',
-      );
-    }
+  const lines = parseJsonLines(
+    text,
+    file,
+    'each line must be one JSON object, e.g. {"id": "ex1", "input": {"text": "…"}}',
+  );
+  for (const { value, line } of lines) {
     const example = validateOrThrow(EvalExample, value, file, () => line, "eval set");
     const earlier = firstLineOfId.get(example.id);
     if (earlier !== undefined) {
@@ -115,7 +108,7 @@ export function parseEvalSet(text: string, file: string): LoadedEvalSet {
     }
     firstLineOfId.set(example.id, line);
     examples.push({ ...example, line });
-  });
+  }
   if (examples.length === 0) {
     throw new UserError("eval set has no examples", { file }, "add one JSON object per line");
   }

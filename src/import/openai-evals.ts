@@ -1,4 +1,5 @@
 import type { Criterion, EvalExample } from "../config/schema.js";
+import { parseJsonLines } from "../config/json-lines.js";
 import { UserError } from "../errors.js";
 import { ImportNotes, type ImportedProject } from "./notes.js";
 import { literalTemplate } from "./nunjucks.js";
@@ -37,30 +38,17 @@ const TEMPLATE = "{input}";
 export function importOpenAiEvals(text: string, file: string, options: OpenAiEvalsOptions): ImportedProject {
   const notes = new ImportNotes();
   const parsed: { line: number; msgs: Message[]; ideal: string }[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === "") return;
-    let sample: unknown;
-    try {
-      sample = JSON.parse(raw);
-    } catch {
-      throw new UserError(
-        "line is not valid JSON",
-        { file, line },
-        'each line is one sample: {"input": [...], "ideal": "..."}',
-      );
-    }
+  const lines = parseJsonLines(text, file, 'each line is one sample: {"input": [...], "ideal": "..."}');
+  for (const { value: sample, line } of lines) {
     const s = (typeof sample === "object" && sample !== null ? sample : {}) as {
       input?: unknown;
       ideal?: unknown;
     };
     const msgs = messages(s.input);
-    if (!msgs)
-      return notes.skip(
-        `${file}:${line}`,
-        "sample",
-        "input is neither text nor a list of {role, content} messages",
-      );
+    if (!msgs) {
+      notes.skip(`${file}:${line}`, "sample", "input is neither text nor a list of {role, content} messages");
+      continue;
+    }
     const ideals =
       typeof s.ideal === "string"
         ? [s.ideal]
@@ -68,8 +56,10 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
           ? s.ideal.filter((x) => typeof x === "string")
           : [];
     const [ideal] = ideals;
-    if (ideal === undefined)
-      return notes.skip(`${file}:${line}`, "sample", "has no ideal answer (text or list of texts)");
+    if (ideal === undefined) {
+      notes.skip(`${file}:${line}`, "sample", "has no ideal answer (text or list of texts)");
+      continue;
+    }
     if (ideals.length > 1)
       notes.change(
         `${file}:${line}`,
@@ -77,7 +67,7 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
         "a list of accepted answers: the first is the expected answer (an agentops example holds one)",
       );
     parsed.push({ line, msgs, ideal });
-  });
+  }
   if (parsed.length === 0)
     throw new UserError(
       "no sample could be imported",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseJsonLines } from "../config/json-lines.js";
 import { validateOrThrow } from "../config/validate.js";
 import { UserError } from "../errors.js";
 
@@ -140,29 +141,18 @@ export function toTrace(value: unknown, file: string, line: number): Trace {
 export function parseTraces(textOf: string, file: string): Trace[] {
   const traces: Trace[] = [];
   const seen = new Map<string, number>();
-  textOf.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      throw new UserError(
-        `line is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
-        { file, line: i + 1 },
-        "each line must be one JSON object",
-      );
-    }
-    const trace = toTrace(value, file, i + 1);
+  for (const { value, line } of parseJsonLines(textOf, file, "each line must be one JSON object")) {
+    const trace = toTrace(value, file, line);
     const earlier = seen.get(trace.id);
     if (earlier !== undefined)
       throw new UserError(
         `duplicate trace id "${trace.id}" (first used on line ${earlier})`,
-        { file, line: i + 1, field: "id" },
+        { file, line, field: "id" },
         "give every trace a unique id, or none (then the line number is its id)",
       );
-    seen.set(trace.id, i + 1);
+    seen.set(trace.id, line);
     traces.push(trace);
-  });
+  }
   if (traces.length === 0) throw new UserError("holds no traces", { file }, "one JSON object per line");
   return traces;
 }
