@@ -1,11 +1,17 @@
+import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { loadProjectConfig, type LoadedProjectConfig } from "./load.js";
 import { parseVersionRef, type ProjectConfig } from "./schema.js";
+import {
+  CANONICAL_VERSION_FILE,
+  resolvePromptVersions,
+  type EntryKind,
+  type PromptsEntry,
+} from "./versions.js";
 
 export const CONFIG_CANDIDATES = ["agentops.yaml", "agentops.yml", join("prompts", "config.yaml")];
-const VERSION_FILE = /^v(\d+)\.ya?ml$/;
 export const DEFAULT_ENVIRONMENT = "production";
 
 export interface Project {
@@ -81,17 +87,22 @@ export function resolveInside(root: string, path: string, file: string | undefin
   return path;
 }
 
+function kindOf(e: Dirent): EntryKind {
+  return e.isFile() ? "file" : e.isDirectory() ? "dir" : e.isSymbolicLink() ? "symlink" : "other";
+}
+
+/** version → file of one prompt folder, through the resolver the gate uses (src/config/versions.ts). */
 export async function listVersions(promptDir: string): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
-  for (const entry of await readdir(promptDir)) {
-    const m = VERSION_FILE.exec(entry);
-    if (m?.[1]) out.set(Number(m[1]), join(promptDir, entry));
-  }
-  return out;
+  const name = basename(promptDir);
+  const entries = (await readdir(promptDir, { withFileTypes: true })).map((e) => ({
+    rel: `${name}/${e.name}`,
+    kind: kindOf(e),
+  }));
+  const parent = dirname(promptDir);
+  return resolvePromptVersions(entries, (rel) => join(parent, rel)).get(name) ?? new Map();
 }
 
 export async function listPromptDirs(promptsDir: string): Promise<string[]> {
-  const dirs: string[] = [];
   let entries;
   try {
     entries = await readdir(promptsDir, { withFileTypes: true });
@@ -102,12 +113,16 @@ export async function listPromptDirs(promptsDir: string): Promise<string[]> {
       "create it, or set prompts_dir in agentops.yaml",
     );
   }
+  // Links and case twins are refused here as the gate refuses them in git trees.
+  const listed: PromptsEntry[] = [];
   for (const e of entries) {
+    listed.push({ rel: e.name, kind: kindOf(e) });
     if (!e.isDirectory()) continue;
-    const dir = join(promptsDir, e.name);
-    if ((await listVersions(dir)).size > 0) dirs.push(dir);
+    for (const f of await readdir(join(promptsDir, e.name), { withFileTypes: true }))
+      listed.push({ rel: `${e.name}/${f.name}`, kind: kindOf(f) });
   }
-  return dirs.sort();
+  const versions = resolvePromptVersions(listed, (rel) => join(promptsDir, rel));
+  return [...versions.keys()].map((name) => join(promptsDir, name)).sort();
 }
 
 /**
@@ -178,7 +193,7 @@ export async function resolveTargets(
   checkEnvironment(project.config, environment, project.configFile);
 
   if (info.isFile()) {
-    const m = VERSION_FILE.exec(basename(abs));
+    const m = CANONICAL_VERSION_FILE.exec(basename(abs));
     if (!m?.[1]) {
       throw new UserError("is not a prompt version file (expected a name like v3.yaml)", { file: path });
     }

@@ -412,7 +412,8 @@ export type EvalExample = z.infer<typeof EvalExample>;
 
 const versionRef = z.union([
   z.number().int().positive(),
-  z.string().regex(/^v?\d+$/, 'use a number like 3 or "v3"'),
+  // One spelling per version: "v03" or "03" could resolve differently in another tool.
+  z.string().regex(/^v?[1-9]\d*$/, 'use a number like 3 or "v3" (no leading zeros)'),
 ]);
 
 const positiveInt = z.number().int().positive();

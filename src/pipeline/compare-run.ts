@@ -34,6 +34,10 @@ export interface ComparedPrompt {
   baseline_note?: string;
   /** The challenger's prompt file (repository path) and each criterion's line in it, for annotations. */
   challenger_file?: string;
+  /** sha256 of the challenger's file as evaluated: what the head's pin resolves to when it pins this prompt. */
+  challenger_sha256?: string;
+  champion_file?: string;
+  champion_sha256?: string;
   criterion_lines?: Record<string, number>;
 }
 
@@ -114,6 +118,9 @@ export interface PreparedPrompt {
   /** Why there is no champion although the base had the prompt. */
   baselineNote?: string;
   challengerFile: string;
+  challengerSha256?: string;
+  championFile?: string;
+  championSha256?: string;
   criterionLines: Record<string, number>;
 }
 
@@ -165,6 +172,9 @@ export async function preparePrompt(
     evalSet,
     ...(baselineNote ? { baselineNote } : {}),
     challengerFile: p.challenger.path,
+    ...(p.challenger.sha256 ? { challengerSha256: p.challenger.sha256 } : {}),
+    ...(champion && p.champion ? { championFile: p.champion.path } : {}),
+    ...(champion && p.champion?.sha256 ? { championSha256: p.champion.sha256 } : {}),
     criterionLines: Object.fromEntries(
       judged.flatMap((c) => {
         const line = lineOf.get(c.name);
@@ -290,6 +300,9 @@ export function assembleResults(
       challenger: s.challenger,
       ...(prep.baselineNote ? { baseline_note: prep.baselineNote } : {}),
       challenger_file: prep.challengerFile,
+      ...(prep.challengerSha256 ? { challenger_sha256: prep.challengerSha256 } : {}),
+      ...(prep.championFile ? { champion_file: prep.championFile } : {}),
+      ...(prep.championSha256 ? { champion_sha256: prep.championSha256 } : {}),
       criterion_lines: prep.criterionLines,
     };
   });

@@ -258,3 +258,20 @@ export async function listFiles(git: Git, rev: string, dir: string): Promise<str
   const out = await git.run(dir === "" || dir === "." ? args : [...args, "--", dir]);
   return out.split("\0").filter(Boolean);
 }
+
+/** Every entry under `dir` at a revision with its git mode (100644 file, 120000 link, 160000 submodule). */
+export async function listEntries(
+  git: Git,
+  rev: string,
+  dir: string,
+): Promise<{ path: string; mode: string }[]> {
+  assertRef(rev);
+  const args = ["ls-tree", "-r", "-z", "--full-tree", rev];
+  const out = await git.run(dir === "" || dir === "." ? args : [...args, "--", dir]);
+  const entries: { path: string; mode: string }[] = [];
+  for (const record of out.split("\0")) {
+    const m = /^(\d+) \w+ [0-9a-f]+\t(.*)$/s.exec(record);
+    if (m?.[1] && m[2] !== undefined) entries.push({ mode: m[1], path: m[2] });
+  }
+  return entries;
+}

@@ -14,6 +14,8 @@ export interface VersionAtRev {
   /** Repository path of the version file. */
   path: string;
   text: string;
+  /** sha256 of the text as read (UTF-8, a leading BOM dropped): the bytes the gate evaluated. */
+  sha256?: string;
 }
 
 /** What judges one prompt's challenger, read from git by the trust model (src/plan/trust.ts). */

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { parsePromptFile } from "../config/load.js";
 import { DEFAULT_ENVIRONMENT } from "../config/project.js";
-import type { ProjectConfig } from "../config/schema.js";
+import { parseVersionRef, type ProjectConfig } from "../config/schema.js";
 import { isUserError, UserError } from "../errors.js";
 import {
   activeIn,
@@ -10,14 +10,15 @@ import {
   mergeAffected,
   normalizeDir,
   promptOf,
-  VERSION_FILE,
   type AffectedPrompt,
   type PromptReferences,
 } from "./affected.js";
 import type { ChangedFile } from "./diff.js";
+import { resolvePromptVersions, type PromptsEntry } from "../config/versions.js";
+import { createHash } from "node:crypto";
 import {
   diffFiles,
-  listFiles,
+  listEntries,
   mergeBase,
   resolveOrFetch,
   showFile,
@@ -95,24 +96,24 @@ interface LocatedConfig {
   config: ProjectConfig;
 }
 
-/** prompt name → version → repository path of its version file, from a recursive file listing. */
+/**
+ * prompt name → version → repository path of its version file, from a recursive tree listing with
+ * modes, through the one resolver the CLI uses too (src/config/versions.ts): an ambiguous layout
+ * (v2.yaml beside v2.yml, v02.yaml, a linked prompt folder, a case twin) is an error naming the path.
+ */
 export function versionsByPrompt(
-  files: readonly string[],
+  entries: readonly { path: string; mode: string }[],
   promptsDir: string,
 ): Map<string, Map<number, string>> {
-  const out = new Map<string, Map<number, string>>();
-  for (const path of files) {
-    const hit = promptOf(path, promptsDir);
-    const m = hit ? VERSION_FILE.exec(hit.file) : null;
-    if (!hit || !m?.[1]) continue;
-    let versions = out.get(hit.name);
-    if (!versions) {
-      versions = new Map();
-      out.set(hit.name, versions);
-    }
-    versions.set(Number(m[1]), path);
+  const dir = normalizeDir(promptsDir);
+  const prefix = dir === "" ? "" : `${dir}/`;
+  const rel: PromptsEntry[] = [];
+  for (const e of entries) {
+    if (!e.path.startsWith(prefix)) continue;
+    const kind = e.mode === "120000" ? "symlink" : e.mode === "160000" ? "other" : "file";
+    rel.push({ rel: e.path.slice(prefix.length), kind });
   }
-  return out;
+  return resolvePromptVersions(rel, (r) => `${prefix}${r}`);
 }
 
 function newest(versions: ReadonlyMap<number, string>): number | undefined {
@@ -198,7 +199,9 @@ async function readVersion(
   const path = version === undefined ? undefined : versions.get(version);
   if (version === undefined || path === undefined) return null;
   const text = await showFile(git, rev, path);
-  return text === undefined ? null : { version, path, text };
+  return text === undefined
+    ? null
+    : { version, path, text, sha256: createHash("sha256").update(text, "utf8").digest("hex") };
 }
 
 /** The files each prompt's head-active version reads (eval set, rubric files), for shared-file changes. */
@@ -231,6 +234,47 @@ async function referencesAtHead(
     }
   }
   return refs;
+}
+
+/**
+ * Coverage of the pins: every pin at the head resolves to a version file that exists there (else an
+ * error: production would fail to load it, or load something the gate never saw), and every prompt
+ * the base pins is still pinned at the head; un-pinning one changes what production runs without
+ * evaluating it, so it is a gate change. A pin of the base whose prompt the change deleted stays a
+ * head pin and fails the first check.
+ */
+export function checkCoverage(
+  baseConfig: LocatedConfig | undefined,
+  headConfig: LocatedConfig | undefined,
+  env: string,
+  headVersions: ReadonlyMap<string, ReadonlyMap<number, string>>,
+  promptsDir: string,
+): GateChange[] {
+  const headPins = headConfig?.config.environments?.[env] ?? {};
+  for (const [name, pin] of Object.entries(headPins)) {
+    const versions = headVersions.get(name);
+    if (!versions || versions.size === 0) {
+      const dir = posix.join(promptsDir, name);
+      throw new UserError(
+        `environment "${env}" pins ${name} to v${String(parseVersionRef(pin))}, but there is no ${dir}/ folder with version files at the head`,
+        { ...(headConfig ? { file: headConfig.path } : {}), field: `environments.${env}.${name}` },
+        `restore ${dir}/ (deleted, renamed or replaced by a link?), or remove the pin (check the name for typos)`,
+      );
+    }
+    activeAtHead(headConfig, env, name, versions);
+  }
+  if (!baseConfig || !headConfig) return []; // a config the change deletes or moves is a gate change already
+  const changes: GateChange[] = [];
+  for (const name of Object.keys(baseConfig.config.environments?.[env] ?? {})) {
+    if (name in headPins) continue;
+    changes.push({
+      kind: "config",
+      prompt: name,
+      path: headConfig.path,
+      summary: `${headConfig.path}: environments.${env}.${name} un-pinned; what ${env} runs for ${name} was not evaluated against its pinned baseline`,
+    });
+  }
+  return changes;
 }
 
 /**
@@ -272,11 +316,13 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
   const env = input.environment ?? baseConfig?.config.gate_environment ?? DEFAULT_ENVIRONMENT;
 
   const [baseFiles, headFiles] = await Promise.all([
-    listFiles(git, baseSha, promptsDir),
-    listFiles(git, headSha, promptsDir),
+    listEntries(git, baseSha, promptsDir),
+    listEntries(git, headSha, promptsDir),
   ]);
   const baseVersions = versionsByPrompt(baseFiles, promptsDir);
   const headVersions = versionsByPrompt(headFiles, promptsDir);
+
+  const coverage = checkCoverage(baseConfig, headConfig, env, headVersions, promptsDir);
 
   const direct = affectedPrompts(
     changed,
@@ -336,7 +382,13 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
       continue;
     }
     const headActive = activeAtHead(headConfig, env, a.name, atHead);
-    const challenger = await readVersion(git, headSha, atHead, pickChallenger(a, headActive, atHead));
+    // What production will load after the merge must be what is evaluated: when the head's active file
+    // differs from the base's (a pinned v1 edited in place), it is the challenger, whatever else was added.
+    const active = await readVersion(git, headSha, atHead, headActive);
+    const challenger =
+      active && (active.path !== champion?.path || active.sha256 !== champion.sha256)
+        ? active
+        : await readVersion(git, headSha, atHead, pickChallenger(a, headActive, atHead));
     if (!challenger) {
       prompts.push({ name: a.name, reasons, champion, challenger, ...NOTHING_JUDGED });
       continue;
@@ -349,7 +401,7 @@ export async function planComparison(input: PlanInput): Promise<ComparisonPlan> 
       ...(await judgedBy(git, { base: baseSha, head: headSha }, a.name, champion, challenger, dir)),
     });
   }
-  const gateChanges = [...configChanges, ...prompts.flatMap((p) => p.gateChanges)];
+  const gateChanges = [...configChanges, ...coverage, ...prompts.flatMap((p) => p.gateChanges)];
   return {
     baseSha,
     headSha,

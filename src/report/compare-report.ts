@@ -55,6 +55,11 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
   const name = url ? `[${escapeInline(p.name)}](${url})` : escapeInline(p.name);
   const out = [`### ${name}: ${from} — ${verdictWord(c.verdict, [c])}`, ""];
   out.push(`Evaluated because: ${p.reasons.map((r) => escapeInline(r, 300)).join("; ")}.`, "");
+  if (p.challenger_file && p.challenger_sha256)
+    out.push(
+      `Evaluated file: ${escapeInline(p.challenger_file, 200)} (sha256 \`${p.challenger_sha256}\`).`,
+      "",
+    );
   if (!c.baseline)
     out.push(
       `> **No baseline** — absolute thresholds only.${p.baseline_note ? ` ${escapeInline(p.baseline_note, 400)}` : ""}`,
