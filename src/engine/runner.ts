@@ -11,7 +11,7 @@ import { storedOutput, judgedOutput } from "./output-cap.js";
 import { runPool, type Slots } from "./pool.js";
 import { ProviderError, type Completion, type Provider, type TokenUsage } from "./providers/types.js";
 import type { ChatRequest } from "./request.js";
-import { sampleById } from "./sample.js";
+import { sampleById, type SampleOptions } from "./sample.js";
 import { isRuleCriterion, scoreCriterion } from "./scorers/index.js";
 import { embeddingEstimate, prefetchExpected } from "./scorers/model-budget.js";
 import { isModelCriterion, type ModelScorer } from "./scorers/model-criteria.js";
@@ -69,6 +69,8 @@ export interface RunOptions {
   /** Shared across every suite of a run; calls stop before it would be exceeded. */
   budget?: Budget;
   maxExamples?: number;
+  /** How a max_examples sample is drawn in a gate (seed from the base commit, base examples first). */
+  sample?: SampleOptions;
   judge?: Judge;
   /** Scores safety and embedding-similarity criteria. */
   models?: ModelScorer;
@@ -138,7 +140,7 @@ export async function runSuite(
   evalSet: LoadedEvalSet,
   opts: RunOptions,
 ): Promise<SuiteRun> {
-  const { items: examples, sampled } = sampleById(evalSet.examples, opts.maxExamples);
+  const { items: examples, sampled } = sampleById(evalSet.examples, opts.maxExamples, opts.sample);
   const repeats = prompt.data.repeats ?? 1;
   const total = opts.items
     ? [...workItems(examples, repeats, opts.items)].length

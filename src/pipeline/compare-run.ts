@@ -22,6 +22,8 @@ import { bothSides, decideInRounds, type SampledPrompt } from "./sampling-rounds
 import { repoPath } from "../plan/paths.js";
 import type { GateChange } from "../plan/trust.js";
 import { VERSION } from "../version.js";
+import { aggregateCriteria, summarize } from "../engine/aggregate.js";
+import { withAddedPopulation } from "../compare/populations.js";
 
 export interface ComparedPrompt {
   name: string;
@@ -39,6 +41,11 @@ export interface ComparedPrompt {
   champion_file?: string;
   champion_sha256?: string;
   criterion_lines?: Record<string, number>;
+  /**
+   * The examples the change added, decided apart from the base's (their rows carry the suffix
+   * " (examples this change adds)"); champion and challenger above hold the base's examples only.
+   */
+  added_examples?: { count: number; verdict: Verdict; reason: string };
 }
 
 export interface CompareResults {
@@ -117,6 +124,8 @@ export interface PreparedPrompt {
   evalSet: LoadedEvalSet;
   /** Why there is no champion although the base had the prompt. */
   baselineNote?: string;
+  /** Ids of the examples the change added, when there is a baseline: a population of their own. */
+  added?: ReadonlySet<string>;
   challengerFile: string;
   challengerSha256?: string;
   championFile?: string;
@@ -171,6 +180,7 @@ export async function preparePrompt(
     criteria: judged,
     evalSet,
     ...(baselineNote ? { baselineNote } : {}),
+    added: new Set(champion ? p.addedExamples : []),
     challengerFile: p.challenger.path,
     ...(p.challenger.sha256 ? { challengerSha256: p.challenger.sha256 } : {}),
     ...(champion && p.champion ? { championFile: p.champion.path } : {}),
@@ -219,6 +229,52 @@ async function firstPass(prep: PreparedPrompt, opts: CompareOptions): Promise<Sa
   };
 }
 
+/**
+ * A gate's run options for one prompt: a max_examples sample seeded by the base commit and filled
+ * with the base's examples first, so ids a change picks cannot crowd the base's out of the sample.
+ */
+function gateOptions(opts: CompareOptions, prep: PreparedPrompt, baseSha: string): CompareOptions {
+  if (opts.run.maxExamples === undefined) return opts;
+  const first = new Set(prep.evalSet.examples.map((e) => e.id).filter((id) => prep.added?.has(id) !== true));
+  return { ...opts, run: { ...opts.run, sample: { seed: baseSha, first } } };
+}
+
+/** A run cut down to some of its examples, with its summary and aggregates recomputed. */
+function part(
+  run: PromptRun,
+  keep: (id: string) => boolean,
+  criteria: readonly Criterion[],
+  evalSet: LoadedEvalSet,
+): PromptRun {
+  const examples = run.examples.filter((r) => keep(r.id));
+  return {
+    ...run,
+    examples,
+    summary: summarize(examples),
+    criteria: aggregateCriteria(criteria, examples, evalSet.examples),
+  };
+}
+
+/**
+ * The base population, then (when the change added examples to a prompt with a baseline) the added
+ * one. Without a base example to stand on, the run stays one population.
+ */
+export function splitPopulations(first: SampledPrompt, added: ReadonlySet<string>): SampledPrompt[] {
+  const { champion, challenger } = first;
+  if (added.size === 0 || !champion) return [first];
+  const isBase = (id: string): boolean => !added.has(id);
+  const isAdded = (id: string): boolean => added.has(id);
+  if (!challenger.examples.some((r) => isBase(r.id))) return [first];
+  const split = (keep: (id: string) => boolean): SampledPrompt => ({
+    ...first,
+    champion: part(champion, keep, first.championCriteria, first.evalSet),
+    challenger: part(challenger, keep, first.criteria, first.evalSet),
+  });
+  const out = [split(isBase)];
+  if (challenger.examples.some((r) => isAdded(r.id))) out.push({ ...split(isAdded), population: "added" });
+  return out;
+}
+
 /** Evaluates champion and challenger of every planned prompt and decides the gate. */
 export async function runComparison(
   plan: ComparisonPlan,
@@ -233,6 +289,8 @@ export async function runComparison(
   const startedAt = new Date(now());
   const prepared: PreparedPrompt[] = [];
   const sampled: SampledPrompt[] = [];
+  /** The prepared prompt each sampled population belongs to. */
+  const owner: number[] = [];
   const notEvaluated: { prompt: string; reason: string }[] = [];
   for (const p of plan.prompts) {
     if (opts.signal?.aborted) {
@@ -245,8 +303,12 @@ export async function runComparison(
         notEvaluated.push(prep);
         continue;
       }
-      sampled.push(await firstPass(prep, opts));
+      const first = await firstPass(prep, gateOptions(opts, prep, plan.baseSha));
       prepared.push(prep);
+      for (const population of splitPopulations(first, prep.added ?? new Set())) {
+        sampled.push(population);
+        owner.push(prepared.length - 1);
+      }
     } catch (e) {
       if (isUserError(e)) throw e;
       notEvaluated.push({ prompt: p.name, reason: errorMessage(e) });
@@ -256,21 +318,44 @@ export async function runComparison(
     sampled,
     opts.gate,
     (i, side, round, items) => {
-      const prep = prepared[i] as PreparedPrompt;
+      const prep = prepared[owner[i] ?? -1] as PreparedPrompt;
       const prompt = side === "champion" ? prep.champion : prep.challenger;
       if (!prompt) throw new Error("a round was asked of a side that does not run");
       const reason = side === "champion" ? "active on the base branch" : prep.reasons.join("; ");
-      return runSide(sideLabel(prep, side, round), prompt, prep.evalSet, reason, opts, items);
+      const runOpts = gateOptions(opts, prep, plan.baseSha);
+      return runSide(sideLabel(prep, side, round), prompt, prep.evalSet, reason, runOpts, items);
     },
     opts.signal,
   );
-  return assembleResults(
+  // Back to one entry per prompt: the base population decides, the added one can only add failures.
+  const baseSampled: SampledPrompt[] = [];
+  const merged: PromptComparison[] = [];
+  const addedOf: (ComparedPrompt["added_examples"] | undefined)[] = [];
+  prepared.forEach((prep, k) => {
+    const mine = sampled.flatMap((s, i) =>
+      owner[i] === k ? [{ s, c: comparisons[i] as PromptComparison }] : [],
+    );
+    const base = mine.find((m) => m.s.population === undefined) ?? mine[0];
+    const added = mine.find((m) => m.s.population === "added");
+    if (!base) return;
+    baseSampled.push(base.s);
+    merged.push(withAddedPopulation(base.c, added?.c, prep.added?.size ?? 0));
+    addedOf.push(
+      added ? { count: prep.added?.size ?? 0, verdict: added.c.verdict, reason: added.c.reason } : undefined,
+    );
+  });
+  const results = assembleResults(
     plan,
     labels,
     opts,
-    { startedAt, prepared, sampled, comparisons, notEvaluated },
+    { startedAt, prepared, sampled: baseSampled, comparisons: merged, notEvaluated },
     now,
   );
+  results.prompts.forEach((p, k) => {
+    const added = addedOf[k];
+    if (added) p.added_examples = added;
+  });
+  return results;
 }
 
 /** What the gate decided, as results: shared by one run and the merge of sharded runs (src/scale/merge.ts). */

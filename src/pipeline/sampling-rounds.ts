@@ -31,6 +31,12 @@ export interface SampledPrompt {
   inputs: ReadonlyMap<string, ShownInput>;
   /** Both sides run at temperature 0: their answers are taken as deterministic without asking again. */
   temperatureZero?: boolean;
+  /**
+   * "added": the examples the change adds to a prompt that has a baseline. Tested as a family of its
+   * own, so it never widens the base population's family (which would make a base regression easier
+   * to pass), and it can only add failures (src/compare/populations.ts).
+   */
+  population?: "added";
 }
 
 export type RunItems = (
@@ -110,7 +116,10 @@ export async function decideInRounds(
   signal?: AbortSignal,
 ): Promise<PromptComparison[]> {
   const maxRounds = Math.max(1, gate.maxSamplingRounds);
-  const familySize = prompts.reduce((n, p) => n + testedCriteria(p.champion, p.criteria), 0);
+  const familySize = prompts.reduce(
+    (n, p) => n + (p.population === "added" ? 0 : testedCriteria(p.champion, p.criteria)),
+    0,
+  );
   const decided: (PromptComparison | undefined)[] = prompts.map(() => undefined);
   const previous: (PromptComparison | undefined)[] = prompts.map(() => undefined);
   // A first pass a budget or the deadline cut short is not sampled further (and is inconclusive).
@@ -129,7 +138,7 @@ export async function decideInRounds(
       const c = comparePrompt(p.champion, p.challenger, p.criteria, gate, p.inputs, {
         round,
         maxRounds,
-        familySize,
+        familySize: p.population === "added" ? testedCriteria(p.champion, p.criteria) : familySize,
         final,
         deterministic: det,
         ...(ended ? { ended } : {}),

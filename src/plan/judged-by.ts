@@ -6,7 +6,7 @@ import { isUserError, UserError } from "../errors.js";
 import { DEFAULT_EVAL_SET } from "./affected.js";
 import { showFile, type Git } from "./git.js";
 import { repoPath } from "./paths.js";
-import { trustedCriteria, trustedEvalSet, type EvalSetText, type GateChange } from "./trust.js";
+import { tooManyAdded, trustedCriteria, trustedEvalSet, type EvalSetText, type GateChange } from "./trust.js";
 
 /** A version file's text at one revision. */
 export interface VersionAtRev {
@@ -127,11 +127,22 @@ export async function judgedBy(
       ],
     };
   }
-  const set = trustedEvalSet(
-    name,
-    baseSet ? { raw: baseSet, parsed: parseEvalSet(baseSet.text, `${baseSet.path} (base)`) } : null,
-    { raw: headSet, parsed: parseEvalSet(headSet.text, headSet.path) },
-  );
+  const baseParsed = baseSet
+    ? { raw: baseSet, parsed: parseEvalSet(baseSet.text, `${baseSet.path} (base)`) }
+    : null;
+  // A new prompt has no base examples to fall back on: its own set is its whole population.
+  const overCap = baseParsed ? tooManyAdded(name, baseParsed.parsed.examples.length, headSet) : undefined;
+  if (overCap) {
+    return {
+      ...judged,
+      evalSet: baseSet,
+      gateChanges: [...criteria.changes, overCap],
+    };
+  }
+  const set = trustedEvalSet(name, baseParsed, {
+    raw: headSet,
+    parsed: parseEvalSet(headSet.text, headSet.path),
+  });
   return {
     ...judged,
     evalSet: { path: set.path, text: set.text },

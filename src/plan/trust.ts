@@ -198,6 +198,42 @@ export function trustedCriteria(
   return { judged: [...base, ...added], informational, changes };
 }
 
+/**
+ * Examples one change may add to a prompt's eval set. Beyond it the additions are not read at all
+ * (a million added lines must not become a 600 MB results file or a gigabyte of memory): the base's
+ * examples are evaluated alone, and the addition is a gate change a maintainer accepts.
+ */
+export const MAX_ADDED_EXAMPLES = 10_000;
+
+/** Non-blank lines of a JSONL text, counted without splitting it. */
+export function countLines(text: string): number {
+  let n = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (text.slice(start, end).trim() !== "") n++;
+    start = end + 1;
+  }
+  return n;
+}
+
+/** A gate change when the head's eval set holds more lines than the base's examples plus the cap allow. */
+export function tooManyAdded(
+  prompt: string,
+  baseExamples: number,
+  head: EvalSetText,
+): GateChange | undefined {
+  const extra = countLines(head.text) - baseExamples;
+  if (extra <= MAX_ADDED_EXAMPLES) return undefined;
+  return {
+    kind: "eval_set",
+    prompt,
+    path: head.path,
+    summary: `${extra} more lines than the base's examples, over the cap of ${MAX_ADDED_EXAMPLES} added examples per change; the additions were not read and only the base's examples were evaluated`,
+  };
+}
+
 export interface EvalSetText {
   path: string;
   text: string;

@@ -262,14 +262,16 @@ describe("attack 8: the PR edits the eval set", () => {
     expect(r.comment).toContain("1 base example(s) edited (e001)");
   });
 
-  test("examples the PR adds count, and are no gate change", async () => {
+  test("examples the PR adds count, as a population of their own, and are no gate change", async () => {
     const pr = track(gatePr(deployV2({ "prompts/summarize/eval_set.jsonl": evalSet() + evalSet(5, 31) })));
     const r = await runGate(pr, { inputs: live() });
     expect(r.status?.state).toBe("failure");
     expect(r.comment).not.toContain("Gate changes");
     const results = JSON.parse(readFileSync(r.outputs["results-path"] ?? "", "utf8")) as {
-      prompts: { challenger: { summary: { examples: number } } }[];
+      prompts: { challenger: { summary: { examples: number } }; added_examples?: { count: number } }[];
     };
-    expect(results.prompts[0]?.challenger.summary.examples).toBe(35);
+    // The base's 30 decide; the 5 added ones are tested apart (tests/hardening/trust-attacks-plan.test.ts).
+    expect(results.prompts[0]?.challenger.summary.examples).toBe(30);
+    expect(results.prompts[0]?.added_examples?.count).toBe(5);
   });
 });
