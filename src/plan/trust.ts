@@ -19,11 +19,15 @@ export const TRUST_MODEL: readonly { input: string; from: TrustSource; note: str
     from: "base",
     note: "located by the base's layout; a config the change adds, moves, deletes or edits outside the pins is a gate change",
   },
-  { input: "environment pins", from: "head", note: "the versions the change deploys: what is under test" },
+  {
+    input: "environment pins",
+    from: "head",
+    note: "the versions the change deploys: each resolves, by the one resolver the CLI uses (src/config/versions.ts), to the file evaluated; a pin to a missing prompt or version, or an ambiguous layout, is an error; un-pinning a prompt the base pins is a gate change",
+  },
   {
     input: "prompt files of the challenger",
     from: "head",
-    note: "template, system, messages, tools, model and parameters: what is under test",
+    note: "template, system, messages, tools, model and parameters: what is under test; the head's active file whenever its bytes changed (its sha256 is in the results and the report)",
   },
   {
     input: "criteria of an existing prompt",
@@ -34,7 +38,7 @@ export const TRUST_MODEL: readonly { input: string; from: TrustSource; note: str
   {
     input: "eval set",
     from: "base + head additions",
-    note: "examples the change deletes or edits are evaluated in their base form, and that is a gate change",
+    note: "the base's examples alone decide the paired test and the thresholds (a max_examples sample draws them first, seeded by the base commit); examples the change adds are a separate population that can only add failures, at most 10,000 (more is a gate change); examples the change deletes or edits are evaluated in their base form, and that is a gate change",
   },
   {
     input: "replay recordings",

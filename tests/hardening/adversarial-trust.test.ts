@@ -1,0 +1,79 @@
+/**
+ * Model-based adversarial test of the invariant (SECURITY.md, "The invariant"): fast-check generates
+ * sequences of repository operations a pull request can make, applies them to a small project in a
+ * real git repository, runs the planner and the gate in-process (an in-process fake model: a
+ * "(broken)" version answers in prose on every base example), and asserts that either the verdict
+ * blocks (error, fail, needs approval, inconclusive) or every head pin resolves to evaluated bytes
+ * with no regression on the base's examples. `npm run bench:trust` runs a larger budget and prints
+ * what it found (bench/trust-bench.mjs).
+ */
+import fc from "fast-check";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { gate, prArb, Sandbox, type Op } from "./adversarial-trust-model.js";
+
+const RUNS = Number(process.env.AGENTOPS_TRUST_RUNS ?? 200);
+const SEED = Number(process.env.AGENTOPS_TRUST_SEED ?? 20);
+const BENCH = process.env.AGENTOPS_TRUST_BENCH === "1";
+
+let sandbox: Sandbox;
+beforeAll(() => {
+  sandbox = new Sandbox();
+});
+afterAll(() => {
+  sandbox.remove();
+});
+
+const violationsOf = async (ops: readonly Op[]): Promise<string[]> => {
+  const outcome = await gate(sandbox, sandbox.apply(ops));
+  return outcome.blocked ? [] : outcome.violations;
+};
+
+test("control: a PR deploying a broken v2 is blocked, and the oracle sees what passing it would break", async () => {
+  const broken: Op[] = [
+    { op: "add_version", p: 0, v: 2, broken: true },
+    { op: "pin", p: 0, v: 2 },
+  ];
+  const outcome = await gate(sandbox, sandbox.apply(broken));
+  expect(outcome.blocked).toBe(true);
+  expect(outcome.verdict).toBe("fail");
+  // A good v2 passes, so the property is not vacuous.
+  const good = await gate(
+    sandbox,
+    sandbox.apply([
+      { op: "add_version", p: 0, v: 2, broken: false },
+      { op: "pin", p: 0, v: 2 },
+    ]),
+  );
+  expect(good).toEqual({ blocked: false, verdict: "pass", violations: [] });
+});
+
+test(
+  `no sequence of PR operations passes the gate while production loads unevaluated or regressed bytes (${RUNS} cases, seed ${SEED})`,
+  { timeout: 600_000 },
+  async () => {
+    if (BENCH) {
+      const started = performance.now();
+      const found: { ops: Op[]; violations: string[] }[] = [];
+      const verdicts = new Map<string, number>();
+      for (const ops of fc.sample(prArb, { numRuns: RUNS, seed: SEED })) {
+        const outcome = await gate(sandbox, sandbox.apply(ops));
+        verdicts.set(outcome.verdict, (verdicts.get(outcome.verdict) ?? 0) + 1);
+        if (!outcome.blocked && outcome.violations.length > 0)
+          found.push({ ops, violations: outcome.violations });
+      }
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        `bench:trust: ${RUNS} cases (seed ${SEED}) in ${seconds.toFixed(1)} s; verdicts ${JSON.stringify(Object.fromEntries(verdicts))}; counter-examples: ${found.length}`,
+      );
+      for (const f of found.slice(0, 10))
+        console.log(`  ${JSON.stringify(f.ops)} -> ${f.violations.join(" | ")}`);
+      return;
+    }
+    await fc.assert(
+      fc.asyncProperty(prArb, async (ops) => {
+        expect(await violationsOf(ops)).toEqual([]);
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  },
+);
