@@ -100,47 +100,63 @@ export type Op =
 
 const p = fc.integer({ min: 0, max: PROMPTS.length - 1 });
 const v = fc.integer({ min: 1, max: 3 });
+// Weighted so most PRs reach the gate: layout tricks end in an error at once, and one in a few is enough.
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({
-    op: fc.constant("add_version" as const),
-    p,
-    v: fc.integer({ min: 2, max: 3 }),
-    broken: fc.boolean(),
-  }),
-  fc.record({ op: fc.constant("edit_in_place" as const), p, broken: fc.boolean() }),
-  fc.record({ op: fc.constant("pin" as const), p, v: fc.option(v, { nil: null }) }),
-  fc.record({ op: fc.constant("delete_prompt" as const), p }),
-  fc.record({
-    op: fc.constant("rename_prompt" as const),
-    p,
-    to: fc.constantFrom("summary", "brief"),
-    rewrite: fc.boolean(),
-    movePin: fc.boolean(),
-  }),
-  fc.record({ op: fc.constant("symlink_prompt" as const), p }),
-  fc.record({ op: fc.constant("case_twin" as const), p }),
-  fc.record({
-    op: fc.constant("duplicate_spelling" as const),
-    p,
-    v,
-    spelling: fc.constantFrom("yml" as const, "v0" as const, "upper" as const),
-  }),
-  fc.record({
-    op: fc.constant("add_examples" as const),
-    p,
-    n: fc.integer({ min: 1, max: 40 }),
-    easy: fc.boolean(),
-  }),
-  fc.record({
-    op: fc.constant("delete_examples" as const),
-    p,
-    n: fc.integer({ min: 1, max: BASE_EXAMPLES }),
-  }),
-  fc.record({ op: fc.constant("edit_example" as const), p }),
-  fc.record({ op: fc.constant("change_id" as const), p }),
-  fc.record({ op: fc.constant("loosen_criterion" as const), p, v }),
-  fc.record({ op: fc.constant("model_edit" as const), p, v }),
-  fc.record({ op: fc.constant("cosmetic" as const), n: fc.nat(1000) }),
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant("add_version" as const),
+      p,
+      v: fc.integer({ min: 2, max: 3 }),
+      broken: fc.boolean(),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("edit_in_place" as const), p, broken: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("pin" as const), p, v: fc.option(v, { nil: null }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("delete_prompt" as const), p }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant("rename_prompt" as const),
+      p,
+      to: fc.constantFrom("summary", "brief"),
+      rewrite: fc.boolean(),
+      movePin: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("symlink_prompt" as const), p }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("case_twin" as const), p }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant("duplicate_spelling" as const),
+      p,
+      v,
+      spelling: fc.constantFrom("yml" as const, "v0" as const, "upper" as const),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant("add_examples" as const),
+      p,
+      n: fc.integer({ min: 1, max: 40 }),
+      easy: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant("delete_examples" as const),
+      p,
+      n: fc.integer({ min: 1, max: BASE_EXAMPLES }),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("edit_example" as const), p }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("change_id" as const), p }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("loosen_criterion" as const), p, v }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("model_edit" as const), p, v }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("cosmetic" as const), n: fc.nat(1000) }) },
 );
 /** A pull request: a short sequence of operations, most of them ending with a broken version somewhere. */
 export const prArb = fc.array(opArb, { minLength: 1, maxLength: 5 });
