@@ -23,6 +23,40 @@ afterAll(() => {
   sandbox.remove();
 });
 
+/** The attacks of issue 20 that are sequences of operations: always tried first, then random ones. */
+const KNOWN: Op[][] = [
+  // 3: the pinned v1 broken in place, a good unpinned v3 beside it.
+  [
+    { op: "edit_in_place", p: 0, broken: true },
+    { op: "add_version", p: 0, v: 3, broken: false },
+  ],
+  // 1: a broken v2 deployed with many easy examples added.
+  [
+    { op: "add_version", p: 0, v: 2, broken: true },
+    { op: "pin", p: 0, v: 2 },
+    { op: "add_examples", p: 0, n: 500, easy: true },
+  ],
+  // 4: an unpaired rename (content rewritten) with the pin moved along; the same keeping the pin.
+  [{ op: "rename_prompt", p: 0, to: "summary", rewrite: true, movePin: true }],
+  [{ op: "rename_prompt", p: 0, to: "summary", rewrite: true, movePin: false }],
+  [{ op: "delete_prompt", p: 0 }],
+  [{ op: "symlink_prompt", p: 0 }],
+  [{ op: "case_twin", p: 0 }],
+  // 5: a second spelling of the deployed version.
+  [
+    { op: "add_version", p: 0, v: 2, broken: false },
+    { op: "pin", p: 0, v: 2 },
+    { op: "duplicate_spelling", p: 0, v: 2, spelling: "yml" },
+  ],
+  // The base's examples deleted or edited and the criterion loosened beside a broken v2.
+  [
+    { op: "add_version", p: 0, v: 2, broken: true },
+    { op: "pin", p: 0, v: 2 },
+    { op: "delete_examples", p: 0, n: 8 },
+    { op: "loosen_criterion", p: 0, v: 2 },
+  ],
+];
+
 const violationsOf = async (ops: readonly Op[]): Promise<string[]> => {
   const outcome = await gate(sandbox, sandbox.apply(ops));
   return outcome.blocked ? [] : outcome.violations;
@@ -55,7 +89,7 @@ test(
       const started = performance.now();
       const found: { ops: Op[]; violations: string[] }[] = [];
       const verdicts = new Map<string, number>();
-      for (const ops of fc.sample(prArb, { numRuns: RUNS, seed: SEED })) {
+      for (const ops of [...KNOWN, ...fc.sample(prArb, { numRuns: RUNS, seed: SEED })]) {
         const outcome = await gate(sandbox, sandbox.apply(ops));
         verdicts.set(outcome.verdict, (verdicts.get(outcome.verdict) ?? 0) + 1);
         if (!outcome.blocked && outcome.violations.length > 0)
@@ -73,7 +107,7 @@ test(
       fc.asyncProperty(prArb, async (ops) => {
         expect(await violationsOf(ops)).toEqual([]);
       }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      { numRuns: RUNS, seed: SEED, endOnFailure: true, examples: KNOWN.map((ops) => [ops]) },
     );
   },
 );
