@@ -4,7 +4,7 @@ import type { ProjectConfig } from "../config/schema.js";
 import { Budget } from "./budget.js";
 import { AdaptiveConcurrency } from "./concurrency.js";
 import { createJudge } from "./judge.js";
-import { batchCostUsd, costUsd } from "./pricing.js";
+import { batchCostUsd, budgetCostUsd, costUsd } from "./pricing.js";
 import { createModelScorer } from "./scorers/model-criteria.js";
 import { withCache } from "./providers/cache.js";
 import { createMockProvider } from "./providers/mock.js";
@@ -147,6 +147,9 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
       price: batched
         ? (model, usage) => batchCostUsd(model, usage, pricing)
         : (model, usage) => costUsd(model, usage, pricing),
+      budgetPrice: batched
+        ? (model, usage) => budgetCostUsd(model, usage, pricing, batchCostUsd)
+        : (model, usage) => budgetCostUsd(model, usage, pricing),
       budget: new Budget({
         ...(opts.maxCostUsd !== undefined ? { maxCostUsd: opts.maxCostUsd } : {}),
         ...(opts.maxTokensTotal !== undefined ? { maxTokensTotal: opts.maxTokensTotal } : {}),
