@@ -179,6 +179,7 @@ export async function runSuite(
   };
   // Examples the budget left unscored: refused, or cut to a smaller answer allowance that the answer outgrew.
   const budgetLeftOut = new Set<string>();
+  let stoppedByBudget = false;
   const unpriced = unpricedNote(prompt.data.model, opts.price, budgetPrice, budget);
   const progress: Progress = { done: 0, total, errors: 0, cached: 0 };
   const stop = new AbortController();
@@ -218,9 +219,10 @@ export async function runSuite(
           { order: i, signal: stop.signal },
         );
         if ("refused" in reservation) {
-          const reason = stopped?.reason ?? reservation.refused + unpriced;
-          if (budget.stopReason !== undefined && reason.startsWith(budget.stopReason))
-            budgetLeftOut.add(example.id);
+          const byBudget = stopped === undefined && reservation.refused === budget.stopReason;
+          const reason = stopped?.reason ?? unpriced + reservation.refused;
+          stoppedByBudget ||= byBudget;
+          if (stoppedByBudget) budgetLeftOut.add(example.id);
           results[i] = skipped(example, repeat, reason);
           stopWith(reason);
           return;
@@ -262,8 +264,7 @@ export async function runSuite(
         ...(opts.slots ? { slots: opts.slots } : {}),
         onSkipped: ({ example, repeat }, i) => {
           const reason = stopped?.reason ?? "the run stopped early";
-          if (budget.stopReason !== undefined && reason.startsWith(budget.stopReason))
-            budgetLeftOut.add(example.id);
+          if (stoppedByBudget) budgetLeftOut.add(example.id);
           results[i] = skipped(example, repeat, reason);
         },
       },
@@ -292,7 +293,7 @@ function unpricedNote(
   if (!budget.limitsCost || !budgetPrice || price === budgetPrice) return "";
   const probe = { prompt_tokens: 1_000_000, completion_tokens: 0 };
   if (price?.(model, probe) !== undefined) return "";
-  return ` — model "${model}" has no known price, so the budget counts it at the highest known price; add it under \`pricing\` in the config`;
+  return `"${model}" has no price: counted at the highest known price (set \`pricing\`); `;
 }
 
 function skipped(example: LoadedExample, repeat: number, reason: string): ExampleResult {
