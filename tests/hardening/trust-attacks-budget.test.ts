@@ -31,10 +31,9 @@ const BLOCKING = ["failure", "error"];
 describe("attack 9: an unpriced model escapes the cost budget", () => {
   test("a v2 on `model: gpt-4` (no price) against max_cost_usd: 1 ends blocking and says why", async () => {
     const v2 = promptFile(2).replace("model: gpt-4o-mini", "model: gpt-4");
-    const pr = gatePr(
-      () => ({ "prompts/summarize/v2.yaml": v2, "prompts/config.yaml": CONFIG(2, BUDGET) }),
-      { "prompts/config.yaml": CONFIG(1, BUDGET) },
-    );
+    const pr = gatePr(() => ({ "prompts/summarize/v2.yaml": v2, "prompts/config.yaml": CONFIG(2, BUDGET) }), {
+      "prompts/config.yaml": CONFIG(1, BUDGET),
+    });
     prs.push(pr);
     const r = await runGate(pr, { inputs: { "api-key": KEY, "base-url": llm.url } });
     expect(BLOCKING).toContain(r.status?.state);
