@@ -5,7 +5,7 @@
 // The prompt sets no max_tokens, so each call's bound is its prompt plus 1,024
 // answer tokens: the worst case for a budget. Prints figures; asserts nothing.
 //
-//   npm run bench:budget -- [--examples N] [--concurrency N] [--latency MS]
+//   npx tsc -p tsconfig.build.json && node bench/budget-bench.mjs [--examples N] [--concurrency N] [--latency MS]
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseEvalSet, parsePromptFile } from "../lib/config/load.js";
