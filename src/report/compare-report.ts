@@ -4,7 +4,14 @@ import { signedPct } from "../compare/cost.js";
 import type { ComparedPrompt, CompareResults } from "../pipeline/compare-run.js";
 import { categorySection } from "./categories.js";
 import { costLine } from "./cost.js";
-import { criterionRow, detectableDrop, samplingNote, sideFigures, signedPts } from "./criteria-table.js";
+import {
+  consistencyNote,
+  criterionRow,
+  detectableDrop,
+  samplingNote,
+  sideFigures,
+  signedPts,
+} from "./criteria-table.js";
 import { escapeBlock, escapeInline } from "./escape.js";
 import { failingSection, flippedSection } from "./examples.js";
 import { int } from "./format.js";
@@ -77,7 +84,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
       c.criteria.filter((k) => k.status === "regressed" || k.status === "below_threshold").map((k) => k.name),
     ),
   );
-  out.push(...samplingNote(c), ...detectableDrop(p));
+  out.push(...samplingNote(c), ...detectableDrop(p), ...consistencyNote(p));
   out.push(
     markdownTable(
       [
