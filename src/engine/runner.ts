@@ -38,6 +38,8 @@ export interface ExampleResult {
   /** USD of the model call and judge calls; absent when a model has no known price. */
   cost_usd?: number;
   cached?: boolean;
+  /** A cached answer: when the model gave it (ISO 8601), when known. */
+  answered_at?: string;
   /** Criterion name -> verdict; empty unless status is "ok". */
   criteria: Record<string, CriterionScore>;
   /** Every criterion passed. */
@@ -487,6 +489,9 @@ async function evaluateExample(
     usage,
     ...(cost !== undefined ? { cost_usd: cost } : {}),
     cached: completion.cached,
+    ...(completion.cached && completion.answeredAt !== undefined
+      ? { answered_at: completion.answeredAt }
+      : {}),
     criteria,
     passed: allPassed,
     score: weights > 0 ? weighted / weights : 0,

@@ -17,6 +17,7 @@ import { failingSection, flippedSection } from "./examples.js";
 import { int } from "./format.js";
 import { gateChangeHeadline, renderGateChanges } from "./gate-changes.js";
 import { judgeLines } from "./judges.js";
+import { answerAgeNote } from "./answer-age.js";
 import { truncatedSides } from "./truncated.js";
 import { toolUseSection } from "./tool-use.js";
 
@@ -96,7 +97,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
     ),
     "",
   );
-  out.push(...costLine(c.cost));
+  out.push(...costLine(c.cost), ...answerAgeNote(p.champion, results.finished_at));
   for (const line of judgeLines(p.challenger)) out.push(`> ${escapeInline(line, 300)}`, "");
   const sampled = p.challenger.sampled;
   if (sampled) {
