@@ -295,7 +295,7 @@ function unpricedNote(
   if (!budget.limitsCost || !budgetPrice || price === budgetPrice) return "";
   const probe = { prompt_tokens: 1_000_000, completion_tokens: 0 };
   if (price?.(model, probe) !== undefined) return "";
-  return `"${model}" has no price: counted at the highest known price (set \`pricing\`); `;
+  return `"${model}" has no price: counted at the highest known price (set pricing in the config); `;
 }
 
 function skipped(example: LoadedExample, repeat: number, reason: string): ExampleResult {
