@@ -83,6 +83,7 @@ export async function runSteps(
     usage,
     latencyMs,
     cached,
+    ...(cached && last.answeredAt !== undefined ? { answeredAt: last.answeredAt } : {}),
     ...(last.finishReason !== undefined ? { finishReason: last.finishReason } : {}),
   };
   return { completion, trajectory };

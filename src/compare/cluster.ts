@@ -5,7 +5,7 @@
  * independent pairs makes noise look like evidence.
  */
 import type { ExampleResult } from "../engine/runner.js";
-import { meanInterval } from "./stats.js";
+import { meanInterval, wilsonInterval } from "./stats.js";
 
 /** One example's samples on one side for one criterion. */
 interface SideCluster {
@@ -80,6 +80,54 @@ export function clusteredRate(perExample: readonly number[]): { rate: number; ci
   if (perExample.length === 0) return { rate: 0, ci: [0, 1] };
   const { mean: m, ci } = meanInterval(perExample);
   return { rate: m, ci: [clamp01(ci[0]), clamp01(ci[1])] };
+}
+
+/**
+ * A pass rate over examples with its 95% Wilson interval over examples: p̂ is
+ * the mean of the per-example shares of passing repeats, n the number of
+ * examples, and the interval Wilson's for p̂·n successes in n. A share lies in
+ * [0, 1], so its variance is at most p(1 − p): the interval is at least as wide
+ * as the clustered one, and unlike a t-interval it stays honest at 0 and 1
+ * (0 of 7 examples gives 0–35%, never "0–0%"). Without repeats it is the plain
+ * Wilson interval of passes over examples.
+ */
+export function clusteredPassRate(perExample: readonly number[]): { rate: number; ci: [number, number] } {
+  const n = perExample.length;
+  if (n === 0) return { rate: 0, ci: [0, 1] };
+  const rate = mean(perExample);
+  return { rate, ci: wilsonInterval(Math.min(n, Math.max(0, rate * n)), n) };
+}
+
+/** pass^k: the share of examples that passed in every one of their repeats. */
+export interface PassAllRepeats {
+  /** The most repeats an example had. */
+  k: number;
+  /** Examples every repeat of which was scored (an errored or skipped repeat leaves its example out). */
+  n: number;
+  passed: number;
+  rate: number;
+  /** 95% Wilson interval over those examples. */
+  ci: [number, number];
+}
+
+/** pass^k of one side for one criterion; undefined without repeats. */
+export function passAllRepeats(
+  results: readonly ExampleResult[],
+  criterion: string,
+): PassAllRepeats | undefined {
+  const asked = new Map<string, number>();
+  for (const r of results) asked.set(r.id, (asked.get(r.id) ?? 0) + 1);
+  const k = Math.max(0, ...asked.values());
+  if (k < 2) return undefined;
+  const scored = clusters(results, criterion);
+  let n = 0;
+  let passed = 0;
+  for (const [id, c] of scored) {
+    if (c.scores.length !== asked.get(id)) continue;
+    n++;
+    if (c.passes === c.scores.length) passed++;
+  }
+  return { k, n, passed, rate: n > 0 ? passed / n : 0, ci: wilsonInterval(passed, n) };
 }
 
 /**

@@ -4,7 +4,13 @@
  */
 import type { Criterion } from "../config/schema.js";
 import type { PromptRun } from "../engine/evaluate.js";
-import { clusteredRate, clusterPairs, clusterSide } from "./cluster.js";
+import {
+  clusteredPassRate,
+  clusterPairs,
+  clusterSide,
+  passAllRepeats,
+  type PassAllRepeats,
+} from "./cluster.js";
 import {
   designDrop,
   isFutile,
@@ -48,6 +54,8 @@ export interface SideFigures {
   /** Mean over examples of the per-example share of passing repeats, with its 95% interval over examples. */
   pass_rate: number;
   pass_rate_ci: [number, number];
+  /** With repeats: pass^k of this side's scored examples, paired or not. */
+  pass_all_repeats?: PassAllRepeats;
 }
 
 export interface CriterionComparison {
@@ -93,7 +101,7 @@ const points = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100
 const pctOf = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 function side(pass: readonly number[], score: readonly number[]): SideFigures {
-  const r = clusteredRate(pass);
+  const r = clusteredPassRate(pass);
   return { mean: score.length ? meanInterval(score).mean : 0, pass_rate: r.rate, pass_rate_ci: r.ci };
 }
 
@@ -105,7 +113,8 @@ export function measureCriterion(
   look: Look,
 ): CriterionComparison {
   const all = clusterSide(challenger.examples, c.name);
-  const allRate = clusteredRate(all.pass);
+  const allRate = clusteredPassRate(all.pass);
+  const challengerAll = passAllRepeats(challenger.examples, c.name);
   const row: CriterionComparison = {
     name: c.name,
     type: c.type,
@@ -118,7 +127,13 @@ export function measureCriterion(
     champion: null,
     challenger: (() => {
       const figures = side(all.pass, all.score);
-      return { ...figures, pass_rate_all: allRate.rate, mean_all: figures.mean, n: all.pass.length };
+      return {
+        ...figures,
+        pass_rate_all: allRate.rate,
+        mean_all: figures.mean,
+        n: all.pass.length,
+        ...(challengerAll ? { pass_all_repeats: challengerAll } : {}),
+      };
     })(),
     delta: null,
     delta_ci: null,
@@ -131,7 +146,11 @@ export function measureCriterion(
   const n = pairs.ids.length;
   if (n === 0) return row;
   row.pairs = n;
-  row.champion = side(pairs.championPass, pairs.champion);
+  const championAll = passAllRepeats(champion.examples, c.name);
+  row.champion = {
+    ...side(pairs.championPass, pairs.champion),
+    ...(championAll ? { pass_all_repeats: championAll } : {}),
+  };
   row.challenger = { ...row.challenger, ...side(pairs.challengerPass, pairs.challenger) };
   const diffs = pairs.challenger.map((y, i) => y - (pairs.champion[i] ?? 0));
   const { mean, ci } = meanInterval(diffs);

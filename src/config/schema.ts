@@ -465,6 +465,8 @@ export const ProjectConfig = z.strictObject({
       max_cost_increase: z.number().min(0).max(100_000).optional(),
       /** Percent the challenger's p95 latency may rise against the champion before the gate fails. */
       max_latency_increase: z.number().min(0).max(100_000).optional(),
+      /** Cached answers older than this many days are asked again (default 30). */
+      max_answer_age_days: z.number().positive().max(3650).optional(),
     })
     .optional(),
 });

@@ -1,4 +1,10 @@
-import { clusteredRate, clusterSide } from "../compare/cluster.js";
+import {
+  clusteredPassRate,
+  clusteredRate,
+  clusterSide,
+  passAllRepeats,
+  type PassAllRepeats,
+} from "../compare/cluster.js";
 import { meanInterval, quantile, wilsonInterval } from "../compare/stats.js";
 import type { LoadedExample } from "../config/load.js";
 import type { Criterion } from "../config/schema.js";
@@ -11,8 +17,10 @@ export interface CriterionAggregate {
   n: number;
   passed: number;
   pass_rate: number;
-  /** 95% interval of the pass rate: Wilson over examples, or with repeats a t-interval over per-example shares. */
+  /** 95% interval of the pass rate: Wilson over examples (with repeats, of the mean per-example share). */
   pass_rate_ci: [number, number];
+  /** With repeats: pass^k, the share of examples that passed in every repeat. */
+  pass_all_repeats?: PassAllRepeats;
   mean_score: number;
   /** 95% t-interval of the mean score, clamped to [0, 1]. */
   mean_score_ci: [number, number];
@@ -23,8 +31,12 @@ export interface CriterionAggregate {
   judge_agreement?: JudgeAgreement;
 }
 
-/** How often the judge's pass/fail agrees with human labels, and Cohen's kappa (agreement beyond chance). */
+/**
+ * How often the judge's pass/fail agrees with human labels, and Cohen's kappa (agreement beyond chance).
+ * Counted over examples: with repeats, an example's verdict is its majority (passing in at least half).
+ */
 export interface JudgeAgreement {
+  /** Labelled examples scored. */
   n: number;
   agreement: number;
   kappa: number | null;
@@ -76,12 +88,18 @@ function judgeAgreement(
   examples: readonly LoadedExample[],
 ): JudgeAgreement | undefined {
   const labels = new Map(examples.map((e) => [e.id, humanPass(e.labels?.[name])]));
-  const pairs: [boolean, boolean][] = [];
+  // One label is one judgement: repeats of an example are folded into its majority verdict.
+  const votes = new Map<string, { passes: number; n: number }>();
   for (const r of results) {
-    const human = labels.get(r.id);
     const verdict = r.criteria[name];
-    if (r.status === "ok" && verdict && human !== undefined) pairs.push([verdict.passed, human]);
+    if (r.status !== "ok" || !verdict || labels.get(r.id) === undefined) continue;
+    const v = votes.get(r.id) ?? { passes: 0, n: 0 };
+    v.n++;
+    if (verdict.passed) v.passes++;
+    votes.set(r.id, v);
   }
+  const pairs: [boolean, boolean][] = [];
+  for (const [id, v] of votes) pairs.push([2 * v.passes >= v.n, labels.get(id) === true]);
   if (pairs.length === 0) return undefined;
   return {
     n: pairs.length,
@@ -110,7 +128,8 @@ export function aggregateCriteria(
     const side = clusterSide(results, c.name);
     const repeated = side.pass.length < n;
     const score = repeated ? clusteredRate(side.score) : undefined;
-    const rate = repeated ? clusteredRate(side.pass) : undefined;
+    const rate = repeated ? clusteredPassRate(side.pass) : undefined;
+    const passAll = passAllRepeats(results, c.name);
     const { mean, ci } = score ? { mean: score.rate, ci: score.ci } : meanInterval(scores);
     const agg: CriterionAggregate = {
       name: c.name,
@@ -121,6 +140,7 @@ export function aggregateCriteria(
       pass_rate_ci: rate ? rate.ci : wilsonInterval(passed, n),
       mean_score: mean,
       mean_score_ci: n > 0 ? [clamp01(ci[0]), clamp01(ci[1])] : [0, 1],
+      ...(passAll ? { pass_all_repeats: passAll } : {}),
     };
     if (c.type === "llm_judge") {
       const agreement = judgeAgreement(c.name, results, examples);

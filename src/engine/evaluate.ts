@@ -12,7 +12,7 @@ import { readUserFile } from "../config/files.js";
 import { judgePresetOf } from "../config/schema.js";
 import { UserError } from "../errors.js";
 import { aggregateCriteria, summarize, type CriterionAggregate, type SuiteSummary } from "./aggregate.js";
-import { runSuite, type ExampleResult, type RunOptions } from "./runner.js";
+import { runSuite, type ExampleResult, type RunOptions, type Stopped } from "./runner.js";
 
 /** Everything known about one evaluated prompt version; the unit of the results JSON. */
 export interface PromptRun {
@@ -29,7 +29,7 @@ export interface PromptRun {
   /** Present when max_examples cut the eval set down. */
   sampled?: { kept: number; of: number; method: string };
   /** Present when the run stopped before every example was tried. */
-  stopped?: { reason: string };
+  stopped?: Stopped;
   /** Who judged each llm_judge criterion; `self` when it is the model under test (a biased judge). */
   judges?: { criterion: string; model: string | null; preset?: string; self: boolean }[];
   /** Example id -> its categories (tags, labels.category), for the examples that have any. */

@@ -93,6 +93,36 @@ export function costUsd(
 }
 
 /**
+ * The highest input and output prices known (the table and the overrides): what
+ * a budget counts for a model without a price, so that an unknown model is
+ * never free (a PR could otherwise name one to escape \`max_cost_usd\`).
+ */
+export function highestPrice(overrides: Readonly<Record<string, Price>> = {}): Price {
+  const all = Object.values({ ...PRICES, ...overrides });
+  return {
+    input: Math.max(...all.map((p) => p.input)),
+    output: Math.max(...all.map((p) => p.output)),
+  };
+}
+
+/** USD a budget counts for one call: the model's price, else the highest known price. */
+export function budgetCostUsd(
+  model: string,
+  usage: TokenUsage,
+  overrides?: Readonly<Record<string, Price>>,
+  cost: (
+    model: string,
+    usage: TokenUsage,
+    overrides?: Readonly<Record<string, Price>>,
+  ) => number | undefined = costUsd,
+): number {
+  const known = cost(model, usage, overrides);
+  if (known !== undefined) return known;
+  const p = highestPrice(overrides);
+  return (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000;
+}
+
+/**
  * Batch API prices that are not half the list price, USD per 1M tokens. OpenAI
  * and Anthropic charge half for every model in their tables as of PRICES_AS_OF,
  * so this is empty; an entry here wins over the half.

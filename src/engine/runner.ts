@@ -2,7 +2,7 @@ import { runSteps } from "../agent/loop.js";
 import type { Trajectory } from "../agent/trajectory.js";
 import type { LoadedEvalSet, LoadedExample, LoadedPrompt } from "../config/load.js";
 import { errorMessage, isUserError } from "../errors.js";
-import { Budget, type Reservation, type Spend } from "./budget.js";
+import { Budget, costAt, SuiteSpend, type CallCost, type Reservation, type Spend } from "./budget.js";
 import { buildRequest } from "./build-request.js";
 import { stopReason } from "./deadline.js";
 import type { Judge } from "./judge.js";
@@ -38,6 +38,8 @@ export interface ExampleResult {
   /** USD of the model call and judge calls; absent when a model has no known price. */
   cost_usd?: number;
   cached?: boolean;
+  /** A cached answer: when the model gave it (ISO 8601), when known. */
+  answered_at?: string;
   /** Criterion name -> verdict; empty unless status is "ok". */
   criteria: Record<string, CriterionScore>;
   /** Every criterion passed. */
@@ -75,6 +77,8 @@ export interface RunOptions {
   /** Scores safety and embedding-similarity criteria. */
   models?: ModelScorer;
   price?: PriceFn;
+  /** The price budgets count: `price`, except that a model without one is never free (see setup.ts). */
+  budgetPrice?: PriceFn;
   /** Told about every finished call, e.g. to adapt concurrency. */
   onCallResult?: (outcome: "ok" | "rate_limited" | "error") => void;
   /** Run only these repeats of these examples (the gate's further sampling rounds), instead of all. */
@@ -83,10 +87,16 @@ export interface RunOptions {
   slots?: Slots;
 }
 
+/** Why a run stopped before every example was tried; `left_out`: examples the budget left unscored. */
+export interface Stopped {
+  reason: string;
+  left_out?: number;
+}
+
 export interface SuiteRun {
   results: ExampleResult[];
   /** Set when the run stopped before every example was tried (abort, budget, fatal provider error). */
-  stopped?: { reason: string };
+  stopped?: Stopped;
   /** Set when max_examples cut the eval set down. */
   sampled?: { kept: number; of: number; method: string };
   repeats: number;
@@ -114,24 +124,39 @@ function* workItems(
     for (let repeat = 0; repeat < (example.repeats ?? repeats); repeat++) yield { example, repeat };
 }
 
-/** A generous upper bound of a call's spend, reserved before the call starts. */
+/**
+ * A generous upper bound of a call's spend, as a function of the answer tokens
+ * it is allowed (prices are linear in tokens), reserved before the call starts.
+ */
 function estimateSpend(
   request: ChatRequest,
   judges: number,
   price: PriceFn | undefined,
-  extra: Spend,
+  extra: (answerTokens: number) => Spend,
   steps = 1,
-): Spend {
+): CallCost {
   // Tokenizers average ~4 characters a token on English; 3 leaves room for other text.
   const promptTokensOnce = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
   // An agent's later steps resend the conversation so far: each step is reserved as a whole call.
   const promptTokens = steps * promptTokensOnce;
-  const outputTokens = steps * (request.max_tokens ?? 1024);
-  const judgeTokens = judges * (promptTokens + outputTokens + 400 + JUDGE_MAX_TOKENS);
-  const usd =
-    price?.(request.model, { prompt_tokens: promptTokens + judgeTokens, completion_tokens: outputTokens }) ??
-    0;
-  return { usd: usd + extra.usd, tokens: promptTokens + outputTokens + judgeTokens + extra.tokens };
+  const at = (answerTokens: number): Spend => {
+    const outputTokens = steps * answerTokens;
+    const judgeTokens = judges * (promptTokens + outputTokens + 400 + JUDGE_MAX_TOKENS);
+    const usd =
+      price?.(request.model, {
+        prompt_tokens: promptTokens + judgeTokens,
+        completion_tokens: outputTokens,
+      }) ?? 0;
+    const more = extra(answerTokens);
+    return { usd: usd + more.usd, tokens: promptTokens + outputTokens + judgeTokens + more.tokens };
+  };
+  const base = at(0);
+  const one = at(1);
+  return {
+    base,
+    perToken: { usd: one.usd - base.usd, tokens: one.tokens - base.tokens },
+    maxTokens: request.max_tokens ?? 1024,
+  };
 }
 
 /** Evaluates one prompt version over its eval set. */
@@ -147,6 +172,19 @@ export async function runSuite(
     : examples.reduce((n, e) => n + (e.repeats ?? repeats), 0);
   const results: ExampleResult[] = new Array<ExampleResult>(total);
   const budget = opts.budget ?? new Budget();
+  const budgetPrice = opts.budgetPrice ?? opts.price;
+  const suiteSpend = new SuiteSpend();
+  const ledger = {
+    settle: (r: Reservation, actual: Spend): void => {
+      suiteSpend.observe(r.estimate, actual);
+      budget.settle(r, actual);
+    },
+    answered: (completionTokens: number): void => suiteSpend.answered(completionTokens),
+  };
+  // Examples the budget left unscored: refused, or cut to a smaller answer allowance that the answer outgrew.
+  const budgetLeftOut = new Set<string>();
+  let stoppedByBudget = false;
+  const unpriced = unpricedNote(prompt.data.model, opts.price, budgetPrice, budget);
   const progress: Progress = { done: 0, total, errors: 0, cached: 0 };
   const stop = new AbortController();
   let stopped: SuiteRun["stopped"];
@@ -165,29 +203,59 @@ export async function runSuite(
   const criteria = prompt.data.eval_criteria;
 
   try {
-    await prefetchExpected(criteria, examples, opts.models, budget, opts.price, stop.signal);
+    await prefetchExpected(criteria, examples, opts.models, budget, budgetPrice, stop.signal);
     await runPool(
       workItems(examples, repeats, opts.items),
       limit,
       async ({ example, repeat }, i) => {
-        const request = buildRequest(prompt.data, example, evalSet.file);
-        const embeddings = embeddingEstimate(
-          criteria,
-          example,
-          request.max_tokens ?? 1024,
-          opts.models,
-          opts.price,
-        );
-        const reservation = budget.tryReserve(
-          estimateSpend(request, judges, opts.price, embeddings, prompt.data.max_steps),
+        const full = buildRequest(prompt.data, example, evalSet.file);
+        const embeddings = (answerTokens: number): Spend =>
+          embeddingEstimate(criteria, example, answerTokens, opts.models, budgetPrice);
+        const cost = estimateSpend(full, judges, budgetPrice, embeddings, prompt.data.max_steps);
+        const fallbackTokens = suiteSpend.fallbackTokens();
+        // A call that does not fit yet waits, or runs with a smaller max_tokens (src/engine/budget.ts).
+        const reservation = await budget.reserve(
+          {
+            cost,
+            expected: suiteSpend.expected(costAt(cost, cost.maxTokens)),
+            ...(fallbackTokens !== undefined ? { fallbackTokens } : {}),
+          },
+          { order: i, signal: stop.signal },
         );
         if ("refused" in reservation) {
-          results[i] = skipped(example, repeat, reservation.refused);
-          stopWith(reservation.refused);
+          const byBudget = stopped === undefined && reservation.refused === budget.stopReason;
+          const reason = stopped?.reason ?? unpriced + reservation.refused;
+          stoppedByBudget ||= byBudget;
+          if (stoppedByBudget) budgetLeftOut.add(example.id);
+          results[i] = skipped(example, repeat, reason);
+          stopWith(reason);
           return;
         }
-        const ctx: CallContext = { prompt, example, repeat, request, opts, signal: stop.signal };
-        const { result, fatal } = await evaluateExample(ctx, reservation, budget);
+        const cut = reservation.maxTokens < cost.maxTokens;
+        const request = cut ? { ...full, max_tokens: reservation.maxTokens } : full;
+        const ctx: CallContext = {
+          prompt,
+          example,
+          repeat,
+          request,
+          opts: { ...opts, ...(budgetPrice ? { budgetPrice } : {}) },
+          signal: stop.signal,
+        };
+        const evaluated = await evaluateExample(ctx, reservation, ledger);
+        const { fatal } = evaluated;
+        let { result } = evaluated;
+        // An answer the budget's cut allowance stopped short is not the prompt's answer: left out, not scored.
+        if (cut && result.status === "ok" && result.finish_reason === "length") {
+          budgetLeftOut.add(example.id);
+          result = {
+            ...skipped(
+              example,
+              repeat,
+              `the budget could pay for at most ${reservation.maxTokens} answer tokens here, and the answer was longer`,
+            ),
+            ...(result.usage ? { usage: result.usage } : {}),
+          };
+        }
         if (fatal) stopWith(result.error?.message ?? "a fatal provider error");
         results[i] = result;
         progress.done++;
@@ -199,14 +267,37 @@ export async function runSuite(
         signal: stop.signal,
         ...(opts.slots ? { slots: opts.slots } : {}),
         onSkipped: ({ example, repeat }, i) => {
-          results[i] = skipped(example, repeat, stopped?.reason ?? "the run stopped early");
+          const reason = stopped?.reason ?? "the run stopped early";
+          if (stoppedByBudget) budgetLeftOut.add(example.id);
+          results[i] = skipped(example, repeat, reason);
         },
       },
     );
   } finally {
     opts.signal?.removeEventListener("abort", onAbort);
   }
+  if (budgetLeftOut.size > 0) {
+    const of = new Set(results.map((r) => r.id)).size;
+    const said = `the budget left out ${budgetLeftOut.size} of ${of} examples`;
+    stopped = { reason: stopped ? `${stopped.reason}; ${said}` : said, left_out: budgetLeftOut.size };
+  }
   return { results, repeats, ...(stopped ? { stopped } : {}), ...(sampled ? { sampled } : {}) };
+}
+
+/**
+ * Said beside a budget stop when the model has no known price: budgets count it
+ * at the highest known price rather than as free, which is why they stop early.
+ */
+function unpricedNote(
+  model: string,
+  price: PriceFn | undefined,
+  budgetPrice: PriceFn | undefined,
+  budget: Budget,
+): string {
+  if (!budget.limitsCost || !budgetPrice || price === budgetPrice) return "";
+  const probe = { prompt_tokens: 1_000_000, completion_tokens: 0 };
+  if (price?.(model, probe) !== undefined) return "";
+  return `"${model}" has no price: counted at the highest known price (set pricing in the config); `;
 }
 
 function skipped(example: LoadedExample, repeat: number, reason: string): ExampleResult {
@@ -260,7 +351,7 @@ function errorResult(
 async function evaluateExample(
   ctx: CallContext,
   reservation: Reservation,
-  budget: Budget,
+  budget: Pick<Budget, "settle"> & { answered: (completionTokens: number) => void },
 ): Promise<{ result: ExampleResult; fatal: boolean }> {
   const { prompt, example, opts } = ctx;
   let usage: TokenUsage = { prompt_tokens: 0, completion_tokens: 0 };
@@ -273,7 +364,7 @@ async function evaluateExample(
     const price = opts.price?.(model, u);
     cost = cost === undefined || price === undefined ? undefined : cost + price;
     if (!cached) {
-      spent.usd += price ?? 0;
+      spent.usd += (opts.budgetPrice ?? opts.price)?.(model, u) ?? 0;
       spent.tokens += u.prompt_tokens + u.completion_tokens;
     }
   };
@@ -289,7 +380,10 @@ async function evaluateExample(
       maxSteps: prompt.data.max_steps ?? 1,
       fixtures: example.tool_results ?? [],
       // Per step: a cached step is free now, and the steps before a failing one were paid for.
-      onStep: (step) => account(ctx.request.model, step.usage, step.cached),
+      onStep: (step) => {
+        budget.answered(step.usage.completion_tokens);
+        account(ctx.request.model, step.usage, step.cached);
+      },
     }));
     opts.onCallResult?.("ok");
   } catch (e) {
@@ -397,6 +491,9 @@ async function evaluateExample(
     usage,
     ...(cost !== undefined ? { cost_usd: cost } : {}),
     cached: completion.cached,
+    ...(completion.cached && completion.answeredAt !== undefined
+      ? { answered_at: completion.answeredAt }
+      : {}),
     criteria,
     passed: allPassed,
     score: weights > 0 ? weighted / weights : 0,

@@ -4,7 +4,7 @@ import type { ProjectConfig } from "../config/schema.js";
 import { Budget } from "./budget.js";
 import { AdaptiveConcurrency } from "./concurrency.js";
 import { createJudge } from "./judge.js";
-import { batchCostUsd, costUsd } from "./pricing.js";
+import { batchCostUsd, budgetCostUsd, costUsd } from "./pricing.js";
 import { createModelScorer } from "./scorers/model-criteria.js";
 import { withCache } from "./providers/cache.js";
 import { createMockProvider } from "./providers/mock.js";
@@ -124,6 +124,9 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
       namespace: (opts.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
       readOnly: opts.cacheReadOnly || opts.kind === "cache-only",
       ...(opts.cacheUsed ? { used: opts.cacheUsed } : {}),
+      // In a pull request run project.config is the base revision's: a PR cannot keep stale answers.
+      // Without a key nothing can be asked again: a fork's run scores what the cache holds, and says how old.
+      ...(opts.kind === "cache-only" ? {} : { maxAgeMs: answerAgeDays(project) * DAY_MS }),
     });
   }
   const pricing = opts.pricing ?? project.config.pricing;
@@ -147,6 +150,9 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
       price: batched
         ? (model, usage) => batchCostUsd(model, usage, pricing)
         : (model, usage) => costUsd(model, usage, pricing),
+      budgetPrice: batched
+        ? (model, usage) => budgetCostUsd(model, usage, pricing, batchCostUsd)
+        : (model, usage) => budgetCostUsd(model, usage, pricing),
       budget: new Budget({
         ...(opts.maxCostUsd !== undefined ? { maxCostUsd: opts.maxCostUsd } : {}),
         ...(opts.maxTokensTotal !== undefined ? { maxTokensTotal: opts.maxTokensTotal } : {}),
@@ -154,6 +160,15 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
       ...(opts.maxExamples !== undefined ? { maxExamples: opts.maxExamples } : {}),
     },
   };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Cached answers older than this are asked again; the default keeps a month's. */
+export const DEFAULT_MAX_ANSWER_AGE_DAYS = 30;
+
+export function answerAgeDays(project: Project): number {
+  return project.config.thresholds?.max_answer_age_days ?? DEFAULT_MAX_ANSWER_AGE_DAYS;
 }
 
 /** The smaller of two optional limits: a caller can tighten the project's budget, never loosen it. */

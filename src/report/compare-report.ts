@@ -4,12 +4,20 @@ import { signedPct } from "../compare/cost.js";
 import type { ComparedPrompt, CompareResults } from "../pipeline/compare-run.js";
 import { categorySection } from "./categories.js";
 import { costLine } from "./cost.js";
-import { criterionRow, detectableDrop, samplingNote, sideFigures, signedPts } from "./criteria-table.js";
+import {
+  consistencyNote,
+  criterionRow,
+  detectableDrop,
+  samplingNote,
+  sideFigures,
+  signedPts,
+} from "./criteria-table.js";
 import { escapeBlock, escapeInline } from "./escape.js";
 import { failingSection, flippedSection } from "./examples.js";
 import { int } from "./format.js";
 import { gateChangeHeadline, renderGateChanges } from "./gate-changes.js";
 import { judgeLines } from "./judges.js";
+import { answerAgeNote } from "./answer-age.js";
 import { truncatedSides } from "./truncated.js";
 import { toolUseSection } from "./tool-use.js";
 
@@ -82,7 +90,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
       c.criteria.filter((k) => k.status === "regressed" || k.status === "below_threshold").map((k) => k.name),
     ),
   );
-  out.push(...samplingNote(c), ...detectableDrop(p));
+  out.push(...samplingNote(c), ...detectableDrop(p), ...consistencyNote(p));
   out.push(
     markdownTable(
       [
@@ -94,7 +102,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
     ),
     "",
   );
-  out.push(...costLine(c.cost));
+  out.push(...costLine(c.cost), ...answerAgeNote(p.champion, results.finished_at));
   for (const line of judgeLines(p.challenger)) out.push(`> ${escapeInline(line, 300)}`, "");
   const sampled = p.challenger.sampled;
   if (sampled) {

@@ -1,6 +1,7 @@
 /** The figures of one prompt's section: the criteria table, sampling, detectable drop, side figures. Pure. */
 import type { CriterionComparison, CriterionStatus, PromptComparison } from "../compare/compare.js";
 import type { PromptRun } from "../engine/evaluate.js";
+import type { PassAllRepeats } from "../compare/cluster.js";
 import type { ComparedPrompt } from "../pipeline/compare-run.js";
 import { escapeInline } from "./escape.js";
 import { int, ms, pct } from "./format.js";
@@ -68,6 +69,20 @@ export function detectableDrop(p: ComparedPrompt): string[] {
     out.push(`More examples lower it (${quadrupled}), and so would a higher \`max_sampling_rounds\`.`);
   else out.push(`More examples lower it: ${quadrupled}.`);
   return [out.join(" "), ""];
+}
+
+/** With repeats: each criterion's pass^k (examples passing in every repeat), champion beside challenger. */
+export function consistencyNote(p: ComparedPrompt): string[] {
+  const side = (k: PassAllRepeats | undefined): string => (k ? `${pct(k.rate)} (${k.passed}/${k.n})` : "–");
+  const rows = p.comparison.criteria.flatMap((c) => {
+    const a = c.champion?.pass_all_repeats;
+    const b = c.challenger.pass_all_repeats;
+    if (!a && !b) return [];
+    const k = Math.max(a?.k ?? 0, b?.k ?? 0);
+    return [`${escapeInline(c.name)} pass^${k}: champion ${side(a)} · challenger ${side(b)}`];
+  });
+  if (rows.length === 0) return [];
+  return [`Consistency (examples that passed in every repeat): ${rows.join("; ")}.`, ""];
 }
 
 export function sideFigures(run: PromptRun | null): string[] {

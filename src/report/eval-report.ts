@@ -55,7 +55,18 @@ function judgeAgreement(run: PromptRun): string[] {
     if (!a) return [];
     const kappa = a.kappa === null ? "κ undefined: one class only" : `Cohen's κ ${a.kappa.toFixed(2)}`;
     return [
-      `${c.name}: the judge agrees with the human labels on ${pct(a.agreement)} of ${int(a.n)} (${kappa})`,
+      `${c.name}: the judge agrees with the human labels on ${pct(a.agreement)} of ${int(a.n)} examples (${kappa})`,
+    ];
+  });
+}
+
+/** With repeats, how reliably each criterion passes: pass^k beside the mean pass rate. */
+function consistency(run: PromptRun): string[] {
+  return run.criteria.flatMap((c) => {
+    const k = c.pass_all_repeats;
+    if (!k) return [];
+    return [
+      `${c.name}: pass^${k.k} ${pct(k.rate)} (${k.passed}/${k.n} examples passed in every repeat, 95% CI ${pctRange(k.ci)})`,
     ];
   });
 }
@@ -98,7 +109,13 @@ export function renderEvalText(results: EvalResults, opts: { byTag?: boolean } =
     out.push(
       `  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`,
     );
-    for (const line of [...judgeLines(run), ...judgeAgreement(run), ...missing(run), ...toolUseText(run)])
+    for (const line of [
+      ...judgeLines(run),
+      ...judgeAgreement(run),
+      ...consistency(run),
+      ...missing(run),
+      ...toolUseText(run),
+    ])
       out.push(`  ${line}`);
     if (opts.byTag) out.push("", ...categoryText(breakdownOf(results, run)));
     out.push("");
@@ -118,7 +135,7 @@ export function renderEvalMarkdown(results: EvalResults): string {
       criteriaTable(run, (s) => escapeInline(s)),
       "",
     );
-    const judging = [...judgeLines(run), ...judgeAgreement(run)];
+    const judging = [...judgeLines(run), ...judgeAgreement(run), ...consistency(run)];
     for (const line of judging) out.push(`- ${escapeInline(line, 300)}`);
     if (judging.length > 0) out.push("");
     for (const line of missing(run)) out.push(`> ${escapeInline(line, 500)}`, "");

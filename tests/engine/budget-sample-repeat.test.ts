@@ -89,7 +89,8 @@ describe("budgets", () => {
     const budget = new Budget({ maxTokensTotal: 500 });
     expect(budget.tryReserve({ usd: 0, tokens: 400 })).toHaveProperty("estimate");
     expect(budget.tryReserve({ usd: 0, tokens: 400 })).toEqual({
-      refused: "token budget of 500 reached (0 used, 400 held by calls in flight)",
+      refused:
+        "token budget of 500 reached (0 used, 400 held by calls in flight; one more call may use up to 400, 500 left)",
     });
   });
 

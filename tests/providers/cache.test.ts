@@ -83,7 +83,9 @@ describe("withCache: finish_reason and big answers", () => {
     const hit = await withCache(fixed({ text: "x", usage, latencyMs: 1 }), { dir, namespace: NS }).complete(
       request,
     );
-    expect(hit).toEqual({ text: "old", usage, latencyMs: 3, cached: true });
+    // Its age is its file's time: the entry has none of its own.
+    expect(hit).toMatchObject({ text: "old", usage, latencyMs: 3, cached: true });
+    expect(Object.keys(hit).sort()).toEqual(["answeredAt", "cached", "latencyMs", "text", "usage"]);
   });
 
   test("an answer too big for the cache is returned whole but not written; an oversized entry is a miss", async () => {
@@ -115,7 +117,9 @@ describe("withCache", () => {
       usage: first.usage,
       latencyMs: first.latencyMs,
       cached: true,
+      answeredAt: second.answeredAt,
     });
+    expect(Date.parse(second.answeredAt ?? "")).toBeGreaterThan(0);
     expect(first.cached).toBe(false);
     expect(events).toEqual(["miss", "write", "hit"]);
   });
@@ -238,13 +242,20 @@ describe("withCache", () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  test("entries hold the answer, usage and latency, nothing else; no temp files remain", async () => {
+  test("entries hold the answer, usage, latency and when it was given, nothing else; no temp files remain", async () => {
     const { dir, provider } = await setup();
     await Promise.all([provider.complete(request), provider.complete(request), provider.complete(request)]);
     const files = await allFiles(dir);
     expect(files).toEqual([entryFile(dir)]);
     const entry = JSON.parse(await readFile(entryFile(dir), "utf8")) as Record<string, unknown>;
-    expect(Object.keys(entry).sort()).toEqual(["key", "latency_ms", "model", "output", "usage"]);
+    expect(Object.keys(entry).sort()).toEqual([
+      "created_at",
+      "key",
+      "latency_ms",
+      "model",
+      "output",
+      "usage",
+    ]);
   });
 
   test("an unwritable cache folder does not fail the call", async () => {

@@ -34,12 +34,14 @@ test("a judge's agreement with human labels is reported, in text and markdown", 
     if (sim) sim.judge_agreement = { n: 5, agreement: 1, kappa: null };
   });
   const text = renderEvalText(r);
-  expect(text).toContain("  ok: the judge agrees with the human labels on 75.0% of 12 (Cohen's κ 0.40)");
   expect(text).toContain(
-    "  sim: the judge agrees with the human labels on 100.0% of 5 (κ undefined: one class only)",
+    "  ok: the judge agrees with the human labels on 75.0% of 12 examples (Cohen's κ 0.40)",
+  );
+  expect(text).toContain(
+    "  sim: the judge agrees with the human labels on 100.0% of 5 examples (κ undefined: one class only)",
   );
   expect(renderEvalMarkdown(r)).toContain(
-    "- ok: the judge agrees with the human labels on 75.0% of 12 (Cohen's κ 0.40)",
+    "- ok: the judge agrees with the human labels on 75.0% of 12 examples (Cohen's κ 0.40)",
   );
 });
 

@@ -34,6 +34,26 @@ export interface CacheOptions {
   onEvent?: (e: CacheEvent) => void;
   /** Collects the key of every entry this run read or wrote, for pruneCache. */
   used?: Set<string>;
+  /**
+   * Answers older than this are asked again (and, unless read-only, stored anew):
+   * a provider's silent model update must not hide behind a cache.
+   */
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
+/**
+ * When a stored answer was given: its created_at, else (entries written before
+ * it was recorded) the file's modification time, which the cache file got when
+ * it was written and an Actions cache restore keeps.
+ */
+async function answeredAt(entry: ChatEntry, path: string): Promise<string | undefined> {
+  if (entry.created_at !== undefined) return entry.created_at;
+  try {
+    return (await stat(path)).mtime.toISOString();
+  } catch {
+    return undefined;
+  }
 }
 
 /** sha256 of the namespace and the request's content address (which already includes the repeat index). */
@@ -210,10 +230,13 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
       const path = cachePath(opts.dir, key);
       const found = await readEntry(path, key, opts.onEvent);
       const hit = found && isChatEntry(found) ? found : undefined;
-      if (hit) {
+      const at = hit ? await answeredAt(hit, path) : undefined;
+      const now = opts.now ?? Date.now;
+      const stale = opts.maxAgeMs !== undefined && at !== undefined && now() - Date.parse(at) > opts.maxAgeMs;
+      if (hit && !stale) {
         opts.used?.add(key);
         opts.onEvent?.("hit");
-        return completionOf(hit);
+        return { ...completionOf(hit), ...(at !== undefined ? { answeredAt: at } : {}) };
       }
       opts.onEvent?.("miss");
       const completion = await inner.complete(request, options);
@@ -225,6 +248,7 @@ export function withCache(inner: Provider, opts: CacheOptions): Provider {
         output: completion.text,
         usage: { ...completion.usage },
         latency_ms: completion.latencyMs,
+        created_at: new Date((opts.now ?? Date.now)()).toISOString(),
         ...(completion.finishReason !== undefined ? { finish_reason: completion.finishReason } : {}),
         ...(completion.toolCalls?.length ? { tool_calls: completion.toolCalls.map((c) => ({ ...c })) } : {}),
       };

@@ -32,6 +32,8 @@ export const ChatEntry = z.object({
   latency_ms: z.number().nonnegative(),
   /** Absent in entries written before it was recorded. */
   finish_reason: z.string().optional(),
+  /** When the model gave the answer (ISO 8601); absent in entries written before it was recorded. */
+  created_at: z.iso.datetime().optional(),
   /** The function calls of an agent's step; absent for a text answer. */
   tool_calls: z
     .array(z.object({ id: z.string().max(200), name: z.string().min(1).max(64), arguments: z.string() }))
@@ -47,6 +49,7 @@ export function completionOf(entry: ChatEntry): Completion {
     usage: { ...entry.usage },
     latencyMs: entry.latency_ms,
     cached: true,
+    ...(entry.created_at !== undefined ? { answeredAt: entry.created_at } : {}),
     ...(entry.finish_reason !== undefined ? { finishReason: entry.finish_reason } : {}),
     ...(entry.tool_calls?.length ? { toolCalls: entry.tool_calls.map((c) => ({ ...c })) } : {}),
   };

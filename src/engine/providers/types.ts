@@ -11,6 +11,8 @@ export interface Completion {
   latencyMs: number;
   /** True when served from a cache or a recording rather than a live call. */
   cached: boolean;
+  /** A cached answer: when the model gave it (ISO 8601), when known. */
+  answeredAt?: string;
   /** Why the model stopped, as the endpoint said ("length": cut at max_tokens); absent when unknown. */
   finishReason?: string;
   /** The function calls the model asked for instead of (or beside) a text answer. */
