@@ -2,6 +2,7 @@ import { errorMessage, isUserError } from "../errors.js";
 import { scrubSecrets, secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
+import { curateCommand } from "./curate-command.js";
 import { driftCommand } from "./drift-command.js";
 import { evalCommand } from "./eval-command.js";
 import { importCommand } from "./import-command.js";
@@ -51,6 +52,12 @@ const COMMANDS: readonly { name: string; usage: string; summary: string; run: Co
     usage: "score <traces>",
     summary: "score logged production traces with a prompt's criteria",
     run: scoreCommand,
+  },
+  {
+    name: "curate",
+    usage: "curate <results>",
+    summary: "propose eval examples from scored production traces (failing, flagged, disputed)",
+    run: curateCommand,
   },
   {
     name: "drift",
