@@ -5,6 +5,7 @@ import { compareCommand } from "./compare-command.js";
 import { curateCommand } from "./curate-command.js";
 import { driftCommand } from "./drift-command.js";
 import { evalCommand } from "./eval-command.js";
+import { historyCommand } from "./history-command.js";
 import { importCommand } from "./import-command.js";
 import { promoteCommand } from "./promote-command.js";
 import { rollbackCommand } from "./rollback-command.js";
@@ -55,7 +56,7 @@ const COMMANDS: readonly { name: string; usage: string; summary: string; run: Co
   },
   {
     name: "curate",
-    usage: "curate <results>",
+    usage: "curate <file>",
     summary: "propose eval examples from scored production traces (failing, flagged, disputed)",
     run: curateCommand,
   },
@@ -64,6 +65,12 @@ const COMMANDS: readonly { name: string; usage: string; summary: string; run: Co
     usage: "drift",
     summary: "compare two windows of scored traces: PSI, KS and pass-rate tests",
     run: driftCommand,
+  },
+  {
+    name: "history",
+    usage: "history <files>",
+    summary: "each prompt version's criteria over time, from results files (tables, charts)",
+    run: historyCommand,
   },
   {
     name: "merge",
