@@ -7,6 +7,7 @@ import { driftCommand } from "./drift-command.js";
 import { evalCommand } from "./eval-command.js";
 import { historyCommand } from "./history-command.js";
 import { importCommand } from "./import-command.js";
+import { initCommand } from "./init-command.js";
 import { promoteCommand } from "./promote-command.js";
 import { rollbackCommand } from "./rollback-command.js";
 import { scoreCommand } from "./score-command.js";
@@ -18,6 +19,12 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Every command, in the order the help lists them. */
 const COMMANDS: readonly { name: string; usage: string; summary: string; run: Command }[] = [
+  {
+    name: "init",
+    usage: "init",
+    summary: "write a small working project: a prompt, its eval set, the config and the workflow",
+    run: initCommand,
+  },
   {
     name: "eval",
     usage: "eval <path>",
