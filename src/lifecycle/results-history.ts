@@ -77,13 +77,22 @@ const mermaidText = (s: string): string => s.replace(/[^A-Za-z0-9 _.:/()-]/g, "_
 
 /** A Mermaid xychart of one criterion's mean score over the runs that scored it. */
 export function historyChart(s: HistorySeries, criterion: string): string[] {
+  const seen = new Map<string, number>();
   const points = s.runs.flatMap((r) => {
     const c = r.criteria[criterion];
-    return c && c.n > 0 ? [{ label: `v${r.version} ${when(r.finished_at)}`, value: c.mean_score * 100 }] : [];
+    if (!c || c.n === 0) return [];
+    // Mermaid merges equal categories into one point: two runs in the same minute get a (2).
+    const base = `v${r.version} ${when(r.finished_at).slice(5)}`;
+    const k = (seen.get(base) ?? 0) + 1;
+    seen.set(base, k);
+    return [{ label: k === 1 ? base : `${base} (${k})`, value: c.mean_score * 100 }];
   });
   if (points.length <= 2) return [];
   return [
     "```mermaid",
+    // The default palette draws a lone line in a pale grey that barely shows: one strong blue, and half
+    // the default height, as a summary holds one chart per criterion.
+    '%%{init: {"xyChart": {"height": 280}, "themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%',
     "xychart-beta",
     `  title "${mermaidText(`${s.prompt} - ${criterion} (${s.source})`)}"`,
     `  x-axis [${points.map((p) => `"${mermaidText(p.label)}"`).join(", ")}]`,

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
+import { buildHistory, historyChart } from "../../src/lifecycle/results-history.js";
+import type { EvalResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
 import { makeProject, SIMPLE_PROMPT, SIMPLE_SET } from "../helpers/project.js";
 
@@ -82,7 +84,7 @@ test("history: a folder of eval and score results becomes a table per prompt and
   // Three eval runs: a chart per criterion; one production run: none.
   expect(md.stdout.match(/```mermaid/g)).toHaveLength(2);
   expect(md.stdout).toContain('title "greet - mentions-hello (eval set)"');
-  expect(md.stdout).toContain('x-axis ["v1 2026-12-01 03:17", "v1 2026-12-02 03:17", "v1 2026-12-03 03:17"]');
+  expect(md.stdout).toContain('x-axis ["v1 12-01 03:17", "v1 12-02 03:17", "v1 12-03 03:17"]');
   expect(md.stdout).toContain("Passed over (not results of eval or score): results/drift.json");
 
   // --last keeps the newest runs.
@@ -101,4 +103,20 @@ test("history: a named file that is not results, or a folder without any, is an 
   const none = await cli(["history", "empty"], { cwd: dir });
   expect(none.code).toBe(2);
   expect(none.stderr).toContain("no results of eval or score in empty");
+});
+
+test("runs in the same minute stay separate points of the chart", () => {
+  const run = (file: string, mean: number) => ({
+    file,
+    results: {
+      kind: "eval",
+      provider: "mock",
+      finished_at: "2026-12-05T06:21:30.000Z",
+      runs: [{ prompt: "p", version: 2, criteria: [{ name: "c", mean_score: mean, pass_rate: mean, n: 3 }] }],
+    } as unknown as EvalResults,
+  });
+  const h = buildHistory([run("a.json", 0.5), run("b.json", 0.75), run("c.json", 1)]);
+  const chart = historyChart(h.series[0] ?? { prompt: "", source: "eval set", criteria: [], runs: [] }, "c");
+  expect(chart).toContain('  x-axis ["v2 12-05 06:21", "v2 12-05 06:21 (2)", "v2 12-05 06:21 (3)"]');
+  expect(chart).toContain("  line [50.0, 75.0, 100.0]");
 });
