@@ -4,7 +4,7 @@
  * (src/lifecycle/history.ts is another history: the config's git history, for rollback.)
  */
 import { markdownTable } from "markdown-table";
-import { escapeCell, escapeInline } from "../report/escape.js";
+import { escapeInline } from "../report/escape.js";
 import type { EvalResults } from "../report/results.js";
 
 export type HistorySource = "eval set" | "production traces";
@@ -111,7 +111,7 @@ export function renderHistoryMarkdown(h: History): string {
     parts.push(
       markdownTable(
         [
-          ["finished (UTC)", "version", ...s.criteria.map((c) => escapeCell(c)), "file"],
+          ["finished (UTC)", "version", ...s.criteria.map((c) => escapeInline(c)), "file"],
           ...s.runs.map((r) => [
             when(r.finished_at),
             `v${r.version}`,
@@ -119,7 +119,7 @@ export function renderHistoryMarkdown(h: History): string {
               const x = r.criteria[c];
               return x && x.n > 0 ? pct(x.mean_score) : "–";
             }),
-            escapeCell(r.file, 120),
+            escapeInline(r.file, 120),
           ]),
         ],
         { align: ["l", "l", ...s.criteria.map(() => "r" as const), "l"] },

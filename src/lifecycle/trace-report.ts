@@ -1,5 +1,5 @@
 import { markdownTable } from "markdown-table";
-import { escapeCell, escapeInline } from "../report/escape.js";
+import { escapeInline } from "../report/escape.js";
 import { int, pct } from "../report/format.js";
 import type { EvalResults } from "../report/results.js";
 import type { FeedbackAgreement, FeedbackDisagreement } from "./feedback.js";
@@ -26,7 +26,7 @@ const verdict = (passed: boolean): string => (passed ? "pass" : "fail");
 
 function humanSays(d: FeedbackDisagreement): string {
   const parts = [
-    ...(d.human.thumbs ? [`👍/👎 ${d.human.thumbs}`] : []),
+    ...(d.human.thumbs ? [d.human.thumbs === "up" ? "👍 thumbs up" : "👎 thumbs down"] : []),
     ...(d.human.rating !== undefined ? [`rating ${d.human.rating}`] : []),
   ];
   return `${verdict(d.human.passed)} (${parts.join(", ")})`;
@@ -64,7 +64,7 @@ export function renderTraceScoringMarkdown(t: TraceScoring): string {
       "",
       markdownTable([
         ["criterion", "type", "why"],
-        ...t.skipped_criteria.map((s) => [escapeCell(s.criterion), s.type, escapeCell(s.reason)]),
+        ...t.skipped_criteria.map((s) => [escapeInline(s.criterion), s.type, escapeInline(s.reason)]),
       ]),
       "",
     );
@@ -83,10 +83,10 @@ export function renderTraceScoringMarkdown(t: TraceScoring): string {
             ...a.disagreements
               .slice(0, SHOWN)
               .map((d) => [
-                escapeCell(d.id),
+                escapeInline(d.id),
                 `${verdict(d.judge.passed)} (${d.judge.score.toFixed(2)})`,
-                escapeCell(humanSays(d)),
-                escapeCell(d.human.comment ?? "", 200),
+                escapeInline(humanSays(d)),
+                escapeInline(d.human.comment ?? "", 200),
               ]),
           ]),
           "",

@@ -27,7 +27,7 @@ const traces = [
     id: "p2",
     input: { text: "app crashes" },
     output: "billing",
-    feedback: { thumbs: "down", comment: "a bug" },
+    feedback: { thumbs: "down", comment: "a bug | not *billing*" },
   },
   { id: "p3", input: { text: "hello" }, output: "other", feedback: { rating: 5 } },
   { id: "p4", input: { text: "refund?" }, output: "banana", feedback: { rating: 2 } },
@@ -121,10 +121,16 @@ test("production traces without expected: the other criteria run, the skipped on
     expect(text.stdout).toContain(
       "helpful: the judge agrees with the human feedback on 75.0% of 4 traces (Cohen's κ 0.50)",
     );
-    expect(text.stdout).toContain('p2 (line 2): judge pass (score 1.00), human fail (👍/👎 down) — "a bug"');
+    expect(text.stdout).toContain(
+      'p2 (line 2): judge pass (score 1.00), human fail (👎 thumbs down) — "a bug | not *billing*"',
+    );
     const md = await run(dir, llm.url, ["--format", "markdown"]);
     expect(md.stdout).toContain("### Criteria not run on these traces");
     expect(md.stdout).toContain("### Judges against the human feedback");
+    // A person's comment is production text: it cannot break the table or add markup.
+    expect(md.stdout).toMatch(
+      /\| p2 +\| pass \(1\.00\) \| fail \(👎 thumbs down\) \| a bug \\\| not \\\*billing\\\* +\|/,
+    );
   } finally {
     await llm.close();
   }
