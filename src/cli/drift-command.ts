@@ -6,6 +6,14 @@ import { UserError } from "../errors.js";
 import type { ExampleResult } from "../engine/runner.js";
 import { driftReport, inputDrift } from "../lifecycle/drift.js";
 import { renderDriftMarkdown } from "../lifecycle/drift-report.js";
+import {
+  criterionSources,
+  labelDrift,
+  outputFieldSource,
+  type LabelSource,
+} from "../lifecycle/label-drift.js";
+import type { ScoreResults } from "../lifecycle/trace-report.js";
+import type { Criterion } from "../config/schema.js";
 import { parseTraces, type Trace } from "../lifecycle/traces.js";
 import { scrubDeep, secretsFromEnv } from "../secrets.js";
 import { EXIT, type CliIo } from "./io.js";
@@ -17,8 +25,10 @@ export const DRIFT_HELP = `Usage: agentops drift --baseline <a> --current <b> --
 
 Compares two windows of a prompt's production traffic: per criterion the shift
 of the score distribution (PSI, a two-sample KS test for graded scores, a
-two-proportion z-test for pass rates), and the drift of the inputs (text
-length, tag mix, each --field). A window is a results JSON of agentops score
+two-proportion z-test for pass rates), the drift of the inputs (text
+length, tag mix, each --field) and of the output labels (each one_of and
+equals criterion's label, each --field output.PATH: PSI and Jensen-Shannon
+divergence). A window is a results JSON of agentops score
 (--out), or raw traces (JSONL), scored on the way with the prompt's criteria.
 
 Options:
@@ -27,7 +37,8 @@ Options:
   --prompt NAME        the prompt whose criteria score (and name) the windows
   --version N          that version's criteria, for raw traces (default: the one active in --env)
   --env NAME           environment whose active version to use (default: production)
-  --field NAME         an input field to check for drift; repeat for several (raw traces only)
+  --field NAME         an input field to check for drift (raw traces only), or output.PATH:
+                       a field of the JSON answer whose values are labels; repeat for several
   --fail-psi X         exit 1 when any PSI is above X (default 0.25)
   --sample N           score a deterministic sample of N traces per raw window
   --project DIR        the project folder (default: the current folder, searched upwards)
@@ -45,6 +56,8 @@ Exit codes: 0 no PSI above --fail-psi, 1 a PSI above it, 2 bad input or usage,
 interface Window {
   results: ExampleResult[];
   criteria: string[];
+  /** Every criterion of the run with its type, the skipped ones included (their labels need no verdict). */
+  types: { name: string; type: Criterion["type"] }[];
   traces?: Trace[];
   complete: boolean;
 }
@@ -93,7 +106,8 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
   const load = async (file: string): Promise<Window> => {
     const text = await readUserFile(resolve(io.cwd, file), MAX_EVAL_SET_BYTES);
     if (text.trimStart().startsWith("{") && looksLikeResults(text)) {
-      const runs = parseResults(text, file).runs.filter((r) => r.prompt === prompt);
+      const parsed = parseResults(text, file) as ScoreResults;
+      const runs = parsed.runs.filter((r) => r.prompt === prompt);
       if (runs.length === 0)
         throw new UserError(
           `holds no run of prompt "${prompt}"`,
@@ -103,6 +117,7 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
       return {
         results: runs.flatMap((r) => r.examples),
         criteria: [...new Set(runs.flatMap((r) => r.criteria.map((c) => c.name)))],
+        types: typesOf(runs, parsed),
         complete: runs.every((r) => !r.stopped),
       };
     }
@@ -126,6 +141,7 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
     return {
       results: run?.examples ?? [],
       criteria: run?.criteria.map((c) => c.name) ?? [],
+      types: typesOf(run ? [run] : [], results),
       traces: traces.filter((t) => kept.has(t.id)),
       complete: results.complete,
     };
@@ -133,7 +149,18 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
   const baseline = await load(values.baseline);
   const current = await load(values.current);
   const criteria = current.criteria.filter((c) => baseline.criteria.includes(c));
-  const fields = values.field ?? [];
+  const outputFields = (values.field ?? []).flatMap((f) => {
+    const source = outputFieldSource(f);
+    return source ? [source] : [];
+  });
+  const fields = (values.field ?? []).filter((f) => !outputFieldSource(f));
+  // A label source counts when both windows have it, with the same type.
+  const sources: LabelSource[] = [
+    ...criterionSources(
+      current.types.filter((c) => baseline.types.some((b) => b.name === c.name && b.type === c.type)),
+    ),
+    ...outputFields,
+  ];
   // Categories and field values come from production inputs, which may hold a key: masked like eval's results.
   const report = scrubDeep(
     driftReport({
@@ -146,6 +173,7 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
         baseline.traces && current.traces
           ? inputDrift(baseline.traces, current.traces, fields)
           : { note: "input drift needs raw traces on both sides: a results file carries no inputs" },
+      outputs: sources.map((source) => labelDrift(source, baseline.results, current.results)),
     }),
     secretsFromEnv(io.env),
   );
@@ -165,6 +193,7 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
     const over = [
       ...report.criteria.map((c) => [c.criterion, c.psi] as const),
       ...report.inputs.map((f) => [f.feature, f.psi] as const),
+      ...report.outputs.map((f) => [f.feature, f.psi] as const),
     ]
       .filter(([, v]) => v > failPsi)
       .map(([name, v]) => `${name} (PSI ${v.toFixed(3)})`);
@@ -176,6 +205,17 @@ export async function driftCommand(argv: string[], io: CliIo): Promise<number> {
     return EXIT.inconclusive;
   }
   return EXIT.ok;
+}
+
+function typesOf(
+  runs: readonly { criteria: readonly { name: string; type: Criterion["type"] }[] }[],
+  results: ScoreResults,
+): Window["types"] {
+  const seen = new Map<string, Criterion["type"]>();
+  for (const r of runs) for (const c of r.criteria) seen.set(c.name, c.type);
+  for (const c of results.trace_scoring?.skipped_criteria ?? [])
+    if (!seen.has(c.criterion)) seen.set(c.criterion, c.type);
+  return [...seen].map(([name, type]) => ({ name, type }));
 }
 
 /** A results JSON is one object with kind "eval"; a traces file is one object per line. */

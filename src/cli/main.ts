@@ -2,9 +2,12 @@ import { errorMessage, isUserError } from "../errors.js";
 import { scrubSecrets, secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
+import { curateCommand } from "./curate-command.js";
 import { driftCommand } from "./drift-command.js";
 import { evalCommand } from "./eval-command.js";
+import { historyCommand } from "./history-command.js";
 import { importCommand } from "./import-command.js";
+import { initCommand } from "./init-command.js";
 import { promoteCommand } from "./promote-command.js";
 import { rollbackCommand } from "./rollback-command.js";
 import { scoreCommand } from "./score-command.js";
@@ -16,6 +19,12 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Every command, in the order the help lists them. */
 const COMMANDS: readonly { name: string; usage: string; summary: string; run: Command }[] = [
+  {
+    name: "init",
+    usage: "init",
+    summary: "write a small working project: a prompt, its eval set, the config and the workflow",
+    run: initCommand,
+  },
   {
     name: "eval",
     usage: "eval <path>",
@@ -53,10 +62,22 @@ const COMMANDS: readonly { name: string; usage: string; summary: string; run: Co
     run: scoreCommand,
   },
   {
+    name: "curate",
+    usage: "curate <file>",
+    summary: "propose eval examples from scored production traces (failing, flagged, disputed)",
+    run: curateCommand,
+  },
+  {
     name: "drift",
     usage: "drift",
     summary: "compare two windows of scored traces: PSI, KS and pass-rate tests",
     run: driftCommand,
+  },
+  {
+    name: "history",
+    usage: "history <files>",
+    summary: "each prompt version's criteria over time, from results files (tables, charts)",
+    run: historyCommand,
   },
   {
     name: "merge",

@@ -398,6 +398,8 @@ export const EvalExample = z.strictObject({
   id: exampleId,
   input: z.record(z.string(), z.unknown()),
   expected: z.unknown().optional(),
+  /** A logged production answer kept by `agentops curate` for a person to turn into `expected`; never scored. */
+  reference_output: z.string().max(100_000).optional(),
   labels: z.record(z.string(), z.unknown()).optional(),
   tags: z.array(z.string()).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),

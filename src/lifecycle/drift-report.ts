@@ -43,6 +43,22 @@ export function renderDriftMarkdown(r: DriftReport): string {
     ]),
   ]);
   const parts = [head, "", "### Scores", "", criteria, ""];
+  if (r.outputs.length > 0)
+    parts.push(
+      "### Outputs (labels)",
+      "",
+      markdownTable([
+        ["label of", "n (baseline → current)", "PSI", "JS divergence", "largest moves"],
+        ...r.outputs.map((f) => [
+          escapeInline(f.feature),
+          `${f.n.baseline} → ${f.n.current}`,
+          psiCell(f.psi, f.band),
+          f.js_divergence.toFixed(3),
+          topShares(f),
+        ]),
+      ]),
+      "",
+    );
   parts.push("### Inputs", "");
   if (r.inputs.length > 0) {
     parts.push(
@@ -60,7 +76,7 @@ export function renderDriftMarkdown(r: DriftReport): string {
     );
   } else parts.push(escapeInline(r.inputs_note ?? "no input features", 500), "");
   parts.push(
-    "PSI bands: < 0.1 none, 0.1–0.25 moderate, > 0.25 significant. Scores in 10 equal bins over [0, 1]; input lengths and numbers in the baseline's deciles; ½ added to every bin not empty on both sides. See docs/statistics.md, “Drift”.",
+    "PSI bands: < 0.1 none, 0.1–0.25 moderate, > 0.25 significant. Scores in 10 equal bins over [0, 1]; input lengths and numbers in the baseline's deciles; ½ added to every bin not empty on both sides. Jensen–Shannon divergence of the label shares in bits (0 same, 1 disjoint), unsmoothed. See docs/statistics.md, “Drift”.",
     "",
   );
   return parts.join("\n");

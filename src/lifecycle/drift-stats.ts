@@ -164,3 +164,25 @@ export function normalCdf(x: number): number {
     );
   return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
+
+/**
+ * Jensen–Shannon divergence of two histograms over the same bins (counts a, b):
+ * JS = ½ Σ pᵢ log₂(pᵢ/mᵢ) + ½ Σ qᵢ log₂(qᵢ/mᵢ), pᵢ = aᵢ/Nₐ, qᵢ = bᵢ/N_b, mᵢ = (pᵢ + qᵢ)/2,
+ * a term with pᵢ = 0 (or qᵢ = 0) being 0. Base 2, so 0 ≤ JS ≤ 1 (1: no label in
+ * common). No smoothing: mᵢ > 0 wherever a term is counted. An empty window gives 0.
+ */
+export function jsDivergence(a: readonly number[], b: readonly number[]): number {
+  const na = a.reduce((s, x) => s + x, 0);
+  const nb = b.reduce((s, x) => s + x, 0);
+  if (na === 0 || nb === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const p = (a[i] ?? 0) / na;
+    const q = (b[i] ?? 0) / nb;
+    const m = (p + q) / 2;
+    if (p > 0) sum += 0.5 * p * Math.log2(p / m);
+    if (q > 0) sum += 0.5 * q * Math.log2(q / m);
+  }
+  // Rounding can leave −1e-17 for identical histograms.
+  return Math.min(1, Math.max(0, sum));
+}

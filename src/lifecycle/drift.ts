@@ -10,6 +10,7 @@ import {
   twoProportionTest,
   type PsiBand,
 } from "./drift-stats.js";
+import type { OutputDrift } from "./label-drift.js";
 import type { Trace } from "./traces.js";
 
 export interface CriterionDrift {
@@ -42,6 +43,8 @@ export interface DriftReport {
   fail_psi: number;
   criteria: CriterionDrift[];
   inputs: FeatureDrift[];
+  /** What the model said: one_of/equals labels and --field output.<path>, with PSI and Jensen–Shannon divergence. */
+  outputs: OutputDrift[];
   /** Why input drift is missing, when a window came as scored results (they carry no inputs). */
   inputs_note?: string;
   drifted: boolean;
@@ -169,15 +172,18 @@ export function driftReport(input: {
   baseline: readonly ExampleResult[];
   current: readonly ExampleResult[];
   inputs: FeatureDrift[] | { note: string };
+  outputs?: OutputDrift[];
 }): DriftReport {
   const criteria = input.criteria.map((c) => criterionDrift(c, input.baseline, input.current));
   const inputs = Array.isArray(input.inputs) ? input.inputs : [];
-  const drifted = [...criteria, ...inputs].some((d) => d.psi > input.failPsi);
+  const outputs = input.outputs ?? [];
+  const drifted = [...criteria, ...inputs, ...outputs].some((d) => d.psi > input.failPsi);
   return {
     prompt: input.prompt,
     fail_psi: input.failPsi,
     criteria,
     inputs,
+    outputs,
     ...(Array.isArray(input.inputs) ? {} : { inputs_note: input.inputs.note }),
     drifted,
   };

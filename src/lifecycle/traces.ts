@@ -16,12 +16,31 @@ export interface Trace {
   timestamp?: string;
   latency_ms?: number;
   usage?: { prompt_tokens: number; completion_tokens: number };
+  /** What a person said about this answer (a thumbs, a 1–5 rating, a comment). */
+  feedback?: Feedback;
+}
+
+export interface Feedback {
+  thumbs?: "up" | "down";
+  rating?: number;
+  comment?: string;
 }
 
 const Usage = z.object({
   prompt_tokens: z.number().int().nonnegative(),
   completion_tokens: z.number().int().nonnegative(),
 });
+
+/** At least one of thumbs, rating, comment: an empty object is a logging bug worth naming. */
+const FeedbackSchema = z
+  .strictObject({
+    thumbs: z.enum(["up", "down"]).optional(),
+    rating: z.number().int().min(1).max(5).optional(),
+    comment: z.string().max(10_000).optional(),
+  })
+  .refine((f) => f.thumbs !== undefined || f.rating !== undefined || f.comment !== undefined, {
+    message: "feedback needs thumbs (up|down), rating (1–5) or comment",
+  });
 
 const id = z.union([z.string().min(1).max(200), z.number().int()]).transform(String);
 
@@ -36,6 +55,7 @@ const PlainTrace = z.strictObject({
   timestamp: z.string().optional(),
   latency_ms: z.number().nonnegative().optional(),
   usage: Usage.optional(),
+  feedback: FeedbackSchema.optional(),
 });
 
 const Content = z.union([
@@ -69,6 +89,7 @@ const ChatLogTrace = z.object({
   metadata: z.record(z.string(), z.unknown()).optional(),
   timestamp: z.string().optional(),
   latency_ms: z.number().nonnegative().optional(),
+  feedback: FeedbackSchema.optional(),
 });
 
 function text(content: z.infer<typeof Content> | undefined): string {
@@ -104,6 +125,7 @@ export function toTrace(value: unknown, file: string, line: number): Trace {
       ...(t.timestamp !== undefined ? { timestamp: t.timestamp } : {}),
       ...(t.latency_ms !== undefined ? { latency_ms: t.latency_ms } : {}),
       ...(t.usage ? { usage: t.usage } : {}),
+      ...(t.feedback ? { feedback: feedbackOf(t.feedback) } : {}),
     };
   }
   const t = validateOrThrow(ChatLogTrace, raw, file, at, "chat-completion log record");
@@ -134,6 +156,16 @@ export function toTrace(value: unknown, file: string, line: number): Trace {
         : {}),
     ...(t.latency_ms !== undefined ? { latency_ms: t.latency_ms } : {}),
     ...(usage ? { usage } : {}),
+    ...(t.feedback ? { feedback: feedbackOf(t.feedback) } : {}),
+  };
+}
+
+/** Drops the keys zod leaves as undefined (exactOptionalPropertyTypes). */
+function feedbackOf(f: z.infer<typeof FeedbackSchema>): Feedback {
+  return {
+    ...(f.thumbs !== undefined ? { thumbs: f.thumbs } : {}),
+    ...(f.rating !== undefined ? { rating: f.rating } : {}),
+    ...(f.comment !== undefined ? { comment: f.comment } : {}),
   };
 }
 

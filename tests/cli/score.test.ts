@@ -74,11 +74,28 @@ test("--sample takes the same deterministic sample on every run; a missed thresh
   expect(all.stderr).toContain("mentions-hello is below its threshold of 90%");
 });
 
-test("a criterion the traces cannot feed, an unknown prompt and a bad line are errors before any call", async () => {
+test("a criterion the traces cannot feed is skipped and named; chosen by --criteria it is an error; an unknown prompt is an error", async () => {
   const dir = await project(SIMPLE_PROMPT + "  - name: fast\n    type: latency\n    max_ms: 500\n");
-  const latency = await cli(["score", "traces.jsonl", "--prompt", "greet", "-q"], { cwd: dir });
-  expect(latency.code).toBe(2);
-  expect(latency.stderr).toContain(
+  const latency = await cli(["score", "traces.jsonl", "--prompt", "greet", "--format", "json", "-q"], {
+    cwd: dir,
+  });
+  expect(latency.code).toBe(0);
+  const out = JSON.parse(latency.stdout) as Results & {
+    trace_scoring: { skipped_criteria: { criterion: string; reason: string }[] };
+  };
+  expect(out.runs[0]?.criteria.map((c) => c.name)).toEqual(["mentions-hello", "short"]);
+  expect(out.trace_scoring.skipped_criteria).toEqual([
+    {
+      criterion: "fast",
+      type: "latency",
+      reason: 'needs latency_ms, which 4 of 4 traces lack (first: "t1", line 1)',
+    },
+  ]);
+  const chosen = await cli(["score", "traces.jsonl", "--prompt", "greet", "--criteria", "fast", "-q"], {
+    cwd: dir,
+  });
+  expect(chosen.code).toBe(2);
+  expect(chosen.stderr).toContain(
     'traces.jsonl:1: latency_ms: trace "t1" has no latency_ms, which criterion "fast"',
   );
   const unknown = await cli(["score", "traces.jsonl", "--prompt", "gret", "-q"], { cwd: dir });

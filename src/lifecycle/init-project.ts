@@ -1,0 +1,130 @@
+/**
+ * The files `agentops init` writes: a small project that runs at once
+ * (`agentops eval prompts --provider mock`) and the example workflow. Pure:
+ * the command writes them. The workflow's jobs are examples/workflows/agentops.yml's
+ * (tests/cli/init.test.ts holds them equal).
+ */
+
+export const DEFAULT_PROMPT_NAME = "support-reply";
+
+/** A prompt folder name: what the layout and the config's environments key on. */
+export const PROMPT_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+const prompt = (
+  name: string,
+): string => `# A prompt version. Versions are never edited once an environment runs them: copy this file to
+# v2.yaml, change it, and open a pull request; agentops compares v2 with v1 on the eval set.
+name: ${name}
+version: 1
+model: gpt-4.1-mini
+temperature: 0
+system: You answer customer messages for an online shop. Be brief, friendly and concrete.
+template: "Reply to {customer}, who wrote: {message}"
+eval_criteria:
+  # Graded by a model (judge_model in prompts/config.yaml) against this rubric, 1 to 5.
+  - name: helpful
+    type: llm_judge
+    rubric: The reply addresses what the customer asked and says what happens next.
+    threshold: 0.5
+  # A rule: no model call.
+  - name: short
+    type: length
+    words: { max: 120 }
+    threshold: 0.9
+`;
+
+const EXAMPLES = [
+  {
+    id: "refund-1",
+    input: { customer: "Ana", message: "I was charged twice for order 1042." },
+    tags: ["billing"],
+  },
+  {
+    id: "shipping-1",
+    input: { customer: "Bo", message: "Where is my parcel? It has been ten days." },
+    tags: ["shipping"],
+  },
+  {
+    id: "product-1",
+    input: { customer: "Cy", message: "Does the blue kettle come with a warranty?" },
+    tags: ["product"],
+  },
+];
+
+const config = (
+  name: string,
+): string => `# agentops project config (agentops finds it as prompts/config.yaml, or agentops.yaml at the root).
+# Which version of each prompt each environment runs: a pull request that changes a prompt is
+# compared with the version the gate environment runs today.
+gate_environment: production
+environments:
+  production:
+    ${name}: 1
+# The model that grades llm_judge criteria: another model than the one under test.
+judge_model: gpt-4.1
+# budgets: { max_cost_usd: 2 }
+`;
+
+/** The example workflow's jobs block: tests/cli/init.test.ts compares it with the file's. */
+const JOBS = `  eval:
+    # contains, not startsWith: the Action finds the command on any line of the comment and ignores the rest.
+    if: github.event_name != 'issue_comment' || (github.event.issue.pull_request && contains(github.event.comment.body, '/agentops'))
+    # On the job, not the workflow: GitHub claims a workflow-level group before evaluating \`if\`, so every
+    # comment on the PR (even one this job skips) would cancel the running evaluation. A new push cancels
+    # the evaluation of the previous one; each command runs in a group of its own and cancels nothing.
+    concurrency:
+      group: agentops-\${{ github.event.pull_request.number || github.event.issue.number || github.ref }}-\${{ github.event.comment.id || 'eval' }}
+      cancel-in-progress: true
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v6
+        with:
+          fetch-depth: 0 # the baseline is read from the base branch's history
+      - uses: org/agentops-action@v1
+        with:
+          api-key: \${{ secrets.OPENAI_API_KEY }}
+          # base-url: https://my-resource.openai.azure.com/openai/v1/
+          max-cost-usd: "2"
+      # The results JSON and the reports ($RUNNER_TEMP/agentops/): what "…in the results JSON" points to.
+      - uses: actions/upload-artifact@v7
+        if: always()
+        with:
+          name: agentops-\${{ github.run_id }}-\${{ github.run_attempt }}
+          path: \${{ runner.temp }}/agentops/
+          if-no-files-found: ignore
+          retention-days: 30
+`;
+
+/** examples/workflows/agentops.yml, with the comment that says where it came from. */
+export const WORKFLOW = `# Written by agentops init (the same as examples/workflows/agentops.yml in agentops-action).
+# Set the OPENAI_API_KEY secret (gh secret set OPENAI_API_KEY), and make agentops/eval a required check.
+name: agentops
+on:
+  # No \`paths:\` filter: a required check that never runs blocks the PR forever, and agentops works out
+  # itself which prompts a change affects (shared rubrics and eval sets included), passing at once when none.
+  pull_request:
+  push:
+    branches: [main] # refreshes the answer cache that pull requests reuse
+  issue_comment:
+    types: [created] # /agentops approve, /agentops rerun
+
+permissions:
+  contents: read
+  pull-requests: write # the report comment
+  statuses: write # the agentops/eval status (add checks: write for check-mode: check-run)
+
+jobs:
+${JOBS}`;
+
+/** Path (relative to the project folder) -> content. */
+export function initFiles(name: string): Record<string, string> {
+  return {
+    "prompts/config.yaml": config(name),
+    [`prompts/${name}/v1.yaml`]: prompt(name),
+    [`prompts/${name}/eval_set.jsonl`]: EXAMPLES.map((e) => JSON.stringify(e)).join("\n") + "\n",
+    ".github/workflows/agentops.yml": WORKFLOW,
+  };
+}
+
+/** Files whose presence means a project is already here: init writes nothing then. */
+export const PROJECT_MARKERS = ["agentops.yaml", "prompts/config.yaml"];
