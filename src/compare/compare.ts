@@ -5,6 +5,8 @@ import { categoryBreakdown, type CategoryBreakdown } from "./categories.js";
 import { costChange, type CostChange } from "./cost.js";
 import { failingExamples, type FailingExamples } from "./failing.js";
 import { flippedExamples, type FlippedExample, type ShownInput } from "./flipped.js";
+import { classifyError } from "./error-kinds.js";
+import { mustPassFailures, type MustPassExample } from "./must-pass.js";
 import { lookLevel } from "./sequential.js";
 
 export type { FlippedExample, ShownInput } from "./flipped.js";
@@ -83,7 +85,19 @@ export interface PromptComparison {
   challenger_version: number;
   criteria: CriterionComparison[];
   flipped: FlippedExample[];
-  errors: { champion: number; challenger: number; excluded_pairs: number };
+  errors: {
+    champion: number;
+    challenger: number;
+    excluded_pairs: number;
+    /** Challenger answers that errored deterministically (a 400…) where the champion answered: counted as failures. */
+    charged?: number;
+    /** Challenger answers still errored by a transient kind (timeout, 5xx, 429, connection) after a retry round. */
+    transient?: number;
+  };
+  /** The α the prompt's criteria share (one family per prompt) and each criterion's final-look level. */
+  family?: { alpha: number; criteria: number; final_level: number };
+  /** Examples marked must_pass in the eval set, failed by the challenger in at least one repeat. */
+  must_pass?: MustPassExample[];
   sampling: Sampling;
   /** The tolerance the criteria were tested against (fraction). */
   tolerance: number;
@@ -101,8 +115,10 @@ export interface PromptComparison {
 export interface PromptLook {
   round: number;
   maxRounds: number;
-  /** Tested criteria over the whole PR; absent, this prompt's own. */
+  /** Criteria α is shared over; absent, this prompt's own tested criteria (one family per prompt). */
   familySize?: number;
+  /** Ids of the eval set's must_pass examples. */
+  mustPass?: ReadonlySet<string>;
   final: boolean;
   deterministic?: boolean;
   ended?: string;
@@ -167,6 +183,13 @@ export function comparePrompt(
     }));
 
   const champIds = new Set(champion?.examples.filter((r) => r.status === "ok").map((r) => r.id));
+  const charged = challenger.examples.filter((r) => r.charged_error).length;
+  const transient = challenger.examples.filter(
+    (r) =>
+      r.status === "error" &&
+      classifyError(r.error?.kind) === "transient" &&
+      (champion === null || champIds.has(r.id)),
+  ).length;
   const errors = {
     champion: champion ? champion.summary.errors + champion.summary.skipped : 0,
     challenger: challenger.summary.errors + challenger.summary.skipped,
@@ -175,6 +198,8 @@ export function comparePrompt(
         new Set(challenger.examples.filter((r) => r.status === "ok" && champIds.has(r.id)).map((r) => r.id))
           .size
       : 0,
+    ...(charged > 0 ? { charged } : {}),
+    ...(transient > 0 ? { transient } : {}),
   };
   const mdd = rows.reduce<PromptComparison["minimum_detectable_drop"]>(
     (worst, r) =>
@@ -184,7 +209,15 @@ export function comparePrompt(
     null,
   );
   const cost = costChange(champion, challenger, settings);
-  const { verdict, reason } = decidePrompt(rows, champion, challenger, settings, cost);
+  const mustPass = at.mustPass
+    ? mustPassFailures(
+        challenger.examples,
+        at.mustPass,
+        criteria.map((c) => c.name),
+        inputs,
+      )
+    : [];
+  const { verdict, reason } = decidePrompt(rows, champion, challenger, settings, cost, mustPass);
   const categories = categoryBreakdown(
     champion,
     challenger,
@@ -209,6 +242,16 @@ export function comparePrompt(
     },
     tolerance: look.tol,
     minimum_detectable_drop: mdd,
+    ...(look.design.familySize > 0
+      ? {
+          family: {
+            alpha: settings.alpha,
+            criteria: look.design.familySize,
+            final_level: lookLevel(look.design, true),
+          },
+        }
+      : {}),
+    ...(mustPass.length > 0 ? { must_pass: mustPass } : {}),
     cost,
     ...(categories ? { categories } : {}),
     ...(failing.length > 0 ? { failing } : {}),
@@ -231,7 +274,17 @@ function decidePrompt(
   challenger: PromptRun,
   settings: GateSettings,
   cost: CostChange | null,
+  mustPass: readonly MustPassExample[],
 ): { verdict: Verdict; reason: string } {
+  // A must_pass example the challenger failed fails the prompt whatever the statistics or the
+  // error rate say: it is the base's promise about that one case.
+  if (mustPass.length > 0) {
+    const ids = mustPass.map((m) => m.id);
+    return {
+      verdict: "fail",
+      reason: `must-pass example${ids.length === 1 ? "" : "s"} failed: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ` and ${ids.length - 5} more` : ""}`,
+    };
+  }
   const failing = rows.filter((r) => r.decision === "fail");
   const failed = [
     ...failing.map((r) => `${r.name}: ${r.reason}`),
@@ -266,6 +319,12 @@ function decidePrompt(
           verdict: "pass",
           reason: "no baseline and no thresholds — nothing gates this prompt; add threshold: to its criteria",
         };
+  const possible = rows.filter((r) => r.status === "possible_drop").map((r) => r.name);
+  if (possible.length > 0)
+    return {
+      verdict: "pass",
+      reason: `⚠️ possible drop, not confirmed: ${possible.join(", ")} (95% interval wholly below −tolerance; the test did not reject)`,
+    };
   return { verdict: "pass", reason: "no evidence of a drop beyond the tolerance, thresholds met" };
 }
 
@@ -285,8 +344,9 @@ function commonestError(run: PromptRun): { message: string; count: number } | un
  */
 export function failureKind(
   comparisons: readonly PromptComparison[],
-): "regression" | "below threshold" | "cost or latency increase" {
+): "regression" | "below threshold" | "cost or latency increase" | "must-pass example failed" {
   const failing = comparisons.filter((c) => c.verdict === "fail");
+  if (failing.some((c) => c.must_pass?.length)) return "must-pass example failed";
   if (failing.some((c) => c.criteria.some((k) => k.status === "regressed"))) return "regression";
   if (failing.some((c) => c.criteria.some((k) => k.status === "below_threshold")) || failing.length === 0)
     return "below threshold";

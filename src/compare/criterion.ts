@@ -23,7 +23,15 @@ import {
 import { meanInterval } from "./stats.js";
 
 export type CriterionStatus =
-  "ok" | "improved" | "regressed" | "below_threshold" | "inconclusive" | "new" | "removed";
+  | "ok"
+  | "improved"
+  | "regressed"
+  | "below_threshold"
+  | "inconclusive"
+  | "new"
+  | "removed"
+  // Ended undecided (passes) while its 95% interval lies wholly below −tolerance: never shown as fine.
+  | "possible_drop";
 
 /** "undecided" only between rounds: when sampling ends, an undecided criterion passes. */
 export type CriterionDecision = "pass" | "fail" | "inconclusive" | "undecided";
@@ -280,6 +288,14 @@ export function decideCriterion(
   }
   if (look.final) {
     const detect = mdd === null ? "" : `; this run detects drops of ${(mdd * 100).toFixed(1)} pts or more`;
+    if (!improved && row.delta_ci[1] < -tol) {
+      return {
+        ...passed,
+        status: "possible_drop",
+        decided_by: "end_of_sampling",
+        reason: `possible drop, not confirmed: ${interval} lies wholly below the −${(tol * 100).toFixed(1)}-point tolerance, but the test at this prompt's level did not reject${detect}`,
+      };
+    }
     return {
       ...passed,
       decided_by: "end_of_sampling",

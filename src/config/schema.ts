@@ -409,6 +409,8 @@ export const EvalExample = z.strictObject({
   tool_results: z.array(ToolFixture).max(1000).optional(),
   /** The calls this example should produce; [] means none. */
   expected_tool_calls: z.array(ExpectedToolCall).max(100).optional(),
+  /** The gate fails when the challenger fails this example in any repeat, whatever the statistics say. */
+  must_pass: z.boolean().optional(),
 });
 export type EvalExample = z.infer<typeof EvalExample>;
 

@@ -157,7 +157,10 @@ export function aggregateCriteria(
 
 export function summarize(results: readonly ExampleResult[]): SuiteSummary {
   const ok = results.filter((r) => r.status === "ok");
-  const latencies = Float64Array.from(ok.map((r) => r.latency_ms ?? 0)).sort();
+  // A refused request the gate counted as a failure has no latency to speak of.
+  const latencies = Float64Array.from(
+    ok.filter((r) => !r.charged_error).map((r) => r.latency_ms ?? 0),
+  ).sort();
   const error_kinds: Record<string, number> = {};
   for (const r of results) {
     if (r.status === "error" && r.error) error_kinds[r.error.kind] = (error_kinds[r.error.kind] ?? 0) + 1;

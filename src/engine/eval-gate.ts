@@ -1,4 +1,20 @@
+import { classifyError } from "../compare/error-kinds.js";
 import type { EvalResults } from "../report/results.js";
+
+/**
+ * A run's must_pass examples that failed a criterion in any repeat, or whose request was refused
+ * (a deterministic error: the same request fails again). Transient errors are outages, not failures.
+ */
+export function failedMustPass(run: EvalResults["runs"][number]): string[] {
+  const ids = new Set(run.must_pass ?? []);
+  const failed = new Set<string>();
+  for (const r of run.examples) {
+    if (!ids.has(r.id)) continue;
+    const refused = r.status === "error" && classifyError(r.error?.kind) === "deterministic";
+    if (refused || (r.status === "ok" && Object.values(r.criteria).some((v) => !v.passed))) failed.add(r.id);
+  }
+  return [...ids].filter((id) => failed.has(id));
+}
 
 export type EvalOutcome = "pass" | "fail" | "incomplete";
 
@@ -34,12 +50,14 @@ export function decideEval(
     for (const c of run.criteria)
       if (c.threshold !== undefined && c.threshold_met === false)
         failed.push(`${label}: ${c.name} is below its threshold of ${(c.threshold * 100).toFixed(0)}%`);
+    for (const id of failedMustPass(run)) failed.push(`${label}: must-pass example ${id} failed`);
     if (opts.threshold !== undefined && s.ok > 0 && s.mean_score < opts.threshold)
       failed.push(
         `${label}: mean score ${s.mean_score.toFixed(3)} is below --threshold ${opts.threshold.toString()}`,
       );
   }
-  // Could-not-measure wins: what was scored may not be representative.
+  // Could-not-measure wins: what was scored may not be representative (a failed must-pass example
+  // is listed too, and still makes the exit code non-zero).
   if (incomplete.length > 0) return { outcome: "incomplete", reasons: [...incomplete, ...failed] };
   if (failed.length > 0) return { outcome: "fail", reasons: failed };
   return { outcome: "pass", reasons: [] };

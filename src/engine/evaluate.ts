@@ -34,13 +34,19 @@ export interface PromptRun {
   judges?: { criterion: string; model: string | null; preset?: string; self: boolean }[];
   /** Example id -> its categories (tags, labels.category), for the examples that have any. */
   example_categories?: Record<string, string[]>;
+  /** Ids of the eval set's examples marked must_pass. */
+  must_pass?: string[];
 }
 
 /** Which model judges each llm_judge criterion of a prompt, known before any call. */
-export function judgesOf(prompt: LoadedPrompt, judge: RunOptions["judge"]): NonNullable<PromptRun["judges"]> {
+export function judgesOf(
+  prompt: LoadedPrompt,
+  judge: RunOptions["judge"],
+  fallback?: string,
+): NonNullable<PromptRun["judges"]> {
   return prompt.data.eval_criteria.flatMap((c) => {
     if (c.type !== "llm_judge") return [];
-    const model = judge?.modelFor?.(c, prompt.data.model) ?? null;
+    const model = judge?.modelFor?.(c, fallback ?? prompt.data.model) ?? null;
     const preset = judgePresetOf(c);
     return [{ criterion: c.name, model, ...(preset ? { preset } : {}), self: model === prompt.data.model }];
   });
@@ -125,8 +131,9 @@ export async function evaluatePrompt(
   opts: RunOptions,
 ): Promise<PromptRun> {
   const run = await runSuite(prompt, evalSet, opts);
-  const judges = judgesOf(prompt, opts.judge);
+  const judges = judgesOf(prompt, opts.judge, opts.judgeFallback);
   const categories = exampleCategories(evalSet.examples);
+  const mustPass = evalSet.examples.filter((e) => e.must_pass === true).map((e) => e.id);
   return {
     prompt: meta.name,
     version: prompt.data.version,
@@ -142,5 +149,6 @@ export async function evaluatePrompt(
     ...(run.stopped ? { stopped: run.stopped } : {}),
     ...(judges.length > 0 ? { judges } : {}),
     ...(categories ? { example_categories: categories } : {}),
+    ...(mustPass.length > 0 ? { must_pass: mustPass } : {}),
   };
 }

@@ -10,7 +10,7 @@ import { JUDGE_MAX_TOKENS } from "./judge.js";
 import { storedOutput, judgedOutput } from "./output-cap.js";
 import { runPool, type Slots } from "./pool.js";
 import { ProviderError, type Completion, type Provider, type TokenUsage } from "./providers/types.js";
-import type { ChatRequest } from "./request.js";
+import type { ChatRequest, ToolDefinition } from "./request.js";
 import { sampleById, type SampleOptions } from "./sample.js";
 import { isRuleCriterion, scoreCriterion } from "./scorers/index.js";
 import { embeddingEstimate, prefetchExpected } from "./scorers/model-budget.js";
@@ -32,6 +32,8 @@ export interface ExampleResult {
   /** Why the model stopped, when not "stop"; "length" is an answer cut at max_tokens. */
   finish_reason?: string;
   error?: { kind: string; message: string };
+  /** The gate counted this errored call as a failure of every criterion (src/compare/error-kinds.ts). */
+  charged_error?: true;
   latency_ms?: number;
   /** Tokens of the model call and of any judge calls. */
   usage?: TokenUsage;
@@ -85,6 +87,16 @@ export interface RunOptions {
   items?: readonly { id: string; repeat: number }[];
   /** Call slots shared with other suites running at the same time (champion and challenger); else its own. */
   slots?: Slots;
+  /**
+   * The judge when neither the criterion nor the project names one; absent, the model under test. The
+   * gate sets it so that both sides have one judge and a challenger's `model:` never picks its own.
+   */
+  judgeFallback?: string;
+  /**
+   * The tool schemas `tool_args_valid` validates calls against; absent, the request's own. The gate
+   * gives the base's, so a challenger cannot loosen the schema its calls are held to.
+   */
+  toolSchemas?: readonly ToolDefinition[];
 }
 
 /** Why a run stopped before every example was tried; `left_out`: examples the budget left unscored. */
@@ -401,7 +413,7 @@ async function evaluateExample(
       latencyMs: completion.latencyMs,
       ...(cost !== undefined ? { costUsd: cost } : {}),
       ...(trajectory ? { trajectory } : {}),
-      ...(ctx.request.tools ? { tools: ctx.request.tools } : {}),
+      ...((opts.toolSchemas ?? ctx.request.tools) ? { tools: opts.toolSchemas ?? ctx.request.tools } : {}),
     });
   }
   // Then moderation (free) and embeddings (cheap), before the judges; they see at most 64 KB of the answer.
@@ -421,7 +433,7 @@ async function evaluateExample(
           input: example.input,
           ...(example.expected !== undefined ? { expected: example.expected } : {}),
           output: judged,
-          modelUnderTest: prompt.data.model,
+          modelUnderTest: opts.judgeFallback ?? prompt.data.model,
         },
         ctx.signal,
       );
@@ -450,7 +462,7 @@ async function evaluateExample(
           input: example.input,
           ...(example.expected !== undefined ? { expected: example.expected } : {}),
           output: judged,
-          modelUnderTest: prompt.data.model,
+          modelUnderTest: opts.judgeFallback ?? prompt.data.model,
         },
         { signal: ctx.signal },
       );

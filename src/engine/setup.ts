@@ -131,7 +131,8 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
   }
   const pricing = opts.pricing ?? project.config.pricing;
   const batched = opts.batch !== undefined && opts.kind === "openai";
-  const judge = createJudge(provider, opts.judgeModel ?? project.config.judge_model);
+  // The (base) config's judge_model first: a workflow edit in the PR changes inputs, never the base.
+  const judge = createJudge(provider, project.config.judge_model ?? opts.judgeModel);
   return {
     kind: opts.kind,
     concurrency,

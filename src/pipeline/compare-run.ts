@@ -22,7 +22,12 @@ import { bothSides, decideInRounds, type SampledPrompt } from "./sampling-rounds
 import { repoPath } from "../plan/paths.js";
 import type { GateChange } from "../plan/trust.js";
 import { VERSION } from "../version.js";
+import { chargeErrors, classifyError } from "../compare/error-kinds.js";
 import { aggregateCriteria, summarize } from "../engine/aggregate.js";
+import type { ExampleResult } from "../engine/runner.js";
+import type { ToolDefinition } from "../engine/request.js";
+import { sameRequests, UNCHANGED_REQUESTS } from "./unchanged.js";
+import { DEFAULT_JUDGE_MODEL, toolYardstick } from "./yardsticks.js";
 import { withAddedPopulation } from "../compare/populations.js";
 
 export interface ComparedPrompt {
@@ -98,6 +103,7 @@ export function runSide(
   reason: string,
   opts: CompareOptions,
   items?: { id: string; repeat: number }[],
+  toolSchemas?: readonly ToolDefinition[],
 ): Promise<PromptRun> {
   const { onProgress, ...run } = opts.run;
   return evaluatePrompt(
@@ -106,7 +112,10 @@ export function runSide(
     { name: prompt.data.name, reason, file: prompt.file, evalSetFile: evalSet.file },
     {
       ...run,
+      // Both sides have one judge, never a side's own model (src/pipeline/yardsticks.ts).
+      judgeFallback: run.judgeFallback ?? DEFAULT_JUDGE_MODEL,
       ...(items ? { items } : {}),
+      ...(toolSchemas ? { toolSchemas } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(onProgress ? { onProgress: onProgress(label) } : {}),
     },
@@ -131,6 +140,15 @@ export interface PreparedPrompt {
   championFile?: string;
   championSha256?: string;
   criterionLines: Record<string, number>;
+  /** The schemas tool_args_valid holds the challenger's calls to (the base's where it has them). */
+  toolSchemas?: ToolDefinition[];
+  /** Gate changes found while preparing (a tool the change adds, judged by its own schema). */
+  gateChanges?: GateChange[];
+}
+
+/** Ids of the eval set's must_pass examples. */
+function mustPassIds(evalSet: LoadedEvalSet): Set<string> {
+  return new Set(evalSet.examples.filter((e) => e.must_pass === true).map((e) => e.id));
 }
 
 /** Parses and checks both sides of a planned prompt; no model call. */
@@ -172,6 +190,12 @@ export async function preparePrompt(
       baselineNote = `the base version cannot be evaluated on the new eval set: ${e.format()}`;
     }
   }
+  const tools = toolYardstick(
+    p.name,
+    champion,
+    challenger,
+    judged.some((c) => c.type === "tool_args_valid"),
+  );
   return {
     name: p.name,
     reasons: p.reasons,
@@ -181,6 +205,8 @@ export async function preparePrompt(
     evalSet,
     ...(baselineNote ? { baselineNote } : {}),
     added: new Set(champion ? p.addedExamples : []),
+    ...(tools.tools ? { toolSchemas: tools.tools } : {}),
+    ...(tools.gateChanges.length > 0 ? { gateChanges: tools.gateChanges } : {}),
     challengerFile: p.challenger.path,
     ...(p.challenger.sha256 ? { challengerSha256: p.challenger.sha256 } : {}),
     ...(champion && p.champion ? { championFile: p.champion.path } : {}),
@@ -199,9 +225,56 @@ export const sideLabel = (prep: PreparedPrompt, side: "champion" | "challenger",
   return `${prep.name} v${prompt?.data.version ?? "?"} (${side}${round > 1 ? `, round ${round}` : ""})`;
 };
 
-/** The first pass of both sides. */
+/** A run with some of its results replaced (same example and repeat), its figures recomputed. */
+function withResults(
+  run: PromptRun,
+  examples: ExampleResult[],
+  prompt: LoadedPrompt,
+  evalSet: LoadedEvalSet,
+): PromptRun {
+  return {
+    ...run,
+    examples,
+    summary: summarize(examples),
+    criteria: aggregateCriteria(prompt.data.eval_criteria, examples, evalSet.examples),
+  };
+}
+
+/** The results a side's transient errors left, asked once more (one retry round). */
+async function retryTransient(
+  prep: PreparedPrompt,
+  side: "champion" | "challenger",
+  run: PromptRun | null,
+  opts: CompareOptions,
+): Promise<PromptRun | null> {
+  const prompt = side === "champion" ? prep.champion : prep.challenger;
+  if (!run || !prompt || opts.signal?.aborted || run.stopped) return run;
+  const items = run.examples
+    .filter((r) => r.status === "error" && classifyError(r.error?.kind) === "transient")
+    .map((r) => ({ id: r.id, repeat: r.repeat }));
+  if (items.length === 0) return run;
+  const again = await runSide(
+    `${sideLabel(prep, side, 1)} retry`,
+    prompt,
+    prep.evalSet,
+    side === "champion" ? "active on the base branch" : prep.reasons.join("; "),
+    opts,
+    items,
+    side === "challenger" ? prep.toolSchemas : undefined,
+  );
+  const key = (r: ExampleResult): string => `${r.id}\u0000${String(r.repeat)}`;
+  const retried = new Map(again.examples.filter((r) => r.status !== "skipped").map((r) => [key(r), r]));
+  return withResults(
+    run,
+    run.examples.map((r) => retried.get(key(r)) ?? r),
+    prompt,
+    prep.evalSet,
+  );
+}
+
+/** The first pass of both sides, a retry round for transient errors, and refused requests charged. */
 async function firstPass(prep: PreparedPrompt, opts: CompareOptions): Promise<SampledPrompt> {
-  const [champion, challenger] = await bothSides(
+  const [first, firstChallenger] = await bothSides(
     prep.champion
       ? runSide(
           sideLabel(prep, "champion", 1),
@@ -211,8 +284,32 @@ async function firstPass(prep: PreparedPrompt, opts: CompareOptions): Promise<Sa
           opts,
         )
       : Promise.resolve(null),
-    runSide(sideLabel(prep, "challenger", 1), prep.challenger, prep.evalSet, prep.reasons.join("; "), opts),
+    runSide(
+      sideLabel(prep, "challenger", 1),
+      prep.challenger,
+      prep.evalSet,
+      prep.reasons.join("; "),
+      opts,
+      undefined,
+      prep.toolSchemas,
+    ),
   );
+  const [champion, retried] = await bothSides(
+    retryTransient(prep, "champion", first, opts),
+    retryTransient(prep, "challenger", firstChallenger, opts),
+  );
+  // An example the champion answered and the challenger's request was refused on is the
+  // challenger's failure, not an outage within max_error_rate (src/compare/error-kinds.ts).
+  const charged = chargeErrors(
+    champion?.examples ?? null,
+    (retried ?? firstChallenger).examples,
+    prep.challenger.data.eval_criteria.map((c) => c.name),
+  );
+  const challenger =
+    charged.charged > 0
+      ? withResults(firstChallenger, charged.examples, prep.challenger, prep.evalSet)
+      : (retried ?? firstChallenger);
+  const mustPass = mustPassIds(prep.evalSet);
   return {
     criteria: prep.criteria,
     championCriteria: prep.champion?.data.eval_criteria ?? [],
@@ -226,6 +323,7 @@ async function firstPass(prep: PreparedPrompt, opts: CompareOptions): Promise<Sa
       ]),
     ),
     temperatureZero: prep.champion?.data.temperature === 0 && prep.challenger.data.temperature === 0,
+    ...(mustPass.size > 0 ? { mustPass } : {}),
   };
 }
 
@@ -303,6 +401,12 @@ export async function runComparison(
         notEvaluated.push(prep);
         continue;
       }
+      // Byte-identical requests on both sides: nothing to test (src/pipeline/unchanged.ts). Must-pass
+      // examples included: production sends what the base already sent.
+      if (prep.champion && sameRequests(prep.champion, prep.challenger, prep.evalSet)) {
+        notEvaluated.push({ prompt: p.name, reason: UNCHANGED_REQUESTS });
+        continue;
+      }
       const first = await firstPass(prep, gateOptions(opts, prep, plan.baseSha));
       prepared.push(prep);
       for (const population of splitPopulations(first, prep.added ?? new Set())) {
@@ -322,8 +426,15 @@ export async function runComparison(
       const prompt = side === "champion" ? prep.champion : prep.challenger;
       if (!prompt) throw new Error("a round was asked of a side that does not run");
       const reason = side === "champion" ? "active on the base branch" : prep.reasons.join("; ");
-      const runOpts = gateOptions(opts, prep, plan.baseSha);
-      return runSide(sideLabel(prep, side, round), prompt, prep.evalSet, reason, runOpts, items);
+      return runSide(
+        sideLabel(prep, side, round),
+        prompt,
+        prep.evalSet,
+        reason,
+        gateOptions(opts, prep, plan.baseSha),
+        items,
+        side === "challenger" ? prep.toolSchemas : undefined,
+      );
     },
     opts.signal,
   );
@@ -391,11 +502,14 @@ export function assembleResults(
       criterion_lines: prep.criterionLines,
     };
   });
-  const cancelledOrFailed = notEvaluated.some((n) => n.reason !== "removed by this change");
+  const cancelledOrFailed = notEvaluated.some(
+    (n) => n.reason !== "removed by this change" && n.reason !== UNCHANGED_REQUESTS,
+  );
   let verdict = overallVerdict(prompts.map((p) => p.comparison));
   if (verdict === "pass" && (cancelledOrFailed || stopped)) verdict = "inconclusive";
+  const gateChanges = [...plan.gateChanges, ...prepared.flatMap((p) => p.gateChanges ?? [])];
   // A change to how the change is judged is for a maintainer to accept; a failure still says more.
-  if (plan.gateChanges.length > 0 && verdict !== "fail") verdict = "needs_approval";
+  if (gateChanges.length > 0 && verdict !== "fail") verdict = "needs_approval";
   return {
     schema_version: 1,
     kind: "compare",
@@ -413,7 +527,7 @@ export function assembleResults(
     prompts,
     not_evaluated: notEvaluated,
     ignored: plan.ignored,
-    gate_changes: plan.gateChanges,
+    gate_changes: gateChanges,
     ignored_inputs: opts.ignoredInputs ?? [],
   };
 }

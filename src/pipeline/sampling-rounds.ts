@@ -15,6 +15,7 @@ import {
   type PromptComparison,
 } from "../compare/compare.js";
 import { settledExamples } from "../compare/cluster.js";
+import { chargeErrors } from "../compare/error-kinds.js";
 import { aggregateCriteria, summarize } from "../engine/aggregate.js";
 import type { PromptRun } from "../engine/evaluate.js";
 import type { ExampleResult } from "../engine/runner.js";
@@ -37,6 +38,8 @@ export interface SampledPrompt {
    * to pass), and it can only add failures (src/compare/populations.ts).
    */
   population?: "added";
+  /** Ids of the eval set's must_pass examples. */
+  mustPass?: ReadonlySet<string>;
 }
 
 export type RunItems = (
@@ -116,10 +119,6 @@ export async function decideInRounds(
   signal?: AbortSignal,
 ): Promise<PromptComparison[]> {
   const maxRounds = Math.max(1, gate.maxSamplingRounds);
-  const familySize = prompts.reduce(
-    (n, p) => n + (p.population === "added" ? 0 : testedCriteria(p.champion, p.criteria)),
-    0,
-  );
   const decided: (PromptComparison | undefined)[] = prompts.map(() => undefined);
   const previous: (PromptComparison | undefined)[] = prompts.map(() => undefined);
   // A first pass a budget or the deadline cut short is not sampled further (and is inconclusive).
@@ -138,8 +137,11 @@ export async function decideInRounds(
       const c = comparePrompt(p.champion, p.challenger, p.criteria, gate, p.inputs, {
         round,
         maxRounds,
-        familySize: p.population === "added" ? testedCriteria(p.champion, p.criteria) : familySize,
+        // One family per prompt (docs/statistics.md): its own tested criteria share α, so prompts
+        // added to a PR never lower another prompt's bar.
+        familySize: testedCriteria(p.champion, p.criteria),
         final,
+        ...(p.mustPass && p.mustPass.size > 0 ? { mustPass: p.mustPass } : {}),
         deterministic: det,
         ...(ended ? { ended } : {}),
         ...(previous[i] ? { previous: previous[i] } : {}),
@@ -161,8 +163,14 @@ export async function decideInRounds(
         runItems(i, "champion", round + 1, items),
         runItems(i, "challenger", round + 1, items),
       );
+      // A refused request in a later round is the challenger's failure too, where the champion answered.
+      const charged = chargeErrors(
+        champ.examples,
+        chall.examples,
+        p.criteria.map((c) => c.name),
+      );
       p.champion = withRound(p.champion, champ, p.championCriteria, p.evalSet);
-      p.challenger = withRound(p.challenger, chall, p.criteria, p.evalSet);
+      p.challenger = withRound(p.challenger, { ...chall, examples: charged.examples }, p.criteria, p.evalSet);
       const stop = champ.stopped ?? chall.stopped ?? roundFailed([champ, chall], gate.maxErrorRate);
       if (stop) stoppedBy[i] = stop.reason;
     }

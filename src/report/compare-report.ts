@@ -8,6 +8,8 @@ import {
   consistencyNote,
   criterionRow,
   detectableDrop,
+  familyNote,
+  mustPassSection,
   samplingNote,
   sideFigures,
   signedPts,
@@ -74,6 +76,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
       "",
     );
   out.push(`**${escapeInline(c.reason, 300)}**`, "");
+  out.push(...mustPassSection(c));
   out.push(
     markdownTable(
       [
@@ -90,7 +93,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
       c.criteria.filter((k) => k.status === "regressed" || k.status === "below_threshold").map((k) => k.name),
     ),
   );
-  out.push(...samplingNote(c), ...detectableDrop(p), ...consistencyNote(p));
+  out.push(...samplingNote(c), ...familyNote(c), ...detectableDrop(p), ...consistencyNote(p));
   out.push(
     markdownTable(
       [
@@ -108,6 +111,18 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
   if (sampled) {
     out.push(
       `Sampled: ${int(sampled.kept)} of ${int(sampled.of)} examples on both sides (max_examples; ${escapeInline(sampled.method)}).`,
+      "",
+    );
+  }
+  if (c.errors.charged) {
+    out.push(
+      `${c.errors.charged} challenger answer(s) errored where the champion answered, on a request error a retry cannot clear (a 400 such as a context overflow, a refused parameter): counted as failures of every criterion, not as outages.`,
+      "",
+    );
+  }
+  if (c.errors.transient) {
+    out.push(
+      `${c.errors.transient} challenger answer(s) still errored after a retry round with a transient error (timeout, 5xx, 429, connection): left out of the pairing and counted against max_error_rate.`,
       "",
     );
   }
@@ -142,14 +157,18 @@ function headline(results: CompareResults, prompts: readonly ComparedPrompt[]): 
     return `${prompts.length} prompt${prompts.length === 1 ? "" : "s"} evaluated, no evidence of a drop beyond the tolerance`;
   const failing = prompts.flatMap((p) =>
     p.comparison.verdict === "fail"
-      ? p.comparison.criteria
-          .filter((k) => k.decision === "fail")
-          .map((k) =>
-            k.status === "below_threshold"
-              ? `${p.name}: ${k.name} below its threshold`
-              : `${p.name}: ${k.name} ${k.delta !== null ? `${signedPts(k.delta)} pts` : "worse"}`,
+      ? (p.comparison.must_pass ?? [])
+          .map((m) => `${p.name}: must-pass example ${m.id} failed`)
+          .concat(
+            p.comparison.criteria
+              .filter((k) => k.decision === "fail")
+              .map((k) =>
+                k.status === "below_threshold"
+                  ? `${p.name}: ${k.name} below its threshold`
+                  : `${p.name}: ${k.name} ${k.delta !== null ? `${signedPts(k.delta)} pts` : "worse"}`,
+              )
+              .concat((p.comparison.cost?.exceeded ?? []).map((g) => `${p.name}: ${g.reason}`)),
           )
-          .concat((p.comparison.cost?.exceeded ?? []).map((g) => `${p.name}: ${g.reason}`))
       : [],
   );
   if (results.verdict === "fail" && failing.length > 0) return `failing: ${failing.join(", ")}`;
@@ -202,7 +221,7 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
     out.push("", "</details>", "");
   }
   out.push(
-    `<sub>champion = the version active on the base branch, read from git; challenger = this change. Each example counts once: scores are the mean over its repeats (pass rates, or mean scores for graded criteria), paired by example id. A criterion fails only when a one-sided paired t-test over examples shows it worse than the tolerance allows, with the chance of a false failure held under α over every criterion of the PR and every round; undecided criteria get more rounds, and pass when sampling ends. Δ intervals are 95% t-intervals over examples. See docs/statistics.md. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}${results.head_sha && /^[0-9a-f]{7,64}$/.test(results.head_sha) ? ` · head ${results.head_sha}` : ""}</sub>`,
+    `<sub>champion = the version active on the base branch, read from git; challenger = this change. Each example counts once: scores are the mean over its repeats (pass rates, or mean scores for graded criteria), paired by example id. A criterion fails only when a one-sided paired t-test over examples shows it worse than the tolerance allows, with the chance of a false failure held under α over the criteria of each prompt whose requests changed, and every round (prompts sending byte-identical requests are not tested); undecided criteria get more rounds, and pass when sampling ends. Δ intervals are 95% t-intervals over examples. See docs/statistics.md. Provider: ${escapeInline(results.provider)} · agentops ${results.tool.version}${results.head_sha && /^[0-9a-f]{7,64}$/.test(results.head_sha) ? ` · head ${results.head_sha}` : ""}</sub>`,
   );
   return out.join("\n") + "\n";
 }

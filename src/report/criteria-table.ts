@@ -14,6 +14,7 @@ const STATUS_LABEL: Record<CriterionStatus, string> = {
   inconclusive: "⚠️ not measured",
   new: "🆕 no baseline",
   removed: "➖ removed",
+  possible_drop: "⚠️ possible drop, not confirmed",
 };
 
 export const signedPts = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
@@ -29,6 +30,8 @@ function decisionCell(c: CriterionComparison): string {
   const label = STATUS_LABEL[c.status];
   if (c.test) return `${label} (one-sided p=${pValue(c.test.p_value)} ≤ ${pValue(c.test.level)})`;
   if (c.decided_by === "end_of_sampling" && c.status === "ok") return "✅ undecided → passes";
+  if (c.status === "possible_drop" && c.minimum_detectable_drop !== null)
+    return `${label} (detects ≥ ${pts(c.minimum_detectable_drop)} pts)`;
   return label;
 }
 
@@ -113,4 +116,32 @@ export function samplingNote(c: PromptComparison): string[] {
             ? "the cap (max_sampling_rounds) was reached"
             : `sampling stopped: ${escapeInline(s.ended ?? "", 200)}`;
   return [`Sampling: ${rounds}; ${why}.`, ""];
+}
+
+/** The prompt's α family: its tested criteria share α; each criterion's final look is held to its level. */
+export function familyNote(c: PromptComparison): string[] {
+  const f = c.family;
+  if (!f || !c.baseline) return [];
+  return [
+    `Level: α ${f.alpha} for this prompt, shared by its ${f.criteria} tested criteri${f.criteria === 1 ? "on" : "a"}; each criterion's final look is held to one-sided ${f.final_level.toPrecision(2)}.`,
+    "",
+  ];
+}
+
+/** The must_pass examples the challenger failed, first in the prompt's section. */
+export function mustPassSection(c: PromptComparison): string[] {
+  const failed = c.must_pass ?? [];
+  if (failed.length === 0) return [];
+  const out = [`**Must-pass examples failed (${failed.length})** — each fails the gate on its own:`, ""];
+  for (const m of failed.slice(0, 20)) {
+    const why = m.error
+      ? `request refused: ${escapeInline(m.error, 200)}`
+      : `answer: ${escapeInline(m.output, 200)}`;
+    out.push(
+      `- **${escapeInline(m.id, 100)}**: failed ${m.failed} of ${m.of} repeat(s) on ${m.criteria.map((k) => escapeInline(k)).join(", ")}; ${why}`,
+    );
+  }
+  if (failed.length > 20) out.push(`- … and ${failed.length - 20} more`);
+  out.push("");
+  return out;
 }
