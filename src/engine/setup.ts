@@ -108,6 +108,7 @@ async function baseProvider(
         ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
         ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
         ...(opts.serviceTier ? { serviceTier: opts.serviceTier } : {}),
+        connections: opts.concurrency,
         // A batch has its own limits (enqueued tokens), not the live ones.
         ...(opts.batch ? {} : { pacer }),
       });

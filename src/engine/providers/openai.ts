@@ -6,6 +6,7 @@ import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-lim
 import type { ChatMessage, ChatRequest } from "../request.js";
 import { estimateRequestTokens, tryAgainMs, type CallPacer, type Ticket } from "../rate-pacer.js";
 import { withCallSignal } from "./call-signal.js";
+import { dispatcherFetch } from "./dispatcher-fetch.js";
 import { completionOfResponse } from "./chat-answer.js";
 import { embeddingsOfAnswer, moderationOfAnswer } from "./model-answers.js";
 import {
@@ -40,8 +41,10 @@ export interface OpenAISettings {
   timeoutMs?: number;
   /** Extra headers for gateways that want them (never cached, never logged). */
   defaultHeaders?: Record<string, string>;
-  /** A fetch implementation, e.g. one bound to a proxy agent; tests use it to watch calls. */
+  /** A fetch implementation, e.g. one bound to a proxy agent; tests use it to watch calls. Default: dispatcherFetch. */
   fetch?: typeof globalThis.fetch;
+  /** Keep-alive connections to the endpoint: the run's concurrency (default 64). */
+  connections?: number;
   /** Largest response body read (default MAX_RESPONSE_BYTES); tests lower it. */
   maxResponseBytes?: number;
   /** Clock for latencyMs; injected by tests. */
@@ -306,6 +309,18 @@ export function chatBodyOf(request: ChatRequest): Body {
   return bodyFor(request, REASONING.test(request.model));
 }
 
+/**
+ * The lean fetch, unless Node is told to send fetch through the environment's proxy
+ * (NODE_USE_ENV_PROXY, Node 24): then the global fetch, which honours it.
+ */
+function defaultFetch(settings: OpenAISettings): typeof globalThis.fetch {
+  if (process.env.NODE_USE_ENV_PROXY) return globalThis.fetch;
+  return dispatcherFetch({
+    connections: settings.connections ?? 64,
+    maxResponseBytes: settings.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+  });
+}
+
 /** A live OpenAI-compatible endpoint. It never retries: withRetries decides. */
 export function createOpenAIProvider(settings: OpenAISettings): Provider {
   const baseURL = settings.baseURL ?? DEFAULT_BASE_URL;
@@ -317,7 +332,7 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
     timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(settings.defaultHeaders ? { defaultHeaders: settings.defaultHeaders } : {}),
     fetch: limitResponseBytes(
-      settings.fetch ?? globalThis.fetch,
+      settings.fetch ?? defaultFetch(settings),
       settings.maxResponseBytes ?? MAX_RESPONSE_BYTES,
     ),
   });
