@@ -5,6 +5,7 @@
 //   npm run bench                      the targets: rl-rpm, rl-tpm, n10k, compare
 //   npm run bench -- rl-rpm            one workload at a time (any of them, space-separated)
 //   npm run bench -- all               also n200, n100k, cache and 429s
+//   BENCH_FETCH=global npm run bench -- compare   the same through Node's global fetch, to compare
 //   node --cpu-prof --cpu-prof-dir=prof bench/provider-bench.mjs n100k    a profile of one
 import { fileURLToPath } from "node:url";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -63,7 +64,9 @@ async function measure(body) {
 /** The live call path as src/engine/setup.ts builds it: paced to the endpoint's limits, retried. */
 function providerFor(server, controller, cacheDir, retry = { baseDelayMs: 20 }) {
   const pacer = new RatePacer();
-  let provider = withRetries(createOpenAIProvider({ apiKey: "sk-bench", baseURL: server.url, pacer }), {
+  const fetch = process.env.BENCH_FETCH === "global" ? { fetch: globalThis.fetch } : {};
+  const live = createOpenAIProvider({ apiKey: "sk-bench", baseURL: server.url, pacer, ...fetch });
+  let provider = withRetries(live, {
     ...retry,
     onRetry: ({ error }) => error.kind === "rate_limited" && controller.onRateLimited(),
   });
@@ -259,7 +262,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 console.log(
-  `node ${process.versions.node}; CPU and stalls are the engine process's (the fake model runs in its own)`,
+  `node ${process.versions.node}; CPU and stalls are the engine process's (the fake model runs in its own); ` +
+    `fetch: ${process.env.BENCH_FETCH === "global" ? "Node's global fetch" : "undici dispatcher (the default)"}`,
 );
 await warmUp();
 for (const w of chosen) await WORKLOADS[w]();
