@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from "vitest";
 import { parseEvalSet, parsePromptFile } from "../../src/config/load.js";
+import { summarize } from "../../src/engine/aggregate.js";
 import { costUsd } from "../../src/engine/pricing.js";
 import { createOpenAIProvider } from "../../src/engine/providers/openai.js";
 import { runSuite } from "../../src/engine/runner.js";
@@ -42,6 +43,7 @@ test("cached input tokens are reported per example and priced at the cached rate
   expect(a?.usage).toEqual({ prompt_tokens: 2000, completion_tokens: 10, cached_tokens: 1536 });
   // gpt-4o: 464 input tokens at 2.5, 1536 cached at 1.25, 10 output at 10, per 1M.
   expect(a?.cost_usd).toBeCloseTo((464 * 2.5 + 1536 * 1.25 + 10 * 10) / 1e6, 12);
+  expect(summarize(run.results).tokens).toEqual({ prompt: 4000, completion: 20, cached: 3072 });
 });
 
 test("every request starts with the same static prefix, byte for byte, so the provider's prompt cache applies", async () => {
