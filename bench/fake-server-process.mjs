@@ -19,6 +19,8 @@ export async function spawnFakeServer(script, args = []) {
     url,
     origin,
     calls: async () => (await (await fetch(`${origin}/calls`)).json()).calls,
+    /** Chat requests answered 429. */
+    rejected: async () => (await (await fetch(`${origin}/calls`)).json()).rejected,
     close: () =>
       new Promise((r) => {
         child.once("exit", r);

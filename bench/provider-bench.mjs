@@ -2,9 +2,10 @@
 // OpenAI server with a fixed latency, run in its own process (so CPU per call and stalls are
 // the engine's alone). Prints figures; asserts nothing.
 //
-//   npm run bench                      the one-runner targets: n200, compare, n100k
-//   npm run bench -- n200 compare      only these workloads
-//   npm run bench -- all               also cache, 429s and the old scale runs
+//   npm run bench                      the targets: rl-rpm, rl-tpm, n10k, compare
+//   npm run bench -- rl-rpm            one workload at a time (any of them, space-separated)
+//   npm run bench -- all               also n200, n100k, cache and 429s
+//   BENCH_FETCH=global npm run bench -- compare   the same through Node's global fetch, to compare
 //   node --cpu-prof --cpu-prof-dir=prof bench/provider-bench.mjs n100k    a profile of one
 import { fileURLToPath } from "node:url";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -19,6 +20,8 @@ import { createOpenAIProvider } from "../lib/engine/providers/openai.js";
 import { withRetries } from "../lib/engine/providers/retry.js";
 import { withCache } from "../lib/engine/providers/cache.js";
 import { AdaptiveConcurrency } from "../lib/engine/concurrency.js";
+import { RatePacer } from "../lib/engine/rate-pacer.js";
+import { chargedTokens } from "./rate-limit.mjs";
 import { spawnFakeServer } from "./fake-server-process.mjs";
 
 const SERVER = fileURLToPath(new URL("./fake-openai-server.mjs", import.meta.url));
@@ -58,9 +61,13 @@ async function measure(body) {
   return { ...out, wall, cpuMs: (used.user + used.system) / 1000, stallMs, peakRss };
 }
 
-function providerFor(server, controller, cacheDir) {
-  let provider = withRetries(createOpenAIProvider({ apiKey: "sk-bench", baseURL: server.url }), {
-    baseDelayMs: 20,
+/** The live call path as src/engine/setup.ts builds it: paced to the endpoint's limits, retried. */
+function providerFor(server, controller, cacheDir, retry = { baseDelayMs: 20 }) {
+  const pacer = new RatePacer();
+  const fetch = process.env.BENCH_FETCH === "global" ? { fetch: globalThis.fetch } : {};
+  const live = createOpenAIProvider({ apiKey: "sk-bench", baseURL: server.url, pacer, ...fetch });
+  let provider = withRetries(live, {
+    ...retry,
     onRetry: ({ error }) => error.kind === "rate_limited" && controller.onRateLimited(),
   });
   if (cacheDir) provider = withCache(provider, { dir: cacheDir, namespace: "bench" });
@@ -68,10 +75,10 @@ function providerFor(server, controller, cacheDir) {
 }
 
 /** One prompt over N examples. */
-async function suite({ n, concurrency, latencyMs, rateLimitEvery = 0, cacheDir }) {
-  const server = await spawnFakeServer(SERVER, [String(latencyMs), String(rateLimitEvery)]);
+async function suite({ n, concurrency, latencyMs, rateLimitEvery = 0, cacheDir, limits = [], retry }) {
+  const server = await spawnFakeServer(SERVER, [String(latencyMs), String(rateLimitEvery), ...limits]);
   const controller = new AdaptiveConcurrency(concurrency);
-  const provider = providerFor(server, controller, cacheDir);
+  const provider = providerFor(server, controller, cacheDir, retry);
   const prompt = parsePromptFile(promptText(1), "bench.yaml");
   const evalSet = parseEvalSet(evalSetText(n), "bench.jsonl");
   try {
@@ -83,10 +90,35 @@ async function suite({ n, concurrency, latencyMs, rateLimitEvery = 0, cacheDir }
       });
       return { ok: run.results.filter((r) => r.status === "ok").length, total: run.results.length };
     });
-    return { ...m, calls: await server.calls(), low: controller.low };
+    return { ...m, calls: await server.calls(), rejected: await server.rejected(), low: controller.low };
   } finally {
     await server.close();
   }
+}
+
+/**
+ * N examples at C = 64, L = 50 ms against a rate limit that starts used up (other jobs on the key).
+ * The ideal is what the limit allows: N requests at rpm/60 a second, or the requests' tokens at
+ * tpm/60 a second. Production retry settings (src/engine/setup.ts's defaults).
+ */
+async function rateLimited(name, { n, rpm, tpm }) {
+  const limits = [...(rpm ? [`rpm=${rpm}`] : []), ...(tpm ? [`tpm=${tpm}`] : []), "used-up"];
+  const m = await suite({ n, concurrency: 64, latencyMs: 50, limits, retry: {} });
+  const prompt = parsePromptFile(promptText(1), "bench.yaml");
+  const tokens = Array.from({ length: n }, (_, i) =>
+    chargedTokens({
+      messages: [{ content: `Say hi to person ${i} (v1)` }],
+      max_tokens: prompt.data.max_tokens,
+    }),
+  ).reduce((a, b) => a + b, 0);
+  const ideal = Math.max(rpm ? (n / rpm) * 60_000 : 0, tpm ? (tokens / tpm) * 60_000 : 0);
+  const share = m.rejected / m.calls;
+  console.log(
+    `${name.padEnd(8)} N=${n} C=64 L=50 ms ${rpm ? `${rpm} requests/min` : `${tpm} tokens/min (${tokens} tokens asked)`}, starting used up: ` +
+      `wall ${(m.wall / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, ratio ${(m.wall / ideal).toFixed(3)} (target ≤ 1.1); ` +
+      `${m.rejected} of ${m.calls} requests answered 429 = ${(share * 100).toFixed(2)}% (target ≤ 2%); ${m.ok}/${m.total} scored; ` +
+      `CPU ${(m.cpuMs / m.calls).toFixed(3)} ms/call; concurrency went down to ${m.low}`,
+  );
 }
 
 /** A compare of one prompt: champion and challenger over N/2 examples each, through runComparison. */
@@ -153,6 +185,16 @@ function report(name, m, { n, c, l, target }) {
 }
 
 const WORKLOADS = {
+  "rl-rpm": () => rateLimited("rl-rpm", { n: 400, rpm: 1200 }),
+  // 16 tokens a request (a 6-token prompt + max_tokens 10): 19 200 a minute is 1 200 requests.
+  "rl-tpm": () => rateLimited("rl-tpm", { n: 400, tpm: 19_200 }),
+  n10k: async () =>
+    report("n10k", await suite({ n: 10_000, concurrency: 64, latencyMs: 50 }), {
+      n: 10_000,
+      c: 64,
+      l: 50,
+      target: 1.2,
+    }),
   n200: async () =>
     report("n200", await suite({ n: 200, concurrency: 8, latencyMs: 100 }), {
       n: 200,
@@ -209,7 +251,7 @@ async function warmUp() {
   }
 }
 
-const DEFAULT = ["n200", "compare", "n100k"];
+const DEFAULT = ["rl-rpm", "rl-tpm", "n10k", "compare"];
 const asked = process.argv.slice(2);
 const chosen = asked.length === 0 ? DEFAULT : asked.includes("all") ? Object.keys(WORKLOADS) : asked;
 const unknown = chosen.filter((w) => !(w in WORKLOADS));
@@ -220,7 +262,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 console.log(
-  `node ${process.versions.node}; CPU and stalls are the engine process's (the fake model runs in its own)`,
+  `node ${process.versions.node}; CPU and stalls are the engine process's (the fake model runs in its own); ` +
+    `fetch: ${process.env.BENCH_FETCH === "global" ? "Node's global fetch" : "undici dispatcher (the default)"}`,
 );
 await warmUp();
 for (const w of chosen) await WORKLOADS[w]();

@@ -39,6 +39,10 @@ export const ActionSettings = z.object({
   mergeFrom: z.string(),
   /** Default-branch runs send their calls through the Batch API; pull request runs ignore it. */
   batch: z.boolean(),
+  /** Our own ceilings under the endpoint's rate limits, to leave room for other jobs on the key. */
+  maxRpm: z.number().int().positive().optional(),
+  maxTpm: z.number().int().positive().optional(),
+  serviceTier: z.enum(["flex"]).optional(),
 });
 export type ActionSettings = z.infer<typeof ActionSettings>;
 
@@ -64,6 +68,9 @@ const INPUT_NAMES: Record<string, string> = {
   commentAuthor: "comment-author",
   allowSelfApprove: "allow-self-approve",
   mergeFrom: "merge-from",
+  maxRpm: "max-rpm",
+  maxTpm: "max-tpm",
+  serviceTier: "service-tier",
 };
 
 function num(read: Reader, name: string): number | undefined {
@@ -121,6 +128,9 @@ export function readSettings(
     allowSelfApprove: bool(read, "allow-self-approve", false),
     ...scaleInputs(read),
     batch: bool(read, "batch", false),
+    maxRpm: num(read, "max-rpm"),
+    maxTpm: num(read, "max-tpm"),
+    serviceTier: read("service-tier").trim() || undefined,
   };
   const parsed = ActionSettings.safeParse(raw);
   if (!parsed.success) {

@@ -36,3 +36,18 @@ test("a bad input names the input, as written in the workflow", () => {
     /input "base-url" is invalid/,
   );
 });
+
+test("max-rpm, max-tpm and service-tier: read when set, a bad value named", () => {
+  const s = readSettings(
+    reader({ "max-rpm": "600", "max-tpm": "90000", "service-tier": "flex" }),
+    () => undefined,
+  );
+  expect(s).toMatchObject({ maxRpm: 600, maxTpm: 90000, serviceTier: "flex" });
+  expect(readSettings(reader({}), () => undefined).maxRpm).toBeUndefined();
+  expect(() => readSettings(reader({ "max-rpm": "0" }), () => undefined)).toThrow(
+    /input "max-rpm" is invalid/,
+  );
+  expect(() => readSettings(reader({ "service-tier": "turbo" }), () => undefined)).toThrow(
+    /input "service-tier" is invalid/,
+  );
+});

@@ -22,8 +22,8 @@ describe("priceOf", () => {
   });
 
   test("exact names first: gpt-4o-mini does not get gpt-4o's price", () => {
-    expect(priceOf("gpt-4o")).toEqual({ input: 2.5, output: 10 });
-    expect(priceOf("gpt-4o-mini")).toEqual({ input: 0.15, output: 0.6 });
+    expect(priceOf("gpt-4o")).toEqual({ input: 2.5, output: 10, cached_input: 1.25 });
+    expect(priceOf("gpt-4o-mini")).toEqual({ input: 0.15, output: 0.6, cached_input: 0.075 });
   });
 
   test("then the longest known name it extends", () => {
@@ -82,5 +82,29 @@ describe("batch prices", () => {
     expect(batchCostUsd("gpt-4o-mini-2024-07-18", usage)).toBeCloseTo((0.15 + 0.6) / 2, 12);
     expect(batchCostUsd("house-model", usage, { "house-model": { input: 4, output: 8 } })).toBe(6);
     expect(batchCostUsd("no-such-model", usage)).toBeUndefined();
+  });
+});
+
+describe("cached input and service tiers", () => {
+  test("cached input tokens are priced at the model's cached rate, the rest of the input at the input rate", () => {
+    // gpt-4o: 2.5 input, 1.25 cached input, 10 output per 1M.
+    const usage = { prompt_tokens: 1_000_000, completion_tokens: 100_000, cached_tokens: 600_000 };
+    expect(costUsd("gpt-4o", usage)).toBeCloseTo(0.4 * 2.5 + 0.6 * 1.25 + 0.1 * 10, 10);
+    expect(costUsd("gpt-4o", { ...usage, cached_tokens: 0 })).toBeCloseTo(2.5 + 1, 10);
+  });
+
+  test("a model without a cached rate charges cached tokens at the input rate", () => {
+    const usage = { prompt_tokens: 1_000_000, completion_tokens: 0, cached_tokens: 500_000 };
+    expect(costUsd("gpt-4-turbo", usage)).toBeCloseTo(10, 10);
+    expect(costUsd("mine", usage, { mine: { input: 1, output: 2, cached_input: 0.1 } })).toBeCloseTo(
+      0.55,
+      10,
+    );
+  });
+
+  test("flex is priced at the batch rate: half, cached input included", () => {
+    const usage = { prompt_tokens: 1_000_000, completion_tokens: 1_000_000, cached_tokens: 1_000_000 };
+    expect(costUsd("gpt-5", usage, {}, "flex")).toBeCloseTo((0.125 + 10) / 2, 10);
+    expect(costUsd("gpt-5", usage)).toBeCloseTo(0.125 + 10, 10);
   });
 });

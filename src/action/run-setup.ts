@@ -62,6 +62,9 @@ export async function setupFor(
     pricing: trusted.pricing ?? {},
     ...(where.recordingEntries ? { recordingEntries: where.recordingEntries } : {}),
     ...(batch ? { batch } : {}),
+    ...(s.maxRpm !== undefined ? { maxRpm: s.maxRpm } : {}),
+    ...(s.maxTpm !== undefined ? { maxTpm: s.maxTpm } : {}),
+    ...(s.serviceTier !== undefined ? { serviceTier: s.serviceTier } : {}),
     log: deps.log.info,
   });
 }

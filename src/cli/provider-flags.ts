@@ -8,6 +8,7 @@ import { resolveOpenAISettings } from "../engine/providers/openai.js";
 import { withDeadline } from "../engine/deadline.js";
 import type { CliIo } from "./io.js";
 import { DEFAULT_BATCH_DIR, type BatchRunOptions } from "../scale/batch-setup.js";
+import { SERVICE_TIERS } from "../engine/pricing.js";
 
 /** The provider flags every evaluating command shares, as parseArgs hands them over. */
 export interface ProviderFlags {
@@ -25,6 +26,9 @@ export interface ProviderFlags {
   batch?: boolean;
   batchDir?: string;
   batchPoll?: string;
+  maxRpm?: string;
+  maxTpm?: string;
+  serviceTier?: string;
 }
 
 /** parseArgs option specs for the flags above, shared by every evaluating command. */
@@ -43,6 +47,9 @@ export const RUN_FLAG_SPECS = {
   batch: { type: "boolean" },
   "batch-dir": { type: "string" },
   "batch-poll": { type: "string" },
+  "max-rpm": { type: "string" },
+  "max-tpm": { type: "string" },
+  "service-tier": { type: "string" },
 } as const;
 
 type RunFlagValues = {
@@ -67,6 +74,9 @@ export function runFlags(values: RunFlagValues): ProviderFlags {
   if (values.batch) out.batch = true;
   if (values["batch-dir"] !== undefined) out.batchDir = values["batch-dir"];
   if (values["batch-poll"] !== undefined) out.batchPoll = values["batch-poll"];
+  if (values["max-rpm"] !== undefined) out.maxRpm = values["max-rpm"];
+  if (values["max-tpm"] !== undefined) out.maxTpm = values["max-tpm"];
+  if (values["service-tier"] !== undefined) out.serviceTier = values["service-tier"];
   return out;
 }
 
@@ -85,7 +95,12 @@ export const providerOptions = `  --provider KIND      replay | mock | openai (d
   --batch              send the calls through the OpenAI Batch API: half the price, answers within
                        24 h (openai provider only; see "Batch runs" in the README)
   --batch-dir DIR      where the batch ids are kept for a rerun to resume (default: .agentops-batch)
-  --batch-poll SECONDS between batch status checks (default 30)`;
+  --batch-poll SECONDS between batch status checks (default 30)
+  --max-rpm N          send at most N requests a minute per model, below the endpoint's own limit
+                       (which is read from its x-ratelimit headers), to leave room for other jobs
+  --max-tpm N          the same for tokens a minute (a request counts its prompt plus max_tokens)
+  --service-tier TIER  ask the endpoint for this service tier on every call, e.g. flex (cheaper,
+                       slower; priced at the provider's flex rate)`;
 
 export function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -144,8 +159,20 @@ export async function makeRunSetup(project: Project, flags: ProviderFlags, io: C
     ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
     ...(maxTokensTotal !== undefined ? { maxTokensTotal } : {}),
     ...(flags.batch ? { batch: batchOptions(kind, flags, io) } : {}),
+    ...rateOptions(flags),
     log: (line) => io.stderr(`${line}\n`),
   });
+}
+
+function rateOptions(flags: ProviderFlags): { maxRpm?: number; maxTpm?: number; serviceTier?: string } {
+  const maxRpm = positiveInt(flags.maxRpm, "--max-rpm");
+  const maxTpm = positiveInt(flags.maxTpm, "--max-tpm");
+  const serviceTier = oneOf(flags.serviceTier, SERVICE_TIERS, "--service-tier");
+  return {
+    ...(maxRpm !== undefined ? { maxRpm } : {}),
+    ...(maxTpm !== undefined ? { maxTpm } : {}),
+    ...(serviceTier !== undefined ? { serviceTier } : {}),
+  };
 }
 
 function batchOptions(kind: string, flags: ProviderFlags, io: CliIo): BatchRunOptions {

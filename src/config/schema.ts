@@ -451,7 +451,15 @@ export const ProjectConfig = z.strictObject({
   embedding_model: z.string().min(1).max(200).optional(),
   /** USD per million tokens, for models the built-in table lacks or whose price changed. */
   pricing: z
-    .record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() }))
+    .record(
+      z.string(),
+      z.strictObject({
+        input: z.number().nonnegative(),
+        output: z.number().nonnegative(),
+        /** Input tokens served from the provider's prompt cache; default the input price. */
+        cached_input: z.number().nonnegative().optional(),
+      }),
+    )
     .optional(),
   concurrency: positiveInt.max(256).optional(),
   budgets: Budgets.optional(),

@@ -52,7 +52,8 @@ export interface SuiteSummary {
   pass_rate: number;
   mean_score: number;
   latency_ms: { p50: number; p95: number } | null;
-  tokens: { prompt: number; completion: number };
+  /** `cached`: of the prompt tokens, those the provider served from its prompt cache; absent when none. */
+  tokens: { prompt: number; completion: number; cached?: number };
   /** Spend of this run's calls (cached calls cost nothing); null when a model's price is unknown. */
   cost_usd: number | null;
   cached: number;
@@ -179,6 +180,7 @@ export function summarize(results: readonly ExampleResult[]): SuiteSummary {
     tokens: {
       prompt: ok.reduce((s, r) => s + (r.usage?.prompt_tokens ?? 0), 0),
       completion: ok.reduce((s, r) => s + (r.usage?.completion_tokens ?? 0), 0),
+      ...cachedTokens(ok),
     },
     cost_usd: results.some((r) => r.usage && r.cost_usd === undefined)
       ? null
@@ -187,4 +189,10 @@ export function summarize(results: readonly ExampleResult[]): SuiteSummary {
     error_kinds,
     truncated: ok.filter((r) => r.finish_reason === "length").length,
   };
+}
+
+/** The prompt-cache hits of a run's answers, only when there were some (results without them stay as they were). */
+function cachedTokens(ok: readonly { usage?: { cached_tokens?: number } }[]): { cached?: number } {
+  const cached = ok.reduce((s, r) => s + (r.usage?.cached_tokens ?? 0), 0);
+  return cached > 0 ? { cached } : {};
 }

@@ -4,13 +4,17 @@ import type { TokenUsage } from "./providers/types.js";
 export interface Price {
   input: number;
   output: number;
+  /** Input tokens served from the provider's prompt cache; absent: the model has no cached rate (input price). */
+  cached_input?: number | undefined;
 }
 
 /**
  * Standard-tier list prices, USD per 1M tokens, as of 2025-12 (OpenAI and
  * Anthropic price pages; Llama at a typical hosted rate, which varies by host).
- * Prices change and batch, cached-input and regional rates differ: override or
- * add models with `pricing` in the project config. Costs are estimates for
+ * Cached input is the rate for prompt tokens the provider served from its
+ * prompt cache (usage.prompt_tokens_details.cached_tokens); Anthropic's is its
+ * cache-read rate. Prices change and batch and regional rates differ: override
+ * or add models with `pricing` in the project config. Costs are estimates for
  * budgets and reports, not invoices.
  *
  * Pricier variants are listed explicitly because prefix matching would
@@ -18,31 +22,31 @@ export interface Price {
  */
 export const PRICES_AS_OF = "2025-12";
 export const PRICES: Readonly<Record<string, Price>> = {
-  "gpt-4o": { input: 2.5, output: 10 },
+  "gpt-4o": { input: 2.5, output: 10, cached_input: 1.25 },
   "gpt-4o-2024-05-13": { input: 5, output: 15 },
-  "gpt-4o-mini": { input: 0.15, output: 0.6 },
-  "gpt-4.1": { input: 2, output: 8 },
-  "gpt-4.1-mini": { input: 0.4, output: 1.6 },
-  "gpt-4.1-nano": { input: 0.1, output: 0.4 },
+  "gpt-4o-mini": { input: 0.15, output: 0.6, cached_input: 0.075 },
+  "gpt-4.1": { input: 2, output: 8, cached_input: 0.5 },
+  "gpt-4.1-mini": { input: 0.4, output: 1.6, cached_input: 0.1 },
+  "gpt-4.1-nano": { input: 0.1, output: 0.4, cached_input: 0.025 },
   "gpt-4-turbo": { input: 10, output: 30 },
   "gpt-3.5-turbo": { input: 0.5, output: 1.5 },
-  "gpt-5": { input: 1.25, output: 10 },
-  "gpt-5-mini": { input: 0.25, output: 2 },
-  "gpt-5-nano": { input: 0.05, output: 0.4 },
+  "gpt-5": { input: 1.25, output: 10, cached_input: 0.125 },
+  "gpt-5-mini": { input: 0.25, output: 2, cached_input: 0.025 },
+  "gpt-5-nano": { input: 0.05, output: 0.4, cached_input: 0.005 },
   "gpt-5-pro": { input: 15, output: 120 },
-  "gpt-5.1": { input: 1.25, output: 10 },
-  o1: { input: 15, output: 60 },
-  "o1-mini": { input: 1.1, output: 4.4 },
+  "gpt-5.1": { input: 1.25, output: 10, cached_input: 0.125 },
+  o1: { input: 15, output: 60, cached_input: 7.5 },
+  "o1-mini": { input: 1.1, output: 4.4, cached_input: 0.55 },
   "o1-pro": { input: 150, output: 600 },
-  o3: { input: 2, output: 8 },
-  "o3-mini": { input: 1.1, output: 4.4 },
+  o3: { input: 2, output: 8, cached_input: 0.5 },
+  "o3-mini": { input: 1.1, output: 4.4, cached_input: 0.55 },
   "o3-pro": { input: 20, output: 80 },
-  "o4-mini": { input: 1.1, output: 4.4 },
-  "claude-3-5-sonnet": { input: 3, output: 15 },
-  "claude-3-5-haiku": { input: 0.8, output: 4 },
-  "claude-3-7-sonnet": { input: 3, output: 15 },
-  "claude-sonnet-4": { input: 3, output: 15 },
-  "claude-opus-4": { input: 15, output: 75 },
+  "o4-mini": { input: 1.1, output: 4.4, cached_input: 0.275 },
+  "claude-3-5-sonnet": { input: 3, output: 15, cached_input: 0.3 },
+  "claude-3-5-haiku": { input: 0.8, output: 4, cached_input: 0.08 },
+  "claude-3-7-sonnet": { input: 3, output: 15, cached_input: 0.3 },
+  "claude-sonnet-4": { input: 3, output: 15, cached_input: 0.3 },
+  "claude-opus-4": { input: 15, output: 75, cached_input: 1.5 },
   "llama-3.1-70b": { input: 0.9, output: 0.9 },
   "llama-3.1-8b": { input: 0.2, output: 0.2 },
   // Embeddings are billed on input only.
@@ -82,14 +86,29 @@ export function priceOf(model: string, overrides: Readonly<Record<string, Price>
   return best === undefined ? undefined : table[best];
 }
 
-/** USD for one call's usage, or undefined when the model's price is unknown. */
+/** USD of `usage` at `p`: cached input tokens at the cached rate, the rest of the input at the input rate. */
+function priced(p: Price, usage: TokenUsage): number {
+  const cached = Math.min(usage.cached_tokens ?? 0, usage.prompt_tokens);
+  const input = (usage.prompt_tokens - cached) * p.input + cached * (p.cached_input ?? p.input);
+  return (input + usage.completion_tokens * p.output) / 1_000_000;
+}
+
+/**
+ * The service tiers priced differently from the standard one. OpenAI prices `flex` at its Batch
+ * API rates (half the list price, cached input included) as of PRICES_AS_OF.
+ */
+export const SERVICE_TIERS = ["flex"] as const;
+
+/** USD for one call's usage, or undefined when the model's price is unknown; `serviceTier` "flex" at flex rates. */
 export function costUsd(
   model: string,
   usage: TokenUsage,
   overrides?: Readonly<Record<string, Price>>,
+  serviceTier?: string,
 ): number | undefined {
+  if (serviceTier === "flex") return batchCostUsd(model, usage, overrides);
   const p = priceOf(model, overrides);
-  return p ? (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000 : undefined;
+  return p ? priced(p, usage) : undefined;
 }
 
 /**
@@ -138,7 +157,7 @@ export function batchCostUsd(
   // A project's own price for the model is its list price, halved like the table's.
   const special = Object.hasOwn(overrides ?? {}, model) ? undefined : batchPriceOf(model);
   const p = special ?? halve(priceOf(model, overrides));
-  return p ? (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1_000_000 : undefined;
+  return p ? priced(p, usage) : undefined;
 }
 
 /** BATCH_PRICES by exact name, then by the longest known name the model extends. */
@@ -152,5 +171,11 @@ function batchPriceOf(model: string): Price | undefined {
 }
 
 function halve(p: Price | undefined): Price | undefined {
-  return p ? { input: p.input / 2, output: p.output / 2 } : undefined;
+  return p
+    ? {
+        input: p.input / 2,
+        output: p.output / 2,
+        ...(p.cached_input !== undefined ? { cached_input: p.cached_input / 2 } : {}),
+      }
+    : undefined;
 }

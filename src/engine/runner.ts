@@ -59,6 +59,8 @@ export interface Progress {
   cached: number;
   /** Spend of the whole run so far (shared budget), when known. */
   spentUsd?: number;
+  /** The rate limit calls are waiting for right now, when one holds the run back. */
+  heldBy?: string;
 }
 
 /** USD for a call, or undefined when the model's price is unknown. */
@@ -97,6 +99,8 @@ export interface RunOptions {
    * gives the base's, so a challenger cannot loosen the schema its calls are held to.
    */
   toolSchemas?: readonly ToolDefinition[];
+  /** Which rate limit holds calls back now, if any (the rate pacer's), for the progress line. */
+  held?: () => string | undefined;
 }
 
 /** Why a run stopped before every example was tried; `left_out`: examples the budget left unscored. */
@@ -273,7 +277,8 @@ export async function runSuite(
         progress.done++;
         if (result.status === "error") progress.errors++;
         if (result.cached) progress.cached++;
-        opts.onProgress?.({ ...progress, spentUsd: budget.spend.usd });
+        const heldBy = opts.held?.();
+        opts.onProgress?.({ ...progress, spentUsd: budget.spend.usd, ...(heldBy ? { heldBy } : {}) });
       },
       {
         signal: stop.signal,
@@ -332,9 +337,11 @@ interface CallContext {
 }
 
 function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  const cached = (a.cached_tokens ?? 0) + (b.cached_tokens ?? 0);
   return {
     prompt_tokens: a.prompt_tokens + b.prompt_tokens,
     completion_tokens: a.completion_tokens + b.completion_tokens,
+    ...(cached > 0 ? { cached_tokens: cached } : {}),
   };
 }
 

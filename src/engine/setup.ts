@@ -4,6 +4,7 @@ import type { ProjectConfig } from "../config/schema.js";
 import { Budget } from "./budget.js";
 import { AdaptiveConcurrency } from "./concurrency.js";
 import { createJudge } from "./judge.js";
+import { RatePacer } from "./rate-pacer.js";
 import { batchCostUsd, budgetCostUsd, costUsd } from "./pricing.js";
 import { createModelScorer } from "./scorers/model-criteria.js";
 import { withCache } from "./providers/cache.js";
@@ -45,6 +46,11 @@ export interface SetupOptions {
   judgeModel?: string;
   /** Price overrides; default the project's. The Action passes the base revision's, so a PR cannot zero its costs. */
   pricing?: ProjectConfig["pricing"];
+  /** openai only: ceilings of our own under the endpoint's rate limits, to leave room for other jobs. */
+  maxRpm?: number;
+  maxTpm?: number;
+  /** openai only: the service_tier every chat call asks for ("flex": cheaper and slower). */
+  serviceTier?: string;
   /** openai only: send calls through the Batch API (half price, answers within 24 h). */
   batch?: BatchRunOptions;
   log: (line: string) => void;
@@ -74,6 +80,7 @@ async function baseProvider(
   project: Project,
   opts: SetupOptions,
   concurrency: AdaptiveConcurrency,
+  pacer: RatePacer,
 ): Promise<Provider> {
   switch (opts.kind) {
     case "mock":
@@ -100,6 +107,10 @@ async function baseProvider(
         apiKey: opts.apiKey ?? "",
         ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
         ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+        ...(opts.serviceTier ? { serviceTier: opts.serviceTier } : {}),
+        connections: opts.concurrency,
+        // A batch has its own limits (enqueued tokens), not the live ones.
+        ...(opts.batch ? {} : { pacer }),
       });
       const retried = withRetries(stopWhenUnreachable(live), {
         onRetry: ({ error, delayMs, attempt }) => {
@@ -116,7 +127,12 @@ async function baseProvider(
 
 export async function createRunSetup(project: Project, opts: SetupOptions): Promise<RunSetup> {
   const concurrency = new AdaptiveConcurrency(opts.concurrency);
-  let provider = await baseProvider(project, opts, concurrency);
+  // One per endpoint (a run has one): every suite's calls to a model share its limits.
+  const pacer = new RatePacer({
+    ...(opts.maxRpm !== undefined ? { maxRpm: opts.maxRpm } : {}),
+    ...(opts.maxTpm !== undefined ? { maxTpm: opts.maxTpm } : {}),
+  });
+  let provider = await baseProvider(project, opts, concurrency, pacer);
   if (opts.cacheDir && (opts.kind === "openai" || opts.kind === "cache-only")) {
     provider = withCache(provider, {
       dir: opts.cacheDir,
@@ -142,6 +158,7 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
       onCallResult: (outcome) => {
         if (outcome === "ok") concurrency.onSuccess();
       },
+      held: () => pacer.held(),
       judge,
       // In a pull request run project.config is the base revision's, so a PR cannot pick these.
       models: createModelScorer(provider, judge, {
@@ -150,10 +167,11 @@ export async function createRunSetup(project: Project, opts: SetupOptions): Prom
       }),
       price: batched
         ? (model, usage) => batchCostUsd(model, usage, pricing)
-        : (model, usage) => costUsd(model, usage, pricing),
+        : (model, usage) => costUsd(model, usage, pricing, opts.serviceTier),
       budgetPrice: batched
         ? (model, usage) => budgetCostUsd(model, usage, pricing, batchCostUsd)
-        : (model, usage) => budgetCostUsd(model, usage, pricing),
+        : (model, usage) =>
+            budgetCostUsd(model, usage, pricing, (m, u, o) => costUsd(m, u, o, opts.serviceTier)),
       budget: new Budget({
         ...(opts.maxCostUsd !== undefined ? { maxCostUsd: opts.maxCostUsd } : {}),
         ...(opts.maxTokensTotal !== undefined ? { maxTokensTotal: opts.maxTokensTotal } : {}),

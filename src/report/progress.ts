@@ -21,8 +21,9 @@ export function progressPrinter(
     const errors = p.errors ? `, ${p.errors} error${p.errors === 1 ? "" : "s"}` : "";
     const cached = p.cached ? `, ${p.cached} cached` : "";
     const spent = p.spentUsd ? `, $${p.spentUsd.toFixed(4)} spent` : "";
+    const held = p.heldBy && !final ? `; held by ${p.heldBy}` : "";
     write(
-      `[${label}] ${p.done}/${p.total} examples done${errors}${cached}${spent} (${((t - start) / 1000).toFixed(1)} s)`,
+      `[${label}] ${p.done}/${p.total} examples done${errors}${cached}${spent} (${((t - start) / 1000).toFixed(1)} s)${held}`,
     );
   };
 }

@@ -1,6 +1,7 @@
 import { JUDGE_SYSTEM } from "../../src/engine/judge.js";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { FakeRateLimiter, type RateLimitSpec } from "./fake-rate-limit.js";
 
 /** The chat-completions body the provider sends, as the server sees it. */
 export interface ChatBody {
@@ -16,6 +17,8 @@ export type ChatCompletionBody = ChatBody;
 export interface FakeUsage {
   prompt_tokens: number;
   completion_tokens: number;
+  /** Sent as usage.prompt_tokens_details.cached_tokens, as OpenAI reports prompt-cache hits. */
+  cached_tokens?: number;
 }
 
 export type FakeReply =
@@ -49,6 +52,8 @@ export interface FakeOpenAI {
   /** Most requests ever open at once (a hang counts until its socket closes). */
   readonly peakConcurrency: number;
   readonly inFlight: number;
+  /** Chat requests answered 429 by the rate limit (with `rateLimit`). */
+  readonly rateLimited: number;
   close(): Promise<void>;
 }
 
@@ -64,14 +69,15 @@ const echo: FakeHandler = (r) =>
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   if (res.destroyed) return;
-  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
 function completion(
   req: ReceivedRequest,
   reply: { text: string; usage?: FakeUsage; finishReason?: string },
 ): unknown {
-  const usage = reply.usage ?? { prompt_tokens: 10, completion_tokens: 5 };
+  const { cached_tokens, ...usage } = reply.usage ?? { prompt_tokens: 10, completion_tokens: 5 };
   return {
     id: `chatcmpl-${req.n}`,
     object: "chat.completion",
@@ -84,7 +90,11 @@ function completion(
         finish_reason: reply.finishReason ?? "stop",
       },
     ],
-    usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+    usage: {
+      ...usage,
+      total_tokens: usage.prompt_tokens + usage.completion_tokens,
+      ...(cached_tokens !== undefined ? { prompt_tokens_details: { cached_tokens } } : {}),
+    },
   };
 }
 async function answer(res: ServerResponse, socket: Socket, req: ReceivedRequest, reply: FakeReply) {
@@ -184,7 +194,12 @@ const absent: FakeHandler = () => ({
 export async function startFakeOpenAI(
   handler: FakeHandler = echo,
   routes: FakeRoutes = {},
+  options: {
+    /** Enforce OpenAI-style rate limits on chat completions: x-ratelimit-* headers on every answer, 429 past them. */
+    rateLimit?: RateLimitSpec;
+  } = {},
 ): Promise<FakeOpenAI> {
+  const limiter = options.rateLimit ? new FakeRateLimiter(options.rateLimit) : undefined;
   const routed = (r: ReceivedRequest): FakeReply | Promise<FakeReply> => {
     const pick = (h: FakeHandler | "absent" | undefined, fallback: FakeHandler): FakeHandler =>
       h === "absent" ? absent : (h ?? fallback);
@@ -222,6 +237,13 @@ export async function startFakeOpenAI(
         path: req.url ?? "",
       };
       requests.push(received);
+      const chat = !received.path.endsWith("/moderations") && !received.path.endsWith("/embeddings");
+      const verdict = limiter && chat ? limiter.admit(body) : undefined;
+      if (verdict) for (const [name, value] of Object.entries(verdict.headers)) res.setHeader(name, value);
+      if (verdict && !verdict.ok) {
+        sendJson(res, 429, verdict.body);
+        return;
+      }
       // A throwing handler is a test bug: answer 500 with its message rather than crash the worker.
       Promise.resolve()
         .then(() => routed(received))
@@ -250,6 +272,9 @@ export async function startFakeOpenAI(
     },
     get inFlight() {
       return inFlight;
+    },
+    get rateLimited() {
+      return limiter?.rejected ?? 0;
     },
     // Destroy open sockets first: keep-alive connections and hung requests would keep close() waiting forever.
     close: () =>

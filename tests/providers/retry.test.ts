@@ -184,3 +184,35 @@ describe("abortableSleep", () => {
     expect(await rejection(abortableSleep(10, controller.signal))).toBeInstanceOf(ProviderError);
   });
 });
+
+describe("rate limiting", () => {
+  const limited = (retryAfterMs: number) =>
+    new ProviderError("rate limited (429)", { kind: "rate_limited", retryable: true, retryAfterMs });
+
+  test("429s do not use up attempts: the call waits the limit out and succeeds", async () => {
+    const p = scripted([transient(), ...Array.from({ length: 12 }, () => limited(100)), transient()]);
+    const waits: number[] = [];
+    const r = withRetries(p, {
+      maxAttempts: 3,
+      random: () => 0,
+      sleep: (ms) => (waits.push(ms), Promise.resolve()),
+    });
+    await expect(r.complete(request)).resolves.toEqual(ok);
+    // Two ordinary failures (within 3 attempts) and twelve 429s, each waited at least the server's 100 ms.
+    expect(p.calls).toBe(15);
+    expect(waits.filter((w) => w >= 100)).toHaveLength(12);
+  });
+
+  test("but a limit that never opens ends the call once maxRateLimitWaitMs is spent", async () => {
+    const p = scripted(Array.from({ length: 100 }, () => limited(1000)));
+    const r = withRetries(p, {
+      maxAttempts: 2,
+      maxRateLimitWaitMs: 5000,
+      random: () => 0,
+      sleep: () => Promise.resolve(),
+    });
+    expect(await rejection(r.complete(request))).toMatchObject({ kind: "rate_limited" });
+    // Five waits of 1 s use up the 5 s; the sixth 429 counts as an ordinary failure, then one more attempt.
+    expect(p.calls).toBe(7);
+  });
+});

@@ -57,6 +57,7 @@ export function finishReasonOf(response: unknown): string | undefined {
 /** Token counts as reported, else estimated: budgets need a number either way. */
 export function usageOf(response: unknown, request: ChatRequest, text: string): Completion["usage"] {
   const reported = asRecord(asRecord(response).usage);
+  const cached = asRecord(reported.prompt_tokens_details).cached_tokens;
   return {
     prompt_tokens: isCount(reported.prompt_tokens)
       ? reported.prompt_tokens
@@ -64,6 +65,9 @@ export function usageOf(response: unknown, request: ChatRequest, text: string): 
     completion_tokens: isCount(reported.completion_tokens)
       ? reported.completion_tokens
       : estimateTokens(text),
+    ...(isCount(cached) && cached > 0 && isCount(reported.prompt_tokens)
+      ? { cached_tokens: Math.min(cached, reported.prompt_tokens) }
+      : {}),
   };
 }
 

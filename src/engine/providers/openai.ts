@@ -4,7 +4,9 @@ import { scrubSecrets } from "../../secrets.js";
 import { describeErrorAnswer, quote, rootCause } from "./error-text.js";
 import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
 import type { ChatMessage, ChatRequest } from "../request.js";
+import { estimateRequestTokens, tryAgainMs, type CallPacer, type Ticket } from "../rate-pacer.js";
 import { withCallSignal } from "./call-signal.js";
+import { dispatcherFetch } from "./dispatcher-fetch.js";
 import { completionOfResponse } from "./chat-answer.js";
 import { embeddingsOfAnswer, moderationOfAnswer } from "./model-answers.js";
 import {
@@ -39,12 +41,18 @@ export interface OpenAISettings {
   timeoutMs?: number;
   /** Extra headers for gateways that want them (never cached, never logged). */
   defaultHeaders?: Record<string, string>;
-  /** A fetch implementation, e.g. one bound to a proxy agent; tests use it to watch calls. */
+  /** A fetch implementation, e.g. one bound to a proxy agent; tests use it to watch calls. Default: dispatcherFetch. */
   fetch?: typeof globalThis.fetch;
+  /** Keep-alive connections to the endpoint: the run's concurrency (default 64). */
+  connections?: number;
   /** Largest response body read (default MAX_RESPONSE_BYTES); tests lower it. */
   maxResponseBytes?: number;
   /** Clock for latencyMs; injected by tests. */
   now?: () => number;
+  /** Holds each chat call until the endpoint's rate limits allow it, and learns them from every answer. */
+  pacer?: CallPacer;
+  /** Sent as service_tier on every chat call (e.g. "flex": cheaper, slower, for runs that can wait). */
+  serviceTier?: string;
 }
 
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -191,7 +199,7 @@ function fromStatus(e: APIError, said: ReturnType<typeof describeErrorAnswer>, m
       fatal: true,
     });
   }
-  const retryAfterMs = parseRetryAfter(e.headers);
+  const retryAfterMs = serverWaitMs(e);
   const after = retryAfterMs !== undefined ? { retryAfterMs } : {};
   if (status === 429) {
     return make(tell("rate limited"), { kind: "rate_limited", retryable: true, ...after });
@@ -208,6 +216,11 @@ function fromStatus(e: APIError, said: ReturnType<typeof describeErrorAnswer>, m
   }
   const hint = status === 404 ? "; check the model name and that the base URL ends in /v1" : "";
   return make(tell("request rejected", hint), { kind: "bad_request" });
+}
+
+/** The wait an error answer asks for: retry-after-ms, retry-after, else "try again in Nms" in its message. */
+function serverWaitMs(e: APIError): number | undefined {
+  return parseRetryAfter(e.headers) ?? (e.status === 429 ? tryAgainMs(e.message) : undefined);
 }
 
 /**
@@ -271,12 +284,15 @@ function agentFields(request: ChatRequest): Partial<Body> {
   };
 }
 
-function bodyFor(request: ChatRequest, reasoning: boolean): Body {
+function bodyFor(request: ChatRequest, reasoning: boolean, serviceTier?: string): Body {
+  // The static prefix (tools, system, the prompt's fixed messages) comes first and is sent byte for
+  // byte the same on every call, so the provider's prompt cache can serve it at the cached rate.
   const body: Body = {
     model: request.model,
     messages: request.messages.map(messageOf),
     ...agentFields(request),
   };
+  if (serviceTier) body.service_tier = serviceTier as NonNullable<Body["service_tier"]>;
   if (!reasoning && request.temperature !== undefined) body.temperature = request.temperature;
   if (request.max_tokens !== undefined) {
     if (reasoning) body.max_completion_tokens = request.max_tokens;
@@ -293,6 +309,18 @@ export function chatBodyOf(request: ChatRequest): Body {
   return bodyFor(request, REASONING.test(request.model));
 }
 
+/**
+ * The lean fetch, unless Node is told to send fetch through the environment's proxy
+ * (NODE_USE_ENV_PROXY, Node 24): then the global fetch, which honours it.
+ */
+function defaultFetch(settings: OpenAISettings): typeof globalThis.fetch {
+  if (process.env.NODE_USE_ENV_PROXY) return globalThis.fetch;
+  return dispatcherFetch({
+    connections: settings.connections ?? 64,
+    maxResponseBytes: settings.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+  });
+}
+
 /** A live OpenAI-compatible endpoint. It never retries: withRetries decides. */
 export function createOpenAIProvider(settings: OpenAISettings): Provider {
   const baseURL = settings.baseURL ?? DEFAULT_BASE_URL;
@@ -304,7 +332,7 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
     timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(settings.defaultHeaders ? { defaultHeaders: settings.defaultHeaders } : {}),
     fetch: limitResponseBytes(
-      settings.fetch ?? globalThis.fetch,
+      settings.fetch ?? defaultFetch(settings),
       settings.maxResponseBytes ?? MAX_RESPONSE_BYTES,
     ),
   });
@@ -313,9 +341,34 @@ export function createOpenAIProvider(settings: OpenAISettings): Provider {
   /** Models that rejected temperature/max_tokens once: no more doomed first tries for the rest of the run. */
   const reasoningModels = new Set<string>();
 
+  const pacer = settings.pacer;
+  /** One HTTP call, paced: the pacer hears every answer, including failures, or its lane would stall. */
+  async function paced(body: Body, tokens: number, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!pacer) return client.chat.completions.create(body, signal ? { signal } : {});
+    const ticket: Ticket = await pacer.before(body.model, tokens, signal);
+    try {
+      const { data, response } = await client.chat.completions
+        .create(body, signal ? { signal } : {})
+        .withResponse();
+      pacer.after(ticket, response.headers);
+      return data;
+    } catch (e) {
+      const err = e instanceof APIError ? (e as APIError) : undefined;
+      if (err?.status === 429 && err.code !== "insufficient_quota") {
+        const waitMs = serverWaitMs(err);
+        pacer.after(ticket, err.headers, {
+          ...(waitMs !== undefined ? { waitMs } : {}),
+          message: err.message,
+        });
+      } else pacer.after(ticket, err?.headers);
+      throw e;
+    }
+  }
+
   async function send(request: ChatRequest, signal: AbortSignal | undefined): Promise<unknown> {
+    const tokens = pacer ? estimateRequestTokens(request) : 0;
     const call = (reasoning: boolean): Promise<unknown> =>
-      client.chat.completions.create(bodyFor(request, reasoning), signal ? { signal } : {});
+      paced(bodyFor(request, reasoning, settings.serviceTier), tokens, signal);
     const reasoning = REASONING.test(request.model) || reasoningModels.has(request.model);
     try {
       return await call(reasoning);

@@ -15,6 +15,12 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** No single wait is longer, whatever the server's Retry-After says (default 30 000). */
   maxDelayMs?: number;
+  /**
+   * Rate-limited answers (429 without an exhausted quota) do not use up attempts: the limit frees
+   * up by itself, so the call waits as long as the run's signal allows, up to this much waiting in
+   * all (default 15 minutes, for runs without a deadline).
+   */
+  maxRateLimitWaitMs?: number;
   /** [0, 1); injected by tests to pin the jitter. */
   random?: () => number;
   /** Injected by tests to skip real waiting; must reject or resolve promptly when the signal aborts. */
@@ -50,6 +56,9 @@ function worthRetrying(e: unknown, attempt: number, maxAttempts: number): e is P
   return e instanceof ProviderError && e.retryable && !e.fatal && attempt < maxAttempts;
 }
 
+const isRateLimited = (e: unknown): e is ProviderError =>
+  e instanceof ProviderError && e.kind === "rate_limited" && !e.fatal;
+
 /**
  * Full jitter (a uniform wait up to the exponential step) spreads parallel
  * workers that failed together; the server's Retry-After is a floor, and the
@@ -78,15 +87,25 @@ export function withRetries(inner: Provider, opts: RetryOptions = {}): Provider 
     random: opts.random ?? Math.random,
   };
   const sleep = opts.sleep ?? abortableSleep;
+  const maxRateLimitWaitMs = opts.maxRateLimitWaitMs ?? 15 * 60_000;
   async function retrying<T>(call: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    // Attempts that met other trouble; rate-limited ones count apart, by the time waited.
+    let failures = 0;
+    let limitedWaitMs = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         return await call();
       } catch (e) {
-        if (!worthRetrying(e, attempt, maxAttempts)) throw e;
+        const limited = isRateLimited(e) && limitedWaitMs < maxRateLimitWaitMs;
+        if (!limited) failures++;
+        if (!limited && !worthRetrying(e, failures, maxAttempts)) throw e;
+        if (!(e instanceof ProviderError)) throw e;
         // The caller gave up (deadline, Ctrl-C): report that, not the transient failure.
         if (signal?.aborted) throw abortedError();
-        const delayMs = backoffDelay(attempt, e.retryAfterMs, backoff);
+        // The server's wait is a floor; the exponential step grows with rate-limited tries too,
+        // capped by maxDelayMs, so a limit that stays shut is asked less and less often.
+        const delayMs = backoffDelay(Math.min(attempt, 16), e.retryAfterMs, backoff);
+        if (limited) limitedWaitMs += delayMs;
         opts.onRetry?.({ attempt, delayMs, error: e });
         await sleep(delayMs, signal);
         // An injected sleep may ignore the signal; never start a call nobody waits for.

@@ -3,6 +3,8 @@ import type { ChatRequest, ToolCall } from "../request.js";
 export interface TokenUsage {
   prompt_tokens: number;
   completion_tokens: number;
+  /** Of prompt_tokens, those the provider served from its prompt cache (billed at its cached rate). */
+  cached_tokens?: number;
 }
 
 export interface Completion {
