@@ -259,9 +259,19 @@ export const CRITERION_TYPES = [
   "tool_call",
   "tool_args_valid",
   "trajectory",
+  "example_checks",
 ] as const;
 
-export const Criterion = z.discriminatedUnion("type", [
+/**
+ * The example's own `checks` as one criterion of the prompt: an example passes it when all its checks
+ * pass; an example without checks passes it as not applicable.
+ */
+export const ExampleChecksCriterion = z.strictObject({ ...common, type: z.literal("example_checks") });
+
+/** The name the criterion gets when the eval set has checks and the prompt does not declare it. */
+export const EXAMPLE_CHECKS = "example checks";
+
+const CHECK_TYPES = [
   FormatCheck,
   Contains,
   Regex,
@@ -277,7 +287,13 @@ export const Criterion = z.discriminatedUnion("type", [
   ToolCallCriterion,
   ToolArgsValid,
   TrajectoryCriterion,
-]);
+] as const;
+
+/** A check an example carries: any criterion type but example_checks itself. */
+export const Check = z.discriminatedUnion("type", CHECK_TYPES);
+export type Check = z.infer<typeof Check>;
+
+export const Criterion = z.discriminatedUnion("type", [...CHECK_TYPES, ExampleChecksCriterion]);
 export type Criterion = z.infer<typeof Criterion>;
 export type CriterionType = Criterion["type"];
 export type CriterionOf<T extends CriterionType> = Extract<Criterion, { type: T }>;
@@ -407,6 +423,8 @@ export const EvalExample = z.strictObject({
   tool_results: z.array(ToolFixture).max(1000).optional(),
   /** The calls this example should produce; [] means none. */
   expected_tool_calls: z.array(ExpectedToolCall).max(100).optional(),
+  /** This example's own criteria, scored as the prompt's one "example checks" criterion. */
+  checks: z.array(Check).min(1).max(100).optional(),
 });
 export type EvalExample = z.infer<typeof EvalExample>;
 
