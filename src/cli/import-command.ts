@@ -106,6 +106,11 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     written.push(relative(io.cwd, target) || rel);
   }
   io.stdout(renderSummary(project, written));
+  if (project.nothingChecked) {
+    // Written, so the prompts and examples are not lost, but a project that checks nothing must not look fine.
+    io.stderr(`nothing checks this project: ${project.nothingChecked}\n`);
+    return EXIT.regression;
+  }
   io.stdout(
     `\nnext: npx agentops eval ${relative(io.cwd, out) || "."} --provider mock   (a dry run without a key)\n`,
   );

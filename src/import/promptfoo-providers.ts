@@ -9,6 +9,8 @@ export interface ModelSettings {
   /** Function tools, as promptfoo's OpenAI provider takes them (the prompt file accepts the same shape). */
   tools?: unknown[];
   tool_choice?: string;
+  /** The prompts this provider runs (its `prompts:`), when it restricts them. */
+  prompts?: string[];
 }
 
 const OPENAI_COMPATIBLE = new Set(["openai", "azure", "azureopenai"]);
@@ -54,10 +56,13 @@ export function readProviders(raw: unknown, where: string, notes: ImportNotes): 
     let id: string | undefined;
     let config: unknown;
     let label: string | undefined;
+    let prompts: string[] | undefined;
     if (typeof entry === "string") id = entry;
     else if (typeof entry === "object" && entry !== null) {
-      const e = entry as { id?: unknown; config?: unknown; label?: unknown };
+      const e = entry as { id?: unknown; config?: unknown; label?: unknown; prompts?: unknown };
       const keys = Object.keys(entry);
+      if (Array.isArray(e.prompts)) prompts = e.prompts.filter((x): x is string => typeof x === "string");
+      else if (typeof e.prompts === "string") prompts = [e.prompts];
       if (typeof e.id === "string") {
         id = e.id;
         config = e.config;
@@ -87,7 +92,7 @@ export function readProviders(raw: unknown, where: string, notes: ImportNotes): 
         `provider ${id}`,
         `model ${model}, called through an OpenAI-compatible endpoint: set --base-url (or the Action's base-url) to the ${vendor} endpoint`,
       );
-    out.push({ label: name, model, ...settings(config, name, at, notes) });
+    out.push({ label: name, model, ...settings(config, name, at, notes), ...(prompts ? { prompts } : {}) });
   });
   return out;
 }

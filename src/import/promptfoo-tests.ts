@@ -12,7 +12,8 @@ export interface TestCase {
   where: string;
   description?: string;
   vars: Record<string, unknown>;
-  assert: { where: string; assertion: Assertion }[];
+  /** defaultTest's assertions first (fromDefault), then the test's own. */
+  assert: { where: string; assertion: Assertion; fromDefault?: boolean }[];
   metadata?: Record<string, unknown>;
 }
 
@@ -183,7 +184,7 @@ export async function readTests(
   optionNotes(dflt.options, dfltWhere, notes);
   const dfltVars = await readVars(dflt.vars, read, dfltWhere);
   if (typeof dfltVars === "string") throw new UserError(dfltVars, {}, "give defaultTest.vars as a mapping");
-  const dfltAsserts = assertions(dflt.assert, dfltWhere, notes);
+  const dfltAsserts = assertions(dflt.assert, dfltWhere, notes).map((a) => ({ ...a, fromDefault: true }));
   const out: TestCase[] = [];
   for (const { where: at, test } of await collect(raw, read, notes, where)) {
     optionNotes(test.options, at, notes);

@@ -34,31 +34,30 @@ async function evalsToVerdict(root: string): Promise<number> {
 }
 
 describe("agentops import promptfoo", () => {
-  test("inline prompts × two providers become versions; tests with other checks become another prompt", async () => {
+  test("one prompt per promptfoo prompt, its providers as versions; each test's own assertions are its example's checks", async () => {
     const { root, run } = await importFixture("inline-two-providers");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    const v1 = await prompt(root, "greeting-translator", 1);
+    const v1 = await prompt(root, "greeting-translator-1", 1);
     expect(v1.template).toBe("Translate this greeting into {language}: {greeting}");
     expect(v1.model).toBe("gpt-4.1-mini");
-    const v4 = await prompt(root, "greeting-translator", 4);
-    expect(v4).toMatchObject({
+    expect(await readdir(join(root, "prompts"))).toEqual(["greeting-translator-1", "greeting-translator-2"]);
+    const v2 = await prompt(root, "greeting-translator-2", 2);
+    expect(v2).toMatchObject({
       model: "gpt-4o-mini",
       temperature: 0.2,
       max_tokens: 120,
       template: 'You are a careful translator. Render "{greeting}" in {language}.',
     });
-    expect(v1.eval_criteria).toEqual([
-      { name: "icontains", type: "icontains", value: "morgen", threshold: 1 },
+    expect(v1.eval_criteria).toEqual([{ name: "example checks", type: "example_checks", threshold: 1 }]);
+    // German and Dutch check "morgen", Italian "notte": the checks travel with the examples, in one prompt.
+    expect((await examples(root, "greeting-translator-1")).map((e) => [e.input.language, e.checks])).toEqual([
+      ["German", [{ name: "icontains", type: "icontains", value: "morgen" }]],
+      ["Italian", [{ name: "icontains", type: "icontains", value: "notte" }]],
+      ["Dutch", [{ name: "icontains", type: "icontains", value: "morgen" }]],
     ]);
-    // German and Dutch check "morgen"; Italian checks "notte", so it cannot share their criterion.
-    expect((await examples(root, "greeting-translator")).map((e) => e.input.language)).toEqual([
-      "German",
-      "Dutch",
-    ]);
-    expect((await prompt(root, "greeting-translator-2")).eval_criteria[0]).toMatchObject({ value: "notte" });
     const config = await readFile(join(root, "agentops.yaml"), "utf8");
-    expect(config).toMatch(/greeting-translator: 1/);
+    expect(config).toMatch(/greeting-translator-1: 1/);
     expect(run.stdout).toContain("nothing was left out");
     await evalsToVerdict(root);
   });
@@ -66,20 +65,21 @@ describe("agentops import promptfoo", () => {
   test("a prompts.txt split at --- and CSV tests with __expected columns; a javascript cell is listed, not dropped", async () => {
     const { root, run } = await importFixture("csv-tests");
     expect(run.code).toBe(0);
-    expect((await prompt(root, "capital-cities", 2)).template).toBe(
+    expect((await prompt(root, "capital-cities-2")).template).toBe(
       "Name the capital city of {country}. Reply with one word, no punctuation.",
     );
-    const [france] = await examples(root, "capital-cities");
-    expect(france).toMatchObject({
+    const set = await examples(root, "capital-cities-1");
+    expect(set[0]).toMatchObject({
       input: { country: "France" },
       expected: "Paris",
       metadata: { description: "western europe" },
+      checks: [
+        { name: "equals", type: "equals" },
+        { name: "not-icontains", type: "not_icontains", value: "lyon" },
+      ],
     });
-    expect((await prompt(root, "capital-cities")).eval_criteria.map((c) => c.type)).toEqual([
-      "equals",
-      "not_icontains",
-    ]);
-    expect((await examples(root, "capital-cities-3"))[0]?.input.country).toBe("Côte d'Ivoire");
+    // Peru's javascript cell is listed; its equals check stays.
+    expect(set[3]?.checks).toEqual([{ name: "equals", type: "equals" }]);
     expect(run.stdout).toMatch(
       /not imported \(1\):\n {2}- tests\.csv test 4\.assert\[1\]: javascript assertion: runs code/,
     );
@@ -104,11 +104,15 @@ describe("agentops import promptfoo", () => {
         threshold: 0.75,
       },
       { name: "not-icontains", type: "not_icontains", value: "as an AI", threshold: 1 },
-      { name: "factuality", type: "llm_judge", preset: "correctness", threshold: 0.75 },
+      { name: "example checks", type: "example_checks", threshold: 1 },
     ]);
     const set = await examples(root, "support-replies");
     expect(set).toHaveLength(3);
-    expect(set[2]).toMatchObject({ expected: "The agent thanks the customer.", tags: ["positive"] });
+    expect(set[2]).toMatchObject({
+      expected: "The agent thanks the customer.",
+      tags: ["positive"],
+      checks: [{ name: "factuality", type: "llm_judge", preset: "correctness" }],
+    });
     expect(await readFile(join(root, "agentops.yaml"), "utf8")).toContain("judge_model: gpt-4.1-mini");
     expect(run.stdout).toMatch(
       /config\.top_p: a prompt file sets only model, temperature, max_tokens, tools and tool_choice/,
@@ -119,19 +123,20 @@ describe("agentops import promptfoo", () => {
   test("JSON checks map to json_schema and format_check; transforms and code assertions are reported", async () => {
     const { root, run } = await importFixture("json-output");
     expect(run.code).toBe(0);
-    const first = await prompt(root, "fruit-facts");
-    expect(first.eval_criteria[0]).toMatchObject({ name: "is-json", type: "json_schema" });
-    expect(first.eval_criteria[1]).toMatchObject({ name: "contains-json", type: "format_check", json: true });
-    expect((await prompt(root, "fruit-facts-2")).eval_criteria[2]).toEqual({
+    // defaultTest's schema holds for every test: a criterion of the prompt; the rest are checks.
+    expect((await prompt(root, "fruit-facts")).eval_criteria[0]).toMatchObject({
+      name: "is-json",
+      type: "json_schema",
+    });
+    const set = await examples(root, "fruit-facts");
+    expect(set[0]?.checks).toEqual([{ name: "contains-json", type: "format_check", json: true }]);
+    expect(set[1]?.checks?.[1]).toEqual({
       name: "contains-any",
       type: "regex",
       pattern: "India|Pakistan|Mexico",
-      threshold: 1,
     });
-    expect((await prompt(root, "fruit-facts-3")).eval_criteria[2]).toMatchObject({
-      name: "tools-call",
-      type: "format_check",
-    });
+    // No provider declares tools: a tools call can only be checked as JSON.
+    expect(set[2]?.checks?.[1]).toMatchObject({ name: "tools-call", type: "format_check", json: true });
     expect(run.stdout).toMatch(/tests\[1\]: options\.transform: code is not run/);
     expect(run.stdout).toMatch(/tests\[0\]\.assert\[1\]: javascript assertion/);
     expect(run.stdout).toMatch(/tests\[2\]\.assert\[2\]: python assertion/);
@@ -145,7 +150,10 @@ describe("agentops import promptfoo", () => {
     const v1 = await prompt(root, "weather-lookups");
     expect(v1.tools).toHaveLength(1);
     expect(v1.tool_choice).toBe("auto");
-    expect(v1.eval_criteria).toEqual([{ name: "tools-call", type: "tool_args_valid", threshold: 1 }]);
+    expect(v1.eval_criteria).toEqual([{ name: "example checks", type: "example_checks", threshold: 1 }]);
+    expect((await examples(root, "weather-lookups"))[0]?.checks).toEqual([
+      { name: "tools-call", type: "tool_args_valid" },
+    ]);
     await evalsToVerdict(root);
   });
 
@@ -162,14 +170,14 @@ describe("agentops import promptfoo", () => {
       ["cost", "cost"],
       ["latency", "latency"],
       ["answer-relevance", "llm_judge"],
-      ["similar", "similarity"],
+      ["example checks", "example_checks"],
     ]);
-    expect(v1.eval_criteria[5]).toMatchObject({ method: "embedding", min_score: 0.6 });
     const set = await examples(root, "product-blurbs");
     expect(set.map((e) => e.input.tone)).toEqual(["playful", "calm", "playful", "calm"]);
     expect(set[0]).toMatchObject({
       input: { voice: "Friendly, concrete, never pushy." },
       expected: "Keeps drinks cold for a day.",
+      checks: [{ name: "similar", type: "similarity", method: "embedding", min_score: 0.6 }],
     });
     expect(run.stdout).toMatch(/file:\/\/providers\/custom_provider\.py: a custom provider/);
     expect(run.stdout).toMatch(
