@@ -19,7 +19,8 @@ const common = {
   /** Minimum share of examples that must pass this criterion (0..1). Missing it fails the gate. */
   threshold: fraction.optional(),
   /** Relative weight in the per-example overall score. */
-  weight: z.number().positive().max(1000).optional(),
+  /** 0: the criterion must still pass, but does not count in the example's score (as promptfoo's weight 0). */
+  weight: z.number().nonnegative().max(1000).optional(),
   description: z.string().max(2000).optional(),
 };
 
@@ -304,6 +305,8 @@ const ShortTool = z.strictObject({
   description: z.string().max(10_000).optional(),
   /** A JSON Schema of the arguments. */
   parameters: jsonObject.optional(),
+  /** OpenAI structured outputs: the arguments must follow the schema exactly. */
+  strict: z.boolean().optional(),
 });
 export const ToolSpec = z.union([
   z.strictObject({ type: z.literal("function"), function: ShortTool }),

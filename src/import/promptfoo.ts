@@ -31,7 +31,7 @@ const IGNORED = new Set([
   "tags",
   "evaluateOptions",
 ]);
-const HANDLED = new Set(["prompts", "providers", "tests", "defaultTest"]);
+const HANDLED = new Set(["prompts", "providers", "targets", "tests", "defaultTest"]);
 
 /** Turns any text into a prompt name agentops accepts (lowercase, digits, - and _). */
 export function slug(text: string, fallback = "imported"): string {
@@ -207,7 +207,13 @@ export async function importPromptfoo(
     throw new UserError("a promptfoo config must be a YAML mapping (prompts:, providers:, tests:)", { file });
   const raw = doc as Record<string, unknown>;
   for (const key of Object.keys(raw))
-    if (!IGNORED.has(key) && !HANDLED.has(key))
+    if (key === "redteam")
+      notes.skip(
+        file,
+        "redteam",
+        "red-team tests are generated at run time by promptfoo's plugins and strategies (with a model); agentops imports the target prompts and the tests written in the config",
+      );
+    else if (!IGNORED.has(key) && !HANDLED.has(key))
       notes.skip(file, key, "not imported: agentops has no equivalent");
 
   const baseName =
@@ -219,7 +225,8 @@ export async function importPromptfoo(
       { file, field: "prompts" },
       notes.skipped.map((n) => n.reason).join("; ") || "add prompts:",
     );
-  let models = readProviders(raw.providers, file, notes);
+  // `targets:` is promptfoo's other name for providers (red-team configs use it).
+  let models = readProviders(raw.providers ?? raw.targets, file, notes);
   if (models.length === 0) {
     models = [{ label: options.defaultModel, model: options.defaultModel }];
     notes.change(
@@ -229,6 +236,15 @@ export async function importPromptfoo(
     );
   }
   const tests = await readTests(raw.tests, raw.defaultTest, read, notes, file);
+  if (tests.length === 0 && raw.redteam !== undefined && raw.tests === undefined) {
+    // The prompts are what a red-team run attacks: keep them, with one example to run them on.
+    tests.push({ where: `${file} redteam`, vars: {}, assert: [] });
+    notes.change(
+      `${file} redteam`,
+      "examples",
+      "one example with every variable empty, so the target prompts can run: add examples of your own",
+    );
+  }
   if (tests.length === 0)
     throw new UserError(
       "no test could be imported",
