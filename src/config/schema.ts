@@ -63,6 +63,11 @@ export const Equals = z.strictObject({
   ...common,
   type: z.literal("equals"),
   ignore_case: z.boolean().optional(),
+  /**
+   * exact (default): the whole answer; starts_with, includes, fuzzy: against any of the accepted
+   * answers (`expected`: a text or a list of texts) — OpenAI Evals' Match, Includes and FuzzyMatch.
+   */
+  mode: z.enum(["exact", "starts_with", "includes", "fuzzy"]).optional(),
   /** Compare as JSON values (key order and whitespace ignored). */
   json: z.boolean().optional(),
 });

@@ -251,26 +251,80 @@ describe("agentops import promptfoo", () => {
 });
 
 describe("agentops import openai-evals", () => {
-  test("samples become a prompt with the shared system message, the user text as input and ideal as expected", async () => {
+  async function importSamples(file: string, extra: string[] = []) {
     const root = await makeProject({});
-    await cp(
-      resolve(import.meta.dirname, "../fixtures/openai-evals/samples.jsonl"),
-      join(root, "arith.jsonl"),
-    );
-    const r = await cli(["import", "openai-evals", "arith.jsonl"], { cwd: root });
+    await cp(resolve(import.meta.dirname, "../fixtures/openai-evals"), join(root, "capitals"), {
+      recursive: true,
+    });
+    const r = await cli(["import", "openai-evals", `capitals/${file}`, "--out", ".", ...extra], {
+      cwd: root,
+    });
+    return { root, r };
+  }
+
+  test("without a spec: Match (starts with any ideal), the shared system message, conversations as input.messages", async () => {
+    const { root, r } = await importSamples("samples.jsonl", ["--name", "arith"]);
     expect(r.code).toBe(0);
     const v1 = await prompt(root, "arith");
     expect(v1).toMatchObject({ system: "Answer with the number only.", template: "{input}" });
-    expect(v1.eval_criteria).toMatchObject([{ type: "equals", threshold: 1 }]);
+    expect(v1.eval_criteria).toMatchObject([{ type: "equals", mode: "starts_with", threshold: 1 }]);
     const set = await examples(root, "arith");
-    expect(set.map((e) => [e.id, e.input.input, e.expected])).toEqual([
-      ["1", "What is 12 * 7?", "84"],
-      ["2", "How many sides has a hexagon? {sides}", "6"],
-      ["4", "What is 100 / 4?", "25"],
+    expect(set.map((e) => [e.id, e.input, e.expected])).toEqual([
+      ["1", { input: "What is 12 * 7?" }, "84"],
+      ["2", { input: "How many sides has a hexagon? {sides}" }, ["6", "six"]],
+      [
+        "3",
+        {
+          input: "and 3+3?",
+          messages: [
+            { role: "user", content: "2+2?" },
+            { role: "assistant", content: "4" },
+          ],
+        },
+        "6",
+      ],
+      ["4", { input: "What is 100 / 4?" }, "25"],
     ]);
-    expect(r.stdout).toMatch(/arith\.jsonl:3: sample: a conversation \(system, user, assistant, user\)/);
-    expect(r.stdout).toMatch(/arith\.jsonl:2: ideal: a list of accepted answers/);
+    expect(r.stdout).toMatch(
+      /scored as Match: the answer starts with any ideal answer \(evals\/api\.py\); no --spec given, Match assumed/,
+    );
     await evalsToVerdict(root);
+  });
+
+  test("per-sample system messages and few-shot turns are each example's messages; what cannot be taken is listed", async () => {
+    const { root, r } = await importSamples("mixed.jsonl", ["--spec", "capitals/capitals-match.yaml"]);
+    expect(r.code).toBe(0);
+    const v1 = await prompt(root, "mixed");
+    expect(v1.system).toBeUndefined();
+    const set = await examples(root, "mixed");
+    expect(set.map((e) => e.id)).toEqual(["1", "2", "3", "4"]);
+    expect(set[1]?.input).toEqual({
+      input: "Spain?",
+      messages: [
+        { role: "system", content: "Answer in one word." },
+        { role: "system", content: "Example:" },
+      ],
+    });
+    expect(set[3]?.input).toEqual({ input: "Capital of Japan:" });
+    expect(r.stdout).toMatch(/mixed\.jsonl:5: sample: its conversation ends with a system message/);
+    expect(r.stdout).toMatch(/mixed\.jsonl:6: sample: a message whose content is not text/);
+    expect(r.stdout).toMatch(/mixed\.jsonl:2: message name/);
+    expect(r.stdout).toMatch(/from capitals\.dev\.v0 in capitals\/capitals-match\.yaml/);
+    await evalsToVerdict(root);
+  });
+
+  test("the spec's class decides: Includes (with ignore_case), FuzzyMatch; a model-graded eval is refused with the reason", async () => {
+    const includes = await importSamples("mixed.jsonl", ["--spec", "capitals/capitals-includes.yaml"]);
+    expect(includes.r.code).toBe(0);
+    expect((await prompt(includes.root, "mixed")).eval_criteria).toMatchObject([
+      { type: "equals", mode: "includes", ignore_case: true },
+    ]);
+    const fuzzy = await importSamples("mixed.jsonl", ["--spec", "capitals/capitals-fuzzy.yaml"]);
+    expect((await prompt(fuzzy.root, "mixed")).eval_criteria).toMatchObject([{ mode: "fuzzy" }]);
+    expect(fuzzy.r.stdout).toMatch(/capitals\.dev\.v0\.args: max_tokens: no agentops equivalent/);
+    const graded = await importSamples("mixed.jsonl", ["--spec", "capitals/capitals-graded.yaml"]);
+    expect(graded.r.code).toBe(2);
+    expect(graded.r.stderr).toMatch(/ModelBasedClassify, which this importer cannot score the same way/);
   });
 });
 
