@@ -10,6 +10,7 @@ export function toolDefinition(spec: ToolSpec): ToolDefinition {
       name: f.name,
       ...(f.description !== undefined ? { description: f.description } : {}),
       ...(f.parameters !== undefined ? { parameters: f.parameters } : {}),
+      ...(f.strict !== undefined ? { strict: f.strict } : {}),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { lstat, mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readUserFile } from "../config/files.js";
+import { MAX_EVAL_SET_BYTES, readUserFile } from "../config/files.js";
 import { UserError } from "../errors.js";
 import { projectFiles } from "../import/emit.js";
 import { renderSummary, type ImportedProject } from "../import/notes.js";
@@ -20,6 +20,8 @@ Options:
   --out DIR            where to write (default: the folder of the source file)
   --name NAME          the prompt's name (default: from the config's description or the file)
   --model MODEL        model when the source names none (default: gpt-4o-mini)
+  --spec FILE          openai-evals: the eval's registry spec (evals/registry/evals/<name>.yaml);
+                       its class (Match, Includes, FuzzyMatch) decides how answers are scored
   --force              overwrite files that exist
   -h, --help           show this help
 `;
@@ -44,6 +46,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       out: { type: "string" },
       name: { type: "string" },
       model: { type: "string" },
+      spec: { type: "string" },
       force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -65,11 +68,14 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       {},
       "use lowercase letters, digits, - and _",
     );
+  if (values.spec !== undefined && source !== "openai-evals")
+    throw new UserError("--spec is for import openai-evals", {}, "run: agentops import --help");
   const file = resolve(io.cwd, path);
   const folder = dirname(file);
   const shown = relative(io.cwd, file) || basename(file);
   const model = values.model ?? "gpt-4o-mini";
-  const text = await readUserFile(file);
+  // Samples files are eval sets: they may be as large as one.
+  const text = await readUserFile(file, source === "openai-evals" ? MAX_EVAL_SET_BYTES : undefined);
 
   let project: ImportedProject;
   if (source === "promptfoo") {
@@ -80,9 +86,18 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       defaultModel: model,
     });
   } else {
+    const specFile = values.spec === undefined ? undefined : resolve(io.cwd, values.spec);
     project = importOpenAiEvals(text, shown, {
       name: values.name ?? slug(basename(file).replace(/\.jsonl?$/, "")),
       model,
+      ...(specFile
+        ? {
+            spec: {
+              text: await readUserFile(specFile),
+              file: relative(io.cwd, specFile) || basename(specFile),
+            },
+          }
+        : {}),
     });
   }
 
@@ -106,6 +121,11 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     written.push(relative(io.cwd, target) || rel);
   }
   io.stdout(renderSummary(project, written));
+  if (project.nothingChecked) {
+    // Written, so the prompts and examples are not lost, but a project that checks nothing must not look fine.
+    io.stderr(`nothing checks this project: ${project.nothingChecked}\n`);
+    return EXIT.regression;
+  }
   io.stdout(
     `\nnext: npx agentops eval ${relative(io.cwd, out) || "."} --provider mock   (a dry run without a key)\n`,
   );

@@ -12,7 +12,7 @@ import {
   type Criterion,
 } from "./schema.js";
 import { templateVariables } from "./template.js";
-import { validateOrThrow } from "./validate.js";
+import { formatPath, validateOrThrow } from "./validate.js";
 import { parseYaml } from "./yaml.js";
 
 export interface LoadedPrompt {
@@ -54,7 +54,7 @@ export function parsePromptFile(text: string, file: string): LoadedPrompt {
     });
   }
   const data = validateOrThrow(PromptFile, value, file, lineOf, "prompt file");
-  data.eval_criteria.forEach((c, i) => checkCriterion(c, file, i, lineOf));
+  data.eval_criteria.forEach((c, i) => checkCriterion(c, file, ["eval_criteria", i], lineOf));
   checkToolCriteria(data, file, lineOf);
   return {
     file,
@@ -70,21 +70,47 @@ export async function loadPromptFile(file: string): Promise<LoadedPrompt> {
 function checkCriterion(
   c: Criterion,
   file: string,
-  index: number,
+  at: readonly PropertyKey[],
   lineOf: (p: readonly PropertyKey[]) => number | undefined,
 ): void {
   if (c.type === "regex") {
     try {
       compilePattern(c.pattern, c.flags);
     } catch (e) {
-      const line = lineOf(["eval_criteria", index, "pattern"]);
+      const line = lineOf([...at, "pattern"]);
       throw new UserError(
         `invalid regular expression: ${e instanceof Error ? e.message : String(e)}`,
-        { file, ...(line ? { line } : {}), field: `eval_criteria[${index}].pattern` },
+        { file, ...(line ? { line } : {}), field: formatPath([...at, "pattern"]) },
         "patterns use RE2 syntax (no lookarounds or backreferences, so no pattern can stall a run); YAML single quotes avoid double escaping of backslashes",
       );
     }
   }
+}
+
+/** An example's own checks: what the schema cannot say (patterns, names, files). */
+function checkExampleChecks(example: EvalExample, file: string, line: number): void {
+  const names = new Set<string>();
+  (example.checks ?? []).forEach((c, i) => {
+    checkCriterion(c, file, ["checks", i], () => line);
+    const at = (field: string): { file: string; line: number; field: string } => ({
+      file,
+      line,
+      field: `checks[${i}].${field}`,
+    });
+    if (names.has(c.name))
+      throw new UserError(
+        `example "${example.id}" has two checks named "${c.name}"`,
+        at("name"),
+        "give each check of an example its own name; the report says which one failed by it",
+      );
+    names.add(c.name);
+    if (c.type === "llm_judge" && c.rubric_file !== undefined)
+      throw new UserError(
+        `example "${example.id}": a check cannot read its rubric from a file`,
+        at("rubric_file"),
+        "write the rubric inline (rubric: …), or use a preset",
+      );
+  });
 }
 
 /** Parses JSONL text: one example per line; blank lines are skipped. */
@@ -98,6 +124,7 @@ export function parseEvalSet(text: string, file: string): LoadedEvalSet {
   );
   for (const { value, line } of lines) {
     const example = validateOrThrow(EvalExample, value, file, () => line, "eval set");
+    checkExampleChecks(example, file, line);
     const earlier = firstLineOfId.get(example.id);
     if (earlier !== undefined) {
       throw new UserError(
@@ -159,6 +186,7 @@ export function checkEvalSetFitsPrompt(prompt: LoadedPrompt, evalSet: LoadedEval
         );
       }
     }
+    checkChecksFit(prompt, evalSet.file, ex);
     if (needsExpected && ex.expected === undefined) {
       throw new UserError(
         `example "${ex.id}" has no "expected", which criterion "${needsExpected.name}" (${needsExpected.type}) compares against`,
@@ -167,6 +195,49 @@ export function checkEvalSetFitsPrompt(prompt: LoadedPrompt, evalSet: LoadedEval
       );
     }
   }
+}
+
+const TOOL_CRITERIA = new Set<Criterion["type"]>(["tool_call", "tool_args_valid", "trajectory"]);
+
+/** An example's checks can be scored with this prompt: what they compare against is there. */
+function checkChecksFit(prompt: LoadedPrompt, file: string, ex: LoadedExample): void {
+  (ex.checks ?? []).forEach((c, i) => {
+    const where = { file, line: ex.line, field: `checks[${i}]` };
+    const name = `example "${ex.id}": check "${c.name}" (${c.type})`;
+    const fail = (what: string, fix: string, field = ""): never => {
+      throw new UserError(`${name} ${what}`, { ...where, field: where.field + field }, fix);
+    };
+    if (
+      (NEEDS_EXPECTED.has(c.type) || (c.type === "llm_judge" && judgePresetOf(c) === "correctness")) &&
+      ex.expected === undefined
+    )
+      fail(
+        "compares against the example's expected answer, which it has none of",
+        'add "expected" to the example, or remove the check',
+      );
+    if (TOOL_CRITERIA.has(c.type) && !prompt.data.tools)
+      fail(
+        `scores tool calls, but ${prompt.file} declares no tools`,
+        "remove the check, or declare the prompt's tools",
+        ".type",
+      );
+    if (c.type === "tool_call" && c.calls === undefined && ex.expected_tool_calls === undefined)
+      fail(
+        "compares with expected_tool_calls, which the example has none of",
+        'give the check calls: [...] or the example "expected_tool_calls"',
+      );
+    if (
+      c.type === "llm_judge" &&
+      judgePresetOf(c) === "faithfulness" &&
+      c.context &&
+      !Object.hasOwn(ex.input, c.context)
+    )
+      fail(
+        `judges against input "${c.context}", which the example has none of`,
+        `add "${c.context}" to the example's input`,
+        ".context",
+      );
+  });
 }
 
 export interface LoadedProjectConfig {

@@ -19,7 +19,8 @@ const common = {
   /** Minimum share of examples that must pass this criterion (0..1). Missing it fails the gate. */
   threshold: fraction.optional(),
   /** Relative weight in the per-example overall score. */
-  weight: z.number().positive().max(1000).optional(),
+  /** 0: the criterion must still pass, but does not count in the example's score (as promptfoo's weight 0). */
+  weight: z.number().nonnegative().max(1000).optional(),
   description: z.string().max(2000).optional(),
 };
 
@@ -62,6 +63,11 @@ export const Equals = z.strictObject({
   ...common,
   type: z.literal("equals"),
   ignore_case: z.boolean().optional(),
+  /**
+   * exact (default): the whole answer; starts_with, includes, fuzzy: against any of the accepted
+   * answers (`expected`: a text or a list of texts) — OpenAI Evals' Match, Includes and FuzzyMatch.
+   */
+  mode: z.enum(["exact", "starts_with", "includes", "fuzzy"]).optional(),
   /** Compare as JSON values (key order and whitespace ignored). */
   json: z.boolean().optional(),
 });
@@ -259,9 +265,19 @@ export const CRITERION_TYPES = [
   "tool_call",
   "tool_args_valid",
   "trajectory",
+  "example_checks",
 ] as const;
 
-export const Criterion = z.discriminatedUnion("type", [
+/**
+ * The example's own `checks` as one criterion of the prompt: an example passes it when all its checks
+ * pass; an example without checks passes it as not applicable.
+ */
+export const ExampleChecksCriterion = z.strictObject({ ...common, type: z.literal("example_checks") });
+
+/** The name the criterion gets when the eval set has checks and the prompt does not declare it. */
+export const EXAMPLE_CHECKS = "example checks";
+
+const CHECK_TYPES = [
   FormatCheck,
   Contains,
   Regex,
@@ -277,7 +293,13 @@ export const Criterion = z.discriminatedUnion("type", [
   ToolCallCriterion,
   ToolArgsValid,
   TrajectoryCriterion,
-]);
+] as const;
+
+/** A check an example carries: any criterion type but example_checks itself. */
+export const Check = z.discriminatedUnion("type", CHECK_TYPES);
+export type Check = z.infer<typeof Check>;
+
+export const Criterion = z.discriminatedUnion("type", [...CHECK_TYPES, ExampleChecksCriterion]);
 export type Criterion = z.infer<typeof Criterion>;
 export type CriterionType = Criterion["type"];
 export type CriterionOf<T extends CriterionType> = Extract<Criterion, { type: T }>;
@@ -288,6 +310,8 @@ const ShortTool = z.strictObject({
   description: z.string().max(10_000).optional(),
   /** A JSON Schema of the arguments. */
   parameters: jsonObject.optional(),
+  /** OpenAI structured outputs: the arguments must follow the schema exactly. */
+  strict: z.boolean().optional(),
 });
 export const ToolSpec = z.union([
   z.strictObject({ type: z.literal("function"), function: ShortTool }),
@@ -411,6 +435,8 @@ export const EvalExample = z.strictObject({
   expected_tool_calls: z.array(ExpectedToolCall).max(100).optional(),
   /** The gate fails when the challenger fails this example in any repeat, whatever the statistics say. */
   must_pass: z.boolean().optional(),
+  /** This example's own criteria, scored as the prompt's one "example checks" criterion. */
+  checks: z.array(Check).min(1).max(100).optional(),
 });
 export type EvalExample = z.infer<typeof EvalExample>;
 

@@ -11,6 +11,7 @@ import { exampleCategories } from "../config/categories.js";
 import { readUserFile } from "../config/files.js";
 import { judgePresetOf } from "../config/schema.js";
 import { UserError } from "../errors.js";
+import { withExampleChecks } from "./example-checks.js";
 import { aggregateCriteria, summarize, type CriterionAggregate, type SuiteSummary } from "./aggregate.js";
 import { runSuite, type ExampleResult, type RunOptions, type Stopped } from "./runner.js";
 
@@ -120,7 +121,7 @@ export async function loadTarget(project: Project, target: PromptTarget): Promis
   });
   const evalSet = await loadEvalSet(evalSetPath(project, prompt));
   checkEvalSetFitsPrompt(prompt, evalSet);
-  return { target, prompt, evalSet };
+  return { target, prompt: withExampleChecks(prompt, evalSet), evalSet };
 }
 
 /** Runs one prompt version over an eval set and aggregates the results. */

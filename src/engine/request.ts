@@ -23,7 +23,7 @@ export interface ChatMessage {
 /** A function tool as the chat-completions API takes it. */
 export interface ToolDefinition {
   type: "function";
-  function: { name: string; description?: string; parameters?: Record<string, unknown> };
+  function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean };
 }
 
 export type ToolChoice = "auto" | "none" | "required" | { type: "function"; function: { name: string } };

@@ -15,6 +15,8 @@ import { sampleById, type SampleOptions } from "./sample.js";
 import { isRuleCriterion, scoreCriterion } from "./scorers/index.js";
 import { embeddingEstimate, prefetchExpected } from "./scorers/model-budget.js";
 import { isModelCriterion, type ModelScorer } from "./scorers/model-criteria.js";
+import type { Criterion } from "../config/schema.js";
+import { foldChecks } from "./example-checks.js";
 import type { CriterionScore } from "./types.js";
 
 export type ExampleStatus = "ok" | "error" | "skipped";
@@ -213,9 +215,9 @@ export async function runSuite(
   opts.signal?.addEventListener("abort", onAbort, { once: true });
   const limit = typeof opts.concurrency === "number" ? () => opts.concurrency as number : opts.concurrency;
   // A safety check may fall back to the judge: reserved as one.
-  const judges = prompt.data.eval_criteria.filter(
-    (c) => c.type === "llm_judge" || c.type === "safety",
-  ).length;
+  const judgesIn = (list: readonly Criterion[]): number =>
+    list.filter((c) => c.type === "llm_judge" || c.type === "safety").length;
+  const judges = judgesIn(prompt.data.eval_criteria);
   const criteria = prompt.data.eval_criteria;
 
   try {
@@ -226,8 +228,20 @@ export async function runSuite(
       async ({ example, repeat }, i) => {
         const full = buildRequest(prompt.data, example, evalSet.file);
         const embeddings = (answerTokens: number): Spend =>
-          embeddingEstimate(criteria, example, answerTokens, opts.models, budgetPrice);
-        const cost = estimateSpend(full, judges, budgetPrice, embeddings, prompt.data.max_steps);
+          embeddingEstimate(
+            [...criteria, ...(example.checks ?? [])],
+            example,
+            answerTokens,
+            opts.models,
+            budgetPrice,
+          );
+        const cost = estimateSpend(
+          full,
+          judges + judgesIn(example.checks ?? []),
+          budgetPrice,
+          embeddings,
+          prompt.data.max_steps,
+        );
         const fallbackTokens = suiteSpend.fallbackTokens();
         // A call that does not fit yet waits, or runs with a smaller max_tokens (src/engine/budget.ts).
         const reservation = await budget.reserve(
@@ -367,6 +381,94 @@ function errorResult(
   };
 }
 
+interface ScoringContext {
+  ctx: CallContext;
+  output: string;
+  latencyMs: number;
+  /** Charges a scoring model call (judge, moderation, embedding) to the example. */
+  account: (model: string, usage: TokenUsage, cached: boolean) => void;
+  /** The answer's cost so far (before any judge call), for the cost criterion. */
+  cost: number | undefined;
+  trajectory: Trajectory | undefined;
+}
+
+/**
+ * Scores one answer on a list of criteria: rule-based ones first (free and fast), then moderation and
+ * embeddings (cheap), then the judges, which see at most 64 KB of the answer. Throws a model call's
+ * failure (the example is then an error). example_checks is left to the caller.
+ */
+async function scoreCriteria(
+  list: readonly Criterion[],
+  s: ScoringContext,
+): Promise<Record<string, CriterionScore>> {
+  const { ctx } = s;
+  const { prompt, example, opts } = ctx;
+  const criteria: Record<string, CriterionScore> = {};
+  for (const c of list) {
+    if (!isRuleCriterion(c)) continue;
+    criteria[c.name] = await scoreCriterion(c, {
+      output: s.output,
+      example,
+      latencyMs: s.latencyMs,
+      ...(s.cost !== undefined ? { costUsd: s.cost } : {}),
+      ...(s.trajectory ? { trajectory: s.trajectory } : {}),
+      ...((opts.toolSchemas ?? ctx.request.tools) ? { tools: opts.toolSchemas ?? ctx.request.tools } : {}),
+    });
+  }
+  const judged = judgedOutput(s.output);
+  for (const c of list) {
+    if (!isModelCriterion(c)) continue;
+    if (!opts.models) {
+      throw new ProviderError(`criterion "${c.name}" needs a model provider, but none is set`, {
+        kind: "config",
+        fatal: true,
+      });
+    }
+    const { verdict, calls } = await opts.models.score(
+      c,
+      {
+        input: example.input,
+        ...(example.expected !== undefined ? { expected: example.expected } : {}),
+        output: judged,
+        modelUnderTest: opts.judgeFallback ?? prompt.data.model,
+      },
+      ctx.signal,
+    );
+    for (const call of calls) s.account(call.model, call.usage, call.cached);
+    criteria[c.name] = verdict;
+  }
+  for (const c of list) {
+    if (c.type !== "llm_judge") continue;
+    if (!opts.judge) {
+      throw new ProviderError(
+        `criterion "${c.name}" needs a judge, but no model provider is set for judging`,
+        {
+          kind: "config",
+          fatal: true,
+        },
+      );
+    }
+    const verdict = await opts.judge.judge(
+      c,
+      {
+        input: example.input,
+        ...(example.expected !== undefined ? { expected: example.expected } : {}),
+        output: judged,
+        modelUnderTest: opts.judgeFallback ?? prompt.data.model,
+      },
+      { signal: ctx.signal },
+    );
+    s.account(verdict.model, verdict.usage, verdict.cached);
+    const score = (verdict.score - 1) / 4;
+    criteria[c.name] = {
+      score,
+      passed: score >= (c.min_score ?? 0.75),
+      detail: `${verdict.score}/5 ${verdict.reason}`.trim(),
+    };
+  }
+  return criteria;
+}
+
 async function evaluateExample(
   ctx: CallContext,
   reservation: Reservation,
@@ -410,80 +512,24 @@ async function evaluateExample(
     return errorResult(ctx, e, usage.prompt_tokens + usage.completion_tokens > 0 ? usage : undefined);
   }
 
-  const criteria: Record<string, CriterionScore> = {};
-  // Rule-based checks first: free and fast.
-  for (const c of prompt.data.eval_criteria) {
-    if (!isRuleCriterion(c)) continue;
-    criteria[c.name] = await scoreCriterion(c, {
-      output: completion.text,
-      example,
-      latencyMs: completion.latencyMs,
-      ...(cost !== undefined ? { costUsd: cost } : {}),
-      ...(trajectory ? { trajectory } : {}),
-      ...((opts.toolSchemas ?? ctx.request.tools) ? { tools: opts.toolSchemas ?? ctx.request.tools } : {}),
-    });
-  }
-  // Then moderation (free) and embeddings (cheap), before the judges; they see at most 64 KB of the answer.
-  const judged = judgedOutput(completion.text);
-  for (const c of prompt.data.eval_criteria) {
-    if (!isModelCriterion(c)) continue;
-    try {
-      if (!opts.models) {
-        throw new ProviderError(`criterion "${c.name}" needs a model provider, but none is set`, {
-          kind: "config",
-          fatal: true,
-        });
-      }
-      const { verdict, calls } = await opts.models.score(
-        c,
-        {
-          input: example.input,
-          ...(example.expected !== undefined ? { expected: example.expected } : {}),
-          output: judged,
-          modelUnderTest: opts.judgeFallback ?? prompt.data.model,
-        },
-        ctx.signal,
-      );
-      for (const call of calls) account(call.model, call.usage, call.cached);
-      criteria[c.name] = verdict;
-    } catch (e) {
-      settle();
-      return errorResult(ctx, e, usage);
-    }
-  }
-  for (const c of prompt.data.eval_criteria) {
-    if (c.type !== "llm_judge") continue;
-    try {
-      if (!opts.judge) {
-        throw new ProviderError(
-          `criterion "${c.name}" needs a judge, but no model provider is set for judging`,
-          {
-            kind: "config",
-            fatal: true,
-          },
-        );
-      }
-      const verdict = await opts.judge.judge(
-        c,
-        {
-          input: example.input,
-          ...(example.expected !== undefined ? { expected: example.expected } : {}),
-          output: judged,
-          modelUnderTest: opts.judgeFallback ?? prompt.data.model,
-        },
-        { signal: ctx.signal },
-      );
-      account(verdict.model, verdict.usage, verdict.cached);
-      const score = (verdict.score - 1) / 4;
-      criteria[c.name] = {
-        score,
-        passed: score >= (c.min_score ?? 0.75),
-        detail: `${verdict.score}/5 ${verdict.reason}`.trim(),
-      };
-    } catch (e) {
-      settle();
-      return errorResult(ctx, e, usage);
-    }
+  const scoreCtx: ScoringContext = {
+    ctx,
+    output: completion.text,
+    latencyMs: completion.latencyMs,
+    account,
+    cost,
+    trajectory,
+  };
+  let criteria: Record<string, CriterionScore>;
+  try {
+    criteria = await scoreCriteria(prompt.data.eval_criteria, scoreCtx);
+    // The example's own checks are scored like the prompt's criteria and count as its one criterion.
+    const own = prompt.data.eval_criteria.find((c) => c.type === "example_checks");
+    if (own)
+      criteria[own.name] = foldChecks(example.checks, await scoreCriteria(example.checks ?? [], scoreCtx));
+  } catch (e) {
+    settle();
+    return errorResult(ctx, e, usage);
   }
   settle();
 

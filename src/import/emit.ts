@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { checkEvalSetFitsPrompt, parseEvalSet, parseProjectConfig, parsePromptFile } from "../config/load.js";
+import { isUserError, UserError } from "../errors.js";
 import type { ImportedProject } from "./notes.js";
 
 const yaml = (value: unknown): string => stringify(value, { lineWidth: 0 });
@@ -10,6 +11,21 @@ const yaml = (value: unknown): string => stringify(value, { lineWidth: 0 });
  * that eval would refuse.
  */
 export function projectFiles(project: ImportedProject, source: string): Map<string, string> {
+  try {
+    return readBack(project, source);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    // The file it names was never written: say what the conversion produced, and where it came from.
+    const { file, field } = e.location;
+    throw new UserError(
+      `the conversion produced something agentops would refuse, so nothing was written: ${field ? `${field}: ` : ""}${e.message} (in the ${file ?? "file"} it would have written)`,
+      { file: source },
+      "remove or rewrite that part of the source; the rest can then be imported",
+    );
+  }
+}
+
+function readBack(project: ImportedProject, source: string): Map<string, string> {
   const files = new Map<string, string>();
   const header = `# imported from ${source} by agentops import\n`;
   for (const p of project.prompts) {

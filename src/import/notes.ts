@@ -43,6 +43,8 @@ export interface ImportedProject {
   prompts: ImportedPrompt[];
   config: ProjectConfig;
   notes: ImportNotes;
+  /** Set when assertions were written but none could be imported: the project checks nothing of them. */
+  nothingChecked?: string;
 }
 
 const bullet = (n: Note): string =>
@@ -52,7 +54,8 @@ const bullet = (n: Note): string =>
 export function renderSummary(project: ImportedProject, written: readonly string[]): string {
   let out = "";
   for (const p of project.prompts) {
-    out += `prompt ${p.name}: ${p.versions.length} version(s), ${p.examples.length} example(s), criteria ${p.versions[0]?.eval_criteria.map((c) => c.name).join(", ") ?? ""}\n`;
+    const checked = p.examples.filter((e) => e.checks).length;
+    out += `prompt ${p.name}: ${p.versions.length} version(s), ${p.examples.length} example(s)${checked ? ` (${checked} with checks of their own)` : ""}, criteria ${p.versions[0]?.eval_criteria.map((c) => c.name).join(", ") ?? ""}\n`;
     p.origins.forEach((o, i) => (out += `  v${i + 1}: ${o}\n`));
   }
   out += `wrote ${written.length} file(s):\n${written.map((f) => `  ${f}\n`).join("")}`;

@@ -33,15 +33,16 @@ export type Mapped =
     }
   | { ok: false; reason: string };
 
-const CODE_TYPES = new Set([
-  "javascript",
-  "python",
-  "ruby",
-  "webhook",
-  "assert-set",
-  "select-best",
-  "max-score",
-]);
+const CODE_TYPES = new Set(["javascript", "python", "ruby", "webhook"]);
+/** Assertions that are not about one answer: their true reason. */
+const NOT_ONE_ANSWER: Record<string, string> = {
+  "assert-set":
+    "a group of assertions that passes by its own threshold (or weight); agentops has no group criterion, list its assertions in the test instead",
+  "select-best":
+    "picks the best of the outputs for the same test (one per prompt and provider); agentops scores each answer on its own and compares versions with compare",
+  "max-score":
+    "picks the output with the highest score among those for the same test; agentops scores each answer on its own and compares versions with compare",
+};
 const CONTAINS = { contains: "contains", icontains: "icontains" } as const;
 const NOT_CONTAINS = { contains: "not_contains", icontains: "not_icontains" } as const;
 
@@ -88,10 +89,13 @@ export function mapAssertion(a: Assertion, vars: Readonly<Record<string, unknown
   const base = negated ? a.type.slice(4) : a.type;
   if (CODE_TYPES.has(base) || base.startsWith("file://"))
     return fail("runs code (or calls a service) to decide; agentops never executes code from a repository");
+  const other = NOT_ONE_ANSWER[base];
+  if (other !== undefined) return fail(other);
   const r = rendered(a.value, vars);
   if ("reason" in r) return fail(r.reason);
   const value = r.value;
-  const weight = a.weight !== undefined && a.weight > 0 ? { weight: a.weight } : {};
+  // weight 0 keeps its promptfoo meaning: it must still pass, but counts nothing in the score.
+  const weight = a.weight !== undefined && a.weight >= 0 && a.weight <= 1000 ? { weight: a.weight } : {};
   const ok = (spec: CriterionSpec, baseName: string, extra: Partial<Mapped & { ok: true }> = {}): Mapped => ({
     ok: true,
     spec: { ...spec, ...weight },
@@ -167,9 +171,17 @@ export function mapAssertion(a: Assertion, vars: Readonly<Record<string, unknown
     case "similar": {
       if (negated) return fail("agentops has no criterion for output that is not similar");
       if (typeof value !== "string" || value === "") return fail("similar needs the reference text as value");
-      return ok({ type: "similarity", method: "embedding", min_score: a.threshold ?? 0.75 }, "similar", {
-        expected: value,
-      });
+      const embedder = providerModel(a.provider);
+      return ok(
+        {
+          type: "similarity",
+          method: "embedding",
+          min_score: a.threshold ?? 0.75,
+          ...(embedder ? { model: embedder } : {}),
+        },
+        "similar",
+        { expected: value },
+      );
     }
     case "llm-rubric":
       if (negated) return fail("agentops has no negated judge criterion");
@@ -196,9 +208,17 @@ export function mapAssertion(a: Assertion, vars: Readonly<Record<string, unknown
       if (negated) return fail("agentops has no criterion for output that must be flagged");
       return ok({ type: "safety" }, "moderation");
     case "cost":
+      if (negated)
+        return fail(
+          "not-cost passes an answer that costs more than the threshold; agentops has no minimum-cost criterion",
+        );
       if (a.threshold === undefined || a.threshold <= 0) return fail("cost needs a threshold (USD per test)");
       return ok({ type: "cost", max_usd: a.threshold }, "cost");
     case "latency":
+      if (negated)
+        return fail(
+          "not-latency passes an answer slower than the threshold; agentops has no minimum-latency criterion",
+        );
       if (a.threshold === undefined || a.threshold <= 0)
         return fail("latency needs a threshold (milliseconds)");
       return ok({ type: "latency", max_ms: a.threshold }, "latency");
@@ -227,7 +247,9 @@ export function providerModel(provider: unknown): string | undefined {
         : undefined;
   if (!id || !id.includes(":") || id.startsWith("file://")) return undefined;
   const parts = id.split(":");
-  const model = parts.slice(/^(chat|completion|messages|responses)$/.test(parts[1] ?? "") ? 2 : 1).join(":");
+  const model = parts
+    .slice(/^(chat|completion|messages|responses|embedding|embeddings)$/.test(parts[1] ?? "") ? 2 : 1)
+    .join(":");
   return model || undefined;
 }
 

@@ -9,6 +9,8 @@ export type ReadText = (path: string) => Promise<string>;
 
 export interface PromptSource {
   label: string;
+  /** How a provider's `prompts:` can name it: its label, its `file://` reference or path, its text. */
+  ids: string[];
   system?: string;
   template: string;
   variables: string[];
@@ -62,6 +64,7 @@ function toSource(
   if (!user.ok || !system.ok) return undefined;
   return {
     label,
+    ids: [],
     ...(text.system !== undefined ? { system: system.template } : {}),
     template: user.template,
     variables: [...new Set([...system.variables, ...user.variables])],
@@ -92,6 +95,15 @@ function chat(messages: Message[], label: string, notes: ImportNotes, where: str
   return s ? [s] : [];
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function fromFile(
   ref: string,
   label: string | undefined,
@@ -112,6 +124,17 @@ async function fromFile(
   const text = await read(path);
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
     let parsed: unknown;
+    // promptfoo renders a chat file with Nunjucks before parsing it: with {% %} or a {{ }} outside a
+    // string it is no JSON until rendered, which agentops does not do.
+    if (ext === ".json" && /\{%|\{\{/.test(text) && !isJson(text))
+      return (
+        notes.skip(
+          where,
+          `prompt ${name}`,
+          "a Nunjucks template that renders to a JSON chat ({% %} or {{ }} outside strings); write the chat out, or as a text prompt",
+        ),
+        []
+      );
     if (ext === ".json") parsed = parseJsonFile(text, path);
     else parsed = parseYaml(text, path).value;
     if (isChat(parsed)) return chat(parsed, name, notes, where);
@@ -139,17 +162,29 @@ export async function readPrompts(
   const out: PromptSource[] = [];
   for (const [i, entry] of entries.entries()) {
     const at = `${where} prompts[${i}]`;
+    const before = out.length;
+    let ref: string | undefined;
     if (typeof entry === "string") {
+      ref = entry;
       if (entry.startsWith("file://")) out.push(...(await fromFile(entry, undefined, read, notes, at)));
       else out.push(...inline(entry, `${i + 1}`, notes, at));
     } else if (typeof entry === "object" && entry !== null) {
-      const e = entry as { id?: unknown; raw?: unknown; label?: unknown };
+      const e = entry as { id?: unknown; raw?: unknown; label?: unknown; config?: unknown };
       const label = typeof e.label === "string" ? e.label : undefined;
+      if (typeof e.raw === "string") ref = e.raw;
+      else if (typeof e.id === "string") ref = e.id;
       if (typeof e.raw === "string") out.push(...inline(e.raw, label ?? `${i + 1}`, notes, at));
       else if (typeof e.id === "string" && e.id.startsWith("file://"))
         out.push(...(await fromFile(e.id, label, read, notes, at)));
       else notes.skip(at, "prompt", "neither text, raw: nor id: file://…");
+      if (e.config !== undefined && out.length > before)
+        notes.skip(
+          at,
+          "prompt config",
+          "provider settings for this prompt only; each version takes its provider's settings (set them in the version file)",
+        );
     } else notes.skip(at, "prompt", "neither text nor a mapping");
+    for (const s of out.slice(before)) s.ids = ref === undefined ? [] : [ref, ref.replace(/^file:\/\//, "")];
   }
   return out;
 }

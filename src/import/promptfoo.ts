@@ -1,4 +1,11 @@
-import type { Criterion, EvalExample, ProjectConfig, PromptFile } from "../config/schema.js";
+import {
+  EXAMPLE_CHECKS,
+  type Check,
+  type Criterion,
+  type EvalExample,
+  type ProjectConfig,
+  type PromptFile,
+} from "../config/schema.js";
 import { parseYaml } from "../config/yaml.js";
 import { UserError } from "../errors.js";
 import { ImportNotes, type ImportedProject, type ImportedPrompt } from "./notes.js";
@@ -24,7 +31,7 @@ const IGNORED = new Set([
   "tags",
   "evaluateOptions",
 ]);
-const HANDLED = new Set(["prompts", "providers", "tests", "defaultTest"]);
+const HANDLED = new Set(["prompts", "providers", "targets", "tests", "defaultTest"]);
 
 /** Turns any text into a prompt name agentops accepts (lowercase, digits, - and _). */
 export function slug(text: string, fallback = "imported"): string {
@@ -37,50 +44,101 @@ export function slug(text: string, fallback = "imported"): string {
   return s || fallback;
 }
 
+interface Named {
+  spec: CriterionSpec;
+  name: string;
+}
+
 interface MappedTest {
   test: TestCase;
-  criteria: { spec: CriterionSpec; name: string }[];
+  /** The test's own assertions (and defaultTest ones that depend on its vars): its example's checks. */
+  checks: Named[];
   expected?: unknown;
 }
 
 const isGraded = (s: CriterionSpec): boolean => s.type === "similarity" || s.type === "llm_judge";
 
-/** Per test: its criteria (named, without thresholds) and its expected answer. */
-function mapTest(test: TestCase, notes: ImportNotes): MappedTest {
-  const out: MappedTest = { test, criteria: [] };
-  const taken = new Map<string, number>();
-  for (const { where, assertion } of test.assert) {
-    const m = mapAssertion(assertion, test.vars);
-    if (!m.ok) {
-      notes.skip(where, `${assertion.type} assertion`, m.reason);
-      continue;
-    }
-    if (m.expected !== undefined) {
-      if (out.expected !== undefined && JSON.stringify(out.expected) !== JSON.stringify(m.expected)) {
-        notes.skip(
-          where,
-          `${assertion.type} assertion`,
-          "a second, different reference answer: an agentops example holds one expected",
-        );
-        continue;
-      }
-      out.expected = m.expected;
-    }
-    if (m.difference) notes.change(where, assertion.type, m.difference);
-    const base = assertion.metric ?? m.baseName;
-    const n = (taken.get(base) ?? 0) + 1;
-    taken.set(base, n);
-    out.criteria.push({ spec: m.spec, name: n === 1 ? base : `${base}-${n}` });
-  }
-  return out;
+/** A name not yet taken in `taken` (criterion names are unique within a prompt, check names within an example). */
+function uniqueName(base: string, taken: Map<string, number>): string {
+  const n = (taken.get(base) ?? 0) + 1;
+  taken.set(base, n);
+  return n === 1 ? base : `${base}-${n}`;
 }
 
-function finish(c: { spec: CriterionSpec; name: string }): Criterion {
+function finish(c: Named): Criterion {
   // promptfoo passes a test only when every assertion passes: every example must pass a
   // check, and a graded criterion's mean score must reach its pass mark.
   const minScore = "min_score" in c.spec ? c.spec.min_score : undefined;
   const threshold = isGraded(c.spec) ? (minScore ?? 0.75) : 1;
   return { name: c.name, ...c.spec, threshold };
+}
+
+/** A check of one example passes or fails on its own (min_score for graded ones): no threshold. */
+const asCheck = (c: Named): Check => ({ name: c.name, ...c.spec }) as Check;
+
+interface Mapping {
+  /** The prompt's criteria: defaultTest assertions that mean the same for every test. */
+  criteria: Named[];
+  tests: MappedTest[];
+  /** Assertions written in the config (before mapping), to tell "none written" from "none survived". */
+  written: number;
+}
+
+/**
+ * Maps every test's assertions. A defaultTest assertion that comes out the same for every test is a
+ * criterion of the prompt; one whose value depends on the test's vars is a check of each example,
+ * like the test's own assertions.
+ */
+function mapTests(tests: readonly TestCase[], notes: ImportNotes): Mapping {
+  const mapped = tests.map((t) => t.assert.map((a) => mapAssertion(a.assertion, t.vars)));
+  const defaults = tests[0]?.assert.filter((a) => a.fromDefault).length ?? 0;
+  const shared = new Set<number>();
+  const criteria: Named[] = [];
+  const promptNames = new Map<string, number>();
+  for (let k = 0; k < defaults; k++) {
+    const results = mapped.map((m) => m[k]);
+    const first = results[0];
+    if (!first?.ok) continue;
+    const same = results.every(
+      (r) => r?.ok && JSON.stringify(r.spec) === JSON.stringify(first.spec) && r.expected === undefined,
+    );
+    if (!same) continue;
+    shared.add(k);
+    const a = tests[0]?.assert[k];
+    if (!a) continue;
+    if (first.difference) notes.change(a.where, a.assertion.type, first.difference);
+    criteria.push({ spec: first.spec, name: uniqueName(a.assertion.metric ?? first.baseName, promptNames) });
+  }
+  const out: MappedTest[] = tests.map((test, i) => {
+    const mt: MappedTest = { test, checks: [] };
+    const taken = new Map<string, number>();
+    test.assert.forEach(({ where, assertion, fromDefault }, k) => {
+      if (shared.has(k)) return;
+      const m = mapped[i]?.[k];
+      if (!m) return;
+      if (!m.ok) return notes.skip(where, `${assertion.type} assertion`, m.reason);
+      if (m.expected !== undefined) {
+        if (mt.expected !== undefined && JSON.stringify(mt.expected) !== JSON.stringify(m.expected))
+          return notes.skip(
+            where,
+            `${assertion.type} assertion`,
+            "a second, different reference answer: an agentops example holds one expected",
+          );
+        mt.expected = m.expected;
+      }
+      if (m.difference) notes.change(where, assertion.type, m.difference);
+      if (fromDefault)
+        notes.change(
+          where,
+          `defaultTest ${assertion.type}`,
+          "its value depends on each test (vars or a reference answer): a check of every example",
+        );
+      mt.checks.push({ spec: m.spec, name: uniqueName(assertion.metric ?? m.baseName, taken) });
+    });
+    return mt;
+  });
+  const written = tests.reduce((n, t) => n + t.assert.length, 0);
+  return { criteria, tests: out, written };
 }
 
 function version(
@@ -130,6 +188,7 @@ function example(t: MappedTest, id: string, variables: string[], notes: ImportNo
     id,
     input,
     ...(t.expected !== undefined ? { expected: t.expected } : {}),
+    ...(t.checks.length ? { checks: t.checks.map(asCheck) } : {}),
     ...(tags ? { tags } : {}),
     ...(Object.keys(metadata).length ? { metadata } : {}),
   };
@@ -148,7 +207,13 @@ export async function importPromptfoo(
     throw new UserError("a promptfoo config must be a YAML mapping (prompts:, providers:, tests:)", { file });
   const raw = doc as Record<string, unknown>;
   for (const key of Object.keys(raw))
-    if (!IGNORED.has(key) && !HANDLED.has(key))
+    if (key === "redteam")
+      notes.skip(
+        file,
+        "redteam",
+        "red-team tests are generated at run time by promptfoo's plugins and strategies (with a model); agentops imports the target prompts and the tests written in the config",
+      );
+    else if (!IGNORED.has(key) && !HANDLED.has(key))
       notes.skip(file, key, "not imported: agentops has no equivalent");
 
   const baseName =
@@ -160,7 +225,8 @@ export async function importPromptfoo(
       { file, field: "prompts" },
       notes.skipped.map((n) => n.reason).join("; ") || "add prompts:",
     );
-  let models = readProviders(raw.providers, file, notes);
+  // `targets:` is promptfoo's other name for providers (red-team configs use it).
+  let models = readProviders(raw.providers ?? raw.targets, file, notes);
   if (models.length === 0) {
     models = [{ label: options.defaultModel, model: options.defaultModel }];
     notes.change(
@@ -170,53 +236,105 @@ export async function importPromptfoo(
     );
   }
   const tests = await readTests(raw.tests, raw.defaultTest, read, notes, file);
+  if (tests.length === 0 && raw.redteam !== undefined && raw.tests === undefined) {
+    // The prompts are what a red-team run attacks: keep them, with one example to run them on.
+    tests.push({ where: `${file} redteam`, vars: {}, assert: [] });
+    notes.change(
+      `${file} redteam`,
+      "examples",
+      "one example with every variable empty, so the target prompts can run: add examples of your own",
+    );
+  }
   if (tests.length === 0)
-    throw new UserError("no test could be imported", { file, field: "tests" }, "add tests: with vars");
+    throw new UserError(
+      "no test could be imported",
+      { file, field: "tests" },
+      notes.skipped
+        .filter((n) => /test|^column|^var/.test(n.what))
+        .map((n) => `${n.where}: ${n.what}: ${n.reason}`)
+        .join("; ") || "add tests: with vars",
+    );
 
-  // Criteria hold for every example of a prompt, so tests with different checks become prompts of their own.
-  const groups = new Map<string, MappedTest[]>();
-  for (const t of tests.map((t) => mapTest(t, notes))) {
-    const key = JSON.stringify(t.criteria);
-    groups.set(key, [...(groups.get(key) ?? []), t]);
+  // One prompt per promptfoo prompt: each test's own checks travel with its example.
+  const mapping = mapTests(tests, notes);
+  const anyChecks = mapping.tests.some((t) => t.checks.length > 0);
+  const criteria: Criterion[] = [
+    ...mapping.criteria.map(finish),
+    ...(anyChecks ? [{ name: EXAMPLE_CHECKS, type: "example_checks", threshold: 1 } as Criterion] : []),
+  ];
+  let nothingChecked: string | undefined;
+  if (criteria.length === 0) {
+    criteria.push({ name: "answered", type: "length", chars: { min: 1 }, threshold: 1 });
+    if (mapping.written > 0)
+      nothingChecked = `none of the ${mapping.written} assertion(s) could be imported (see "not imported"): the prompts check only for a non-empty answer`;
+    else
+      notes.change(
+        file,
+        "tests without assertions",
+        "scored on a non-empty answer (criterion answered), as agentops needs one criterion; promptfoo passes them all",
+      );
   }
   const variables = [...new Set(prompts.flatMap((p) => p.variables))];
+  const examples = mapping.tests.map((t, i) => example(t, String(i + 1), variables, notes));
   const out: ImportedPrompt[] = [];
-  let counter = 0;
-  for (const members of groups.values()) {
-    const name = out.length === 0 ? baseName : `${baseName}-${out.length + 1}`;
-    const named = members[0]?.criteria ?? [];
-    const criteria = named.length
-      ? named.map(finish)
-      : [{ name: "answered", type: "length", chars: { min: 1 }, threshold: 1 } as Criterion];
-    if (!named.length)
-      notes.change(
-        `prompt ${name}`,
-        "tests without assertions",
-        "scored on a non-empty answer (criterion answered), as agentops needs one criterion",
-      );
-    if (groups.size > 1)
-      notes.change(
-        `prompt ${name}`,
-        `${members.length} test(s)`,
-        `checked by ${named.map((c) => c.name).join(", ") || "nothing"}; criteria hold for every example of a prompt, so tests with other checks are in other prompts`,
-      );
+  const multi = prompts.length > 1;
+  prompts.forEach((p, i) => {
+    const name = multi ? `${baseName.slice(0, 60)}-${i + 1}` : baseName;
     const versions: PromptFile[] = [];
     const origins: string[] = [];
-    for (const p of prompts)
-      for (const m of models) {
-        versions.push(version(p, m, versions.length + 1, criteria, name));
-        origins.push(`prompt ${p.label} on ${m.label}`);
-      }
-    const examples = members.map((t) => example(t, String(++counter), variables, notes));
-    out.push({ name, versions, examples, origins });
-  }
+    for (const m of models) {
+      if (m.prompts && !m.prompts.some((ref) => promptMatches(p, ref))) continue;
+      versions.push(version(p, m, versions.length + 1, criteria, name));
+      origins.push(`prompt ${p.label} on ${m.label}`);
+    }
+    if (versions.length === 0)
+      return notes.skip(
+        `prompt ${p.label}`,
+        "prompt",
+        "no provider runs it (every provider's prompts: leaves it out)",
+      );
+    // Without declared tools there is no schema to validate calls against: the output must be JSON, as before.
+    const withoutTools = versions.some((v) => !v.tools);
+    const own = withoutTools
+      ? examples.map((e) =>
+          e.checks
+            ? {
+                ...e,
+                checks: e.checks.map((c): Check =>
+                  c.type === "tool_args_valid"
+                    ? {
+                        name: c.name,
+                        type: "format_check",
+                        json: true,
+                        ...(c.weight !== undefined ? { weight: c.weight } : {}),
+                      }
+                    : c,
+                ),
+              }
+            : e,
+        )
+      : examples;
+    out.push({ name, versions, examples: own, origins });
+  });
+  if (out.length === 0)
+    throw new UserError(
+      "no prompt is run by any provider",
+      { file, field: "providers" },
+      "check the providers' prompts: lists",
+    );
   const judge = judgeModel(raw.defaultTest);
   const config: ProjectConfig = {
     prompts_dir: "prompts",
     environments: { production: Object.fromEntries(out.map((p) => [p.name, 1])) },
     ...(judge ? { judge_model: judge } : {}),
   };
-  return { prompts: out, config, notes };
+  return { prompts: out, config, notes, ...(nothingChecked ? { nothingChecked } : {}) };
+}
+
+/** A provider's `prompts:` entry names a prompt by its label, its id or its file, as promptfoo matches them. */
+function promptMatches(p: PromptSource, ref: string): boolean {
+  const bare = ref.replace(/^file:\/\//, "");
+  return p.label === ref || p.label === bare || p.ids.includes(ref) || p.ids.includes(bare);
 }
 
 function judgeModel(defaultTest: unknown): string | undefined {

@@ -14,6 +14,7 @@ import {
 import { errorMessage, isUserError } from "../errors.js";
 import { stopReason } from "../engine/deadline.js";
 import { evaluatePrompt, resolveRubrics, type PromptRun } from "../engine/evaluate.js";
+import { withExampleChecks } from "../engine/example-checks.js";
 import { slotsFor } from "../engine/pool.js";
 import type { Progress, RunOptions } from "../engine/runner.js";
 import type { ComparisonPlan, PlannedPrompt } from "../plan/plan.js";
@@ -163,14 +164,18 @@ export async function preparePrompt(
     return path === undefined || !opts.readFile ? Promise.resolve(undefined) : opts.readFile(side, path);
   };
   const parsed = parsePromptFile(p.challenger.text, p.challenger.path);
-  // The plan chose what judges the challenger (src/plan/trust.ts), rubrics read at their own revisions.
-  const judged = p.criteria;
+  const evalSet = parseEvalSet(p.evalSet.text, p.evalSet.path);
+  // The plan chose what judges the challenger (src/plan/trust.ts), rubrics read at their own revisions;
+  // the examples' own checks come with the judged eval set, as one more criterion.
+  const judged = withExampleChecks(
+    { ...parsed, data: { ...parsed.data, eval_criteria: p.criteria } },
+    evalSet,
+  ).data.eval_criteria;
   const challenger: LoadedPrompt = {
     ...parsed,
     data: { ...parsed.data, eval_criteria: [...judged, ...p.informational] },
   };
   const lineOf = new Map(parsed.data.eval_criteria.map((c, i) => [c.name, parsed.criterionLines[i]]));
-  const evalSet = parseEvalSet(p.evalSet.text, p.evalSet.path);
   checkEvalSetFitsPrompt(challenger, evalSet);
 
   let champion: LoadedPrompt | null = null;
@@ -184,6 +189,7 @@ export async function preparePrompt(
       // The champion runs on the judged eval set (base examples plus the change's additions); if an
       // added example needs inputs the old prompt lacks, say so instead of reporting a fake regression.
       checkEvalSetFitsPrompt(champion, evalSet);
+      champion = withExampleChecks(champion, evalSet);
     } catch (e) {
       if (!isUserError(e)) throw e;
       champion = null;

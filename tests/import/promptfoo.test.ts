@@ -34,31 +34,30 @@ async function evalsToVerdict(root: string): Promise<number> {
 }
 
 describe("agentops import promptfoo", () => {
-  test("inline prompts × two providers become versions; tests with other checks become another prompt", async () => {
+  test("one prompt per promptfoo prompt, its providers as versions; each test's own assertions are its example's checks", async () => {
     const { root, run } = await importFixture("inline-two-providers");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    const v1 = await prompt(root, "greeting-translator", 1);
+    const v1 = await prompt(root, "greeting-translator-1", 1);
     expect(v1.template).toBe("Translate this greeting into {language}: {greeting}");
     expect(v1.model).toBe("gpt-4.1-mini");
-    const v4 = await prompt(root, "greeting-translator", 4);
-    expect(v4).toMatchObject({
+    expect(await readdir(join(root, "prompts"))).toEqual(["greeting-translator-1", "greeting-translator-2"]);
+    const v2 = await prompt(root, "greeting-translator-2", 2);
+    expect(v2).toMatchObject({
       model: "gpt-4o-mini",
       temperature: 0.2,
       max_tokens: 120,
       template: 'You are a careful translator. Render "{greeting}" in {language}.',
     });
-    expect(v1.eval_criteria).toEqual([
-      { name: "icontains", type: "icontains", value: "morgen", threshold: 1 },
+    expect(v1.eval_criteria).toEqual([{ name: "example checks", type: "example_checks", threshold: 1 }]);
+    // German and Dutch check "morgen", Italian "notte": the checks travel with the examples, in one prompt.
+    expect((await examples(root, "greeting-translator-1")).map((e) => [e.input.language, e.checks])).toEqual([
+      ["German", [{ name: "icontains", type: "icontains", value: "morgen" }]],
+      ["Italian", [{ name: "icontains", type: "icontains", value: "notte" }]],
+      ["Dutch", [{ name: "icontains", type: "icontains", value: "morgen" }]],
     ]);
-    // German and Dutch check "morgen"; Italian checks "notte", so it cannot share their criterion.
-    expect((await examples(root, "greeting-translator")).map((e) => e.input.language)).toEqual([
-      "German",
-      "Dutch",
-    ]);
-    expect((await prompt(root, "greeting-translator-2")).eval_criteria[0]).toMatchObject({ value: "notte" });
     const config = await readFile(join(root, "agentops.yaml"), "utf8");
-    expect(config).toMatch(/greeting-translator: 1/);
+    expect(config).toMatch(/greeting-translator-1: 1/);
     expect(run.stdout).toContain("nothing was left out");
     await evalsToVerdict(root);
   });
@@ -66,20 +65,21 @@ describe("agentops import promptfoo", () => {
   test("a prompts.txt split at --- and CSV tests with __expected columns; a javascript cell is listed, not dropped", async () => {
     const { root, run } = await importFixture("csv-tests");
     expect(run.code).toBe(0);
-    expect((await prompt(root, "capital-cities", 2)).template).toBe(
+    expect((await prompt(root, "capital-cities-2")).template).toBe(
       "Name the capital city of {country}. Reply with one word, no punctuation.",
     );
-    const [france] = await examples(root, "capital-cities");
-    expect(france).toMatchObject({
+    const set = await examples(root, "capital-cities-1");
+    expect(set[0]).toMatchObject({
       input: { country: "France" },
       expected: "Paris",
       metadata: { description: "western europe" },
+      checks: [
+        { name: "equals", type: "equals" },
+        { name: "not-icontains", type: "not_icontains", value: "lyon" },
+      ],
     });
-    expect((await prompt(root, "capital-cities")).eval_criteria.map((c) => c.type)).toEqual([
-      "equals",
-      "not_icontains",
-    ]);
-    expect((await examples(root, "capital-cities-3"))[0]?.input.country).toBe("Côte d'Ivoire");
+    // Peru's javascript cell is listed; its equals check stays.
+    expect(set[3]?.checks).toEqual([{ name: "equals", type: "equals" }]);
     expect(run.stdout).toMatch(
       /not imported \(1\):\n {2}- tests\.csv test 4\.assert\[1\]: javascript assertion: runs code/,
     );
@@ -104,11 +104,15 @@ describe("agentops import promptfoo", () => {
         threshold: 0.75,
       },
       { name: "not-icontains", type: "not_icontains", value: "as an AI", threshold: 1 },
-      { name: "factuality", type: "llm_judge", preset: "correctness", threshold: 0.75 },
+      { name: "example checks", type: "example_checks", threshold: 1 },
     ]);
     const set = await examples(root, "support-replies");
     expect(set).toHaveLength(3);
-    expect(set[2]).toMatchObject({ expected: "The agent thanks the customer.", tags: ["positive"] });
+    expect(set[2]).toMatchObject({
+      expected: "The agent thanks the customer.",
+      tags: ["positive"],
+      checks: [{ name: "factuality", type: "llm_judge", preset: "correctness" }],
+    });
     expect(await readFile(join(root, "agentops.yaml"), "utf8")).toContain("judge_model: gpt-4.1-mini");
     expect(run.stdout).toMatch(
       /config\.top_p: a prompt file sets only model, temperature, max_tokens, tools and tool_choice/,
@@ -119,19 +123,20 @@ describe("agentops import promptfoo", () => {
   test("JSON checks map to json_schema and format_check; transforms and code assertions are reported", async () => {
     const { root, run } = await importFixture("json-output");
     expect(run.code).toBe(0);
-    const first = await prompt(root, "fruit-facts");
-    expect(first.eval_criteria[0]).toMatchObject({ name: "is-json", type: "json_schema" });
-    expect(first.eval_criteria[1]).toMatchObject({ name: "contains-json", type: "format_check", json: true });
-    expect((await prompt(root, "fruit-facts-2")).eval_criteria[2]).toEqual({
+    // defaultTest's schema holds for every test: a criterion of the prompt; the rest are checks.
+    expect((await prompt(root, "fruit-facts")).eval_criteria[0]).toMatchObject({
+      name: "is-json",
+      type: "json_schema",
+    });
+    const set = await examples(root, "fruit-facts");
+    expect(set[0]?.checks).toEqual([{ name: "contains-json", type: "format_check", json: true }]);
+    expect(set[1]?.checks?.[1]).toEqual({
       name: "contains-any",
       type: "regex",
       pattern: "India|Pakistan|Mexico",
-      threshold: 1,
     });
-    expect((await prompt(root, "fruit-facts-3")).eval_criteria[2]).toMatchObject({
-      name: "tools-call",
-      type: "format_check",
-    });
+    // No provider declares tools: a tools call can only be checked as JSON.
+    expect(set[2]?.checks?.[1]).toMatchObject({ name: "tools-call", type: "format_check", json: true });
     expect(run.stdout).toMatch(/tests\[1\]: options\.transform: code is not run/);
     expect(run.stdout).toMatch(/tests\[0\]\.assert\[1\]: javascript assertion/);
     expect(run.stdout).toMatch(/tests\[2\]\.assert\[2\]: python assertion/);
@@ -145,7 +150,10 @@ describe("agentops import promptfoo", () => {
     const v1 = await prompt(root, "weather-lookups");
     expect(v1.tools).toHaveLength(1);
     expect(v1.tool_choice).toBe("auto");
-    expect(v1.eval_criteria).toEqual([{ name: "tools-call", type: "tool_args_valid", threshold: 1 }]);
+    expect(v1.eval_criteria).toEqual([{ name: "example checks", type: "example_checks", threshold: 1 }]);
+    expect((await examples(root, "weather-lookups"))[0]?.checks).toEqual([
+      { name: "tools-call", type: "tool_args_valid" },
+    ]);
     await evalsToVerdict(root);
   });
 
@@ -162,14 +170,14 @@ describe("agentops import promptfoo", () => {
       ["cost", "cost"],
       ["latency", "latency"],
       ["answer-relevance", "llm_judge"],
-      ["similar", "similarity"],
+      ["example checks", "example_checks"],
     ]);
-    expect(v1.eval_criteria[5]).toMatchObject({ method: "embedding", min_score: 0.6 });
     const set = await examples(root, "product-blurbs");
     expect(set.map((e) => e.input.tone)).toEqual(["playful", "calm", "playful", "calm"]);
     expect(set[0]).toMatchObject({
       input: { voice: "Friendly, concrete, never pushy." },
       expected: "Keeps drinks cold for a day.",
+      checks: [{ name: "similar", type: "similarity", method: "embedding", min_score: 0.6 }],
     });
     expect(run.stdout).toMatch(/file:\/\/providers\/custom_provider\.py: a custom provider/);
     expect(run.stdout).toMatch(
@@ -243,25 +251,180 @@ describe("agentops import promptfoo", () => {
 });
 
 describe("agentops import openai-evals", () => {
-  test("samples become a prompt with the shared system message, the user text as input and ideal as expected", async () => {
+  async function importSamples(file: string, extra: string[] = []) {
     const root = await makeProject({});
-    await cp(
-      resolve(import.meta.dirname, "../fixtures/openai-evals/samples.jsonl"),
-      join(root, "arith.jsonl"),
-    );
-    const r = await cli(["import", "openai-evals", "arith.jsonl"], { cwd: root });
+    await cp(resolve(import.meta.dirname, "../fixtures/openai-evals"), join(root, "capitals"), {
+      recursive: true,
+    });
+    const r = await cli(["import", "openai-evals", `capitals/${file}`, "--out", ".", ...extra], {
+      cwd: root,
+    });
+    return { root, r };
+  }
+
+  test("without a spec: Match (starts with any ideal), the shared system message, conversations as input.messages", async () => {
+    const { root, r } = await importSamples("samples.jsonl", ["--name", "arith"]);
     expect(r.code).toBe(0);
     const v1 = await prompt(root, "arith");
     expect(v1).toMatchObject({ system: "Answer with the number only.", template: "{input}" });
-    expect(v1.eval_criteria).toMatchObject([{ type: "equals", threshold: 1 }]);
+    expect(v1.eval_criteria).toMatchObject([{ type: "equals", mode: "starts_with", threshold: 1 }]);
     const set = await examples(root, "arith");
-    expect(set.map((e) => [e.id, e.input.input, e.expected])).toEqual([
-      ["1", "What is 12 * 7?", "84"],
-      ["2", "How many sides has a hexagon? {sides}", "6"],
-      ["4", "What is 100 / 4?", "25"],
+    expect(set.map((e) => [e.id, e.input, e.expected])).toEqual([
+      ["1", { input: "What is 12 * 7?" }, "84"],
+      ["2", { input: "How many sides has a hexagon? {sides}" }, ["6", "six"]],
+      [
+        "3",
+        {
+          input: "and 3+3?",
+          messages: [
+            { role: "user", content: "2+2?" },
+            { role: "assistant", content: "4" },
+          ],
+        },
+        "6",
+      ],
+      ["4", { input: "What is 100 / 4?" }, "25"],
     ]);
-    expect(r.stdout).toMatch(/arith\.jsonl:3: sample: a conversation \(system, user, assistant, user\)/);
-    expect(r.stdout).toMatch(/arith\.jsonl:2: ideal: a list of accepted answers/);
+    expect(r.stdout).toMatch(
+      /scored as Match: the answer starts with any ideal answer \(evals\/api\.py\); no --spec given, Match assumed/,
+    );
     await evalsToVerdict(root);
+  });
+
+  test("per-sample system messages and few-shot turns are each example's messages; what cannot be taken is listed", async () => {
+    const { root, r } = await importSamples("mixed.jsonl", ["--spec", "capitals/capitals-match.yaml"]);
+    expect(r.code).toBe(0);
+    const v1 = await prompt(root, "mixed");
+    expect(v1.system).toBeUndefined();
+    const set = await examples(root, "mixed");
+    expect(set.map((e) => e.id)).toEqual(["1", "2", "3", "4"]);
+    expect(set[1]?.input).toEqual({
+      input: "Spain?",
+      messages: [
+        { role: "system", content: "Answer in one word." },
+        { role: "system", content: "Example:" },
+      ],
+    });
+    expect(set[3]?.input).toEqual({ input: "Capital of Japan:" });
+    expect(r.stdout).toMatch(/mixed\.jsonl:5: sample: its conversation ends with a system message/);
+    expect(r.stdout).toMatch(/mixed\.jsonl:6: sample: a message whose content is not text/);
+    expect(r.stdout).toMatch(/mixed\.jsonl:2: message name/);
+    expect(r.stdout).toMatch(/from capitals\.dev\.v0 in capitals\/capitals-match\.yaml/);
+    await evalsToVerdict(root);
+  });
+
+  test("the spec's class decides: Includes (with ignore_case), FuzzyMatch; a model-graded eval is refused with the reason", async () => {
+    const includes = await importSamples("mixed.jsonl", ["--spec", "capitals/capitals-includes.yaml"]);
+    expect(includes.r.code).toBe(0);
+    expect((await prompt(includes.root, "mixed")).eval_criteria).toMatchObject([
+      { type: "equals", mode: "includes", ignore_case: true },
+    ]);
+    const fuzzy = await importSamples("mixed.jsonl", ["--spec", "capitals/capitals-fuzzy.yaml"]);
+    expect((await prompt(fuzzy.root, "mixed")).eval_criteria).toMatchObject([{ mode: "fuzzy" }]);
+    expect(fuzzy.r.stdout).toMatch(/capitals\.dev\.v0\.args: max_tokens: no agentops equivalent/);
+    const graded = await importSamples("mixed.jsonl", ["--spec", "capitals/capitals-graded.yaml"]);
+    expect(graded.r.code).toBe(2);
+    expect(graded.r.stderr).toMatch(/ModelBasedClassify, which this importer cannot score the same way/);
+  });
+});
+
+describe("agentops import promptfoo: meanings kept or listed with the true reason", () => {
+  test("weights (0 too), judge and embedding models, tools in other vendors' forms, a provider's prompts: restriction, lists kept whole", async () => {
+    const { root, run } = await importFixture("meanings");
+    expect(run.code).toBe(0);
+    // "short" is not among the first provider's prompts: only the second runs it.
+    expect(await readdir(join(root, "prompts"))).toEqual(["meanings-1", "meanings-2"]);
+    expect(await readdir(join(root, "prompts", "meanings-2"))).toEqual(["eval_set.jsonl", "v1.yaml"]);
+    expect((await prompt(root, "meanings-2")).model).toBe("gpt-4o-mini");
+    const v1 = await prompt(root, "meanings-1");
+    expect(v1.tools).toEqual([
+      {
+        type: "function",
+        function: {
+          name: "lookup",
+          description: "Look a fact up",
+          parameters: { type: "object", properties: { q: { type: "string" } } },
+        },
+      },
+      {
+        type: "function",
+        function: {
+          name: "convert",
+          parameters: { type: "object", properties: { unit: { type: "string" } } },
+        },
+      },
+      {
+        type: "function",
+        function: {
+          name: "search",
+          parameters: {
+            type: "object",
+            properties: { query: { type: "string" } },
+            required: ["query"],
+            additionalProperties: false,
+          },
+          strict: true,
+        },
+      },
+    ]);
+    const [ex] = await examples(root, "meanings-1");
+    expect(ex).toMatchObject({
+      input: { question: "What is 2+2?", history: [1, 2, 3] },
+      expected: "Four",
+      metadata: { suite: "facts" },
+      checks: [
+        { name: "contains", type: "contains", value: "4", weight: 0 },
+        { name: "rubric", type: "llm_judge", rubric: "A correct sum", model: "gpt-4.1" },
+        { name: "similar", type: "similarity", method: "embedding", model: "text-embedding-3-large" },
+      ],
+    });
+    const out = run.stdout;
+    expect(out).toMatch(
+      /prompts\[1\]: prompt templated-chat: a Nunjucks template that renders to a JSON chat/,
+    );
+    expect(out).toMatch(/config\.tools\[3\]: tool web_search_preview: a built-in or server tool/);
+    expect(out).toMatch(/providers\[1\]: provider transform: a transform of every output/);
+    expect(out).toMatch(/defaultTest: options\.rubricPrompt: a custom grading prompt/);
+    expect(out).toMatch(/defaultTest: threshold: a test passes when the weighted score/);
+    expect(out).toMatch(/tests\[0\]: tests file:\/\/gen\.ts:createTests: generated by code/);
+    expect(out).toMatch(/tests\[1\]: tests huggingface:\/\/datasets\/some\/dataset: a remote dataset/);
+    expect(out).toMatch(/tests\[2\]: tests https:\/\/docs\.google\.com\S+: a Google Sheet/);
+    expect(out).toMatch(/tests\[4\]: test: var question is a glob/);
+    expect(out).toMatch(/tests\[5\]: test: var image is an image, audio or binary file/);
+    expect(out).toMatch(/not-cost assertion: not-cost passes an answer that costs more than the threshold/);
+    expect(out).toMatch(/assert-set assertion: a group of assertions that passes by its own threshold/);
+    expect(out).toMatch(/select-best assertion: picks the best of the outputs for the same test/);
+    expect(out).not.toMatch(
+      /runs code[^\n]*(assert-set|select-best)|(assert-set|select-best)[^\n]*runs code/,
+    );
+    await evalsToVerdict(root);
+  });
+
+  test("a project none of whose assertions survived says so in one line, and import exits 1", async () => {
+    const { root, run } = await importFixture("nothing-survives", ["--name", "summaries"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'nothing checks this project: none of the 2 assertion(s) could be imported (see "not imported"): the prompts check only for a non-empty answer\n',
+    );
+    expect((await prompt(root, "summaries")).eval_criteria).toMatchObject([{ name: "answered" }]);
+  });
+
+  test("a red-team config imports its target prompt and says its tests are generated at run time", async () => {
+    const { root, run } = await importFixture("redteam");
+    expect(run.code).toBe(0);
+    expect((await prompt(root, "bank-bot")).template).toBe("You are a bank assistant. Customer: {query}");
+    expect(run.stdout).toMatch(/redteam: red-team tests are generated at run time/);
+    await evalsToVerdict(root);
+  });
+
+  test("when no test can be imported, the error gives the actual reasons", async () => {
+    const root = await makeProject({
+      "promptfooconfig.yaml":
+        "prompts: ['Hi {{a}}']\nproviders: [openai:gpt-4o-mini]\ntests: [huggingface://datasets/x/y]\n",
+    });
+    const r = await cli(["import", "promptfoo", "promptfooconfig.yaml"], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no test could be imported[\s\S]*a remote dataset/);
+    expect(r.stderr).not.toMatch(/add tests: with vars/);
   });
 });

@@ -78,3 +78,51 @@ test("an example without expected fails with a reason", () => {
   expect(check({}, "x")).toEqual({ score: 0, passed: false, detail: "example has no expected value" });
   expect(check({ json: true }, "{}").passed).toBe(false);
 });
+
+/**
+ * OpenAI Evals' three basic classes, as their code decides (evals/api.py record_and_check_match,
+ * evals/elsuite/basic/includes.py with utils.get_answer, utils.fuzzy_match). Expected values worked
+ * out by hand from that code.
+ */
+describe("equals with mode: OpenAI Evals' Match, Includes and FuzzyMatch", () => {
+  test("starts_with (Match): the answer starts with any ideal, case and leading space count", () => {
+    expect(check({ mode: "starts_with" }, "84", "84").passed).toBe(true);
+    expect(check({ mode: "starts_with" }, "84, because 12 * 7 = 84", "84").passed).toBe(true);
+    expect(check({ mode: "starts_with" }, "six sides", ["6", "six"])).toMatchObject({
+      passed: true,
+      detail: 'starts with "six"',
+    });
+    // startswith is exact: no trimming, no case folding.
+    expect(check({ mode: "starts_with" }, " 84", "84").passed).toBe(false);
+    expect(check({ mode: "starts_with" }, "Six", ["six"]).passed).toBe(false);
+    expect(check({ mode: "starts_with" }, "It is 84", "84")).toMatchObject({
+      passed: false,
+      detail: 'no accepted answer: starts with none of "84"',
+    });
+  });
+  test("includes (Includes): contains any ideal; ignore_case folds both", () => {
+    expect(check({ mode: "includes" }, "The capital is Paris.", ["Lyon", "Paris"]).passed).toBe(true);
+    expect(check({ mode: "includes" }, "the capital is paris", "Paris").passed).toBe(false);
+    expect(check({ mode: "includes", ignore_case: true }, "the capital is paris", "Paris").passed).toBe(true);
+  });
+  test("fuzzy (FuzzyMatch): either contains the other after normalization; empty matches only empty", () => {
+    // "The Eiffel Tower!" -> "eiffel tower"; "an eiffel tower" -> "eiffel tower".
+    expect(check({ mode: "fuzzy" }, "The Eiffel Tower!", "an eiffel tower").passed).toBe(true);
+    // The ideal contains the answer: also a match.
+    expect(check({ mode: "fuzzy" }, "Paris", "Paris, France").passed).toBe(true);
+    expect(check({ mode: "fuzzy" }, "Lyon", "Paris, France").passed).toBe(false);
+    // Punctuation inside words goes: "U.S.A." -> "usa".
+    expect(check({ mode: "fuzzy" }, "usa", "U.S.A.").passed).toBe(true);
+    // Articles only as whole words: "theory" keeps its "the".
+    expect(check({ mode: "fuzzy" }, "ory", "theory").passed).toBe(true);
+    expect(check({ mode: "fuzzy" }, "the", "").passed).toBe(true);
+    expect(check({ mode: "fuzzy" }, "!!!", "").passed).toBe(true);
+    expect(check({ mode: "fuzzy" }, "x", "").passed).toBe(false);
+  });
+  test("an expected that is not a text or a list of texts fails with the reason", () => {
+    expect(check({ mode: "includes" }, "4", 4)).toMatchObject({
+      passed: false,
+      detail: "expected is not a text or a list of texts",
+    });
+  });
+});

@@ -33,9 +33,60 @@ function compareText(output: string, expected: string, ignoreCase: boolean): Cri
   return verdict(false, `expected ${JSON.stringify(shown)}`);
 }
 
+/** OpenAI Evals' normalization (evals/elsuite/utils.py normalize): lower case, no ASCII punctuation, no articles, single spaces. */
+export function normalizeAnswer(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, "")
+    .replace(/\b(a|an|the)\b/g, " ")
+    .split(/\s+/)
+    .filter((w) => w !== "")
+    .join(" ");
+}
+
+/** fuzzy_match of evals/elsuite/utils.py: either contains the other after normalization; empty only matches empty. */
+export function fuzzyMatch(a: string, b: string): boolean {
+  const x = normalizeAnswer(a);
+  const y = normalizeAnswer(b);
+  if (x === "" || y === "") return x === y;
+  return x.includes(y) || y.includes(x);
+}
+
+const MODE_TEXT = { starts_with: "starts with", includes: "includes", fuzzy: "fuzzy-matches" } as const;
+
+/** Any of the accepted answers, as OpenAI Evals' Match (starts with), Includes and FuzzyMatch check them. */
+function compareAny(
+  output: string,
+  expected: unknown,
+  mode: keyof typeof MODE_TEXT,
+  ignoreCase: boolean,
+): CriterionScore {
+  const ideals = typeof expected === "string" ? [expected] : expected;
+  if (!Array.isArray(ideals) || !ideals.every((x): x is string => typeof x === "string"))
+    return verdict(false, "expected is not a text or a list of texts");
+  const fold = (s: string): string => (ignoreCase ? s.toLowerCase() : s);
+  const hit = ideals.find((ideal) =>
+    mode === "fuzzy"
+      ? fuzzyMatch(output, ideal)
+      : mode === "starts_with"
+        ? fold(output).startsWith(fold(ideal))
+        : fold(output).includes(fold(ideal)),
+  );
+  if (hit !== undefined) return verdict(true, `${MODE_TEXT[mode]} ${JSON.stringify(hit.slice(0, PREVIEW))}`);
+  const shown = ideals
+    .slice(0, 3)
+    .map((i) => JSON.stringify(i.length > PREVIEW ? `${i.slice(0, PREVIEW)}…` : i));
+  return verdict(
+    false,
+    `no accepted answer: ${MODE_TEXT[mode]} none of ${shown.join(", ")}${ideals.length > 3 ? ", …" : ""}`,
+  );
+}
+
 export function scoreEquals(c: CriterionOf<"equals">, ctx: ScoreContext): CriterionScore {
   const expected = ctx.example.expected;
   if (expected === undefined) return verdict(false, "example has no expected value");
+  if (c.mode !== undefined && c.mode !== "exact")
+    return compareAny(ctx.output, expected, c.mode, c.ignore_case ?? false);
   // A structured expected value (object, number, …) can only be met by JSON output.
   if (c.json || typeof expected !== "string") return compareJson(ctx.output, expected);
   return compareText(ctx.output, expected, c.ignore_case ?? false);

@@ -20,10 +20,11 @@ import { scoreTrajectory } from "./trajectory.js";
  * Criteria scored by pure code. llm_judge, safety and similarity with method:
  * embedding need a model call and are scored by the runner (model-criteria.ts).
  */
-export type RuleCriterion = Exclude<Criterion, { type: "llm_judge" | "safety" }>;
+export type RuleCriterion = Exclude<Criterion, { type: "llm_judge" | "safety" | "example_checks" }>;
 
+/** example_checks is scored by the runner from the example's own checks (which are scored here). */
 export function isRuleCriterion(c: Criterion): c is RuleCriterion {
-  return c.type !== "llm_judge" && !isModelCriterion(c);
+  return c.type !== "llm_judge" && c.type !== "example_checks" && !isModelCriterion(c);
 }
 
 function dispatch(c: RuleCriterion, ctx: ScoreContext): CriterionScore | Promise<CriterionScore> {
