@@ -184,7 +184,9 @@ export async function curateCommand(argv: string[], io: CliIo): Promise<number> 
         { file: rel(evalSet.file), field: "id" },
         "remove that trace from the traces file, or the example from the eval set",
       );
-    const firstLine = (await readFile(evalSet.file, "utf8")).split("\n").length;
+    const text = await readFile(evalSet.file, "utf8");
+    // The line the first appended example will have, so an error names it.
+    const firstLine = (text === "" ? 0 : text.replace(/\n$/, "").split("\n").length) + 1;
     try {
       checkEvalSetFitsPrompt(loaded.prompt, {
         file: rel(evalSet.file),
@@ -199,7 +201,6 @@ export async function curateCommand(argv: string[], io: CliIo): Promise<number> 
       );
     }
     if (proposals.length > 0) {
-      const text = await readFile(evalSet.file, "utf8");
       const lines = proposals.map((p) => JSON.stringify(p)).join("\n") + "\n";
       await appendFile(evalSet.file, text.endsWith("\n") || text === "" ? lines : `\n${lines}`);
     }

@@ -195,7 +195,10 @@ test("--write appends to the eval set, which then loads; an id clash and example
   const refused = await cli(["curate", "score.json", "--prompt", "triage", "--write"], { cwd: needs, env });
   expect(refused.code).toBe(2);
   expect(refused.stderr).toContain("--write would add examples prompts/triage/eval_set.jsonl cannot use");
-  expect(refused.stderr).toContain('has no "expected", which criterion "right-label" (equals)');
+  // The error names the line the first proposal would have had: the eval set holds one line.
+  expect(refused.stderr).toMatch(
+    /eval_set\.jsonl:2: expected: .*has no "expected", which criterion "right-label" \(equals\)/,
+  );
   expect(
     readFileSync(join(needs, "prompts/triage/eval_set.jsonl"), "utf8").split("\n").filter(Boolean),
   ).toHaveLength(1);
