@@ -13,7 +13,11 @@ import { FakeRateLimiter } from "./rate-limit.mjs";
 
 const latencyMs = Number(process.argv[2] ?? 100);
 const rateLimitEvery = Number(process.argv[3] ?? 0);
-const option = (name) => process.argv.slice(4).find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+const option = (name) =>
+  process.argv
+    .slice(4)
+    .find((a) => a.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
 const rpm = Number(option("rpm") ?? 0);
 const tpm = Number(option("tpm") ?? 0);
 const limiter =

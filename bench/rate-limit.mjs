@@ -67,7 +67,11 @@ export class FakeRateLimiter {
       `Limit ${bucket.limit}, Requested ${byRequests ? 1 : cost}. Please try again in ${waitMs}ms.`;
     return {
       ok: false,
-      headers: { ...headers(), "retry-after-ms": String(waitMs), "retry-after": String(Math.ceil(waitMs / 1000)) },
+      headers: {
+        ...headers(),
+        "retry-after-ms": String(waitMs),
+        "retry-after": String(Math.ceil(waitMs / 1000)),
+      },
       body: JSON.stringify({
         error: { message, type: byRequests ? "requests" : "tokens", code: "rate_limit_exceeded" },
       }),

@@ -1,3 +1,5 @@
+import { setMaxListeners } from "node:events";
+
 /*
  * A long run hands one signal to tens of thousands of calls. Given straight to
  * the openai SDK, each call ties the run's signal to its own (AbortSignal.any),
@@ -6,6 +8,12 @@
  * A call gets its own controller instead, linked by one listener that is
  * removed when the call ends, so the run's signal holds only calls in flight.
  */
+
+/**
+ * Parents already told to hold one listener per call in flight: more than ten is the design (up to
+ * the concurrency), not a leak, and Node's MaxListenersExceededWarning in a CI log would say otherwise.
+ */
+const unbounded = new WeakSet<AbortSignal>();
 
 /** Runs `call` with a signal of its own that aborts, with the same reason, when `parent` does. */
 export async function withCallSignal<T>(
@@ -19,6 +27,10 @@ export async function withCallSignal<T>(
     return call(controller.signal);
   }
   const onAbort = (): void => controller.abort(parent.reason);
+  if (!unbounded.has(parent)) {
+    unbounded.add(parent);
+    setMaxListeners(0, parent);
+  }
   parent.addEventListener("abort", onAbort, { once: true });
   try {
     return await call(controller.signal);
