@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseEvalSet, parsePromptFile, type LoadedEvalSet } from "../../src/config/load.js";
 import { Budget } from "../../src/engine/budget.js";
+import { budgetCostUsd, costUsd, highestPrice } from "../../src/engine/pricing.js";
 import type { Completion, Provider } from "../../src/engine/providers/types.js";
 import type { ChatRequest } from "../../src/engine/request.js";
 import { runSuite, type SuiteRun } from "../../src/engine/runner.js";
@@ -152,5 +153,18 @@ describe("budgets that schedule", () => {
       ),
       { seed: 21, numRuns: 200 },
     );
+  });
+});
+
+describe("a model without a price (issue 20, attack 9)", () => {
+  test("budgets count it at the highest known price, never as free; a known model keeps its own", () => {
+    const usage = { prompt_tokens: 1_000_000, completion_tokens: 1_000_000 };
+    expect(costUsd("gpt-4", usage)).toBeUndefined();
+    const top = highestPrice();
+    expect(budgetCostUsd("gpt-4", usage)).toBe(top.input + top.output);
+    expect(top.input).toBeGreaterThanOrEqual(150);
+    expect(budgetCostUsd("gpt-4o-mini", usage)).toBe(costUsd("gpt-4o-mini", usage));
+    // A project's own price for a pricier model raises the ceiling.
+    expect(highestPrice({ "my-model": { input: 1000, output: 1 } }).input).toBe(1000);
   });
 });
