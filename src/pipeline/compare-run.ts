@@ -147,6 +147,9 @@ export interface PreparedPrompt {
   gateChanges?: GateChange[];
 }
 
+const sameNames = (a: readonly Criterion[], b: readonly Criterion[]): boolean =>
+  a.length === b.length && a.every((c, i) => c.name === b[i]?.name);
+
 /** Ids of the eval set's must_pass examples. */
 function mustPassIds(evalSet: LoadedEvalSet): Set<string> {
   return new Set(evalSet.examples.filter((e) => e.must_pass === true).map((e) => e.id));
@@ -407,9 +410,15 @@ export async function runComparison(
         notEvaluated.push(prep);
         continue;
       }
-      // Byte-identical requests on both sides: nothing to test (src/pipeline/unchanged.ts). Must-pass
-      // examples included: production sends what the base already sent.
-      if (prep.champion && sameRequests(prep.champion, prep.challenger, prep.evalSet)) {
+      // Byte-identical requests on both sides, judged by exactly the base's criteria on the base's
+      // examples: nothing could differ, so nothing is tested (src/pipeline/unchanged.ts). A criterion
+      // or an example the change adds is still run: it can only add a failure.
+      if (
+        prep.champion &&
+        p.addedExamples.length === 0 &&
+        sameNames(prep.criteria, prep.champion.data.eval_criteria) &&
+        sameRequests(prep.champion, prep.challenger, prep.evalSet)
+      ) {
         notEvaluated.push({ prompt: p.name, reason: UNCHANGED_REQUESTS });
         continue;
       }

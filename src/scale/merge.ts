@@ -15,6 +15,7 @@ import type { ExampleResult } from "../engine/runner.js";
 import { UserError } from "../errors.js";
 import { assembleResults, type CompareResults, type PreparedPrompt } from "../pipeline/compare-run.js";
 import { decideInRounds, type SampledPrompt } from "../pipeline/sampling-rounds.js";
+import { chargeErrors } from "../compare/error-kinds.js";
 import { identityDifference } from "./plan-identity.js";
 import type { ShardPrompt, ShardResults } from "./shard-results.js";
 
@@ -162,12 +163,28 @@ function joinPrompt(parts: readonly ShardPrompt[]): JoinedPrompt {
     head.champion && champions.length > 0
       ? joinRuns(champions, head.champion.data.eval_criteria, evalSet, head.sampled)
       : null;
-  const challenger = joinRuns(
+  const joined = joinRuns(
     parts.map((p) => p.first_pass.challenger),
     head.challenger.data.eval_criteria,
     evalSet,
     head.sampled,
   );
+  // As in one run: a refused request where the champion answered is the challenger's failure.
+  const charged = chargeErrors(
+    champion?.examples ?? null,
+    joined.examples,
+    head.challenger.data.eval_criteria.map((c) => c.name),
+  );
+  const challenger: PromptRun =
+    charged.charged === 0
+      ? joined
+      : {
+          ...joined,
+          examples: charged.examples,
+          summary: summarize(charged.examples),
+          criteria: aggregateCriteria(head.challenger.data.eval_criteria, charged.examples, evalSet.examples),
+        };
+  const mustPass = new Set(evalSet.examples.filter((e) => e.must_pass === true).map((e) => e.id));
   const prepared: PreparedPrompt = {
     name: head.name,
     reasons: head.reasons,
@@ -192,6 +209,7 @@ function joinPrompt(parts: readonly ShardPrompt[]): JoinedPrompt {
       ]),
     ),
     temperatureZero: head.champion?.data.temperature === 0 && head.challenger.data.temperature === 0,
+    ...(mustPass.size > 0 ? { mustPass } : {}),
   };
   return { prepared, sampled, answers: new RoundAnswers(parts) };
 }

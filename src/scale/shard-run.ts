@@ -64,6 +64,7 @@ async function fixedRounds(
       reason,
       opts,
       items,
+      prep.toolSchemas,
     );
     rounds.push({ round, champion: ra, challenger: rb });
     a = withRound(a, ra, champion.data.eval_criteria, share);
@@ -122,6 +123,8 @@ export async function runShard(
         mine,
         prep.reasons.join("; "),
         opts,
+        undefined,
+        prep.toolSchemas,
       );
       const first = { champion, challenger };
       prompts.push({
