@@ -43,6 +43,46 @@ export function base64Cores(secret: string): string[] {
   return cores;
 }
 
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/** RFC 4648 base32, without padding. */
+export function base32(bytes: Buffer): string {
+  let out = "";
+  let value = 0;
+  let bits = 0;
+  for (const b of bytes) {
+    value = ((value << 8) | b) & 0xffff;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32.charAt((value >>> (bits - 5)) & 31);
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += BASE32.charAt((value << (5 - bits)) & 31);
+  return out;
+}
+
+/** As base64Cores, for base32 (5 bits a character, five byte alignments). */
+export function base32Cores(secret: string): string[] {
+  const bytes = Buffer.from(secret, "utf8");
+  const cores: string[] = [];
+  for (let pad = 0; pad < 5; pad++) {
+    const encoded = base32(Buffer.concat([Buffer.alloc(pad), bytes]));
+    const start = Math.ceil((8 * pad) / 5);
+    const end = Math.floor((8 * (pad + bytes.length)) / 5);
+    if (end > start) cores.push(encoded.slice(start, end));
+  }
+  return cores;
+}
+
+const reversed = (secret: string): string => Array.from(secret).reverse().join("");
+
+const rot13 = (secret: string): string =>
+  secret.replace(/[a-z]/gi, (c) => {
+    const base = c <= "Z" ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+
 /** Every byte as %XX, the form some servers use for a whole header value. */
 function percentEveryByte(secret: string): string {
   return [...Buffer.from(secret, "utf8")].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
@@ -54,7 +94,8 @@ export function secretVariants(secret: string): string[] {
   const cores = base64Cores(secret);
   const urlSafe = cores.map((c) => c.replace(/\+/g, "-").replace(/\//g, "_"));
   const variants = [
-    secret,
+    ...textForms(secret),
+    ...base32Cores(secret),
     encodeURIComponent(secret),
     percentEveryByte(secret),
     Buffer.from(secret, "utf8").toString("hex"),
@@ -66,7 +107,45 @@ export function secretVariants(secret: string): string[] {
   return [...new Set(variants.map((v) => v.replace(INVISIBLE, "")).filter((v) => v.length > 0))];
 }
 
+/**
+ * The forms that keep the secret's characters one for one: as it is, reversed
+ * and rot13'd. Each character of these may also be written as a JSON or JS
+ * escape (\\u0073, \\x73) or an HTML entity (&#115; &#x73;), so they are matched
+ * character by character (charPattern), not as literals.
+ */
+function textForms(secret: string): string[] {
+  return [secret, reversed(secret), rot13(secret)];
+}
+
 const escapeChar = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+
+const NAMED_ENTITY: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+  "/": "&sol;",
+  "-": "&hyphen;",
+  _: "&lowbar;",
+  ".": "&period;",
+  ":": "&colon;",
+};
+
+/** One character, or any escape of it that JSON, JavaScript or HTML would decode to it. */
+function charPattern(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  const hex = code.toString(16);
+  const alternatives = [
+    escapeChar(c),
+    `\\\\u0*${hex}`,
+    `\\\\x0*${hex}`,
+    `&#0*${String(code)};`,
+    `&#x0*${hex};`,
+    ...(NAMED_ENTITY[c] ? [escapeChar(NAMED_ENTITY[c])] : []),
+  ];
+  return `(?:${alternatives.join("|")})`;
+}
 
 /**
  * One regex for all of a secret's variants. It is built from escaped literals
@@ -75,20 +154,53 @@ const escapeChar = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\
  * and matching stays linear in the text for a fixed secret.
  */
 function patternFor(secret: string): RegExp {
+  const text = new Set(textForms(secret));
   const alternatives = secretVariants(secret)
     // Longest first, so a longer form is masked whole rather than its prefix.
     .sort((a, b) => b.length - a.length)
-    .map((v) => Array.from(v).map(escapeChar).join(GAP));
+    .map((v) =>
+      Array.from(v)
+        .map(text.has(v) ? charPattern : escapeChar)
+        .join(GAP),
+    );
+  return new RegExp(alternatives.join("|"), "gi");
+}
+
+/**
+ * How long a piece of a secret must be to be masked on its own: a third of it
+ * (at least MIN_VARIANT_LENGTH). A key split across two fields, or two answers,
+ * leaves at least one piece of half its length in each, and neither may stay.
+ */
+export function fragmentLength(secret: string): number {
+  return Math.max(MIN_VARIANT_LENGTH, Math.ceil(Array.from(secret).length / 3));
+}
+
+/**
+ * Any run of `fragmentLength` or more characters of the secret (or of it
+ * reversed), as long as it goes: alternative i starts at character i and
+ * extends through nested optional groups of literals, so matching stays linear.
+ */
+function fragmentPattern(secret: string): RegExp {
+  const alternatives: string[] = [];
+  const f = fragmentLength(secret);
+  for (const form of [secret, reversed(secret)]) {
+    const chars = Array.from(form).map(escapeChar);
+    for (let i = 0; i + f <= chars.length; i++) {
+      let tail = "";
+      for (let j = chars.length - 1; j >= i + f; j--) tail = `(?:${chars[j] ?? ""}${tail})?`;
+      alternatives.push(chars.slice(i, i + f).join("") + tail);
+    }
+  }
   return new RegExp(alternatives.join("|"), "gi");
 }
 
 /** Compiled patterns by secret: the scrubber runs on every error message. */
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, [RegExp, RegExp]>();
 
-function cachedPattern(secret: string): RegExp {
+function cachedPatterns(secret: string): [RegExp, RegExp] {
   let pattern = patterns.get(secret);
   if (!pattern) {
-    pattern = patternFor(secret);
+    pattern = [patternFor(secret), fragmentPattern(secret)];
     if (patterns.size > 64) patterns.clear();
     patterns.set(secret, pattern);
   }
@@ -103,9 +215,11 @@ export function scrubSecrets(text: string, secrets: readonly (string | undefined
       out = out.split(secret).join(MASK);
       continue;
     }
-    const pattern = cachedPattern(secret);
-    pattern.lastIndex = 0;
-    out = out.replace(pattern, MASK);
+    // Whole forms first (masked as one), then any piece left of a key split across fields.
+    for (const pattern of cachedPatterns(secret)) {
+      pattern.lastIndex = 0;
+      out = out.replace(pattern, MASK);
+    }
   }
   return out;
 }

@@ -382,9 +382,10 @@ describe("the PR bot on issue_comment", () => {
     repo.git("push", "-q", "origin", `${headSha}:refs/pull/7/head`, "main");
     repo.checkout("main");
     const before = server.statuses.length;
-    const r = await onComment(server, "alice", "please\n/agentops rerun");
+    const r = await onComment(server, "alice", "/agentops rerun\nplease");
     origin.remove();
-    expect(r.code).toBe(0);
+    // The regression is still there: the step fails, as the pull_request run does.
+    expect(r.code).toBe(1);
     expect(server.statuses.slice(before).map((x) => [x.sha, x.state])).toEqual([
       [headSha, "pending"],
       [headSha, "failure"],
