@@ -155,7 +155,7 @@ function charPattern(c: string): string {
  */
 function patternsFor(secret: string): RegExp[] {
   // One pattern a form: an alternation of forms that start with many different letters defeats the regex
-  // engine's literal scan (thirteen forms in one pattern ran 15 times slower than thirteen patterns).
+  // engine's literal scan (on 1.3 MB of answers, one 13-form pattern took about 3 times as long as 13 patterns).
   return (
     secretVariants(secret)
       // Longest first, so a longer form is masked whole rather than its prefix.
