@@ -28,7 +28,26 @@ export type RunEvent =
       /** When the comment was written (GitHub's time): which report its author was reading. */
       createdAt: string;
     }
+  | {
+      kind: "merge_group";
+      /** checks_requested (the queue wants the required checks) or destroyed. */
+      action: string;
+      baseSha: string;
+      headSha: string;
+      /** refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>: which pull request the queued change is. */
+      headRef: string;
+      /** From headRef; undefined when GitHub names the branch otherwise. */
+      prNumber: number | undefined;
+    }
   | { kind: "other"; name: string; why: string };
+
+export type MergeGroupEvent = Extract<RunEvent, { kind: "merge_group" }>;
+
+/** The pull request a merge-queue branch was made for: gh-readonly-queue/<base>/pr-<number>-<sha>. */
+export function queuedPullRequest(headRef: string): number | undefined {
+  const m = /(?:^|\/)gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{7,64}$/.exec(headRef);
+  return m?.[1] ? Number(m[1]) : undefined;
+}
 
 /** The pull_request actions that change what is under test; the rest (closed, labeled…) do nothing. */
 export const EVALUATED_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"] as const;
@@ -118,6 +137,17 @@ export function describeEvent(ctx: ContextLike): RunContext {
       authorType: str(user.type),
       createdAt: str(comment.created_at),
     };
+  } else if (ctx.eventName === "merge_group") {
+    const group = obj(p.merge_group);
+    const headRef = str(group.head_ref);
+    event = {
+      kind: "merge_group",
+      action: str(p.action),
+      baseSha: str(group.base_sha),
+      headSha: str(group.head_sha),
+      headRef,
+      prNumber: queuedPullRequest(headRef),
+    };
   } else if (ctx.eventName === "issue_comment") {
     const onPullRequest = obj(obj(p.issue).pull_request).url !== undefined;
     event = {
@@ -131,7 +161,7 @@ export function describeEvent(ctx: ContextLike): RunContext {
     event = {
       kind: "other",
       name: ctx.eventName,
-      why: `agentops does nothing on "${ctx.eventName}" events; it runs on pull_request, push and issue_comment`,
+      why: `agentops does nothing on "${ctx.eventName}" events; it runs on pull_request, push, issue_comment and merge_group`,
     };
   }
   return { owner, repo, event, runUrl, serverUrl: ctx.serverUrl.replace(/\/+$/, "") };

@@ -3,10 +3,12 @@ import { resolve } from "node:path";
 import { handleComment } from "./action/comment-command.js";
 import type { ActionDeps } from "./action/deps.js";
 import { mergePullRequestShards } from "./action/merge.js";
+import { evaluateMergeGroup } from "./action/merge-queue.js";
 import { evaluatePullRequest } from "./action/pull-request.js";
 import { runPullRequestShard } from "./action/shard.js";
 import { evaluateDefaultBranch } from "./action/push.js";
 import { readRunContext, skipReason } from "./context.js";
+import type { Verdict } from "./compare/compare.js";
 import { withDeadline } from "./engine/deadline.js";
 import { isUserError, errorMessage } from "./errors.js";
 import { actionsCache } from "./github/cache.js";
@@ -27,6 +29,15 @@ async function writeSummary(markdown: string, secrets: readonly string[]): Promi
   }
 }
 
+/** A verdict that blocks fails the step, whichever event evaluated it (a pull_request or /agentops rerun). */
+function failIfGating(verdict: Verdict | undefined, failOn: string): void {
+  if (verdict === undefined || verdict === "pass" || verdict === "inconclusive" || failOn !== "regression")
+    return;
+  core.setFailed(
+    "agentops: the prompt change failed the gate (a regression, a missed threshold or a gate change to approve); see the report",
+  );
+}
+
 /** The Action entry: inputs → pipeline → publish, with the one catch that fails the step. */
 export async function run(signal?: AbortSignal): Promise<void> {
   let secrets: string[] = [];
@@ -38,18 +49,23 @@ export async function run(signal?: AbortSignal): Promise<void> {
       signal,
       settings.deadlineMinutes !== undefined ? settings.deadlineMinutes * 60 : undefined,
     );
+    // Every line the run logs goes through the scrubber: a server may echo the token or the key in any form.
+    const log = {
+      info: (m: string) => core.info(scrubSecrets(m, secrets)),
+      warning: (m: string) => core.warning(scrubSecrets(m, secrets)),
+    };
     const cwd = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory);
     const deps: ActionDeps = {
       // The cancel signal, not the deadline: after the deadline the report must still be published in full.
-      octokit: createOctokit(
-        settings.githubToken,
-        { warning: core.warning, info: core.info },
-        { ...(signal ? { signal } : {}), secrets: [settings.apiKey], retryAfterMs: 500 },
-      ),
+      octokit: createOctokit(settings.githubToken, log, {
+        ...(signal ? { signal } : {}),
+        secrets,
+        retryAfterMs: 500,
+      }),
       git: createGit(cwd),
       settings,
       context,
-      log: { info: core.info, warning: core.warning },
+      log,
       writeSummary: (md) => writeSummary(md, secrets),
       setOutput: core.setOutput,
       cwd,
@@ -74,14 +90,11 @@ export async function run(signal?: AbortSignal): Promise<void> {
           event,
           ...(settings.merge ? [mergePullRequestShards] : []),
         );
-        if (verdict !== "pass" && verdict !== "inconclusive" && settings.failOn === "regression")
-          core.setFailed(
-            "agentops: the prompt change failed the gate (a regression, a missed threshold or a gate change to approve); see the report",
-          );
+        failIfGating(verdict, settings.failOn);
         break;
       }
       case "comment":
-        await handleComment(deps, event);
+        failIfGating(await handleComment(deps, event), settings.failOn);
         break;
       case "push":
         // A matrix of shards on push would evaluate the whole suite in every job.
@@ -92,6 +105,11 @@ export async function run(signal?: AbortSignal): Promise<void> {
           core.info(
             "push to a branch other than the default: nothing to do (pull requests are evaluated on pull_request)",
           );
+        break;
+      case "merge_group":
+        if (settings.shard || settings.merge)
+          core.info("shard and merge apply to pull_request events: nothing to do on a merge_group event");
+        else failIfGating(await evaluateMergeGroup(deps, event), settings.failOn);
         break;
       default:
         core.info(event.why);

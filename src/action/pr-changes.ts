@@ -15,6 +15,7 @@ export const PR_FILES_API_LIMIT = 3000;
  */
 export async function listedChanges(deps: ActionDeps, pr: PullRequestTarget) {
   const { owner, repo } = deps.context;
+  if (pr.filesFromGit === true) return undefined;
   try {
     const files = await deps.octokit.paginate(deps.octokit.rest.pulls.listFiles, {
       owner,

@@ -17,10 +17,16 @@ import { shardNote } from "../scale/merge.js";
 import { scrubDeep } from "../secrets.js";
 import { escapeInline } from "../report/escape.js";
 import { renderWithin, renderWithinBytes } from "../report/fit.js";
-import { STAMP_RESERVE } from "../report/report-stamp.js";
+import {
+  approvalHolds,
+  STAMP_RESERVE,
+  type RecordedApproval,
+  type ReportState,
+} from "../report/report-stamp.js";
 import { tolerantWrite, type ActionDeps } from "./deps.js";
 import { postReport } from "./post-report.js";
 import type { PullRequestTarget } from "./pull-request.js";
+import { cancelled } from "../engine/deadline.js";
 import { writeJsonFile } from "../report/json-file.js";
 
 /** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); this leaves some room. */
@@ -72,6 +78,31 @@ function statusFor(
   return { state: "error", description: `inconclusive — ${why}` };
 }
 
+/**
+ * Two things outrank the verdict's own status: a cancelled run never finished,
+ * so it fails (a pending or "error" status would read as "still running" or
+ * "GitHub's fault"); and a maintainer's approval of this very commit, given on
+ * a report with this same verdict, still stands when the commit is evaluated again.
+ */
+export function overridden(
+  status: { state: StatusState; description: string },
+  signal: AbortSignal | undefined,
+  approval: RecordedApproval | undefined,
+): { state: StatusState; description: string } {
+  if (cancelled(signal))
+    return {
+      state: "failure",
+      description:
+        "cancelled: the evaluation did not finish, so nothing was decided. Push again or comment /agentops rerun",
+    };
+  if (approval && status.state !== "success")
+    return {
+      state: "success",
+      description: `${approval.label} by @${approval.by} (kept: re-run of the approved commit)`,
+    };
+  return status;
+}
+
 function annotationsFor(results: CompareResults): Annotation[] {
   const out: Annotation[] = [];
   for (const p of results.prompts) {
@@ -95,7 +126,7 @@ export async function publish(
   deps: ActionDeps,
   pr: PullRequestTarget,
   raw: CompareResults,
-  ctx: GateTarget & { noKey: boolean },
+  ctx: GateTarget & { noKey: boolean; planKey?: string },
 ): Promise<Verdict> {
   // Every file, comment, summary and status below is built from this one scrubbed value.
   const results = scrubDeep(raw, [deps.settings.apiKey, deps.settings.githubToken]);
@@ -117,6 +148,7 @@ export async function publish(
   deps.setOutput("results-path", resultsPath);
   deps.setOutput("report-path", reportPath);
 
+  let written: ReportState | undefined;
   if (s.commentMode !== "off" && deps.signal?.aborted === true) {
     deps.log.info("cancelled: the report comment is left as it was; the status says the run did not finish");
   } else if (s.commentMode !== "off") {
@@ -127,7 +159,8 @@ export async function publish(
       // (an earlier report is still updated, e.g. after the prompt change was reverted).
       const create =
         results.prompts.length > 0 || results.not_evaluated.length > 0 || results.gate_changes.length > 0;
-      const upsert = (text: string) => postReport(deps, pr, { text, verdict: results.verdict }, create);
+      const upsert = (text: string) =>
+        postReport(deps, pr, { text, verdict: results.verdict, plan: ctx.planKey }, create);
       let r;
       try {
         r = await upsert(body);
@@ -137,6 +170,7 @@ export async function publish(
         deps.log.warning("GitHub refused the report comment as too long (422); posting a shorter one");
         r = await upsert(renderWithin(results, 20_000, notes));
       }
+      written = r.state;
       deps.log.info(
         r.outcome === "stale"
           ? `the pull request's head moved on to ${r.head ?? "?"}: the report comment is left to that run; this run sets only the status of ${pr.headSha}`
@@ -147,9 +181,15 @@ export async function publish(
     });
   }
 
-  const { state, description } = statusFor(results.verdict, results, deps, ctx.noKey);
+  const approval = approvalHolds(written);
+  const { state, description } = overridden(
+    statusFor(results.verdict, results, deps, ctx.noKey),
+    deps.signal,
+    approval,
+  );
   // A gate change waits for a maintainer: action_required says so (and blocks, unlike neutral).
-  const conclusion = results.verdict === "needs_approval" ? "action_required" : checkConclusion(state);
+  const conclusion =
+    results.verdict === "needs_approval" && state !== "success" ? "action_required" : checkConclusion(state);
   if (s.checkMode === "check-run" && ctx.checkRunId !== undefined) {
     const checkRunId = ctx.checkRunId;
     await tolerantWrite(deps, "complete the check run", () =>
@@ -179,5 +219,6 @@ export async function publish(
       setCommitStatus(deps.octokit, ctx.statusTarget, state, description),
     );
   }
-  return results.verdict;
+  // The approval of this very commit stands, so the step passes as the status does.
+  return approval && !cancelled(deps.signal) ? "pass" : results.verdict;
 }

@@ -1,6 +1,7 @@
 import { join, relative } from "node:path";
 import { gateSettings, type Verdict } from "../compare/compare.js";
 import { errorMessage, isUserError, UserError } from "../errors.js";
+import { cancelled } from "../engine/deadline.js";
 import { checkEnvironment, type Project } from "../config/project.js";
 import { completedCheckRun, finishCheckRun, setCommitStatus, startCheckRun } from "../github/status.js";
 import { runComparison, type CompareOptions } from "../pipeline/compare-run.js";
@@ -9,6 +10,7 @@ import { projectAt, recordingsAt, recordingsDir, requirePrompts } from "../plan/
 import { planComparison, type ComparisonPlan } from "../plan/plan.js";
 import { renderCouldNotEvaluate } from "../report/compare-report.js";
 import { progressPrinter } from "../report/progress.js";
+import { planIdentity, verdictKey } from "../scale/plan-identity.js";
 import { escapeBlock, escapeInline } from "../report/escape.js";
 import { repositoryUrlOf, tolerantWrite, type ActionDeps } from "./deps.js";
 import { postReport } from "./post-report.js";
@@ -23,6 +25,8 @@ export interface PullRequestTarget {
   fork: boolean;
   /** The PR's own count of changed files (event payload or pulls.get), to tell a truncated files list. */
   changedFiles?: number;
+  /** A merge-queue head: no files list of its own, so the plan diffs with git from base_sha. */
+  filesFromGit?: boolean;
 }
 
 /** What runs once the status says pending: the evaluation, or the merge of sharded results (src/action/merge.ts). */
@@ -105,7 +109,13 @@ async function reportCrash(
             { owner, repo, sha: pr.headSha, name: deps.settings.statusContext },
             { conclusion: "failure", ...failed },
           )
-        : setCommitStatus(deps.octokit, gate.statusTarget, "error", message);
+        : // A cancelled run fails: "error" reads as GitHub's fault, and a cancel must never look like a pass to come.
+          setCommitStatus(
+            deps.octokit,
+            gate.statusTarget,
+            cancelled(deps.signal) ? "failure" : "error",
+            message,
+          );
   // The original error is what the user needs; a failed report of it must not replace it.
   await write.catch((w: unknown) => {
     deps.log.warning(`could not mark the run as failed on GitHub (${errorMessage(w)})`);
@@ -119,7 +129,19 @@ async function evaluateStarted(
 ): Promise<Verdict> {
   const { plan, options, noKey } = await planRun(deps, pr);
   const results = await runComparison(plan, { base: pr.baseSha, head: pr.headSha }, options);
-  return publish(deps, pr, results, { noKey, checkRunId, statusTarget });
+  return publish(deps, pr, results, { noKey, checkRunId, statusTarget, planKey: planKeyOf(plan, options) });
+}
+
+/** The plan's verdict key (src/scale/plan-identity.ts), recorded with the report for merge-queue runs. */
+export function planKeyOf(plan: ComparisonPlan, options: CompareOptions): string {
+  return verdictKey(
+    planIdentity(plan, {
+      gate: options.gate,
+      provider: options.run.provider.id,
+      maxExamples: options.run.maxExamples,
+      shards: 1,
+    }),
+  );
 }
 
 /** The plan of a pull request and how to run it (trusted setup from the base); shared with its shards. */

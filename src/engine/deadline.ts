@@ -4,6 +4,11 @@ export function stopReason(signal: AbortSignal | undefined): string {
   return reason instanceof DeadlineError ? reason.message : "the run was cancelled";
 }
 
+/** Stopped by a cancel (SIGTERM), not by the run's own deadline. */
+export function cancelled(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true && !(signal.reason instanceof DeadlineError);
+}
+
 export class DeadlineError extends Error {
   constructor(seconds: number) {
     super(`the run's deadline of ${seconds} s was reached`);

@@ -116,7 +116,10 @@ export async function upsertReportComment(
     }
   }
   if (opts.create === false) return { outcome: "skipped" };
-  const full = withMarker(render(undefined));
+  // One comment per run, but the record (history, an approval of this commit) carries on from the latest.
+  const latest =
+    opts.mode === "new" ? (await listReportComments(octokit, target, opts.botLogin)).at(-1) : undefined;
+  const full = withMarker(render(latest && reportText(latest.body)));
   const created = await octokit.rest.issues.createComment({ ...target, body: full });
   if (opts.mode === "new") return { outcome: "created", id: created.data.id };
   return {

@@ -19,6 +19,11 @@ export function approvalNote(a: { author: string; sha: string; commentUrl: strin
 
 const EARLIER_NOTES = new RegExp(`\\n*${APPROVAL_MARKER}\\n>[^\\n]*`, "g");
 
+/** The report without any approval line. */
+export function withoutApprovalNote(report: string): string {
+  return report.replace(EARLIER_NOTES, "");
+}
+
 /**
  * The report with `note` right under its verdict heading, where a reviewer looks
  * first, and any earlier note removed. Undefined when the result would exceed

@@ -8,12 +8,21 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+/**
+ * A report line that began with "/agentops" would read as a command (it did to
+ * the command parser once). A zero-width space after the slash, wherever such
+ * text starts a line, keeps it readable and never a command; mid-line it stays
+ * as written, so a hint a reader copies still works. Run after invisible
+ * characters are stripped, so "/\u202Aagentops" cannot become a command.
+ */
+const COMMAND_AT_LINE_START = /^(\s*)\/(?=agentops)/gim;
+export function defuseCommands(text: string): string {
+  return text.replace(COMMAND_AT_LINE_START, "$1/\u200B");
+}
+
 /** For text inside a markdown table cell or a heading: one line, no markup. */
 export function escapeInline(text: string, maxLength = 200): string {
-  let s = text
-    .replace(BIDI, "")
-    .replace(CONTROL, "")
-    .replace(/\s*\r?\n\s*/g, " ⏎ ");
+  let s = defuseCommands(text.replace(BIDI, "").replace(CONTROL, "")).replace(/\s*\r?\n\s*/g, " ⏎ ");
   if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
   return s
     .replace(/&/g, "&amp;")
@@ -39,7 +48,7 @@ const BLOCK_ENTITY: Readonly<Record<string, string>> = {
  * entities escaped, so backticks or fences inside the text cannot break out.
  */
 export function escapeBlock(text: string, maxLength = 2000): string {
-  let s = text.replace(BIDI, "").replace(CONTROL, "");
+  let s = defuseCommands(text.replace(BIDI, "").replace(CONTROL, ""));
   if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
   // One pass: chained replaces would rewrite the entities earlier ones insert
   // ("@" → "@&#8203;", whose "#8" the issue-link rule then breaks into "&#&#8203;8203;").
@@ -53,7 +62,7 @@ export function escapeBlock(text: string, maxLength = 2000): string {
  * line (which would end it and let markdown in), leading spaces kept as &nbsp;.
  */
 export function escapeCell(text: string, maxLength = 1000): string {
-  let s = text.replace(BIDI, "").replace(CONTROL, "");
+  let s = defuseCommands(text.replace(BIDI, "").replace(CONTROL, ""));
   if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
   return s
     .split(/\r?\n/)

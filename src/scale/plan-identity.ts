@@ -86,3 +86,14 @@ export function identityDifference(a: PlanIdentity, b: PlanIdentity): string | u
   }
   return undefined;
 }
+
+/**
+ * What decides a verdict, without the revisions it was computed at: the prompt
+ * bytes on both sides, the eval sets, the criteria, the gate, the provider and
+ * the sample size. A merge-queue head whose key equals the key of the pull
+ * request head's finished evaluation would get the same verdict.
+ */
+export function verdictKey(identity: PlanIdentity): string {
+  const { environment, prompts, gate, provider, max_examples } = identity;
+  return sha256(JSON.stringify({ environment, prompts, gate, provider, max_examples }));
+}

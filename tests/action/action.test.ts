@@ -318,9 +318,9 @@ describe("the PR bot on issue_comment", () => {
       description: "regression accepted by @alice",
     });
     expect(server.comments).toHaveLength(1);
-    // Under the verdict heading, linking to the approving comment on this server.
+    // Under the verdict heading and the commit line, linking to the approving comment on this server.
     expect(server.comments[0]?.body).toMatch(
-      /^<!-- agentops-report -->\n## ❌ agentops: regression\n\n<!-- agentops-approval -->\n> ✅ \*\*Regression accepted\*\* by @alice for `[0-9a-f]{7}` \(\[comment\]\(https:\/\/github\.com\/o\/r\/pull\/7#issuecomment-555\)\)/,
+      /^<!-- agentops-report -->\n## ❌ agentops: regression\n\nReports on commit \[`[0-9a-f]{7}`\]\([^)]*\)\.\n\n<!-- agentops-approval -->\n> ✅ \*\*Regression accepted\*\* by @alice for `[0-9a-f]{7}` \(\[comment\]\(https:\/\/github\.com\/o\/r\/pull\/7#issuecomment-555\)\)/,
     );
   });
 
@@ -382,9 +382,10 @@ describe("the PR bot on issue_comment", () => {
     repo.git("push", "-q", "origin", `${headSha}:refs/pull/7/head`, "main");
     repo.checkout("main");
     const before = server.statuses.length;
-    const r = await onComment(server, "alice", "please\n/agentops rerun");
+    const r = await onComment(server, "alice", "/agentops rerun\nplease");
     origin.remove();
-    expect(r.code).toBe(0);
+    // The regression is still there: the step fails, as the pull_request run does.
+    expect(r.code).toBe(1);
     expect(server.statuses.slice(before).map((x) => [x.sha, x.state])).toEqual([
       [headSha, "pending"],
       [headSha, "failure"],

@@ -95,7 +95,7 @@ describe("pull_request actions", () => {
       workspace: s.repo.dir,
     });
     expect(other.stdout).toContain(
-      'agentops does nothing on "workflow_dispatch" events; it runs on pull_request, push and issue_comment',
+      'agentops does nothing on "workflow_dispatch" events; it runs on pull_request, push, issue_comment and merge_group',
     );
     expect(gh.requests).toEqual([]);
   });

@@ -133,3 +133,58 @@ test("scrubbing results copies only what held a secret: the answers without one 
   expect(leaked.output).toContain(key);
   expect(scrubDeep(clean, [key])).toBe(clean);
 });
+
+describe("issue 20 attack 12: the encodings an echoing endpoint used to get a key through", () => {
+  const u = (s: string): string =>
+    Array.from(s)
+      .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+      .join("");
+  const rot13 = (s: string): string =>
+    s.replace(/[a-z]/gi, (c) => {
+      const base = c <= "Z" ? 65 : 97;
+      return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+    });
+  const base32 = (s: string): string => {
+    const A = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let bits = "";
+    for (const b of Buffer.from(s)) bits += b.toString(2).padStart(8, "0");
+    return (bits.match(/.{1,5}/g) ?? []).map((g) => A[parseInt(g.padEnd(5, "0"), 2)]).join("");
+  };
+  const forms: Record<string, string> = {
+    reversed: Array.from(KEY).reverse().join(""),
+    "JSON \\u-escaped": u(KEY),
+    "JSON \\u-escaped, every other character": Array.from(KEY)
+      .map((c, i) => (i % 2 ? u(c) : c))
+      .join(""),
+    "HTML decimal entities": Array.from(KEY)
+      .map((c) => `&#${c.charCodeAt(0)};`)
+      .join(""),
+    "HTML hex entities": Array.from(KEY)
+      .map((c) => `&#x${c.charCodeAt(0).toString(16)};`)
+      .join(""),
+    rot13: rot13(KEY),
+    base32: base32(KEY),
+    "base32 of Bearer KEY": base32(`Bearer ${KEY}`),
+    "base32, lower-case": base32(`x${KEY}`).toLowerCase(),
+  };
+  for (const [name, form] of Object.entries(forms))
+    test(name, () => {
+      const out = scrubSecrets(`echo: ${form} end`, [KEY]);
+      expect(out).toContain("***");
+      // What may stay: the encoded "Bearer " (11 base32 characters) and a few edge characters.
+      expect(out.replace("***", "").length).toBeLessThan(`echo:  end`.length + 16);
+    });
+
+  test("a key split across two adjacent fields (two answers): neither half survives", () => {
+    const half = Math.floor(KEY.length / 2);
+    const answers = [{ output: `headers: ${KEY.slice(0, half)}` }, { output: `${KEY.slice(half)} (cont.)` }];
+    const out = scrubDeep(answers, [KEY]);
+    expect(out[0]?.output).toBe("headers: ***");
+    expect(out[1]?.output).toBe("*** (cont.)");
+  });
+
+  test("ordinary text that shares a few characters with the key is left alone", () => {
+    const text = "sk-proj-Ca is a prefix; 0123 and abc are common";
+    expect(scrubSecrets(text, [KEY])).toBe(text);
+  });
+});

@@ -62,6 +62,8 @@ export interface FakeGitHubOptions {
    * concurrent runs that each found no report and each create one.
    */
   holdCreates?: number;
+  /** Who the token writes comments as (default github-actions[bot], a Bot): a PAT writes as a User. */
+  commentUser?: { login: string; type: string };
 }
 
 export interface FakeGitHub {
@@ -152,7 +154,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
             const c: FakeComment = {
               id: nextId++,
               body: String(b.body),
-              user: { login: "github-actions[bot]", type: "Bot" },
+              user: opts.commentUser ?? { login: "github-actions[bot]", type: "Bot" },
               created_at: now(),
               updated_at: now(),
             };
