@@ -67,7 +67,7 @@ judge_model: gpt-4.1
 
 /** The example workflow's jobs block: tests/cli/init.test.ts compares it with the file's. */
 const JOBS = `  eval:
-    # contains, not startsWith: the Action finds the command on any line of the comment and ignores the rest.
+    # A cheap filter only: the Action itself takes a command from the comment's first visible line alone.
     if: github.event_name != 'issue_comment' || (github.event.issue.pull_request && contains(github.event.comment.body, '/agentops'))
     # On the job, not the workflow: GitHub claims a workflow-level group before evaluating \`if\`, so every
     # comment on the PR (even one this job skips) would cancel the running evaluation. A new push cancels
@@ -107,6 +107,10 @@ on:
     branches: [main] # refreshes the answer cache that pull requests reuse
   issue_comment:
     types: [created] # /agentops approve, /agentops rerun
+  # With a merge queue the required agentops/eval status must also report on the queue's head: the queued change
+  # is evaluated against the queue's base (no comment; the job summary and the status carry the report), and
+  # when it is judged exactly as the PR head was, that verdict is reused with no model call.
+  merge_group:
 
 permissions:
   contents: read
