@@ -83,7 +83,7 @@ test("control: a PR deploying a broken v2 is blocked, and the oracle sees what p
 
 test(
   `no sequence of PR operations passes the gate while production loads unevaluated or regressed bytes (${RUNS} cases, seed ${SEED})`,
-  { timeout: 600_000 },
+  { timeout: 1_200_000 },
   async () => {
     if (BENCH) {
       const started = performance.now();
