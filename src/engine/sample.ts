@@ -38,8 +38,9 @@ export function sampleById<T extends { id: string }>(
       .slice(0, max)
       .map((x) => x.id),
   );
+  const added = first !== undefined && items.some((i) => !first.has(i.id));
   const method = opts
-    ? `${first ? "base examples first, then added ones; " : ""}deterministic by sha256 of the base commit and the example id`
+    ? `${added ? "base examples first, then added ones; " : ""}deterministic by sha256 of the base commit and the example id`
     : "deterministic by sha256 of the example id";
   return { items: items.filter((i) => keep.has(i.id)), sampled: { kept: max, of: items.length, method } };
 }

@@ -194,6 +194,9 @@ function joinPrompt(parts: readonly ShardPrompt[]): JoinedPrompt {
     evalSet,
     ...(head.baseline_note ? { baselineNote: head.baseline_note } : {}),
     challengerFile: head.challenger_file,
+    ...(head.challenger_sha256 ? { challengerSha256: head.challenger_sha256 } : {}),
+    ...(head.champion_file ? { championFile: head.champion_file } : {}),
+    ...(head.champion_sha256 ? { championSha256: head.champion_sha256 } : {}),
     criterionLines: head.criterion_lines,
   };
   const sampled: SampledPrompt = {

@@ -17,6 +17,9 @@ export interface ShardPrompt {
   sampled?: { kept: number; of: number; method: string };
   baseline_note?: string;
   challenger_file: string;
+  challenger_sha256?: string;
+  champion_file?: string;
+  champion_sha256?: string;
   criterion_lines: Record<string, number>;
   first_pass: { champion: PromptRun | null; challenger: PromptRun };
   /** Round 2 onwards, every sample as it came back (errors included). */

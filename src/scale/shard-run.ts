@@ -97,7 +97,13 @@ export async function runShard(
     else notEvaluated.push(prep);
   }
   // max_examples cuts each eval set first, as one run would; the cut is then dealt.
-  const cuts = prepared.map((prep) => sampleById(prep.evalSet.examples, opts.run.maxExamples));
+  // Drawn as one gate run draws it: seeded by the base commit, the base's examples first.
+  const cuts = prepared.map((prep) =>
+    sampleById(prep.evalSet.examples, opts.run.maxExamples, {
+      seed: plan.baseSha,
+      first: new Set(prep.evalSet.examples.map((e) => e.id).filter((id) => prep.added?.has(id) !== true)),
+    }),
+  );
   const share = shareOf(
     prepared.flatMap((prep, i) => (cuts[i]?.items ?? []).map((e) => ({ prompt: prep.name, id: e.id }))),
     shard,
@@ -137,6 +143,9 @@ export async function runShard(
         ...(cut.sampled ? { sampled: cut.sampled } : {}),
         ...(prep.baselineNote ? { baseline_note: prep.baselineNote } : {}),
         challenger_file: prep.challengerFile,
+        ...(prep.challengerSha256 ? { challenger_sha256: prep.challengerSha256 } : {}),
+        ...(prep.championFile ? { champion_file: prep.championFile } : {}),
+        ...(prep.championSha256 ? { champion_sha256: prep.championSha256 } : {}),
         criterion_lines: prep.criterionLines,
         first_pass: first,
         rounds: await fixedRounds(prep, mine, first, opts),

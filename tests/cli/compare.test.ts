@@ -93,7 +93,7 @@ describe("agentops compare", () => {
     expect(p?.challenger.examples).toHaveLength(10);
     const md = await cli(["compare", "--base", "main", "--max-examples", "10", "-q"], { cwd: repo.dir });
     expect(md.stdout).toContain(
-      "Sampled: 10 of 40 examples on both sides (max_examples; deterministic by sha256 of the example id).",
+      "Sampled: 10 of 40 examples on both sides (max_examples; deterministic by sha256 of the base commit and the example id).",
     );
     const text = await cli(["eval", "prompts/classify-ticket", "--max-examples", "10", "-q"], {
       cwd: repo.dir,

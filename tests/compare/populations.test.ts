@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { withAddedPopulation } from "../../src/compare/populations.js";
 import type { PromptComparison } from "../../src/compare/compare.js";
 import { sampleById } from "../../src/engine/sample.js";
+import { countLines, MAX_ADDED_EXAMPLES, tooManyAdded } from "../../src/plan/trust.js";
 
 const comparison = (verdict: PromptComparison["verdict"], reason: string): PromptComparison =>
   ({
@@ -50,5 +51,21 @@ describe("a gate's max_examples sample", () => {
         .join(",");
     expect(pick("1".repeat(40))).not.toBe(pick("2".repeat(40)));
     expect(pick("1".repeat(40))).toBe(pick("1".repeat(40)));
+  });
+});
+
+describe("the cap on examples a change adds", () => {
+  const lines = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => `{"id":"x${from + i}","input":{"text":"t"}}`).join("\n") + "\n";
+  test("10,000 added lines are read; 10,001 are a gate change and not read", () => {
+    expect(countLines("a\n\n  \nb\nc")).toBe(3);
+    const head = (n: number) => ({ path: "prompts/p/eval_set.jsonl", text: lines(30) + lines(n, 30) });
+    expect(tooManyAdded("p", 30, head(MAX_ADDED_EXAMPLES))).toBeUndefined();
+    expect(tooManyAdded("p", 30, head(MAX_ADDED_EXAMPLES + 1))).toMatchObject({
+      kind: "eval_set",
+      prompt: "p",
+      path: "prompts/p/eval_set.jsonl",
+      summary: expect.stringMatching(/^10001 more lines .* cap of 10000 added examples/) as unknown,
+    });
   });
 });

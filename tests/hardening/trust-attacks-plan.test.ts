@@ -84,7 +84,7 @@ interface Results {
 const results = (path: string | undefined): Results =>
   JSON.parse(readFileSync(path ?? "", "utf8")) as Results;
 
-describe("control", () => {
+describe("control", { timeout: 120_000 }, () => {
   test("a plain regression (v2 fails every base example) is blocked", async () => {
     const r = await runGate(track(gatePr(deployV2())), { inputs: live() });
     expect(r.status?.state).toBe("failure");
@@ -134,36 +134,40 @@ describe("attack 1: added examples hide the regression", { timeout: 240_000 }, (
   });
 });
 
-describe("attack 2: added examples crowd the base's out of a max_examples sample", () => {
-  test("ids ground to rank first under the old id-only hash draw no base example out", async () => {
-    const rank = (id: string): string => createHash("sha256").update(`agentops-sample:${id}`).digest("hex");
-    const baseIds = ids("e", 30).map((id) => id.replace(/^e0/, "e")); // e001…e030, as evalSet() names them
-    const lowest = baseIds.map(rank).sort()[0] ?? "";
-    // The attacker's grind: a few hundred tries give 20 ids ranking before every base example.
-    const ground: string[] = [];
-    for (let i = 0; ground.length < 20; i++) if (rank(`easy-${i}`) < lowest) ground.push(`easy-${i}`);
-    const base = { "prompts/config.yaml": CONFIG(1, "budgets: { max_examples: 20 }\n") };
-    const pr = track(
-      gatePr(
-        () => ({
-          "prompts/summarize/v2.yaml": promptFile(2),
-          "prompts/config.yaml": CONFIG(2, "budgets: { max_examples: 20 }\n"),
-          "prompts/summarize/eval_set.jsonl": evalSet() + examples(ground, "easy"),
-        }),
-        base,
-      ),
-    );
-    const r = await runGate(pr, { inputs: live() });
-    expect(r.status?.state).toBe("failure");
-    expect(r.comment).toMatch(/bullets: dropped/);
-    expect(r.comment).toContain("base examples first");
-    const p = results(r.outputs["results-path"]).prompts[0];
-    expect(p?.challenger.summary.examples).toBe(20);
-    expect(p?.added_examples).toBeUndefined();
-  });
-});
+describe(
+  "attack 2: added examples crowd the base's out of a max_examples sample",
+  { timeout: 120_000 },
+  () => {
+    test("ids ground to rank first under the old id-only hash draw no base example out", async () => {
+      const rank = (id: string): string => createHash("sha256").update(`agentops-sample:${id}`).digest("hex");
+      const baseIds = ids("e", 30).map((id) => id.replace(/^e0/, "e")); // e001…e030, as evalSet() names them
+      const lowest = baseIds.map(rank).sort()[0] ?? "";
+      // The attacker's grind: a few hundred tries give 20 ids ranking before every base example.
+      const ground: string[] = [];
+      for (let i = 0; ground.length < 20; i++) if (rank(`easy-${i}`) < lowest) ground.push(`easy-${i}`);
+      const base = { "prompts/config.yaml": CONFIG(1, "budgets: { max_examples: 20 }\n") };
+      const pr = track(
+        gatePr(
+          () => ({
+            "prompts/summarize/v2.yaml": promptFile(2),
+            "prompts/config.yaml": CONFIG(2, "budgets: { max_examples: 20 }\n"),
+            "prompts/summarize/eval_set.jsonl": evalSet() + examples(ground, "easy"),
+          }),
+          base,
+        ),
+      );
+      const r = await runGate(pr, { inputs: live() });
+      expect(r.status?.state).toBe("failure");
+      expect(r.comment).toMatch(/bullets: dropped/);
+      expect(r.comment).toContain("base examples first");
+      const p = results(r.outputs["results-path"]).prompts[0];
+      expect(p?.challenger.summary.examples).toBe(20);
+      expect(p?.added_examples).toBeUndefined();
+    });
+  },
+);
 
-describe("attack 3: the pinned version edited in place", () => {
+describe("attack 3: the pinned version edited in place", { timeout: 120_000 }, () => {
   test("v1 broken in place plus a good unpinned v3: v1 is what is evaluated, and it fails", async () => {
     const pr = track(
       gatePr(() => ({
@@ -182,7 +186,7 @@ describe("attack 3: the pinned version edited in place", () => {
   });
 });
 
-describe("attack 4: the baseline disappears", () => {
+describe("attack 4: the baseline disappears", { timeout: 120_000 }, () => {
   const renamedBroken = promptFile(1, "  - name: ok\n    type: length\n    chars: { max: 100000 }\n")
     .replace("name: summarize", "name: summary")
     .replace("(v1)", "(broken) rewritten");
@@ -241,7 +245,7 @@ describe("attack 4: the baseline disappears", () => {
   });
 });
 
-describe("attack 5: two files for one version", () => {
+describe("attack 5: two files for one version", { timeout: 120_000 }, () => {
   test.each([
     [
       "v2.yaml + v2.yml",
