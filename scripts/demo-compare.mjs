@@ -22,6 +22,11 @@ const env = {
   // Fixed commit times make the commits' SHAs, and so the report, the same on every run (the golden test).
   GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z",
   GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
+  // As on a workflow run, so the report shows its links to the run and its artifacts (the
+  // repository is made up: the demo runs nowhere). Fixed, so the golden test holds in CI too.
+  GITHUB_SERVER_URL: "https://github.com",
+  GITHUB_REPOSITORY: "octo-org/agentops-demo",
+  GITHUB_RUN_ID: "1",
 };
 const git = (...args) =>
   execFileSync("git", ["-c", "user.name=demo", "-c", "user.email=demo@example.com", ...args], {

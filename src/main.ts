@@ -30,6 +30,7 @@ async function writeSummary(markdown: string, secrets: readonly string[]): Promi
 /** The Action entry: inputs → pipeline → publish, with the one catch that fails the step. */
 export async function run(signal?: AbortSignal): Promise<void> {
   let secrets: string[] = [];
+  let headline: string | undefined;
   try {
     const settings = readSettings();
     secrets = [settings.githubToken, settings.apiKey].filter((s) => s !== "");
@@ -51,7 +52,11 @@ export async function run(signal?: AbortSignal): Promise<void> {
       context,
       log: { info: core.info, warning: core.warning },
       writeSummary: (md) => writeSummary(md, secrets),
-      setOutput: core.setOutput,
+      // The step's error line says what the report's headline says (publish sets it as an output).
+      setOutput: (name, value) => {
+        if (name === "headline") headline = value;
+        core.setOutput(name, value);
+      },
       cwd,
       outDir: resolve(process.env.RUNNER_TEMP ?? cwd, "agentops"),
       ...(runSignal ? { signal: runSignal } : {}),
@@ -76,7 +81,8 @@ export async function run(signal?: AbortSignal): Promise<void> {
         );
         if (verdict !== "pass" && verdict !== "inconclusive" && settings.failOn === "regression")
           core.setFailed(
-            "agentops: the prompt change failed the gate (a regression, a missed threshold or a gate change to approve); see the report",
+            headline ??
+              "agentops: the prompt change failed the gate (a regression, a missed threshold or a gate change to approve); see the report",
           );
         break;
       }
