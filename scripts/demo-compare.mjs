@@ -3,7 +3,7 @@
 // a pull request would) and runs `agentops compare --base main` on it. Prints the
 // markdown report the Action would post. Needs the built CLI (npm run build).
 //
-//   npm run demo:compare
+//   npm run demo:compare [-- --out /absolute/path/results.json]
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,11 +50,16 @@ try {
   git("commit", "-q", "-am", "production: switch every prompt to v2");
   console.error(`demo repository: ${dir}\npull request: production switches every prompt from v1 to v2\n`);
 
-  const run = spawnSync(process.execPath, [cli, "compare", "--base", "main", "-q"], {
-    cwd: dir,
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  // Further arguments go to `agentops compare` (e.g. --out /abs/results.json, as the golden test does).
+  const run = spawnSync(
+    process.execPath,
+    [cli, "compare", "--base", "main", "-q", ...process.argv.slice(2)],
+    {
+      cwd: dir,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   const meaning = { 0: "pass", 1: "regression: the Action would fail the check", 3: "inconclusive" };
   console.error(`\nagentops compare exited ${run.status} (${meaning[run.status] ?? "error"})`);
   // The demo worked if the gate reached a verdict; a regression is the point of it.

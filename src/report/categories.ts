@@ -67,17 +67,14 @@ const label = (s: string): string => s.replace(/[^A-Za-z0-9 _./()-]/g, "_").slic
 
 /**
  * A bar chart of one criterion by category, the challenger as bars and the
- * champion as a line: drawn for a failing criterion (a concentrated drop of
- * one first), else for a concentrated drop, where a picture shows at once which categories fell. Empty when
+ * champion as a line: drawn for the first failing criterion, else for a
+ * concentrated drop, where a picture shows at once which categories fell. Empty when
  * it would add nothing (no such criterion, one category, too many).
  */
 export function categoryChart(b: CategoryBreakdown, failing: readonly string[] = []): string[] {
-  // The criterion that failed the gate is the one a reviewer asks about; a concentrated drop of a
-  // passing criterion is charted only when nothing failed.
-  const criterion =
-    b.concentrated.find((d) => failing.includes(d.criterion))?.criterion ??
-    failing[0] ??
-    b.concentrated[0]?.criterion;
+  // The criterion that failed the gate (the first given: the worst) is the one a reviewer asks about;
+  // a concentrated drop of a passing criterion is charted only when nothing failed.
+  const criterion = failing[0] ?? b.concentrated[0]?.criterion;
   if (criterion === undefined || b.categories.length < 2 || b.categories.length > CHART_MAX_CATEGORIES)
     return [];
   const drop = { criterion };

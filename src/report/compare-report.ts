@@ -124,7 +124,11 @@ function promptSection(
   out.push(
     ...categorySection(
       c.categories,
-      c.criteria.filter((k) => k.status === "regressed" || k.status === "below_threshold").map((k) => k.name),
+      // Worst drop first: the chart shows the criterion that failed hardest.
+      c.criteria
+        .filter((k) => k.status === "regressed" || k.status === "below_threshold")
+        .sort((a, b) => (a.delta ?? 0) - (b.delta ?? 0))
+        .map((k) => k.name),
     ),
   );
   out.push(...samplingNote(c), ...detectableDrop(p));
