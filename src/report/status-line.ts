@@ -89,7 +89,7 @@ export function gateLine(
   if (verdict === "needs_approval") {
     // Approval is what unblocks: it comes first, so no cut can hide it.
     const paths = [...new Set(results.gate_changes.map((g) => g.path))];
-    const head = `Needs approval: ${APPROVE_HINT} (gate changes: `;
+    const head = `needs approval: ${APPROVE_HINT} (gate changes: `;
     return { state: "failure", description: nameAll(head, paths, ")", maxBytes) };
   }
   // Only a run that finished with nothing to evaluate is a pass; a cancel before the first prompt is not.
@@ -120,12 +120,18 @@ export function gateLine(
         maxBytes,
       ),
     };
-  const unsure = named(verdict);
-  if (unsure.length > 0)
-    return {
-      state: "error",
-      description: nameAll(`inconclusive: ${prompts(unsure.length)}: `, unsure, "", maxBytes),
-    };
+  const unsure = results.prompts.filter((p) => p.comparison.verdict === verdict);
+  if (unsure.length > 0) {
+    // The names first (within a share of the room), then why the first could not be decided.
+    const names = nameAll(
+      `inconclusive: ${prompts(unsure.length)}: `,
+      unsure.map((p) => p.name),
+      "",
+      Math.min(maxBytes, 80),
+    );
+    const why = plain(unsure[0]?.comparison.reason ?? "");
+    return { state: "error", description: fitBytes(why ? `${names} — ${why}` : names, maxBytes) };
+  }
   return {
     state: "error",
     description: fitBytes(

@@ -66,7 +66,7 @@ test("when approval is what unblocks, the approve hint comes first", () => {
   const { state, description } = gateLine(results, {}, MAX_STATUS_DESCRIPTION_BYTES);
   expect(state).toBe("failure");
   expect(description).toBe(
-    "Needs approval: a maintainer comments /agentops approve (gate changes: prompts/config.yaml)",
+    "needs approval: a maintainer comments /agentops approve (gate changes: prompts/config.yaml)",
   );
 });
 
