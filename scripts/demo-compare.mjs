@@ -3,7 +3,7 @@
 // a pull request would) and runs `agentops compare --base main` on it. Prints the
 // markdown report the Action would post. Needs the built CLI (npm run build).
 //
-//   npm run demo:compare
+//   npm run demo:compare [-- --out /absolute/path/results.json]
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +22,11 @@ const env = {
   // Fixed commit times make the commits' SHAs, and so the report, the same on every run (the golden test).
   GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z",
   GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
+  // As on a workflow run, so the report shows its links to the run and its artifacts (the
+  // repository is made up: the demo runs nowhere). Fixed, so the golden test holds in CI too.
+  GITHUB_SERVER_URL: "https://github.com",
+  GITHUB_REPOSITORY: "octo-org/agentops-demo",
+  GITHUB_RUN_ID: "1",
 };
 const git = (...args) =>
   execFileSync("git", ["-c", "user.name=demo", "-c", "user.email=demo@example.com", ...args], {
@@ -45,11 +50,16 @@ try {
   git("commit", "-q", "-am", "production: switch every prompt to v2");
   console.error(`demo repository: ${dir}\npull request: production switches every prompt from v1 to v2\n`);
 
-  const run = spawnSync(process.execPath, [cli, "compare", "--base", "main", "-q"], {
-    cwd: dir,
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  // Further arguments go to `agentops compare` (e.g. --out /abs/results.json, as the golden test does).
+  const run = spawnSync(
+    process.execPath,
+    [cli, "compare", "--base", "main", "-q", ...process.argv.slice(2)],
+    {
+      cwd: dir,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   const meaning = { 0: "pass", 1: "regression: the Action would fail the check", 3: "inconclusive" };
   console.error(`\nagentops compare exited ${run.status} (${meaning[run.status] ?? "error"})`);
   // The demo worked if the gate reached a verdict; a regression is the point of it.

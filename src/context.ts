@@ -1,4 +1,5 @@
 import * as github from "@actions/github";
+import { runUrlOf } from "./run-url.js";
 
 /** What the workflow run is about, read once from the event; everything downstream takes this plain object. */
 export type RunEvent =
@@ -91,10 +92,9 @@ const num = (v: unknown): number => (typeof v === "number" ? v : NaN);
 export function describeEvent(ctx: ContextLike): RunContext {
   const p = ctx.payload;
   const { owner, repo } = ctx.repo;
-  const runUrl =
-    Number.isFinite(ctx.runId) && ctx.runId
-      ? `${ctx.serverUrl}/${owner}/${repo}/actions/runs/${ctx.runId}`
-      : undefined;
+  const runUrl = Number.isFinite(ctx.runId)
+    ? runUrlOf(ctx.serverUrl, `${owner}/${repo}`, ctx.runId)
+    : undefined;
   let event: RunEvent;
   if (ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target") {
     const pr = obj(p.pull_request);

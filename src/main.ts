@@ -30,17 +30,20 @@ async function writeSummary(markdown: string, secrets: readonly string[]): Promi
 }
 
 /** A verdict that blocks fails the step, whichever event evaluated it (a pull_request or /agentops rerun). */
-function failIfGating(verdict: Verdict | undefined, failOn: string): void {
+function failIfGating(verdict: Verdict | undefined, failOn: string, headline?: string): void {
   if (verdict === undefined || verdict === "pass" || verdict === "inconclusive" || failOn !== "regression")
     return;
+  // The step's error line says what the report's headline says (publish sets it as an output).
   core.setFailed(
-    "agentops: the prompt change failed the gate (a regression, a missed threshold or a gate change to approve); see the report",
+    headline ??
+      "agentops: the prompt change failed the gate (a regression, a missed threshold or a gate change to approve); see the report",
   );
 }
 
 /** The Action entry: inputs → pipeline → publish, with the one catch that fails the step. */
 export async function run(signal?: AbortSignal): Promise<void> {
   let secrets: string[] = [];
+  let headline: string | undefined;
   try {
     const settings = readSettings();
     secrets = [settings.githubToken, settings.apiKey].filter((s) => s !== "");
@@ -67,7 +70,11 @@ export async function run(signal?: AbortSignal): Promise<void> {
       context,
       log,
       writeSummary: (md) => writeSummary(md, secrets),
-      setOutput: core.setOutput,
+      // The step's error line says what the report's headline says (publish sets it as an output).
+      setOutput: (name, value) => {
+        if (name === "headline") headline = value;
+        core.setOutput(name, value);
+      },
       cwd,
       outDir: resolve(process.env.RUNNER_TEMP ?? cwd, "agentops"),
       ...(runSignal ? { signal: runSignal } : {}),
@@ -90,11 +97,11 @@ export async function run(signal?: AbortSignal): Promise<void> {
           event,
           ...(settings.merge ? [mergePullRequestShards] : []),
         );
-        failIfGating(verdict, settings.failOn);
+        failIfGating(verdict, settings.failOn, headline);
         break;
       }
       case "comment":
-        failIfGating(await handleComment(deps, event), settings.failOn);
+        failIfGating(await handleComment(deps, event), settings.failOn, headline);
         break;
       case "push":
         // A matrix of shards on push would evaluate the whole suite in every job.
@@ -109,7 +116,7 @@ export async function run(signal?: AbortSignal): Promise<void> {
       case "merge_group":
         if (settings.shard || settings.merge)
           core.info("shard and merge apply to pull_request events: nothing to do on a merge_group event");
-        else failIfGating(await evaluateMergeGroup(deps, event), settings.failOn);
+        else failIfGating(await evaluateMergeGroup(deps, event), settings.failOn, headline);
         break;
       default:
         core.info(event.why);

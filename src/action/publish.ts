@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { failureKind, type Verdict } from "../compare/compare.js";
+import type { Verdict } from "../compare/compare.js";
 import { COMMENT_MARKER, MAX_COMMENT_CHARS } from "../github/comment.js";
 import { httpStatus } from "../github/errors.js";
 import {
@@ -8,15 +8,16 @@ import {
   completedCheckRun,
   finishCheckRun,
   setCommitStatus,
+  MAX_CHECK_SUMMARY,
   type Annotation,
   type StatusState,
 } from "../github/status.js";
 import type { CompareResults } from "../pipeline/compare-run.js";
-import { renderCompareMarkdown } from "../report/compare-report.js";
+import { plainHeadline, renderCompareMarkdown } from "../report/compare-report.js";
 import { shardNote } from "../scale/merge.js";
 import { scrubDeep } from "../secrets.js";
-import { escapeInline } from "../report/escape.js";
-import { renderWithin, renderWithinBytes } from "../report/fit.js";
+import { renderWithin } from "../report/fit.js";
+import { gateLine, MAX_CHECK_TITLE_BYTES, MAX_STATUS_DESCRIPTION_BYTES } from "../report/status-line.js";
 import {
   approvalHolds,
   STAMP_RESERVE,
@@ -39,43 +40,12 @@ export interface GateTarget {
 }
 
 function statusFor(
-  verdict: Verdict,
   results: CompareResults,
   deps: ActionDeps,
   noKey: boolean,
+  maxBytes: number,
 ): { state: StatusState; description: string } {
-  const n = results.prompts.length;
-  if (verdict === "needs_approval")
-    return {
-      state: "failure",
-      description: `needs approval: this change edits how it is judged (${results.gate_changes[0]?.summary ?? "gate change"}). A maintainer can comment /agentops approve`,
-    };
-  // Only a run that finished with nothing to evaluate is a pass; a cancel before the first prompt is not.
-  if (n === 0 && verdict === "pass")
-    return { state: "success", description: "no prompt affected by this change" };
-  const first = results.prompts.find((p) => p.comparison.verdict === verdict);
-  // No prompt carries the verdict (e.g. a shard is missing): what was not evaluated says why.
-  const missing = results.not_evaluated.find((x) => x.reason !== "removed by this change");
-  const why = first
-    ? `${first.name}: ${first.comparison.reason}`
-    : missing
-      ? `${missing.prompt}: ${missing.reason}`
-      : "";
-  if (verdict === "pass") return { state: "success", description: `pass: ${n} prompt(s), no regression` };
-  if (verdict === "fail") {
-    return deps.settings.failOn === "never"
-      ? { state: "success", description: `regression (not gating, fail-on: never) — ${why}` }
-      : {
-          state: "failure",
-          description: `${failureKind(results.prompts.map((p) => p.comparison))} — ${why}`,
-        };
-  }
-  if (noKey)
-    return {
-      state: "pending",
-      description: "not evaluated: no API key (fork PR?). A maintainer can comment /agentops rerun",
-    };
-  return { state: "error", description: `inconclusive — ${why}` };
+  return gateLine(results, { failOnNever: deps.settings.failOn === "never", noKey }, maxBytes);
 }
 
 /**
@@ -136,24 +106,30 @@ export async function publish(
     (ctx.noKey
       ? "\n> **No API key in this run** (fork pull requests get no secrets): only cached answers were scored. A maintainer can comment `/agentops rerun` to evaluate with the repository's key; the PR's code is never executed.\n"
       : "") + shardNote(results);
-  const full = renderCompareMarkdown(results) + notes;
+  const links = deps.context.runUrl ? { runUrl: deps.context.runUrl } : {};
+  const full = renderCompareMarkdown(results, links) + notes;
+  // The comment's report: what a second workflow (the README's fork pattern) can post as it is.
+  const room = MAX_COMMENT_CHARS - COMMENT_MARKER.length - 1 - STAMP_RESERVE;
+  const body = renderWithin(results, room, notes, links);
 
   await mkdir(deps.outDir, { recursive: true });
   const resultsPath = join(deps.outDir, "agentops-results.json");
   const reportPath = join(deps.outDir, "agentops-report.md");
+  const fullReportPath = join(deps.outDir, "agentops-report-full.md");
   await writeJsonFile(resultsPath, results);
-  await writeFile(reportPath, full);
-  await deps.writeSummary(renderWithinBytes(results, MAX_SUMMARY_BYTES, notes));
+  await writeFile(reportPath, body);
+  await writeFile(fullReportPath, full);
+  await deps.writeSummary(renderWithin(results, MAX_SUMMARY_BYTES, notes, links));
   deps.setOutput("verdict", results.verdict);
+  deps.setOutput("headline", plainHeadline(results));
   deps.setOutput("results-path", resultsPath);
   deps.setOutput("report-path", reportPath);
+  deps.setOutput("report-full-path", fullReportPath);
 
   let written: ReportState | undefined;
   if (s.commentMode !== "off" && deps.signal?.aborted === true) {
     deps.log.info("cancelled: the report comment is left as it was; the status says the run did not finish");
   } else if (s.commentMode !== "off") {
-    const room = MAX_COMMENT_CHARS - COMMENT_MARKER.length - 1 - STAMP_RESERVE;
-    const body = renderWithin(results, room, notes);
     await tolerantWrite(deps, "comment on the pull request", async () => {
       // Without a paths filter every PR runs; one that touches no prompt gets a status, not a comment
       // (an earlier report is still updated, e.g. after the prompt change was reverted).
@@ -168,7 +144,7 @@ export async function publish(
         // 422: GitHub measures the body differently from us (e.g. in bytes); retry much shorter.
         if (httpStatus(e) !== 422) throw e;
         deps.log.warning("GitHub refused the report comment as too long (422); posting a shorter one");
-        r = await upsert(renderWithin(results, 20_000, notes));
+        r = await upsert(renderWithin(results, 20_000, notes, links));
       }
       written = r.state;
       deps.log.info(
@@ -183,13 +159,19 @@ export async function publish(
 
   const approval = approvalHolds(written);
   const { state, description } = overridden(
-    statusFor(results.verdict, results, deps, ctx.noKey),
+    statusFor(results, deps, ctx.noKey, MAX_STATUS_DESCRIPTION_BYTES),
     deps.signal,
     approval,
   );
+  const title = overridden(
+    statusFor(results, deps, ctx.noKey, MAX_CHECK_TITLE_BYTES),
+    deps.signal,
+    approval,
+  ).description;
   // A gate change waits for a maintainer: action_required says so (and blocks, unlike neutral).
   const conclusion =
     results.verdict === "needs_approval" && state !== "success" ? "action_required" : checkConclusion(state);
+  const summary = renderWithin(results, MAX_CHECK_SUMMARY, notes, links);
   if (s.checkMode === "check-run" && ctx.checkRunId !== undefined) {
     const checkRunId = ctx.checkRunId;
     await tolerantWrite(deps, "complete the check run", () =>
@@ -198,8 +180,14 @@ export async function publish(
         { owner, repo, checkRunId },
         {
           conclusion,
-          title: escapeInline(description, 200),
-          summary: renderWithin(results, 65_000, notes),
+          title,
+          summary,
+          // GitHub measures differently from us (or changes its limit): a short report still concludes.
+          fallbackSummary: renderWithin(results, 20_000, notes, links),
+          onFallback: (why) =>
+            deps.log.warning(
+              `GitHub refused the check run's summary (${why}); concluding with a shorter one`,
+            ),
           annotations: annotationsFor(results),
           ...(deps.context.runUrl ? { detailsUrl: deps.context.runUrl } : {}),
         },
@@ -211,7 +199,7 @@ export async function publish(
       completedCheckRun(
         deps.octokit,
         { owner, repo, sha: pr.headSha, name: s.statusContext },
-        { conclusion, title: escapeInline(description, 200), summary: renderWithin(results, 65_000, notes) },
+        { conclusion, title, summary },
       ),
     );
   } else if (s.checkMode === "status") {

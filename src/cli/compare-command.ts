@@ -10,6 +10,7 @@ import { planComparison } from "../plan/plan.js";
 import { runComparison, type CompareOptions, type CompareResults } from "../pipeline/compare-run.js";
 import { parseShard } from "../scale/shard.js";
 import { runShardCommand } from "./shard-command.js";
+import { runUrlFromEnv } from "../run-url.js";
 import { renderCompareMarkdown } from "../report/compare-report.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressPrinter } from "../report/progress.js";
@@ -147,7 +148,9 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   const compared = await runComparison(plan, labels, compareOptions);
   // Scrubbed as a value, before serializing: JSON would hide a key split by a newline as "\n".
   const results = scrubDeep(compared, secretsFromEnv(io.env));
-  const markdown = renderCompareMarkdown(results);
+  // Run as a workflow step, the report links the run (and its artifacts) like the Action's does.
+  const runUrl = runUrlFromEnv(io.env);
+  const markdown = renderCompareMarkdown(results, runUrl ? { runUrl } : {});
   if (values.out) await writeJsonFile(resolve(io.cwd, values.out), results);
   if (values.report) await writeFile(resolve(io.cwd, values.report), markdown);
   io.stdout(format === "json" ? JSON.stringify(results, null, 2) + "\n" : markdown);

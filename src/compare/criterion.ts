@@ -163,7 +163,8 @@ export function measureCriterion(
   const diffs = pairs.challenger.map((y, i) => y - (pairs.champion[i] ?? 0));
   const { mean, ci } = meanInterval(diffs);
   row.delta = mean;
-  row.delta_ci = ci;
+  // A difference of means of scores in [0, 1] lies in [−1, 1]: the t-interval of a small set can reach past that.
+  row.delta_ci = [Math.max(-1, ci[0]), Math.min(1, ci[1])];
   return row;
 }
 

@@ -1,13 +1,29 @@
 import type { Octokit } from "./octokit.js";
 
-/** GitHub cuts commit status descriptions at 140 characters. */
+/** GitHub refuses commit status descriptions over 140 characters; held to 140 bytes, which fits either way. */
 export const MAX_STATUS_DESCRIPTION = 140;
 
 export type StatusState = "pending" | "success" | "failure" | "error";
 
+const utf8 = (s: string): number => Buffer.byteLength(s, "utf8");
+
+/** The longest prefix of `s` within `max` UTF-8 bytes (whole characters), with `mark` appended when cut. */
+export function cutBytes(s: string, max: number, mark = "…"): string {
+  if (utf8(s) <= max) return s;
+  const room = max - utf8(mark);
+  let used = 0;
+  let end = 0;
+  for (const ch of s) {
+    const b = utf8(ch);
+    if (used + b > room) break;
+    used += b;
+    end += ch.length;
+  }
+  return `${s.slice(0, end)}${mark}`;
+}
+
 export function statusDescription(text: string): string {
-  const one = text.replace(/\s+/g, " ").trim();
-  return one.length <= MAX_STATUS_DESCRIPTION ? one : `${one.slice(0, MAX_STATUS_DESCRIPTION - 1)}…`;
+  return cutBytes(text.replace(/\s+/g, " ").trim(), MAX_STATUS_DESCRIPTION);
 }
 
 export async function setCommitStatus(
@@ -38,7 +54,9 @@ export interface Annotation {
 
 /** Check runs take at most 50 annotations per request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
+/** GitHub's limit on a check run's summary: 65,535 bytes of UTF-8 (its 422 says "maximum bytesize"). */
 export const MAX_CHECK_SUMMARY = 65_535;
+export const MAX_CHECK_TITLE = 255;
 
 export type CheckConclusion = "success" | "failure" | "action_required";
 
@@ -75,26 +93,41 @@ export async function finishCheckRun(
     annotations: Annotation[];
     /** Where to read more; GitHub asks for one with action_required. */
     detailsUrl?: string;
+    /**
+     * A much shorter summary, sent when GitHub refuses the final update (422): the run must still
+     * conclude, or it stays in_progress forever and branch protection waits on it.
+     */
+    fallbackSummary?: string;
+    onFallback?: (why: string) => void;
   },
 ): Promise<void> {
   const batches: Annotation[][] = [];
   for (let i = 0; i < result.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
     batches.push(result.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   }
-  const summary =
-    result.summary.length > MAX_CHECK_SUMMARY
-      ? `${result.summary.slice(0, MAX_CHECK_SUMMARY - 40)}\n\n… (truncated)`
-      : result.summary;
-  const output = (annotations: Annotation[]) => ({ title: result.title.slice(0, 255), summary, annotations });
-  await octokit.rest.checks.update({
-    owner: target.owner,
-    repo: target.repo,
-    check_run_id: target.checkRunId,
-    status: "completed",
-    conclusion: result.conclusion,
-    ...(result.detailsUrl ? { details_url: result.detailsUrl } : {}),
-    output: output(batches[0] ?? []),
-  });
+  const fit = (s: string): string => cutBytes(s, MAX_CHECK_SUMMARY, "\n\n… (truncated)\n");
+  const title = cutBytes(result.title, MAX_CHECK_TITLE);
+  let summary = fit(result.summary);
+  const output = (annotations: Annotation[]) => ({ title, summary, annotations });
+  const final = () =>
+    octokit.rest.checks.update({
+      owner: target.owner,
+      repo: target.repo,
+      check_run_id: target.checkRunId,
+      status: "completed",
+      conclusion: result.conclusion,
+      ...(result.detailsUrl ? { details_url: result.detailsUrl } : {}),
+      output: output(batches[0] ?? []),
+    });
+  try {
+    await final();
+  } catch (e) {
+    const status = typeof e === "object" && e !== null && "status" in e ? e.status : undefined;
+    if (status !== 422 || result.fallbackSummary === undefined) throw e;
+    result.onFallback?.(e instanceof Error ? e.message : String(e));
+    summary = fit(result.fallbackSummary);
+    await final();
+  }
   for (const batch of batches.slice(1)) {
     await octokit.rest.checks.update({
       owner: target.owner,
@@ -118,7 +151,10 @@ export async function completedCheckRun(
     name: target.name,
     status: "completed",
     conclusion: result.conclusion,
-    output: { title: result.title.slice(0, 255), summary: result.summary.slice(0, MAX_CHECK_SUMMARY) },
+    output: {
+      title: cutBytes(result.title, MAX_CHECK_TITLE),
+      summary: cutBytes(result.summary, MAX_CHECK_SUMMARY, "\n\n… (truncated)\n"),
+    },
   });
 }
 

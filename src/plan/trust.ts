@@ -71,8 +71,30 @@ export interface GateChange {
   prompt?: string;
   /** Repository path of the file concerned. */
   path: string;
-  /** One sentence for the report, e.g. "criterion bullets edited (min 3 → 0)". */
+  /** One sentence for the report, e.g. "criterion bullets edited"; the path is shown beside it, not in it. */
   summary: string;
+  /** Each value the change edited, as it was on the base and as the change has it (absent: not there). */
+  edits?: FieldEdit[];
+}
+
+/** One edited value of a gate change: `field` is a dotted path within the file's YAML ("thresholds.alpha"). */
+export interface FieldEdit {
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The leaves that differ between two values, by dotted path; lists and scalars compare whole. */
+export function fieldEdits(a: unknown, b: unknown, prefix = ""): FieldEdit[] {
+  if (isRecord(a) && isRecord(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.flatMap((k) => fieldEdits(a[k], b[k], prefix ? `${prefix}.${k}` : k));
+  }
+  if (canonicalJson(a ?? null) === canonicalJson(b ?? null)) return [];
+  return [{ field: prefix, ...(a !== undefined ? { from: a } : {}), ...(b !== undefined ? { to: b } : {}) }];
 }
 
 /** A config file as found at a revision. */
@@ -115,7 +137,11 @@ export function configGateChanges(
       out.push({
         kind: "config",
         path: base.path,
-        summary: `${base.path}: ${edited.join(", ")} edited; only environment pins are taken from a change, so the base's values judged it`,
+        summary: `${edited.join(", ")} edited; only environment pins are taken from a change, so the base's values judged it`,
+        edits: fieldEdits(
+          Object.fromEntries(edited.map((k) => [k, a[k]])),
+          Object.fromEntries(edited.map((k) => [k, b[k]])),
+        ),
       });
     }
   }
@@ -146,6 +172,11 @@ function editedFields(a: Criterion, b: Criterion): string[] {
     .filter((k) => k !== "rubric_file" && canonicalJson(x[k] ?? null) !== canonicalJson(y[k] ?? null))
     .sort();
 }
+
+const pick = (c: Criterion, fields: readonly string[]): Record<string, unknown> => {
+  const x = c as unknown as Record<string, unknown>;
+  return Object.fromEntries(fields.map((f) => [f, x[f]]));
+};
 
 export interface TrustedCriteria {
   /** What judges the challenger: the base's criteria, then those the change adds. */
@@ -195,6 +226,7 @@ export function trustedCriteria(
       summary: rubricOnly
         ? `rubric of ${c.name} changed; the base's rubric judged this change`
         : `criterion ${c.name} edited (${fields.join(", ")}); the base's definition judged this change`,
+      ...(rubricOnly ? {} : { edits: fieldEdits(pick(c, fields), pick(h, fields)) }),
     });
     informational.push({ ...h, name: `${c.name}${AS_EDITED}`.slice(0, 100) });
   }

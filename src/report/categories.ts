@@ -5,14 +5,15 @@
  */
 import { markdownTable } from "markdown-table";
 import type { CategoryBreakdown, CategoryRow, ConcentratedDrop } from "../compare/categories.js";
-import { escapeInline } from "./escape.js";
+import { codeSpan, escapeInline } from "./escape.js";
 
 /** Charts stay small: past this many categories the table says it better. */
 const CHART_MAX_CATEGORIES = 10;
 
 const points = (x: number): string => Math.abs(x * 100).toFixed(0);
 const pctOf = (x: number): string => (x * 100).toFixed(0);
-const code = (s: string): string => `\`${escapeInline(s, 60)}\``;
+const code = (s: string): string => codeSpan(s, { maxLength: 60 });
+const codeInTable = (s: string): string => codeSpan(s, { maxLength: 60, table: true });
 /** The markdown escaping of the report; plain text (a terminal) passes `(s) => s`. */
 type Escape = (s: string) => string;
 
@@ -45,7 +46,7 @@ function cell(r: CategoryRow | undefined, plain = false): string {
 
 /** Rows are categories, columns criteria; a cell is champion → challenger (Δ points), or the challenger alone. */
 export function categoryTable(b: CategoryBreakdown, escape?: Escape): string {
-  const name = escape ?? code;
+  const name = escape ?? codeInTable;
   const head = escape ?? ((s: string) => escapeInline(s, 60));
   const criteria = [...new Set(b.rows.map((r) => r.criterion))];
   const at = new Map(b.rows.map((r) => [`${r.criterion}\u0000${r.category}`, r]));
@@ -66,12 +67,14 @@ const label = (s: string): string => s.replace(/[^A-Za-z0-9 _./()-]/g, "_").slic
 
 /**
  * A bar chart of one criterion by category, the challenger as bars and the
- * champion as a line: drawn only for a concentrated drop or else a failing
- * criterion, where a picture shows at once which categories fell. Empty when
+ * champion as a line: drawn for the first failing criterion, else for a
+ * concentrated drop, where a picture shows at once which categories fell. Empty when
  * it would add nothing (no such criterion, one category, too many).
  */
 export function categoryChart(b: CategoryBreakdown, failing: readonly string[] = []): string[] {
-  const criterion = b.concentrated[0]?.criterion ?? failing[0];
+  // The criterion that failed the gate (the first given: the worst) is the one a reviewer asks about;
+  // a concentrated drop of a passing criterion is charted only when nothing failed.
+  const criterion = failing[0] ?? b.concentrated[0]?.criterion;
   if (criterion === undefined || b.categories.length < 2 || b.categories.length > CHART_MAX_CATEGORIES)
     return [];
   const drop = { criterion };

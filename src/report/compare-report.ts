@@ -14,9 +14,9 @@ import {
   sideFigures,
   signedPts,
 } from "./criteria-table.js";
-import { escapeBlock, escapeInline } from "./escape.js";
+import { escapeBlock, escapeCell, escapeInline } from "./escape.js";
 import { failingSection, flippedSection } from "./examples.js";
-import { int } from "./format.js";
+import { count, int } from "./format.js";
 import { gateChangeHeadline, renderGateChanges } from "./gate-changes.js";
 import { judgeLines } from "./judges.js";
 import { answerAgeNote } from "./answer-age.js";
@@ -55,7 +55,57 @@ function fileUrl(results: CompareResults, path: string | undefined): string | un
   return `${results.repository_url}/blob/${results.head_sha}/${encoded}`;
 }
 
-function promptSection(p: ComparedPrompt, flippedLimit: number, results: CompareResults): string[] {
+/** Where the reader finds what the report leaves out: the workflow run and its artifacts (Action runs). */
+export interface ReportLinks {
+  /** The workflow run's page (GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID). */
+  runUrl?: string;
+}
+
+export interface RenderOptions extends ReportLinks {
+  flippedLimit?: number;
+}
+
+/** The run's artifacts section: the example workflows upload `$RUNNER_TEMP/agentops/` (results JSON, full report). */
+export const artifactsUrl = (runUrl: string): string => `${runUrl}#artifacts`;
+
+/** "the results JSON", linked to the run's artifacts when there is a run. */
+export function resultsJsonLink(links: ReportLinks): string {
+  return links.runUrl
+    ? `the results JSON ([run artifacts](${artifactsUrl(links.runUrl)}))`
+    : "the results JSON";
+}
+
+/**
+ * What unblocks a verdict, said under the headline; verdicts without an entry get no line.
+ * Keyed by verdict so that a new verdict only adds an entry.
+ */
+const NEXT_STEP: Partial<Record<Verdict, string>> = {
+  fail: "push a fix, or a maintainer comments `/agentops approve` to accept it",
+  needs_approval:
+    "a maintainer comments `/agentops approve` to accept the gate changes below, or push a fix that leaves them as on the base branch",
+};
+
+/** "**Next:** push a fix, or … See the [workflow run](…) and its [artifacts](…#artifacts) (results JSON, full report)." */
+export function nextStepLine(verdict: Verdict, links: ReportLinks): string[] {
+  const step = NEXT_STEP[verdict];
+  if (step === undefined) return [];
+  const run = links.runUrl
+    ? ` See the [workflow run](${links.runUrl}) and its [artifacts](${artifactsUrl(links.runUrl)}) (results JSON, full report).`
+    : "";
+  return [`**Next:** ${step}.${run}`, ""];
+}
+
+const versions = (c: PromptComparison): string =>
+  c.champion_version !== null
+    ? `v${c.champion_version} → v${c.challenger_version}`
+    : `new v${c.challenger_version}`;
+
+function promptSection(
+  p: ComparedPrompt,
+  flippedLimit: number,
+  results: CompareResults,
+  links: ReportLinks,
+): string[] {
   const c = p.comparison;
   const from =
     c.champion_version !== null
@@ -90,7 +140,11 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
   out.push(
     ...categorySection(
       c.categories,
-      c.criteria.filter((k) => k.status === "regressed" || k.status === "below_threshold").map((k) => k.name),
+      // Worst drop first: the chart shows the criterion that failed hardest.
+      c.criteria
+        .filter((k) => k.status === "regressed" || k.status === "below_threshold")
+        .sort((a, b) => (a.delta ?? 0) - (b.delta ?? 0))
+        .map((k) => k.name),
     ),
   );
   out.push(...samplingNote(c), ...familyNote(c), ...detectableDrop(p), ...consistencyNote(p));
@@ -110,7 +164,7 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
   const sampled = p.challenger.sampled;
   if (sampled) {
     out.push(
-      `Sampled: ${int(sampled.kept)} of ${int(sampled.of)} examples on both sides (max_examples; ${escapeInline(sampled.method)}).`,
+      `Sampled: ${int(sampled.kept)} of ${count(sampled.of, "example")} on both sides (max_examples; ${escapeInline(sampled.method)}).`,
       "",
     );
   }
@@ -128,16 +182,17 @@ function promptSection(p: ComparedPrompt, flippedLimit: number, results: Compare
   }
   if (c.errors.excluded_pairs > 0) {
     out.push(
-      `${c.errors.excluded_pairs} example(s) left out of the pairing because a side errored or was skipped.`,
+      `${count(c.errors.excluded_pairs, "example")} left out of the pairing because a side errored or was skipped.`,
       "",
     );
   }
   out.push(...truncatedSides(p.champion, p.challenger));
   const sides = [`champion v${c.champion_version ?? "?"}`, `challenger v${c.challenger_version}`] as const;
   const tags = p.challenger.example_categories;
-  out.push(...failingSection(c.failing ?? [], Math.min(flippedLimit, 5), sides[1], tags));
+  const where = resultsJsonLink(links);
+  out.push(...failingSection(c.failing ?? [], Math.min(flippedLimit, 5), sides[1], tags, where));
   out.push(...toolUseSection(p.champion, p.challenger, c.flipped));
-  out.push(...flippedSection(c.flipped, flippedLimit, sides, tags));
+  out.push(...flippedSection(c.flipped, flippedLimit, sides, tags, where));
   return out;
 }
 
@@ -176,8 +231,25 @@ function headline(results: CompareResults, prompts: readonly ComparedPrompt[]): 
   return first ? `${first.name}: ${first.comparison.reason}` : "some prompts could not be evaluated";
 }
 
+/**
+ * The headline as plain text for places that show text as typed (the step's error line, the
+ * `headline` output): verdict, every failing criterion, and what unblocks it.
+ */
+export function plainHeadline(results: CompareResults): string {
+  const prompts = byVerdict(results.prompts);
+  const why = results.verdict === "needs_approval" ? gateChangeHeadline(results) : headline(results, prompts);
+  const word = verdictWord(
+    results.verdict,
+    results.prompts.map((p) => p.comparison),
+  );
+  const step = NEXT_STEP[results.verdict];
+  const line = `agentops: ${word}: ${why}${step ? `. Next: ${step.replace(/`/g, "")}` : ""}`;
+  // eslint-disable-next-line no-control-regex -- one line: no control characters from prompt names
+  return line.replace(/[\u0000-\u001F\u007F]+/g, " ");
+}
+
 /** The PR report: verdict first, then one section per evaluated prompt, failing ones first. Pure; all PR and model text escaped. */
-export function renderCompareMarkdown(results: CompareResults, opts: { flippedLimit?: number } = {}): string {
+export function renderCompareMarkdown(results: CompareResults, opts: RenderOptions = {}): string {
   const limit = opts.flippedLimit ?? 10;
   const prompts = byVerdict(results.prompts);
   const why = results.verdict === "needs_approval" ? gateChangeHeadline(results) : headline(results, prompts);
@@ -185,7 +257,13 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
     results.verdict,
     results.prompts.map((p) => p.comparison),
   )}`;
-  const out = [`## ${title}`, "", `**${escapeInline(why, 600)}**`, ""];
+  const out = [
+    `## ${title}`,
+    "",
+    `**${escapeInline(why, 600)}**`,
+    "",
+    ...nextStepLine(results.verdict, opts),
+  ];
   if (prompts.length > 0) {
     out.push(
       markdownTable(
@@ -206,7 +284,15 @@ export function renderCompareMarkdown(results: CompareResults, opts: { flippedLi
     );
   }
   out.push(...renderGateChanges(results));
-  for (const p of prompts) out.push(...promptSection(p, limit, results));
+  for (const p of prompts) {
+    const section = promptSection(p, limit, results, opts);
+    // A failing report is read for what failed: passing prompts are there, folded.
+    if (results.verdict !== "pass" && p.comparison.verdict === "pass") {
+      // A <summary> is HTML: markdown escapes would show there, entities do not.
+      const summary = `✅ ${escapeCell(p.name, 200)}: ${versions(p.comparison)} — passes`;
+      out.push(`<details><summary>${summary}</summary>`, "", ...section, "</details>", "");
+    } else out.push(...section);
+  }
   if (results.not_evaluated.length > 0) {
     out.push("### Not evaluated", "");
     for (const n of results.not_evaluated)

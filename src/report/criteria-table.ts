@@ -4,7 +4,7 @@ import type { PromptRun } from "../engine/evaluate.js";
 import type { PassAllRepeats } from "../compare/cluster.js";
 import type { ComparedPrompt } from "../pipeline/compare-run.js";
 import { escapeInline } from "./escape.js";
-import { int, ms, pct } from "./format.js";
+import { count, int, ms, pct } from "./format.js";
 
 const STATUS_LABEL: Record<CriterionStatus, string> = {
   ok: "✅ not worse",
@@ -20,15 +20,23 @@ const STATUS_LABEL: Record<CriterionStatus, string> = {
 export const signedPts = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
 const pts = (x: number): string => (x * 100).toFixed(1);
 
-/** A p-value to three significant digits, small ones in scientific notation. */
+/** Below this a p-value is said as a bound: its digits say nothing more, and 0 would read as certainty. */
+const P_FLOOR = 1e-6;
+
+/** A p-value to two significant digits, small ones in scientific notation. */
 function pValue(p: number): string {
   return p < 0.001 ? p.toExponential(1) : p.toPrecision(2);
+}
+
+/** "p=7.3e-5", or "p < 1e-6" where the digits (or a 0.0e+0) would claim more than the test knows. */
+export function pText(p: number): string {
+  return p < P_FLOOR ? "p < 1e-6" : `p=${pValue(p)}`;
 }
 
 /** The decision, and the p-value beside it only when the test decided it. */
 function decisionCell(c: CriterionComparison): string {
   const label = STATUS_LABEL[c.status];
-  if (c.test) return `${label} (one-sided p=${pValue(c.test.p_value)} ≤ ${pValue(c.test.level)})`;
+  if (c.test) return `${label} (one-sided ${pText(c.test.p_value)} ≤ ${pValue(c.test.level)})`;
   if (c.decided_by === "end_of_sampling" && c.status === "ok") return "✅ undecided → passes";
   if (c.status === "possible_drop" && c.minimum_detectable_drop !== null)
     return `${label} (detects ≥ ${pts(c.minimum_detectable_drop)} pts)`;
@@ -52,14 +60,26 @@ export function criterionRow(c: CriterionComparison): string[] {
   ];
 }
 
+/** Past 100 points, the report says how many examples would detect a drop this far beyond the tolerance. */
+const TARGET_MARGIN = 0.1;
+
 /** "With 100 examples × 3 rounds this gate detects drops of 9.1 points or more", and what would lower it. */
 export function detectableDrop(p: ComparedPrompt): string[] {
   const c = p.comparison;
   const mdd = c.minimum_detectable_drop;
   if (!mdd) return [];
-  const rounds = `${c.sampling.rounds} round${c.sampling.rounds === 1 ? "" : "s"}`;
+  const rounds = count(c.sampling.rounds, "round");
+  if (mdd.drop >= 1) {
+    // Beyond 100 points nothing can be detected; scale the part beyond the tolerance as 1/√n to a useful size.
+    const target = c.tolerance + TARGET_MARGIN;
+    const needed = Math.ceil(mdd.examples * ((mdd.drop - c.tolerance) / TARGET_MARGIN) ** 2);
+    return [
+      `With ${count(mdd.examples, "example")} × ${rounds} this set is too small to detect any drop (80% power${c.criteria.filter((k) => k.minimum_detectable_drop !== null).length > 1 ? `, ${escapeInline(mdd.criterion)}` : ""}). About ${int(needed)} examples would detect drops of ${pts(target)} points.`,
+      "",
+    ];
+  }
   const out = [
-    `With ${int(mdd.examples)} examples × ${rounds} this gate detects drops of ${pts(mdd.drop)} points or more (80% power${c.criteria.filter((k) => k.minimum_detectable_drop !== null).length > 1 ? `, ${escapeInline(mdd.criterion)}` : ""}).`,
+    `With ${count(mdd.examples, "example")} × ${rounds} this gate detects drops of ${pts(mdd.drop)} points or more (80% power${c.criteria.filter((k) => k.minimum_detectable_drop !== null).length > 1 ? `, ${escapeInline(mdd.criterion)}` : ""}).`,
   ];
   // Four times the examples halve the part beyond the tolerance.
   const lowered = c.tolerance + (mdd.drop - c.tolerance) / 2;

@@ -44,12 +44,64 @@ const BLOCK_ENTITY: Readonly<Record<string, string>> = {
 };
 
 /**
- * For multi-line text shown verbatim (model outputs): an HTML <pre> block with
- * entities escaped, so backticks or fences inside the text cannot break out.
+ * Text inside a code span: markdown escapes and entities show literally there
+ * (`a\\_b`, `&amp;amp;`), so the text goes in as it is and the fence is one backtick
+ * longer than the longest run of backticks in it. In a table cell `|` still ends the
+ * cell even inside a code span; GFM takes `\\|` there and shows a bare `|`, so only
+ * `table` cells get that one escape. Mentions and issue references are not linked
+ * inside code, and the span starts mid-line, so no workflow command can start it.
  */
-export function escapeBlock(text: string, maxLength = 2000): string {
+export function codeSpan(text: string, opts: { maxLength?: number; table?: boolean } = {}): string {
+  const maxLength = opts.maxLength ?? 200;
+  let s = text
+    .replace(BIDI, "")
+    .replace(CONTROL, "")
+    .replace(/\s*\r?\n\s*/g, " ⏎ ");
+  if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
+  if (s.trim() === "") return "(empty)";
+  if (opts.table) s = s.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  // CommonMark strips one space from each end when both have one, and a backtick at an end would join the fence.
+  const pad = /^`|`$/.test(s) || (s.startsWith(" ") && s.endsWith(" ")) ? " " : "";
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+
+/** A <pre> line longer than this runs past GitHub's 780 px comment column (monospace at 85%, with padding). */
+export const PRE_WIDTH = 84;
+
+/**
+ * Lines longer than `width` broken at a space where one is near the end (else mid-word),
+ * each continuation indented and marked "↪", so a <pre> block never scrolls sideways
+ * (GitHub's sanitizer drops the style a wrapping <pre> would need).
+ */
+export function wrapLines(text: string, width = PRE_WIDTH): string {
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    let rest = Array.from(line);
+    let prefix = "";
+    while (prefix.length + rest.length > width) {
+      const room = width - prefix.length;
+      const space = rest.lastIndexOf(" ", room);
+      const cut = space > room / 2 ? space + 1 : room;
+      out.push(prefix + rest.slice(0, cut).join("").trimEnd());
+      rest = rest.slice(cut);
+      prefix = "  ↪ ";
+    }
+    out.push(prefix + rest.join(""));
+  }
+  return out.join("\n");
+}
+
+/**
+ * For multi-line text shown verbatim (model outputs): an HTML <pre> block with
+ * entities escaped, so backticks or fences inside the text cannot break out, and
+ * lines wrapped to the comment's width (wrapLines).
+ */
+export function escapeBlock(text: string, maxLength = 2000, width = PRE_WIDTH): string {
   let s = defuseCommands(text.replace(BIDI, "").replace(CONTROL, ""));
   if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
+  s = wrapLines(s, width);
   // One pass: chained replaces would rewrite the entities earlier ones insert
   // ("@" → "@&#8203;", whose "#8" the issue-link rule then breaks into "&#&#8203;8203;").
   const body = s.replace(/[&<>]|@(?=[A-Za-z0-9])|#(?=\d)|^::/gm, (m) => BLOCK_ENTITY[m] ?? m);

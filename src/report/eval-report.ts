@@ -3,9 +3,9 @@ import type { CriterionAggregate } from "../engine/aggregate.js";
 import type { PromptRun } from "../engine/evaluate.js";
 import { judgeLines } from "./judges.js";
 import { MAX_STORED_OUTPUT_BYTES } from "../engine/output-cap.js";
-import { escapeInline } from "./escape.js";
+import { codeSpan, escapeInline } from "./escape.js";
 import { categoryMarkdown, categoryText } from "./eval-categories.js";
-import { int, ms, pct, pctRange, score } from "./format.js";
+import { count, int, ms, pct, pctRange, score } from "./format.js";
 import type { EvalResults } from "./results.js";
 import { truncatedNote } from "./truncated.js";
 import { toolUseEvalSection, toolUseText } from "./tool-use.js";
@@ -37,7 +37,7 @@ function criteriaTable(run: PromptRun, escape: (s: string) => string): string {
 function headline(run: PromptRun): string {
   const s = run.summary;
   const parts = [
-    `${int(s.examples)} examples`,
+    count(s.examples, "example"),
     `${s.errors} errors`,
     ...(s.skipped ? [`${s.skipped} skipped`] : []),
     ...(s.latency_ms ? [`latency p50 ${ms(s.latency_ms.p50)} / p95 ${ms(s.latency_ms.p95)}`] : []),
@@ -75,7 +75,7 @@ function missing(run: PromptRun): string[] {
   const lines: string[] = [];
   if (run.sampled)
     lines.push(
-      `sampled ${int(run.sampled.kept)} of ${int(run.sampled.of)} examples (max_examples; ${run.sampled.method})`,
+      `sampled ${int(run.sampled.kept)} of ${count(run.sampled.of, "example")} (max_examples; ${run.sampled.method})`,
     );
   if (run.stopped) lines.push(`stopped early: ${run.stopped.reason}`);
   const kinds = Object.entries(run.summary.error_kinds);
@@ -107,7 +107,7 @@ export function renderEvalText(results: EvalResults, opts: { byTag?: boolean } =
     out.push("");
     const s = run.summary;
     out.push(
-      `  all criteria passed on ${s.passed}/${s.ok} examples (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`,
+      `  all criteria passed on ${s.passed}/${count(s.ok, "example")} (${pct(s.pass_rate)}), mean score ${score(s.mean_score)}`,
     );
     for (const line of [
       ...judgeLines(run),
@@ -130,7 +130,7 @@ export function renderEvalMarkdown(results: EvalResults): string {
   const out: string[] = ["## agentops eval", ""];
   for (const run of results.runs) {
     out.push(`### ${escapeInline(run.prompt)} v${run.version}`, "");
-    out.push(`${escapeInline(run.reason)} · \`${escapeInline(run.model)}\` · ${headline(run)}`, "");
+    out.push(`${escapeInline(run.reason)} · ${codeSpan(run.model)} · ${headline(run)}`, "");
     out.push(
       criteriaTable(run, (s) => escapeInline(s)),
       "",

@@ -8,7 +8,7 @@
 import type { FlippedExample } from "../compare/compare.js";
 import type { FailingExamples } from "../compare/failing.js";
 import type { ShownScore } from "../compare/flipped.js";
-import { escapeCell, escapeInline } from "./escape.js";
+import { codeSpan, escapeCell, escapeInline } from "./escape.js";
 
 /** Answers longer than this (characters) are stacked rather than side by side. */
 const SIDE_BY_SIDE_MAX = 700;
@@ -33,6 +33,10 @@ function scoreCell(s: ShownScore | undefined): string {
   const detail = s.detail ? ` · ${escapeCell(s.detail, 160)}` : "";
   return `${s.passed ? "✅" : "❌"} ${s.score.toFixed(2)}${detail}`;
 }
+
+/** An answer's cell: an empty answer says so instead of leaving a blank a reader takes for a rendering fault. */
+const answer = (text: string): string =>
+  text.trim() === "" ? "<em>(empty answer)</em>" : escapeCell(text, OUTPUT_MAX);
 
 const row = (head: string, ...cells: string[]): string =>
   `<tr><th align="left">${head}</th>${cells.join("")}</tr>`;
@@ -78,18 +82,15 @@ export function flippedTable(f: FlippedExample, sides: readonly [string, string]
   ];
   const rows = [`<table>`, row("", `<th>${sides[0]}</th>`, `<th>${sides[1]}</th>`), ...inputRows(f, 2)];
   if (stacked)
-    rows.push(
-      row(`answer, ${sides[0]}`, td(escapeCell(a, OUTPUT_MAX), 2)),
-      row(`answer, ${sides[1]}`, td(escapeCell(b, OUTPUT_MAX), 2)),
-    );
-  else rows.push(row("answer", td(escapeCell(a, OUTPUT_MAX)), td(escapeCell(b, OUTPUT_MAX))));
+    rows.push(row(`answer, ${sides[0]}`, td(answer(a), 2)), row(`answer, ${sides[1]}`, td(answer(b), 2)));
+  else rows.push(row("answer", td(answer(a)), td(answer(b))));
   rows.push(...criteriaRows(names, f.criteria, f.champion_scores, f.challenger_scores), `</table>`);
   return rows.join("\n");
 }
 
 function heading(id: string, what: string, categories: readonly string[] | undefined): string {
   const tags = categories?.length
-    ? ` · ${categories.map((c) => `\`${escapeInline(c, 40)}\``).join(" ")}`
+    ? ` · ${categories.map((c) => codeSpan(c, { maxLength: 40 })).join(" ")}`
     : "";
   return `**${escapeInline(id)}** — ${what}${tags}`;
 }
@@ -100,6 +101,7 @@ export function flippedSection(
   limit: number,
   sides: readonly [string, string],
   categories?: Readonly<Record<string, string[]>>,
+  where = "the results JSON",
 ): string[] {
   if (flipped.length === 0) return [];
   const down = flipped.filter((f) => f.direction === "pass_to_fail");
@@ -114,7 +116,7 @@ export function flippedSection(
     const what = `${arrow} (${f.criteria.map((c) => escapeInline(c)).join(", ")})`;
     out.push(heading(f.id, what, categories?.[f.id]), "", flippedTable(f, sides), "");
   }
-  if (flipped.length > limit) out.push(`… and ${flipped.length - limit} more in the results JSON.`, "");
+  if (flipped.length > limit) out.push(`… and ${flipped.length - limit} more in ${where}.`, "");
   out.push("</details>", "");
   return out;
 }
@@ -125,12 +127,13 @@ export function failingSection(
   limit: number,
   side: string,
   categories?: Readonly<Record<string, string[]>>,
+  where = "the results JSON",
 ): string[] {
   const out: string[] = [];
   for (const f of failing) {
     const shown = f.examples.slice(0, limit);
     out.push(
-      `<details><summary>${escapeInline(f.criterion)}: ${f.total} example${f.total === 1 ? "" : "s"} below the threshold${shown.length < f.total ? ` (${shown.length} shown)` : ""}</summary>`,
+      `<details><summary>${escapeCell(f.criterion, 100)}: ${f.total} example${f.total === 1 ? "" : "s"} below the threshold${shown.length < f.total ? ` (${shown.length} shown)` : ""}</summary>`,
       "",
     );
     for (const e of shown) {
@@ -139,7 +142,7 @@ export function failingSection(
         `<table>`,
         row("", `<th>${side}</th>`),
         ...inputRows(e, 1),
-        row("answer", td(escapeCell(e.output, OUTPUT_MAX))),
+        row("answer", td(answer(e.output))),
         ...[f.criterion, ...names.filter((n) => n !== f.criterion)].map((n) =>
           row(
             n === f.criterion ? `<strong>${escapeCell(n, 80)}</strong>` : escapeCell(n, 80),
@@ -151,7 +154,7 @@ export function failingSection(
       out.push(heading(e.id, `fails ${escapeInline(f.criterion)}`, categories?.[e.id]), "", table, "");
     }
     if (f.total > shown.length)
-      out.push(`… and ${f.total - shown.length} more failing ${escapeInline(f.criterion)}.`, "");
+      out.push(`… and ${f.total - shown.length} more failing ${escapeInline(f.criterion)} in ${where}.`, "");
     out.push("</details>", "");
   }
   return out;

@@ -16,6 +16,11 @@ export function int(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/** "1 example", "2 examples", "1,200 examples". */
+export function count(n: number, noun: string): string {
+  return `${int(n)} ${noun}${Math.round(n) === 1 ? "" : "s"}`;
+}
+
 export function ms(n: number): string {
   return n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${int(n)} ms`;
 }

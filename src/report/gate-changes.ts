@@ -1,7 +1,19 @@
 import type { CompareResults } from "../pipeline/compare-run.js";
 import { AS_EDITED } from "../plan/trust.js";
-import { escapeInline } from "./escape.js";
+import { codeSpan, escapeInline } from "./escape.js";
 import { pct } from "./format.js";
+
+/** Edits listed per gate change; a rewritten file lists the first ones and counts the rest. */
+const MAX_EDITS_SHOWN = 10;
+
+/** A YAML value as a reviewer reads it: scalars as written, lists and maps as compact JSON, absence said. */
+export function shownValue(v: unknown): string {
+  if (v === undefined) return "(not set)";
+  if (typeof v === "string")
+    return JSON.stringify(v).length > v.length + 2 || /^\s|\s$|^$/.test(v) ? JSON.stringify(v) : v;
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  return JSON.stringify(v);
+}
 
 /** One line for the headline: why the change needs a maintainer. */
 export function gateChangeHeadline(results: CompareResults): string {
@@ -24,7 +36,15 @@ export function renderGateChanges(results: CompareResults): string[] {
     );
     for (const g of results.gate_changes) {
       const where = g.prompt ? `**${escapeInline(g.prompt)}** · ` : "";
-      out.push(`- ${where}\`${escapeInline(g.path, 200)}\`: ${escapeInline(g.summary, 400)}`);
+      // Summaries from older results may still start with the path: it is shown once, before them.
+      const summary = g.summary.startsWith(`${g.path}: `) ? g.summary.slice(g.path.length + 2) : g.summary;
+      out.push(`- ${where}${codeSpan(g.path)}: ${escapeInline(summary, 400)}`);
+      for (const e of (g.edits ?? []).slice(0, MAX_EDITS_SHOWN))
+        out.push(
+          `  - ${codeSpan(`${e.field}: ${shownValue(e.from)} → ${shownValue(e.to)}`, { maxLength: 160 })}`,
+        );
+      const more = (g.edits?.length ?? 0) - MAX_EDITS_SHOWN;
+      if (more > 0) out.push(`  - … and ${more} more`);
     }
     const asEdited = results.prompts.flatMap((p) =>
       p.challenger.criteria

@@ -3,8 +3,8 @@ import { cell, END, mostChanged, START, toolUseOf, type ToolUse } from "../agent
 import type { Trajectory } from "../agent/trajectory.js";
 import type { FlippedExample } from "../compare/compare.js";
 import type { PromptRun } from "../engine/evaluate.js";
-import { escapeBlock, escapeInline } from "./escape.js";
-import { int } from "./format.js";
+import { codeSpan, escapeBlock, escapeInline } from "./escape.js";
+import { count, int } from "./format.js";
 
 /*
  * The tool-use part of a report: per side, calls per tool, mean steps and unmatched calls; the
@@ -13,7 +13,9 @@ import { int } from "./format.js";
  * files and arguments from models: everything is escaped.
  */
 
-const name = (s: string): string => (s === START || s === END ? `*${s}*` : `\`${escapeInline(s, 64)}\``);
+// Every use of a tool name is in a table.
+const name = (s: string): string =>
+  s === START || s === END ? `*${s}*` : codeSpan(s, { maxLength: 64, table: true });
 
 function tools(...uses: (ToolUse | undefined)[]): string[] {
   return [...new Set(uses.flatMap((u) => Object.keys(u?.calls ?? {})))].sort();
@@ -67,7 +69,7 @@ export function compactTrajectory(t: Trajectory | undefined): string {
       );
     }
   });
-  lines.push(`answer: ${t.final.slice(0, 200)}`);
+  lines.push(`answer: ${t.final.trim() === "" ? "(empty answer)" : t.final.slice(0, 200)}`);
   return lines.join("\n");
 }
 
@@ -86,7 +88,7 @@ function flippedTrajectories(
     .filter((f) => firstOf(challenger, f.id) ?? firstOf(champion, f.id))
     .slice(0, limit);
   if (shown.length === 0) return [];
-  const out = [`<details><summary>Trajectories of ${shown.length} flipped example(s)</summary>`, ""];
+  const out = [`<details><summary>Trajectories of ${count(shown.length, "flipped example")}</summary>`, ""];
   for (const f of shown) {
     out.push(
       `**${escapeInline(f.id)}** — ${f.direction === "pass_to_fail" ? "pass → fail" : "fail → pass"}`,

@@ -143,7 +143,10 @@ describe("the Action on pull_request", () => {
     }
     if (!last) throw new Error("no run");
     expect(last.code).toBe(1);
-    expect(last.stdout).toContain("::error::agentops: the prompt change failed the gate");
+    // The step's error line is the report's headline (what failed, what to do), not a generic sentence.
+    expect(last.stdout).toMatch(
+      /::error::agentops: regression: failing: summarize: \S+ −[\d.]+ pts\. Next: push a fix, or a maintainer comments \/agentops approve/,
+    );
     expect(server.comments).toHaveLength(1);
     expect(server.comments[0]?.body.startsWith("<!-- agentops-report -->\n## ❌ agentops: regression")).toBe(
       true,
@@ -159,9 +162,24 @@ describe("the Action on pull_request", () => {
       "failure",
     ]);
     expect(server.statuses.every((s) => s.sha === headSha && s.context === "agentops/eval")).toBe(true);
-    expect(server.statuses.every((s) => s.description.length <= 140)).toBe(true);
+    expect(server.statuses.every((s) => Buffer.byteLength(s.description, "utf8") <= 140)).toBe(true);
+    expect(server.statuses.at(-1)?.description).toBe(
+      "regression: 1 prompt failed: summarize. Push a fix, or a maintainer comments /agentops approve",
+    );
     expect(last.summary).toContain("## ❌ agentops: regression");
     expect(last.outputs.verdict).toBe("fail");
+    // The next step, with the run and its artifacts, right under the headline.
+    expect(server.comments[0]?.body).toMatch(
+      /\n\*\*failing: [^\n]+\*\*\n\n\*\*Next:\*\* push a fix[^\n]+\[workflow run\]\(\S+\/actions\/runs\/42\)[^\n]+\(\S+\/actions\/runs\/42#artifacts\)/,
+    );
+    // report-path holds what fits a comment; the whole report is beside it.
+    const fitted = readFileSync(last.outputs["report-path"] ?? "", "utf8");
+    expect(Buffer.byteLength(fitted, "utf8")).toBeLessThanOrEqual(65_536);
+    expect(fitted.startsWith("## ❌ agentops: regression")).toBe(true);
+    expect(server.comments[0]?.body).toContain(fitted.slice(-300));
+    expect(readFileSync(last.outputs["report-full-path"] ?? "", "utf8")).toContain(
+      "## ❌ agentops: regression",
+    );
     expect(JSON.parse(readFileSync(last.outputs["results-path"] ?? "", "utf8"))).toMatchObject({
       kind: "compare",
       verdict: "fail",

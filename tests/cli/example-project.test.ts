@@ -50,7 +50,8 @@ test("the agent's results keep each example's trajectory: calls, matched fixture
     "json",
     "-q",
   ]);
-  expect(r.code).toBe(0);
+  // The staged v2 is the broken one: it misses its thresholds (refund_after_lookup, right_tools).
+  expect(r.code).toBe(1);
   const results = JSON.parse(r.stdout) as {
     runs: {
       examples: {
@@ -98,7 +99,7 @@ test("the version constant matches package.json", async () => {
   expect(VERSION).toBe(pkg.version);
 });
 
-test("npm run demo:compare shows the gate on the example offline: summarize and support_agent regress, the others pass", () => {
+test("npm run demo:compare shows the gate on the example offline: summarize regresses, support_agent misses its thresholds, the others pass", () => {
   // The script runs the built CLI (dist/), which `npm test` builds first.
   const r = spawnSync(process.execPath, ["scripts/demo-compare.mjs"], { encoding: "utf8" });
   expect(r.status).toBe(0);
@@ -114,12 +115,24 @@ test("npm run demo:compare shows the gate on the example offline: summarize and 
   expect(r.stdout).toMatch(/\| champion v1 +\| +40\/40 \| +2,984 \| \$0\.0005 \|/);
   // Addresses in model outputs stay readable (mentions neutralised by a zero-width space, nothing more).
   expect(r.stdout).toContain("sophie.turnerhale@&#8203;greenleafmedia.co.uk");
-  // The agent: v2 refunds without looking the order up, fails refund_after_lookup and the gate.
+  // The agent: v2 refunds without looking the order up, falls below refund_after_lookup's threshold and fails the gate.
   expect(r.stdout).toMatch(/\| support\\_agent +\| v1 → v2 \| +❌/);
-  expect(r.stdout).toMatch(/\| refund\\_after\\_lookup +\| +100\.0% \| +45\.8% \| .*❌ worse/);
+  expect(r.stdout).toMatch(
+    /\| refund\\_after\\_lookup \(min 95%\) +\| +100\.0% \| +45\.8% \| .*❌ below threshold/,
+  );
   expect(r.stdout).toContain("**Tool use**");
-  expect(r.stdout).toMatch(/\| calls to `lookup\\_order` +\| +19 \| +5 \|/);
+  expect(r.stdout).toMatch(/\| calls to `lookup_order` +\| +19 \| +5 \|/);
   expect(r.stdout).toMatch(/\| \*start\* +\|.*\*\*0 → 13\*\* ◀/);
-  expect(r.stdout).toContain("Trajectories of 5 flipped example(s)");
+  expect(r.stdout).toContain("Trajectories of 5 flipped examples");
   expect(r.stdout).not.toContain("&#&#");
+});
+
+test("npm run demo shows the broken staged agent failing its thresholds, and the demo itself exits 0", () => {
+  // The script runs the built CLI (dist/), which `npm test` builds first.
+  const r = spawnSync(process.execPath, ["scripts/demo.mjs", "-q"], { encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/\| refund_after_lookup +\| trajectory +\| .*\| +≥ 95% \| BELOW THRESHOLD \|/);
+  expect(r.stdout).not.toMatch(/\| info +\|/);
+  expect(r.stderr).toContain("failed: support_agent v2: refund_after_lookup is below its threshold of 95%");
+  expect(r.stderr).toContain("agentops eval exited 1 (a staged version misses its thresholds");
 });

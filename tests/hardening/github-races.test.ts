@@ -189,7 +189,7 @@ describe("the job summary is best-effort", () => {
       const r = await s.onPullRequest(head, { env: { GITHUB_STEP_SUMMARY: path } });
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/::warning::could not write the job summary/);
-      expect(r.stdout).toContain("::error::agentops: the prompt change failed the gate");
+      expect(r.stdout).toMatch(/::error::agentops: regression: failing: /);
       expect(r.outputs.verdict).toBe("fail");
       expect(gh.statuses.map((x) => x.state)).toEqual(["pending", "failure"]);
       expect(reports()[0]?.body).toMatch(/^<!-- agentops-report -->\n## ❌ agentops: regression/);

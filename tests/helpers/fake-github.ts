@@ -77,6 +77,39 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
+/** GitHub's size limits, as its API enforces them: check-run text in UTF-8 bytes, comments in characters. */
+export const LIMITS = {
+  commentChars: 65_536,
+  checkSummaryBytes: 65_535,
+  checkTextBytes: 65_535,
+  annotationsPerRequest: 50,
+  statusDescriptionChars: 140,
+} as const;
+
+const utf8 = (s: unknown): number => (typeof s === "string" ? Buffer.byteLength(s, "utf8") : 0);
+
+/** GitHub's 422 message for a write over one of its limits, or undefined when the write fits. */
+function overLimit(path: string, b: Record<string, unknown>): string | undefined {
+  if (/\/issues\/(\d+\/)?comments(\/\d+)?$/.test(path) && typeof b.body === "string")
+    return Array.from(b.body).length > LIMITS.commentChars
+      ? `Validation Failed: body is too long (maximum is ${LIMITS.commentChars} characters)`
+      : undefined;
+  if (/\/statuses\/[0-9a-f]+$/.test(path) && typeof b.description === "string")
+    return Array.from(b.description).length > LIMITS.statusDescriptionChars
+      ? "Validation Failed: description is too long (maximum is 140 characters)"
+      : undefined;
+  if (/\/check-runs(\/\d+)?$/.test(path)) {
+    const out = (b.output ?? {}) as { summary?: unknown; text?: unknown; annotations?: unknown[] };
+    if (utf8(out.summary) > LIMITS.checkSummaryBytes)
+      return `Invalid request.\n\nOnly ${LIMITS.checkSummaryBytes} bytes are allowed: summary exceeds a maximum bytesize of ${LIMITS.checkSummaryBytes}`;
+    if (utf8(out.text) > LIMITS.checkTextBytes)
+      return `Invalid request.\n\ntext exceeds a maximum bytesize of ${LIMITS.checkTextBytes}`;
+    if ((out.annotations?.length ?? 0) > LIMITS.annotationsPerRequest)
+      return `Invalid request.\n\nOnly ${LIMITS.annotationsPerRequest} annotations are allowed per request`;
+  }
+  return undefined;
+}
+
 export const BAD_GATEWAY_HTML =
   "<!DOCTYPE html>\n<html><head><title>Unicorn! · GitHub</title></head><body><h1>502 Bad Gateway</h1><p>We had issues producing the response to your request.</p></body></html>\n";
 
@@ -129,6 +162,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       const b = (body ?? {}) as Record<string, unknown>;
       if (opts.forbidWrites && method !== "GET") {
         send(403, { message: "Resource not accessible by integration" });
+        return;
+      }
+      const tooBig = method === "GET" ? undefined : overLimit(path, b);
+      if (tooBig !== undefined) {
+        send(422, { message: tooBig, documentation_url: "https://docs.github.com/rest" });
         return;
       }
       let m: RegExpExecArray | null;

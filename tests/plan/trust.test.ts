@@ -42,6 +42,7 @@ describe("trustedCriteria: the base's criteria judge, plus what the change adds"
         prompt: "s",
         path: "p/s/v2.yaml",
         summary: "criterion bullets edited (bullets); the base's definition judged this change",
+        edits: [{ field: "bullets.min", from: 3, to: 0 }],
       },
     ]);
   });
@@ -125,7 +126,7 @@ describe("configGateChanges: only the environment pins come from the change", ()
     );
     expect(configGateChanges(base, pins, new Map())).toEqual([]);
     expect(configGateChanges(base, loose, new Map()).map((c) => c.summary)).toEqual([
-      "c.yaml: thresholds edited; only environment pins are taken from a change, so the base's values judged it",
+      "thresholds edited; only environment pins are taken from a change, so the base's values judged it",
     ]);
   });
 
@@ -225,6 +226,6 @@ test("a change to the cost or latency gates is a gate change, judged by the base
   const base = cfg("c.yaml", "thresholds: {max_cost_increase: 20}\n");
   const loose = cfg("c.yaml", "thresholds: {max_cost_increase: 900, max_latency_increase: 50}\n");
   expect(configGateChanges(base, loose, new Map()).map((c) => c.summary)).toEqual([
-    "c.yaml: thresholds edited; only environment pins are taken from a change, so the base's values judged it",
+    "thresholds edited; only environment pins are taken from a change, so the base's values judged it",
   ]);
 });

@@ -68,14 +68,15 @@ describe("tool-use figures", () => {
 });
 
 describe("the report section", () => {
-  test("summary per side, the matrix with marked cells, escaped names", () => {
+  test("summary per side, the matrix with marked cells, names as code spans without escapes", () => {
     const champion = agentRun(1, [
       traj("lookup_order", "issue_refund"),
       traj("lookup_order", "issue_refund"),
     ]);
     const challenger = agentRun(2, [traj("issue_refund"), traj("issue_refund")]);
     const md = toolUseSection(champion, challenger).join("\n");
-    expect(md).toMatch(/\| calls to `lookup\\_order` +\| +2 \| +0 \|/);
+    expect(md).toMatch(/\| calls to `lookup_order` +\| +2 \| +0 \|/);
+    expect(md).not.toContain("\\_");
     expect(md).toMatch(/\| mean steps +\| +3\.00 \| +2\.00 \|/);
     expect(md).toContain("**0 → 2** ◀");
     expect(md).toMatch(/\| \*start\* +\|/);
