@@ -297,7 +297,10 @@ describe("agentops import openai-evals", () => {
     const v1 = await prompt(root, "mixed");
     expect(v1.system).toBeUndefined();
     const set = await examples(root, "mixed");
-    expect(set.map((e) => e.id)).toEqual(["1", "2", "3", "4"]);
+    expect(set.map((e) => e.id)).toEqual(["1", "2", "3", "4", "8"]);
+    expect(set[4]?.expected).toBe("2");
+    expect(r.stdout).toMatch(/mixed\.jsonl:8: ideal: a number: compared as its decimal text/);
+    expect(r.stdout).toMatch(/mixed\.jsonl:7: sample: a \{prompt, completion\} line/);
     expect(set[1]?.input).toEqual({
       input: "Spain?",
       messages: [
