@@ -20,7 +20,9 @@ if (!["promptfoo", "openai-evals"].includes(kind ?? "") || !corpusArg) {
   process.exit(2);
 }
 const corpus = resolve(corpusArg);
-const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli", "index.js");
+// AGENTOPS_CLI: a build elsewhere (so the working tree's dist/ can stay as committed).
+const cli =
+  process.env.AGENTOPS_CLI ?? join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli", "index.js");
 const work = mkdtempSync(join(tmpdir(), "agentops-corpus-"));
 
 function walk(dir, keep, out = []) {
