@@ -420,6 +420,17 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
     await evalsToVerdict(root);
   });
 
+  test("a tool_choice whose tools were all listed is listed too, instead of a read-back refusal", async () => {
+    const root = await makeProject({
+      "promptfooconfig.yaml":
+        "prompts: ['Hi {{a}}']\nproviders:\n  - id: openai:gpt-4o-mini\n    config:\n      tools: [{type: web_search_preview}]\n      tool_choice: required\ntests: [{vars: {a: x}, assert: [{type: contains, value: x}]}]\n",
+    });
+    const r = await cli(["import", "promptfoo", "promptfooconfig.yaml", "--name", "hi"], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/config\.tool_choice: chooses among tools none of which could be imported/);
+    expect((await prompt(root, "hi")).tool_choice).toBeUndefined();
+  });
+
   test("when no test can be imported, the error gives the actual reasons", async () => {
     const root = await makeProject({
       "promptfooconfig.yaml":
