@@ -133,17 +133,29 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
         "message name",
         "the name of a message (example_user, example_assistant of few-shot turns) is not sent: the message goes with its role and content",
       );
+    if (s.input === undefined && "prompt" in s) {
+      notes.skip(
+        `${file}:${line}`,
+        "sample",
+        "a {prompt, completion} line (the legacy completions format), not an Evals sample {input, ideal}",
+      );
+      continue;
+    }
     const msgs = messages(s.input);
     if (typeof msgs === "string") {
       notes.skip(`${file}:${line}`, "sample", msgs);
       continue;
     }
-    const ideals =
-      typeof s.ideal === "string"
-        ? [s.ideal]
-        : Array.isArray(s.ideal) && s.ideal.every((x) => typeof x === "string")
-          ? s.ideal
-          : [];
+    // A number is compared as its text, as a custom eval class that formats it would.
+    const text = (x: unknown): string | undefined =>
+      typeof x === "string" ? x : typeof x === "number" && Number.isFinite(x) ? String(x) : undefined;
+    const list = Array.isArray(s.ideal) ? s.ideal.map(text) : [text(s.ideal)];
+    const ideals = list.every((x) => x !== undefined) ? list : [];
+    if (
+      ideals.length > 0 &&
+      (typeof s.ideal === "number" || (Array.isArray(s.ideal) && s.ideal.some((x) => typeof x === "number")))
+    )
+      notes.change(`${file}:${line}`, "ideal", "a number: compared as its decimal text");
     if (ideals.length === 0) {
       notes.skip(`${file}:${line}`, "sample", "has no ideal answer (a text or a list of texts)");
       continue;

@@ -104,6 +104,11 @@ function settings(config: unknown, label: string, where: string, notes: ImportNo
         "a prompt file sets only model, temperature, max_tokens, tools and tool_choice",
       );
   }
+  if (out.tool_choice !== undefined && !out.tools) {
+    // Its tools were all listed (built-in ones) or absent: a choice among none cannot be sent.
+    notes.skip(where, `${label} config.tool_choice`, "chooses among tools none of which could be imported");
+    delete out.tool_choice;
+  }
   return out;
 }
 

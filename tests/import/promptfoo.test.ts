@@ -297,7 +297,10 @@ describe("agentops import openai-evals", () => {
     const v1 = await prompt(root, "mixed");
     expect(v1.system).toBeUndefined();
     const set = await examples(root, "mixed");
-    expect(set.map((e) => e.id)).toEqual(["1", "2", "3", "4"]);
+    expect(set.map((e) => e.id)).toEqual(["1", "2", "3", "4", "8"]);
+    expect(set[4]?.expected).toBe("2");
+    expect(r.stdout).toMatch(/mixed\.jsonl:8: ideal: a number: compared as its decimal text/);
+    expect(r.stdout).toMatch(/mixed\.jsonl:7: sample: a \{prompt, completion\} line/);
     expect(set[1]?.input).toEqual({
       input: "Spain?",
       messages: [
@@ -415,6 +418,17 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
     expect((await prompt(root, "bank-bot")).template).toBe("You are a bank assistant. Customer: {query}");
     expect(run.stdout).toMatch(/redteam: red-team tests are generated at run time/);
     await evalsToVerdict(root);
+  });
+
+  test("a tool_choice whose tools were all listed is listed too, instead of a read-back refusal", async () => {
+    const root = await makeProject({
+      "promptfooconfig.yaml":
+        "prompts: ['Hi {{a}}']\nproviders:\n  - id: openai:gpt-4o-mini\n    config:\n      tools: [{type: web_search_preview}]\n      tool_choice: required\ntests: [{vars: {a: x}, assert: [{type: contains, value: x}]}]\n",
+    });
+    const r = await cli(["import", "promptfoo", "promptfooconfig.yaml", "--name", "hi"], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/config\.tool_choice: chooses among tools none of which could be imported/);
+    expect((await prompt(root, "hi")).tool_choice).toBeUndefined();
   });
 
   test("when no test can be imported, the error gives the actual reasons", async () => {
