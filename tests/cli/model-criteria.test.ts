@@ -117,7 +117,8 @@ describe("safety and embedding similarity", () => {
 
 test("the demo (npm run demo: the staged versions, replayed) shows a judged criterion, a safety check and an embedding similarity with no key", async () => {
   const r = await cli(["eval", "prompts-example/prompts", "--env", "staging", "--format", "json", "-q"]);
-  expect(r.code).toBe(0);
+  // 1: the staged support_agent v2 misses its thresholds (the demo shows it failing on purpose).
+  expect(r.code).toBe(1);
   const summarize = (JSON.parse(r.stdout) as Results).runs.find((run) =>
     run.examples.some((e) => e.id === "sum-001"),
   );

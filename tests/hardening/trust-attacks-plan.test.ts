@@ -241,7 +241,10 @@ describe("attack 4: the baseline disappears", { timeout: 120_000 }, () => {
     const pr = track(gatePr(() => ({ "prompts/Summarize/v1.yaml": BROKEN_V1 })));
     const r = await runGate(pr, { inputs: live() });
     expect(r.status?.state).toBe("error");
-    expect(r.comment).toContain("prompts/Summarize and prompts/summarize differ only in case");
+    // The error block wraps long lines to the comment's width ("\n  ↪ "): read it as one line.
+    expect(r.comment?.replace(/\n {2}↪ /g, " ")).toContain(
+      "prompts/Summarize and prompts/summarize differ only in case",
+    );
   });
 });
 
