@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { LoadedExample } from "../config/load.js";
 import type { ExampleResult } from "../engine/runner.js";
+import { cosine } from "../engine/scorers/embedder.js";
 import { humanPass } from "./feedback.js";
 import type { Trace } from "./traces.js";
 
@@ -150,20 +151,6 @@ export function dedupeByInput(
     }
   }
   return { kept, dropped };
-}
-
-export function cosine(a: readonly number[], b: readonly number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 /**
