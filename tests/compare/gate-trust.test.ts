@@ -6,13 +6,12 @@ import { describe, expect, test } from "vitest";
 import { comparePrompt, DEFAULT_GATE } from "../../src/compare/compare.js";
 import { chargeErrors, classifyError } from "../../src/compare/error-kinds.js";
 import { parseEvalSet, parsePromptFile } from "../../src/config/load.js";
-import { aggregateCriteria, summarize } from "../../src/engine/aggregate.js";
 import { failedMustPass } from "../../src/engine/eval-gate.js";
 import type { PromptRun } from "../../src/engine/evaluate.js";
 import type { ExampleResult } from "../../src/engine/runner.js";
 import { decideInRounds, type SampledPrompt } from "../../src/pipeline/sampling-rounds.js";
 import { sameRequests } from "../../src/pipeline/unchanged.js";
-import { twoCriteria } from "../helpers/runs.js";
+import { promptRunOf, twoCriteria } from "../helpers/runs.js";
 
 const criteria = twoCriteria(0.95).filter((c) => c.name === "ok");
 const ONE_LOOK = { ...DEFAULT_GATE, maxSamplingRounds: 1 };
@@ -31,20 +30,8 @@ function ok(id: string, passed: boolean, repeat = 0): ExampleResult {
 function errored(id: string, kind: string): ExampleResult {
   return { id, repeat: 0, status: "error", error: { kind, message: `${kind} happened` }, criteria: {} };
 }
-function run(version: number, examples: ExampleResult[]): PromptRun {
-  return {
-    prompt: "p",
-    version,
-    file: `v${version}.yaml`,
-    eval_set: "eval_set.jsonl",
-    model: "m",
-    reason: "test",
-    repeats: 1,
-    summary: summarize(examples),
-    criteria: aggregateCriteria(criteria, examples),
-    examples,
-  };
-}
+const run = (version: number, examples: ExampleResult[]): PromptRun =>
+  promptRunOf(version, examples, criteria);
 const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `e${i}`);
 /** 30 examples, all passing on the champion; the challenger fails the first `drop`. */
 const pair = (drop: number): [PromptRun, PromptRun] => [

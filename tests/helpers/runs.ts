@@ -51,6 +51,15 @@ export function runOf(version: number, rows: readonly ([boolean, number] | null)
           score: (Number(row[0]) + row[1]) / 2,
         },
   );
+  return promptRunOf(version, examples, criteria);
+}
+
+/** A run of prompt "p" over these example results, scored on `criteria`; fields not given get fixed test values. */
+export function promptRunOf(
+  version: number,
+  examples: ExampleResult[],
+  criteria: Parameters<typeof aggregateCriteria>[0],
+): PromptRun {
   return {
     prompt: "p",
     version,
