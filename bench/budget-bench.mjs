@@ -16,6 +16,7 @@ import { DEFAULT_GATE } from "../lib/compare/compare.js";
 import { createOpenAIProvider } from "../lib/engine/providers/openai.js";
 import { budgetCostUsd, costUsd } from "../lib/engine/pricing.js";
 import { spawnFakeServer } from "./fake-server-process.mjs";
+import { onePromptPlan } from "./one-prompt-plan.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -62,29 +63,7 @@ async function evalRun(maxCostUsd) {
 
 async function compareRun(maxCostUsd) {
   const budget = new Budget({ maxCostUsd });
-  const plan = {
-    baseSha: "a".repeat(40),
-    headSha: "b".repeat(40),
-    mergeBaseSha: "a".repeat(40),
-    environment: "production",
-    changed: [],
-    prompts: [
-      {
-        name: "bench",
-        reasons: ["v2.yaml added"],
-        champion: { version: 1, path: "prompts/bench/v1.yaml", text: promptText(1) },
-        challenger: { version: 2, path: "prompts/bench/v2.yaml", text: promptText(2) },
-        evalSet: { path: "prompts/bench/eval_set.jsonl", text: evalSetText(N) },
-        criteria: parsePromptFile(promptText(2), "v2.yaml").data.eval_criteria,
-        informational: [],
-        addedExamples: [],
-        gateChanges: [],
-      },
-    ],
-    ignored: [],
-    gateChanges: [],
-    trustedConfig: {},
-  };
+  const plan = onePromptPlan({ v1: promptText(1), v2: promptText(2), evalSet: evalSetText(N) });
   const results = await runComparison(
     plan,
     { base: "main", head: "pr" },

@@ -23,6 +23,7 @@ import { AdaptiveConcurrency } from "../lib/engine/concurrency.js";
 import { RatePacer } from "../lib/engine/rate-pacer.js";
 import { chargedTokens } from "./rate-limit.mjs";
 import { spawnFakeServer } from "./fake-server-process.mjs";
+import { onePromptPlan } from "./one-prompt-plan.mjs";
 
 const SERVER = fileURLToPath(new URL("./fake-openai-server.mjs", import.meta.url));
 
@@ -126,30 +127,7 @@ async function compare({ calls, concurrency, latencyMs }) {
   const server = await spawnFakeServer(SERVER, [String(latencyMs)]);
   const controller = new AdaptiveConcurrency(concurrency);
   const provider = providerFor(server, controller);
-  const criteria = parsePromptFile(promptText(2), "v2.yaml").data.eval_criteria;
-  const plan = {
-    baseSha: "a".repeat(40),
-    headSha: "b".repeat(40),
-    mergeBaseSha: "a".repeat(40),
-    environment: "production",
-    changed: [],
-    prompts: [
-      {
-        name: "bench",
-        reasons: ["v2.yaml added"],
-        champion: { version: 1, path: "prompts/bench/v1.yaml", text: promptText(1) },
-        challenger: { version: 2, path: "prompts/bench/v2.yaml", text: promptText(2) },
-        evalSet: { path: "prompts/bench/eval_set.jsonl", text: evalSetText(calls / 2) },
-        criteria,
-        informational: [],
-        addedExamples: [],
-        gateChanges: [],
-      },
-    ],
-    ignored: [],
-    gateChanges: [],
-    trustedConfig: {},
-  };
+  const plan = onePromptPlan({ v1: promptText(1), v2: promptText(2), evalSet: evalSetText(calls / 2) });
   try {
     const m = await measure(async () => {
       const results = await runComparison(
