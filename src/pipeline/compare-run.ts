@@ -155,6 +155,20 @@ function mustPassIds(evalSet: LoadedEvalSet): Set<string> {
   return new Set(evalSet.examples.filter((e) => e.must_pass === true).map((e) => e.id));
 }
 
+/**
+ * Byte-identical requests on both sides, judged by exactly the base's criteria on the base's examples:
+ * nothing could differ, so nothing is tested (src/pipeline/unchanged.ts). A criterion or an example the
+ * change adds is still run: it can only add a failure. One run and a shard decide it alike.
+ */
+export function nothingToTest(p: PlannedPrompt, prep: PreparedPrompt): boolean {
+  return (
+    prep.champion !== null &&
+    p.addedExamples.length === 0 &&
+    sameNames(prep.criteria, prep.champion.data.eval_criteria) &&
+    sameRequests(prep.champion, prep.challenger, prep.evalSet)
+  );
+}
+
 /** Parses and checks both sides of a planned prompt; no model call. */
 export async function preparePrompt(
   p: PlannedPrompt,
@@ -410,15 +424,7 @@ export async function runComparison(
         notEvaluated.push(prep);
         continue;
       }
-      // Byte-identical requests on both sides, judged by exactly the base's criteria on the base's
-      // examples: nothing could differ, so nothing is tested (src/pipeline/unchanged.ts). A criterion
-      // or an example the change adds is still run: it can only add a failure.
-      if (
-        prep.champion &&
-        p.addedExamples.length === 0 &&
-        sameNames(prep.criteria, prep.champion.data.eval_criteria) &&
-        sameRequests(prep.champion, prep.challenger, prep.evalSet)
-      ) {
+      if (nothingToTest(p, prep)) {
         notEvaluated.push({ prompt: p.name, reason: UNCHANGED_REQUESTS });
         continue;
       }
@@ -453,10 +459,43 @@ export async function runComparison(
     },
     opts.signal,
   );
-  // Back to one entry per prompt: the base population decides, the added one can only add failures.
-  const baseSampled: SampledPrompt[] = [];
-  const merged: PromptComparison[] = [];
-  const addedOf: (ComparedPrompt["added_examples"] | undefined)[] = [];
+  const perPrompt = perPromptDecisions(prepared, sampled, owner, comparisons);
+  const results = assembleResults(
+    plan,
+    labels,
+    opts,
+    {
+      startedAt,
+      prepared,
+      sampled: perPrompt.sampled,
+      comparisons: perPrompt.comparisons,
+      notEvaluated,
+    },
+    now,
+  );
+  return withAddedExamples(results, perPrompt.added);
+}
+
+/**
+ * Back to one entry per prompt: the base population decides, the added one can only add failures.
+ * `owner[i]` is the prepared prompt that sampled population i belongs to. Shared by one run and the
+ * merge of sharded runs, so both judge added examples the same way.
+ */
+export function perPromptDecisions(
+  prepared: readonly PreparedPrompt[],
+  sampled: readonly SampledPrompt[],
+  owner: readonly number[],
+  comparisons: readonly PromptComparison[],
+): {
+  sampled: SampledPrompt[];
+  comparisons: PromptComparison[];
+  added: (ComparedPrompt["added_examples"] | undefined)[];
+} {
+  const out = {
+    sampled: [] as SampledPrompt[],
+    comparisons: [] as PromptComparison[],
+    added: [] as (ComparedPrompt["added_examples"] | undefined)[],
+  };
   prepared.forEach((prep, k) => {
     const mine = sampled.flatMap((s, i) =>
       owner[i] === k ? [{ s, c: comparisons[i] as PromptComparison }] : [],
@@ -464,22 +503,23 @@ export async function runComparison(
     const base = mine.find((m) => m.s.population === undefined) ?? mine[0];
     const added = mine.find((m) => m.s.population === "added");
     if (!base) return;
-    baseSampled.push(base.s);
-    merged.push(withAddedPopulation(base.c, added?.c, prep.added?.size ?? 0));
-    addedOf.push(
+    out.sampled.push(base.s);
+    out.comparisons.push(withAddedPopulation(base.c, added?.c, prep.added?.size ?? 0));
+    out.added.push(
       added ? { count: prep.added?.size ?? 0, verdict: added.c.verdict, reason: added.c.reason } : undefined,
     );
   });
-  const results = assembleResults(
-    plan,
-    labels,
-    opts,
-    { startedAt, prepared, sampled: baseSampled, comparisons: merged, notEvaluated },
-    now,
-  );
+  return out;
+}
+
+/** Results with each prompt's added population (in `perPromptDecisions` order) attached. */
+export function withAddedExamples(
+  results: CompareResults,
+  added: readonly (ComparedPrompt["added_examples"] | undefined)[],
+): CompareResults {
   results.prompts.forEach((p, k) => {
-    const added = addedOf[k];
-    if (added) p.added_examples = added;
+    const a = added[k];
+    if (a) p.added_examples = a;
   });
   return results;
 }

@@ -13,8 +13,16 @@ import { exampleCategories } from "../config/categories.js";
 import type { PromptRun } from "../engine/evaluate.js";
 import type { ExampleResult } from "../engine/runner.js";
 import { UserError } from "../errors.js";
-import { assembleResults, type CompareResults, type PreparedPrompt } from "../pipeline/compare-run.js";
+import {
+  assembleResults,
+  perPromptDecisions,
+  splitPopulations,
+  withAddedExamples,
+  type CompareResults,
+  type PreparedPrompt,
+} from "../pipeline/compare-run.js";
 import { decideInRounds, type SampledPrompt } from "../pipeline/sampling-rounds.js";
+import { UNCHANGED_REQUESTS } from "../pipeline/unchanged.js";
 import { chargeErrors } from "../compare/error-kinds.js";
 import { identityDifference } from "./plan-identity.js";
 import type { ShardPrompt, ShardResults } from "./shard-results.js";
@@ -185,6 +193,7 @@ function joinPrompt(parts: readonly ShardPrompt[]): JoinedPrompt {
           criteria: aggregateCriteria(head.challenger.data.eval_criteria, charged.examples, evalSet.examples),
         };
   const mustPass = new Set(evalSet.examples.filter((e) => e.must_pass === true).map((e) => e.id));
+  const added = new Set(parts.flatMap((p) => p.added ?? []));
   const prepared: PreparedPrompt = {
     name: head.name,
     reasons: head.reasons,
@@ -198,6 +207,7 @@ function joinPrompt(parts: readonly ShardPrompt[]): JoinedPrompt {
     ...(head.champion_file ? { championFile: head.champion_file } : {}),
     ...(head.champion_sha256 ? { championSha256: head.champion_sha256 } : {}),
     criterionLines: head.criterion_lines,
+    ...(added.size > 0 ? { added } : {}),
   };
   const sampled: SampledPrompt = {
     criteria: head.criteria,
@@ -216,6 +226,8 @@ function joinPrompt(parts: readonly ShardPrompt[]): JoinedPrompt {
   };
   return { prepared, sampled, answers: new RoundAnswers(parts) };
 }
+
+const SAME_IN_EVERY_SHARD = new Set(["removed by this change", UNCHANGED_REQUESTS]);
 
 const shardLabel = (index: number, count: number): string => `shard ${index}/${count}`;
 
@@ -239,10 +251,13 @@ export async function mergeShards(
         .map((n) => ({ shard: s.shard.index, reason: n.reason })),
     );
     if (skipped.length > 0) {
-      // Removed by the change in one shard is removed in all; anything else names the shard.
-      const removed = skipped.every((s) => s.reason === "removed by this change");
-      const reason = removed
-        ? "removed by this change"
+      // What the plan decides (removed, unchanged requests) is decided alike in every shard; anything
+      // else happened in one shard and names it.
+      const [once] = skipped;
+      const planned =
+        SAME_IN_EVERY_SHARD.has(once?.reason ?? "") && skipped.every((s) => s.reason === once?.reason);
+      const reason = planned
+        ? (once?.reason ?? "")
         : skipped.map((s) => `${shardLabel(s.shard, count)}: ${s.reason}`).join("; ");
       notEvaluated.push({ prompt: name, reason });
       continue;
@@ -254,17 +269,27 @@ export async function mergeShards(
       prompt: shardLabel(i, count),
       reason: "no results: the shard's job failed or its results were not passed to merge",
     });
-  const sampled = joined.map((j) => j.sampled);
+  // Split as one run splits: the base examples decide, the added ones can only add failures.
+  const sampled: SampledPrompt[] = [];
+  const owner: number[] = [];
+  joined.forEach((j, k) => {
+    for (const population of splitPopulations(j.sampled, j.prepared.added ?? new Set())) {
+      sampled.push(population);
+      owner.push(k);
+    }
+  });
   const comparisons: PromptComparison[] = await decideInRounds(
     sampled,
     first.plan.gate,
     (i, side, round, items) => {
-      const j = joined[i] as JoinedPrompt;
+      const j = joined[owner[i] ?? -1] as JoinedPrompt;
       const base = side === "champion" ? j.sampled.champion : j.sampled.challenger;
       if (!base) throw new Error("a round was asked of a side that does not run");
       return Promise.resolve(j.answers.run(base, side, round, items));
     },
   );
+  const prepared = joined.map((j) => j.prepared);
+  const perPrompt = perPromptDecisions(prepared, sampled, owner, comparisons);
   const startedAt = new Date(Math.min(...shards.map((s) => Date.parse(s.started_at))));
   const results = assembleResults(
     {
@@ -279,9 +304,16 @@ export async function mergeShards(
       run: { provider: { id: first.provider } },
       ...(opts.repositoryUrl ? { repositoryUrl: opts.repositoryUrl } : {}),
     },
-    { startedAt, prepared: joined.map((j) => j.prepared), sampled, comparisons, notEvaluated },
+    {
+      startedAt,
+      prepared,
+      sampled: perPrompt.sampled,
+      comparisons: perPrompt.comparisons,
+      notEvaluated,
+    },
     now,
   );
+  withAddedExamples(results, perPrompt.added);
   // Approving a gate change on a run that lacks shards would accept answers nobody saw.
   const verdict = missing.length > 0 && results.verdict !== "fail" ? "inconclusive" : results.verdict;
   return { ...results, verdict, shards: { count, merged: shards.map((s) => s.shard.index), missing } };

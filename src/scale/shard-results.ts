@@ -13,6 +13,8 @@ export interface ShardPrompt {
   challenger: LoadedPrompt;
   criteria: Criterion[];
   eval_set: { file: string; examples: LoadedExample[] };
+  /** Ids of this share's examples that the change added: a population of their own at the merge. */
+  added?: string[];
   /** max_examples' cut of the whole eval set (before dealing), when it cut. */
   sampled?: { kept: number; of: number; method: string };
   baseline_note?: string;

@@ -12,6 +12,7 @@ import type { PromptRun } from "../engine/evaluate.js";
 import { sampleById } from "../engine/sample.js";
 import { errorMessage, isUserError } from "../errors.js";
 import {
+  nothingToTest,
   preparePrompt,
   runSide,
   sideLabel,
@@ -19,6 +20,7 @@ import {
   type PreparedPrompt,
 } from "../pipeline/compare-run.js";
 import { nextItems, withRound } from "../pipeline/sampling-rounds.js";
+import { UNCHANGED_REQUESTS } from "../pipeline/unchanged.js";
 import type { ComparisonPlan } from "../plan/plan.js";
 import { VERSION } from "../version.js";
 import { planIdentity, type PlanIdentity } from "./plan-identity.js";
@@ -93,8 +95,9 @@ export async function runShard(
   const prepared: PreparedPrompt[] = [];
   for (const p of plan.prompts) {
     const prep = await preparePrompt(p, opts);
-    if ("challenger" in prep) prepared.push(prep);
-    else notEvaluated.push(prep);
+    if (!("challenger" in prep)) notEvaluated.push(prep);
+    else if (nothingToTest(p, prep)) notEvaluated.push({ prompt: p.name, reason: UNCHANGED_REQUESTS });
+    else prepared.push(prep);
   }
   // max_examples cuts each eval set first, as one run would; the cut is then dealt.
   // Drawn as one gate run draws it: seeded by the base commit, the base's examples first.
@@ -119,6 +122,7 @@ export async function runShard(
       file: prep.evalSet.file,
       examples: cut.items.filter((e) => inShare(share, { prompt: prep.name, id: e.id })),
     };
+    const added = mine.examples.filter((e) => prep.added?.has(e.id) === true).map((e) => e.id);
     try {
       const champion: PromptRun | null = prep.champion
         ? await runSide(sideLabel(prep, "champion", 1), prep.champion, mine, CHAMPION_REASON, opts)
@@ -140,6 +144,7 @@ export async function runShard(
         challenger: prep.challenger,
         criteria: prep.criteria,
         eval_set: mine,
+        ...(added.length > 0 ? { added } : {}),
         ...(cut.sampled ? { sampled: cut.sampled } : {}),
         ...(prep.baselineNote ? { baseline_note: prep.baselineNote } : {}),
         challenger_file: prep.challengerFile,

@@ -9,7 +9,8 @@ import { renderCompareMarkdown } from "../../src/report/compare-report.js";
 import { checkShards, mergeShards, shardNote } from "../../src/scale/merge.js";
 import { runShard } from "../../src/scale/shard-run.js";
 import { parseShard, shareOf } from "../../src/scale/shard.js";
-import { BAD, GOOD, deployV2, gatePr, type GatePr } from "../helpers/gate-project.js";
+import { BAD, GOOD, deployV2, evalSet, gatePr, promptFile, type GatePr } from "../helpers/gate-project.js";
+import { UNCHANGED_REQUESTS } from "../../src/pipeline/unchanged.js";
 
 describe("shard selection", () => {
   const keys = Array.from({ length: 103 }, (_, i) => ({ prompt: i % 2 ? "a" : "b", id: `e${i}` }));
@@ -40,6 +41,8 @@ describe("shard selection", () => {
 let v2Good = 0.55;
 const provider = createMockProvider((request, options) => {
   const text = request.messages.map((m) => m.content).join("|");
+  // Examples a change adds to make its regression look small: both versions answer them well.
+  if (text.includes("easy")) return GOOD;
   const h = parseInt(
     createHash("sha256")
       .update(`${text}#${options.repeat ?? 0}`)
@@ -165,5 +168,68 @@ describe("a sharded compare merged", () => {
         { file: "again.json", results: one },
       ]),
     ).toThrow(/shard 1\/3 is given twice: a\.json and again\.json/);
+  });
+
+  test("examples the change adds are a population of their own in the merge too: they cannot hide a base regression", async () => {
+    // v2 fails the base examples more often than v1; 600 added examples both answer well would pool the
+    // drop down to about −1 point, within the tolerance.
+    v2Good = 0.3;
+    const easy = Array.from({ length: 600 }, (_, i) => `{"id": "x${i}", "input": {"text": "easy ${i}"}}`);
+    const added = gatePr(
+      deployV2({ "prompts/summarize/eval_set.jsonl": evalSet() + easy.join("\n") + "\n" }),
+    );
+    try {
+      const addedPlan = await planComparison({
+        git: createGit(added.repo.dir),
+        base: added.baseSha,
+        head: added.headSha,
+        promptsDir: "prompts",
+        configPath: "prompts/config.yaml",
+      });
+      const labels = { base: "main", head: "feature" };
+      const whole = await runComparison(addedPlan, labels, options());
+      expect(whole.verdict).toBe("fail");
+      expect(whole.prompts[0]?.added_examples?.count).toBe(600);
+      const shards = [];
+      for (const index of [1, 2, 3])
+        shards.push(await runShard(addedPlan, labels, options(), { index, count: 3 }));
+      const merged = await mergeShards(
+        checkShards(shards.map((results, i) => ({ file: `shard-${i + 1}.json`, results }))),
+        () => 0,
+      );
+      expect(merged.verdict).toBe("fail");
+      expect(figures(merged)).toEqual(figures(whole));
+      expect(renderCompareMarkdown(merged)).toBe(renderCompareMarkdown(whole));
+    } finally {
+      added.repo.remove();
+    }
+  });
+
+  test("a prompt whose requests are byte-identical is not tested by shards either", async () => {
+    const cosmetic = gatePr(() => ({ "prompts/summarize/v1.yaml": `# reworded comment\n${promptFile(1)}` }));
+    try {
+      const cosmeticPlan = await planComparison({
+        git: createGit(cosmetic.repo.dir),
+        base: cosmetic.baseSha,
+        head: cosmetic.headSha,
+        promptsDir: "prompts",
+        configPath: "prompts/config.yaml",
+      });
+      expect(cosmeticPlan.prompts.map((p) => p.name)).toEqual(["summarize"]);
+      const labels = { base: "main", head: "feature" };
+      const whole = await runComparison(cosmeticPlan, labels, options());
+      expect(whole.not_evaluated).toEqual([{ prompt: "summarize", reason: UNCHANGED_REQUESTS }]);
+      const shards = [];
+      for (const index of [1, 2])
+        shards.push(await runShard(cosmeticPlan, labels, options(), { index, count: 2 }));
+      expect(shards.flatMap((s) => s.prompts)).toEqual([]);
+      const merged = await mergeShards(
+        checkShards(shards.map((results, i) => ({ file: `shard-${i + 1}.json`, results }))),
+        () => 0,
+      );
+      expect(figures(merged)).toEqual(figures(whole));
+    } finally {
+      cosmetic.repo.remove();
+    }
   });
 });
