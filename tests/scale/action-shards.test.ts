@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
 import { startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
 import {
+  BAD,
   GOOD,
   deployV2,
+  evalSet,
   fakeModel,
   gatePr,
   runGate,
@@ -145,6 +147,49 @@ describe("the Action: shard: i/N, then merge: true", { timeout: 120_000 }, () =>
       expect(gh.comments[0]?.body).toContain("missing: shard 2/2");
     } finally {
       await gh.close();
+    }
+  });
+
+  test("examples the PR adds cannot hide a base regression in a sharded run (issue 20, attack 1, through shards)", async () => {
+    // v2 fails all 10 base examples; 600 added examples both versions answer well would pool the drop
+    // down to −1.6 points, within the tolerance.
+    const easy = Array.from({ length: 600 }, (_, i) => `{"id": "x${i}", "input": {"text": "easy ${i}"}}`);
+    const pr = gatePr(
+      deployV2({ "prompts/summarize/eval_set.jsonl": evalSet(10) + easy.join("\n") + "\n" }),
+      {
+        "prompts/summarize/eval_set.jsonl": evalSet(10),
+      },
+    );
+    prs.push(pr);
+    const llm = await startFakeOpenAI((r) => ({
+      text:
+        r.body.messages.some((m) => m.content.includes("(v2)")) &&
+        !r.body.messages.some((m) => m.content.includes("easy"))
+          ? BAD
+          : GOOD,
+    }));
+    const gh = await startFakeGitHub({
+      pr: {
+        number: 7,
+        baseSha: pr.baseSha,
+        headSha: pr.headSha,
+        files: [
+          { filename: "prompts/config.yaml", status: "modified" },
+          { filename: "prompts/summarize/v2.yaml", status: "added" },
+          { filename: "prompts/summarize/eval_set.jsonl", status: "modified" },
+        ],
+      },
+    });
+    try {
+      const downloaded = await shards(pr, gh, llm, 2);
+      const merged = await onPr(pr, gh, inputs(llm, { merge: "true", "merge-from": downloaded }));
+      expect(merged.code, merged.stderr).toBe(1);
+      expect(merged.outputs.verdict).toBe("fail");
+      expect(gh.statuses.filter((s) => s.sha === pr.headSha).at(-1)?.state).toBe("failure");
+      const comment = gh.comments.at(-1)?.body ?? "";
+      expect(comment).toContain("examples this change adds");
+    } finally {
+      await Promise.all([gh.close(), llm.close()]);
     }
   });
 });
