@@ -11,17 +11,21 @@
  * loosened rubric) would pass; a "(badargs)" version calls its tools with arguments only a
  * loosened schema accepts. The oracle then checks the yardsticks themselves, not only outcomes.
  */
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { gateSettings } from "../../src/compare/compare.js";
@@ -300,14 +304,21 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
 /** A pull request: a short sequence of operations, most of them ending with a broken version somewhere. */
 export const prArb = fc.array(opArb, { minLength: 1, maxLength: 5 });
 
-/** The project at the base, and one repository reused for every case (a fresh detached head each time). */
+/**
+ * The project at the base, and one repository reused for every case. A case's operations run on
+ * real files in a scratch folder (so renames, symlinks and case twins behave as on disk), and
+ * the folder becomes the head commit through one `git fast-import` (no checkout, add or commit
+ * per case: git processes are most of the test's CPU time).
+ */
 export class Sandbox {
   readonly repo = new TempRepo();
   readonly baseSha: string;
   readonly git: Git;
   private readonly pins = new Map<string, number>();
+  private readonly baseFiles: Record<string, string> = {};
+  private readonly scratch = mkdtempSync(join(tmpdir(), "agentops-trust-"));
   constructor() {
-    const files: Record<string, string> = {};
+    const files = this.baseFiles;
     for (const name of PROMPTS) {
       files[`prompts/${name}/v1.yaml`] = promptText(name, 1, "v1");
       files[`prompts/${name}/eval_set.jsonl`] = baseSet(name);
@@ -320,15 +331,59 @@ export class Sandbox {
     this.git = memoGit(this.repo.dir);
   }
 
-  /** Applies a pull request's operations on a fresh branch from the base; returns the head commit. */
+  /** Applies a pull request's operations to the base's files; returns the head commit (child of the base). */
   apply(ops: readonly Op[]): string {
-    this.repo.git("checkout", "-q", "-f", "--detach", this.baseSha);
-    this.repo.git("clean", "-q", "-f", "-d", "-x");
+    const root = join(this.scratch, "tree");
+    rmSync(root, { recursive: true, force: true });
+    for (const [rel, text] of Object.entries(this.baseFiles)) {
+      mkdirSync(dirname(join(root, rel)), { recursive: true });
+      writeFileSync(join(root, rel), text);
+    }
+    this.change(root, ops);
+    return this.commitTree(root);
+  }
+
+  /** One commit holding exactly the folder's files and symbolic links, its parent the base. */
+  private commitTree(root: string): string {
+    const chunks: string[] = [];
+    const data = (text: string): void => {
+      chunks.push(`data ${String(Buffer.byteLength(text, "utf8"))}\n${text}\n`);
+    };
+    const walk = (rel: string): void => {
+      for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+        const path = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isSymbolicLink()) {
+          chunks.push(`M 120000 inline ${path}\n`);
+          data(readlinkSync(join(root, path)));
+        } else if (entry.isDirectory()) walk(path);
+        else {
+          chunks.push(`M 100644 inline ${path}\n`);
+          data(readFileSync(join(root, path), "utf8"));
+        }
+      }
+    };
+    chunks.push("feature get-mark\ncommit refs/heads/case\nmark :1\n");
+    chunks.push("committer Test <test@example.com> 0 +0000\n");
+    data("the change");
+    chunks.push(`from ${this.baseSha}\ndeleteall\n`);
+    walk("");
+    chunks.push("\nget-mark :1\n");
+    const out = execFileSync("git", ["fast-import", "--quiet", "--force"], {
+      cwd: this.repo.dir,
+      input: chunks.join(""),
+      encoding: "utf8",
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    return out.trim();
+  }
+
+  private change(root: string, ops: readonly Op[]): void {
     const pins = new Map(this.pins);
     const configEdits = new Set<ConfigEdit>();
-    const dir = (name: string): string => join(this.repo.dir, "prompts", name);
+    const dir = (name: string): string => join(root, "prompts", name);
     const write = (rel: string, text: string): void => {
-      const full = join(this.repo.dir, rel);
+      const full = join(root, rel);
       mkdirSync(dirname(full), { recursive: true });
       writeFileSync(full, text);
     };
@@ -455,11 +510,11 @@ export class Sandbox {
       }
     }
     write(CONFIG_PATH, configText(pins, configEdits));
-    return this.repo.commit("the change");
   }
 
   remove(): void {
     this.repo.remove();
+    rmSync(this.scratch, { recursive: true, force: true });
   }
 }
 

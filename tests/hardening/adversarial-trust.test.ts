@@ -188,15 +188,27 @@ test(
       const started = performance.now();
       const found: { ops: Op[]; violations: string[] }[] = [];
       const verdicts = new Map<string, number>();
+      // Per operation kind: the cases holding it, and those of them that reached a passing verdict.
+      const kinds = new Map<string, { cases: number; passed: number }>();
       for (const ops of [...KNOWN, ...fc.sample(prArb, { numRuns: RUNS, seed: SEED })]) {
         const outcome = await gate(sandbox, sandbox.apply(ops));
         verdicts.set(outcome.verdict, (verdicts.get(outcome.verdict) ?? 0) + 1);
+        for (const kind of new Set(ops.map((o) => o.op))) {
+          const k = kinds.get(kind) ?? { cases: 0, passed: 0 };
+          kinds.set(kind, { cases: k.cases + 1, passed: k.passed + (outcome.blocked ? 0 : 1) });
+        }
         if (!outcome.blocked && outcome.violations.length > 0)
           found.push({ ops, violations: outcome.violations });
       }
       const seconds = (performance.now() - started) / 1000;
       console.log(
         `bench:trust: ${KNOWN.length} known attack sequences + ${RUNS} generated cases (seed ${SEED}) in ${seconds.toFixed(1)} s; verdicts ${JSON.stringify(Object.fromEntries(verdicts))}; counter-examples: ${found.length}`,
+      );
+      console.log(
+        `  operation kinds (cases, of which passed): ${[...kinds]
+          .sort()
+          .map(([k, n]) => `${k} ${String(n.cases)}/${String(n.passed)}`)
+          .join(", ")}`,
       );
       for (const f of found.slice(0, 10))
         console.log(`  ${JSON.stringify(f.ops)} -> ${f.violations.join(" | ")}`);
