@@ -2,10 +2,11 @@
  * Model-based adversarial test of the invariant (SECURITY.md, "The invariant"): fast-check generates
  * sequences of repository operations a pull request can make, applies them to a small project in a
  * real git repository, runs the planner and the gate in-process (an in-process fake model: a
- * "(broken)" version answers in prose on every base example), and asserts that either the verdict
- * blocks (error, fail, needs approval, inconclusive) or every head pin resolves to evaluated bytes
- * with no regression on the base's examples. `npm run bench:trust` runs a larger budget and prints
- * what it found (bench/trust-bench.mjs).
+ * version tagged "(broken)", "(wrong)" or "(badargs)" fails the base's rule, judge or tool schema on
+ * every base example), and asserts that either the verdict blocks (error, fail, needs approval,
+ * inconclusive) or every head pin resolves to evaluated bytes with no regression on the base's
+ * examples, judged by the base's judge, rubric and tool schema. `npm run bench:trust` runs a larger
+ * budget and prints what it found (bench/trust-bench.mjs).
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
