@@ -1,5 +1,7 @@
 // npm run bench:trust — the model-based adversarial test of the trust invariant with a larger budget:
-// prints cases run, time, verdicts and counter-examples found (tests/hardening/adversarial-trust.test.ts).
+// prints cases run, time, verdicts, how many cases held each operation kind (and how many of those
+// passed the gate, where the oracle had something to check) and the counter-examples found
+// (tests/hardening/adversarial-trust.test.ts). `npm test` runs the same generator with a fixed seed.
 // AGENTOPS_TRUST_RUNS (default 2000) and AGENTOPS_TRUST_SEED (default: a new one each run, printed) choose it.
 import { spawnSync } from "node:child_process";
 
