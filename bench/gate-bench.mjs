@@ -18,12 +18,15 @@ import { spawnFakeServer } from "./fake-server-process.mjs";
 const { values } = parseArgs({
   options: {
     prs: { type: "string", default: "100" },
+    // PRs numbered from here: a run with --first 300 --prs 200 adds PRs 300–499 to a --prs 300 run.
+    first: { type: "string", default: "0" },
     only: { type: "string" },
     concurrency: { type: "string", default: "32" },
     show: { type: "boolean", default: false },
   },
 });
 const PRS = Number(values.prs);
+const FIRST = Number(values.first);
 const TOLERANCE = 2; // points: the default regression_tolerance
 
 /** The scenarios of issue 11's target table. */
@@ -128,7 +131,7 @@ async function runScenario(server, s) {
   const cost = [];
   const rounds = [];
   try {
-    for (let pr = 0; pr < PRS; pr++) {
+    for (let pr = FIRST; pr < FIRST + PRS; pr++) {
       await server.startPr(hash(`${s.name}#${pr}`));
       let out = "";
       const code = await runCli(
@@ -157,7 +160,7 @@ async function runScenario(server, s) {
         },
       );
       const results = JSON.parse(out);
-      if (values.show && pr === 0) {
+      if (values.show && pr === FIRST) {
         const { renderCompareMarkdown } = await import("../lib/report/compare-report.js");
         console.log(renderCompareMarkdown(results));
       }
@@ -175,9 +178,13 @@ async function runScenario(server, s) {
   const meanRounds = rounds.reduce((a, b) => a + b, 0) / rounds.length;
   return (
     `${s.name.padEnd(22)} PRs ${String(PRS).padStart(4)}  blocked ${rate(blocked, PRS).padEnd(24)} fail ${rate(counts.fail, PRS).padEnd(24)}` +
-    ` inconclusive ${String(counts.inconclusive).padStart(3)}  calls ${meanCi(cost)}  rounds ${meanRounds.toFixed(2)} (max ${Math.max(...rounds)})`
+    ` inconclusive ${String(counts.inconclusive).padStart(3)}  calls ${meanCi(cost)}  rounds ${meanRounds.toFixed(2)} (max ${Math.max(...rounds)})` +
+    // Sums, so that runs of disjoint PR ranges (--first) can be pooled exactly.
+    `  [PRs ${FIRST}–${FIRST + PRS - 1}: fail ${counts.fail}, inconclusive ${counts.inconclusive}, Σcalls ${sum(cost).toFixed(4)}, Σcalls² ${sum(cost.map((c) => c * c)).toFixed(4)}]`
   );
 }
+
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 function hash(text) {
   let h = 0x811c9dc5;

@@ -277,7 +277,10 @@ export function decideCriterion(
     decision: "pass" as const,
   };
   // At the last look this only names why it passes; before it, it ends sampling for the criterion.
-  const futile = test.se === 0 ? test.delta >= -tol : drop !== undefined && isFutile(test, tol, drop);
+  const futile =
+    test.se === 0
+      ? test.delta >= -tol
+      : drop !== undefined && isFutile(test, tol, drop, look.design.familySize);
   if (futile) {
     return {
       ...passed,

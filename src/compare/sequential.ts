@@ -14,7 +14,10 @@ import { normalQuantile, studentTCdf, studentTQuantile } from "./distributions.j
 export const INTERIM_ALPHA_SHARE = 0.1;
 /** Rounds of sampling the futility stop plans for: it asks whether a drop this run could detect by then is still plausible. */
 export const DESIGN_ROUNDS = 6;
-/** Log likelihood ratio of "no change" over "the design drop" above which a criterion is decided not worse. */
+/**
+ * Log likelihood ratio of "no change" over "the design drop" above which the only criterion of a
+ * prompt is decided not worse; with m criteria, see futilityLogLr.
+ */
 export const FUTILITY_LOG_LR = 1;
 /** The power the minimum detectable drop is stated at. */
 export const POWER = 0.8;
@@ -91,14 +94,25 @@ export function designDrop(firstSe: number, tol: number, finalLevel: number, df:
 }
 
 /**
- * Decided not worse: the data favour "no change" over "worse by the design
- * drop" by a log likelihood ratio above FUTILITY_LOG_LR. Stopping here never
- * adds a failure, so it costs no type I error, only a little power.
+ * The log likelihood ratio a criterion of a prompt with m tested criteria needs
+ * to be decided not worse: FUTILITY_LOG_LR − ln m, never below 0. A prompt
+ * samples until its last criterion stops, so with m criteria each one's
+ * likelihood ratio threshold is divided by m (the futility side's counterpart
+ * of α/m), but the data must still favour "no change" over the design drop.
+ * Only passing gets easier: the test's levels do not depend on it.
  */
-export function isFutile(test: NonInferiorityTest, tol: number, drop: number): boolean {
+export function futilityLogLr(familySize: number): number {
+  return Math.max(0, FUTILITY_LOG_LR - Math.log(Math.max(1, familySize)));
+}
+
+/**
+ * Decided not worse: the data favour "no change" over "worse by the design
+ * drop" by a log likelihood ratio above futilityLogLr(familySize). Stopping
+ * here never adds a failure, so it costs no type I error, only power.
+ */
+export function isFutile(test: NonInferiorityTest, tol: number, drop: number, familySize: number): boolean {
   if (test.se === 0) return test.delta >= -tol;
-  const d1 = -drop;
-  return ((test.delta - d1 / 2) * -d1) / test.se ** 2 > FUTILITY_LOG_LR;
+  return ((test.delta + drop / 2) * drop) / test.se ** 2 > futilityLogLr(familySize);
 }
 
 /** Worse than the champion beyond the tolerance at this look's level. */
