@@ -241,8 +241,11 @@ try {
   await writeAgentopsProject(work);
   const ideal = Math.ceil(N / C) * (L / 1000);
   let pfEntry;
-  if (pfBin) pfEntry = realpathSync(pfBin);
-  else console.log("promptfoo: skipped (set PROMPTFOO_BIN or pass --promptfoo PATH to its bin)");
+  const [major, minor] = nodeVersionOf(NODE).slice(1).split(".").map(Number);
+  if (!pfBin) console.log("promptfoo: skipped (set PROMPTFOO_BIN or pass --promptfoo PATH to its bin)");
+  else if (major < 22 || (major === 22 && minor < 22))
+    console.log(`promptfoo: skipped (it needs Node 22.22+, this is ${nodeVersionOf(NODE)}: set BENCH_NODE)`);
+  else pfEntry = realpathSync(pfBin);
 
   console.log(
     `N = ${N} examples, C = ${C}, L = ${L} ms, cache off, ${RUNS} alternating runs each after one warm-up; node ${nodeVersionOf(NODE)}; ideal ⌈N/C⌉·L = ${f2(ideal)} s`,
