@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "vitest";
@@ -19,6 +19,16 @@ test("the CLI's entry stays small and its commands are chunks beside it", async 
   // The entry is about 40 KB; the bundle it used to be was 4.2 MB.
   expect(entry.size).toBeLessThan(256 * 1024);
   expect(chunkBytes).toBeGreaterThan(1024 * 1024);
+});
+
+test("the CLI's files are ASCII (scripts/ascii-bundle.mjs), so Node reads them as one-byte text", async () => {
+  for (const f of (await readdir(CLI_DIR)).filter((n) => n.endsWith(".js"))) {
+    const bytes = await readFile(resolve(CLI_DIR, f));
+    expect(
+      bytes.findIndex((b) => b > 0x7f),
+      f,
+    ).toBe(-1);
+  }
 });
 
 test("--version and a command run from the chunked bundle", async () => {
