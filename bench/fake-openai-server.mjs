@@ -1,7 +1,9 @@
 // A loopback OpenAI-compatible server with a fixed latency, run in its own
 // process so its work does not share the engine's event loop (a real endpoint
 // does not either). Prints its base URL on the first line of stdout.
-// GET /calls answers how many chat requests arrived, and how many were answered 429.
+// GET /calls answers how many chat requests arrived, how many were answered 429, the most that
+// were in flight at once (to check a client's concurrency from outside it), and when the first
+// request arrived and the last answer was sent (epoch ms, to split a client's wall time).
 //
 //   node bench/fake-openai-server.mjs <latencyMs> [rateLimitEvery] [rpm=N] [tpm=N] [used-up]
 //
@@ -24,13 +26,24 @@ const limiter =
   rpm || tpm ? new FakeRateLimiter({ rpm, tpm, startUsedUp: process.argv.includes("used-up") }) : undefined;
 let calls = 0;
 let rejected = 0;
+let inFlight = 0;
+let maxInFlight = 0;
+let firstAt = 0;
+let lastAt = 0;
 
 const server = createServer((req, res) => {
   if (req.method === "GET" && req.url === "/calls") {
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ calls, rejected }));
+    res.end(JSON.stringify({ calls, rejected, maxInFlight, firstAt, lastAt }));
     return;
   }
+  inFlight++;
+  maxInFlight = Math.max(maxInFlight, inFlight);
+  firstAt ||= Date.now();
+  res.once("close", () => {
+    inFlight--;
+    lastAt = Date.now();
+  });
   let body = "";
   req.on("data", (c) => (body += c));
   req.on("end", () => {

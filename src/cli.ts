@@ -1,5 +1,12 @@
 #!/usr/bin/env node
+import nodeModule from "node:module";
 import { runCli } from "./cli/main.js";
+
+// Start-up is most of a short run's overhead, and compiling the bundle's chunks is a quarter of it:
+// Node 22.1+ keeps their compiled code in a cache (NODE_COMPILE_CACHE or the temp dir; off with
+// NODE_DISABLE_COMPILE_CACHE=1) for the next run. The commands' chunks load after this line, so they
+// are covered. Node 20 has no such cache, hence the optional call.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // The first Ctrl-C (or the runner's SIGTERM on cancel) aborts in-flight work so
 // partial results are still written; a second one exits at once.

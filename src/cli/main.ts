@@ -1,95 +1,87 @@
 import { errorMessage, isUserError } from "../errors.js";
 import { scrubSecrets, secretsFromEnv } from "../secrets.js";
 import { VERSION } from "../version.js";
-import { compareCommand } from "./compare-command.js";
-import { curateCommand } from "./curate-command.js";
-import { driftCommand } from "./drift-command.js";
-import { evalCommand } from "./eval-command.js";
-import { historyCommand } from "./history-command.js";
-import { importCommand } from "./import-command.js";
-import { initCommand } from "./init-command.js";
-import { promoteCommand } from "./promote-command.js";
-import { rollbackCommand } from "./rollback-command.js";
-import { scoreCommand } from "./score-command.js";
-import { versionsCommand } from "./versions-command.js";
 import { EXIT, type CliIo } from "./io.js";
-import { mergeCommand } from "./merge-command.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-/** Every command, in the order the help lists them. */
-const COMMANDS: readonly { name: string; usage: string; summary: string; run: Command }[] = [
+/**
+ * Every command, in the order the help lists them. Each loads its modules when it runs: a run of
+ * `eval` then neither reads nor evaluates the code of the others (import, lifecycle, merge…), and
+ * `--version` or `--help` loads almost nothing — start-up is most of a short run's overhead.
+ */
+const COMMANDS: readonly { name: string; usage: string; summary: string; load: () => Promise<Command> }[] = [
   {
     name: "init",
     usage: "init",
     summary: "write a small working project: a prompt, its eval set, the config and the workflow",
-    run: initCommand,
+    load: async () => (await import("./init-command.js")).initCommand,
   },
   {
     name: "eval",
     usage: "eval <path>",
     summary: "evaluate prompt versions on their eval sets",
-    run: evalCommand,
+    load: async () => (await import("./eval-command.js")).evalCommand,
   },
   {
     name: "compare",
     usage: "compare",
     summary: "evaluate what a git change affects against its baseline and decide the gate",
-    run: compareCommand,
+    load: async () => (await import("./compare-command.js")).compareCommand,
   },
   {
     name: "promote",
     usage: "promote",
     summary: "make a prompt version the active one in an environment (edits the config)",
-    run: promoteCommand,
+    load: async () => (await import("./promote-command.js")).promoteCommand,
   },
   {
     name: "rollback",
     usage: "rollback",
     summary: "put an environment back on an earlier version of a prompt",
-    run: rollbackCommand,
+    load: async () => (await import("./rollback-command.js")).rollbackCommand,
   },
   {
     name: "versions",
     usage: "versions",
     summary: "list a prompt's versions, where each runs and their last scores",
-    run: versionsCommand,
+    load: async () => (await import("./versions-command.js")).versionsCommand,
   },
   {
     name: "score",
     usage: "score <traces>",
     summary: "score logged production traces with a prompt's criteria",
-    run: scoreCommand,
+    load: async () => (await import("./score-command.js")).scoreCommand,
   },
   {
     name: "curate",
     usage: "curate <file>",
     summary: "propose eval examples from scored production traces (failing, flagged, disputed)",
-    run: curateCommand,
+    load: async () => (await import("./curate-command.js")).curateCommand,
   },
   {
     name: "drift",
     usage: "drift",
     summary: "compare two windows of scored traces: PSI, KS and pass-rate tests",
-    run: driftCommand,
+    load: async () => (await import("./drift-command.js")).driftCommand,
   },
   {
     name: "history",
     usage: "history <files>",
     summary: "each prompt version's criteria over time, from results files (tables, charts)",
-    run: historyCommand,
+    load: async () => (await import("./history-command.js")).historyCommand,
   },
   {
     name: "merge",
     usage: "merge <files>",
     summary: "merge the results of compare --shard runs into one verdict and report",
-    run: mergeCommand,
+    load: async () => (await import("./merge-command.js")).mergeCommand,
   },
   {
     name: "import",
     usage: "import <source>",
     summary: "convert a promptfoo config or OpenAI Evals samples into prompts and an eval set",
-    run: importCommand,
+    load: async () => (await import("./import-command.js")).importCommand,
   },
 ];
 
@@ -104,6 +96,11 @@ ${COMMANDS.map((c) => `  ${c.usage.padEnd(USAGE_WIDTH)}${c.summary}\n`).join("")
 
 Run "agentops <command> --help" for a command's options.
 `;
+
+/** Loads every command's modules now, e.g. for tests that should not pay for it in their first case. */
+export async function loadEveryCommand(): Promise<void> {
+  await Promise.all(COMMANDS.map((c) => c.load()));
+}
 
 /** The CLI without the process: returns the exit code. */
 export async function runCli(argv: string[], raw: CliIo): Promise<number> {
@@ -129,7 +126,7 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
         return EXIT.ok;
       default: {
         const known = COMMANDS.find((c) => c.name === command);
-        if (known) return await known.run(rest, io);
+        if (known) return await (await known.load())(rest, io);
         io.stderr(`agentops: unknown command "${command}"\n\n${HELP}`);
         return EXIT.usage;
       }

@@ -62,8 +62,10 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("the npm package", () => {
-  test("the tarball holds the CLI bundle, its licences, the README and LICENSE, and nothing else", () => {
-    expect(installed.files).toEqual([
+  test("the tarball holds the CLI bundle, its licences, the README and LICENSE, and nothing else", async () => {
+    // Each command's code is a chunk the entry loads when that command runs (dist/cli/<id>.index.js).
+    const chunk = /^dist\/cli\/\d+\.index\.js$/;
+    expect(installed.files.filter((f) => !chunk.test(f))).toEqual([
       "LICENSE",
       "README.md",
       "dist/cli/index.js",
@@ -71,6 +73,9 @@ describe("the npm package", () => {
       "dist/licenses.txt",
       "package.json",
     ]);
+    const built = (await readdir(join(REPO, "dist", "cli"))).filter((f) => /^\d+\.index\.js$/.test(f));
+    expect(built.length).toBeGreaterThan(0);
+    expect(installed.files.filter((f) => chunk.test(f))).toEqual(built.map((f) => `dist/cli/${f}`).sort());
   });
 
   test("installing it adds no runtime dependencies and warns about no engine", async () => {
