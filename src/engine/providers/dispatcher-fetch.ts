@@ -61,36 +61,39 @@ export class CallTimedOut extends Error {
   }
 }
 
-/** The part of Headers the SDK and our code read: get, has, entries, forEach, iteration. */
+/**
+ * The part of Headers the SDK and our code read: get, has, entries, forEach, iteration. It reads
+ * undici's parsed record (lower-case names; a repeated header as a list) as it is, without a copy.
+ */
 export class AnswerHeaders {
-  private readonly map = new Map<string, string>();
-  constructor(raw: Record<string, string | string[] | undefined>) {
-    for (const name in raw) {
-      const value = raw[name];
-      if (value === undefined) continue;
-      this.map.set(name.toLowerCase(), Array.isArray(value) ? value.join(", ") : value);
-    }
-  }
+  constructor(private readonly raw: Readonly<Record<string, string | string[] | undefined>>) {}
   get(name: string): string | null {
-    return this.map.get(name) ?? this.map.get(name.toLowerCase()) ?? null;
+    // Own names only: a header called "constructor" must not read Object.prototype's.
+    const key = Object.hasOwn(this.raw, name) ? name : name.toLowerCase();
+    const value = Object.hasOwn(this.raw, key) ? this.raw[key] : undefined;
+    if (typeof value === "string") return value;
+    return Array.isArray(value) ? value.join(", ") : null;
   }
   has(name: string): boolean {
-    return this.map.has(name.toLowerCase());
+    return this.get(name) !== null;
   }
-  entries(): IterableIterator<[string, string]> {
-    return this.map.entries();
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.raw)) {
+      const value = this.get(name);
+      if (value !== null) yield [name, value];
+    }
   }
-  keys(): IterableIterator<string> {
-    return this.map.keys();
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
   }
-  values(): IterableIterator<string> {
-    return this.map.values();
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
   }
   forEach(fn: (value: string, name: string) => void): void {
-    this.map.forEach(fn);
+    for (const [name, value] of this.entries()) fn(value, name);
   }
   [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.map.entries();
+    return this.entries();
   }
 }
 
