@@ -59,7 +59,14 @@ async function measure(body) {
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const stallMs = Math.max(histogram.max / 1e6, worstDrift);
-  return { ...out, wall, cpuMs: (used.user + used.system) / 1000, stallMs, peakRss };
+  return {
+    ...out,
+    wall,
+    cpuMs: (used.user + used.system) / 1000,
+    userMs: used.user / 1000,
+    stallMs,
+    peakRss,
+  };
 }
 
 /** The live call path as src/engine/setup.ts builds it: paced to the endpoint's limits, retried. */
@@ -157,7 +164,7 @@ function report(name, m, { n, c, l, target }) {
   const ideal = Math.ceil(n / c) * l;
   console.log(
     `${name.padEnd(8)} N=${n} C=${c} L=${l} ms: wall ${(m.wall / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, ratio ${(m.wall / ideal).toFixed(3)} (target ≤ ${target}); ` +
-      `CPU ${(m.cpuMs / m.calls).toFixed(3)} ms/call (target ≤ 0.5); longest stall ${m.stallMs.toFixed(0)} ms (target ≤ 200); ` +
+      `CPU ${(m.cpuMs / m.calls).toFixed(3)} ms/call (target ≤ 0.5; ${(m.userMs / m.calls).toFixed(3)} user, the rest system); longest stall ${m.stallMs.toFixed(0)} ms (target ≤ 200); ` +
       `peak RSS ${mib(m.peakRss)}; ${m.calls} calls, ${m.ok}/${m.total} ok`,
   );
 }
@@ -215,7 +222,10 @@ const WORKLOADS = {
   },
 };
 
-/** A short run first, so module loading and JIT warm-up are not counted as per-call CPU. */
+/**
+ * A short run of each path first (a suite, and a comparison through runComparison), so module
+ * loading and JIT warm-up are not counted as per-call CPU.
+ */
 async function warmUp() {
   const server = await spawnFakeServer(SERVER, ["1"]);
   try {
@@ -224,6 +234,15 @@ async function warmUp() {
       provider: providerFor(server, new AdaptiveConcurrency(8)),
       concurrency: 8,
     });
+    const plan = onePromptPlan({ v1: promptText(1), v2: promptText(2), evalSet: evalSetText(150) });
+    await runComparison(
+      plan,
+      { base: "main", head: "pr" },
+      {
+        run: { provider: providerFor(server, new AdaptiveConcurrency(8)), concurrency: 8 },
+        gate: { ...DEFAULT_GATE, maxSamplingRounds: 1 },
+      },
+    );
   } finally {
     await server.close();
   }

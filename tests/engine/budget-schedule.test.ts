@@ -168,3 +168,18 @@ describe("a model without a price (issue 20, attack 9)", () => {
     expect(highestPrice({ "my-model": { input: 1000, output: 1 } }).input).toBe(1000);
   });
 });
+
+test("a reservation waiting for room is refused when the run's signal aborts; one that fits at once is granted", async () => {
+  const budget = new Budget({ maxTokensTotal: 100 });
+  const estimate = (tokens: number) => ({
+    cost: { base: { usd: 0, tokens }, perToken: { usd: 0, tokens: 0 }, maxTokens: 0 },
+    expected: { usd: 0, tokens },
+  });
+  const run = new AbortController();
+  const first = await budget.reserve(estimate(80), { signal: run.signal });
+  expect(first).toMatchObject({ maxTokens: 0 });
+  // 80 more do not fit beside the 80 in flight: it waits for them, until the run stops.
+  const waiting = budget.reserve(estimate(80), { signal: run.signal });
+  run.abort();
+  await expect(waiting).resolves.toEqual({ refused: "the run stopped early" });
+});

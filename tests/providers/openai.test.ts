@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   createOpenAIProvider,
   parseRetryAfter,
@@ -113,6 +113,31 @@ describe("success", () => {
     await p.complete(request);
     expect(fetched).toBe(1);
     expect(requests()[0]?.headers["x-gateway-route"]).toBe("evals");
+  });
+
+  test("the organization and project the SDK reads from the environment are sent on chat calls too", async () => {
+    vi.stubEnv("OPENAI_ORG_ID", "org-canary");
+    vi.stubEnv("OPENAI_PROJECT_ID", "proj-canary");
+    try {
+      const p = await providerFor([{ text: "ok" }]);
+      await p.complete(request);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const [first] = requests();
+    expect(first?.headers["openai-organization"]).toBe("org-canary");
+    expect(first?.headers["openai-project"]).toBe("proj-canary");
+    expect(first?.headers["content-type"]).toBe("application/json");
+  });
+
+  test("a redirect is followed, as fetch would", async () => {
+    const p = await providerFor((n) =>
+      n === 0
+        ? { status: 307, headers: { location: `${server?.url ?? ""}/chat/completions` }, body: {} }
+        : { text: "moved" },
+    );
+    expect((await p.complete(request)).text).toBe("moved");
+    expect(requests().map((r) => r.path)).toEqual(["/v1/chat/completions", "/v1/chat/completions"]);
   });
 
   test("a refusal is the model's answer, not an error", async () => {

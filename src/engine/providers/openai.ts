@@ -1,12 +1,20 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { VERSION } from "openai/version";
 import { UserError } from "../../errors.js";
 import { scrubSecrets } from "../../secrets.js";
 import { describeErrorAnswer, quote, rootCause } from "./error-text.js";
-import { limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
+import { AnswerTooLarge, limitResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from "./response-limit.js";
 import type { ChatMessage, ChatRequest } from "../request.js";
 import { estimateRequestTokens, tryAgainMs, type CallPacer, type Ticket } from "../rate-pacer.js";
 import { withCallSignal } from "./call-signal.js";
-import { dispatcherFetch } from "./dispatcher-fetch.js";
+import {
+  CallTimedOut,
+  dispatcherSend,
+  fetchOver,
+  fetchSend,
+  type HeaderReader,
+  type HttpSend,
+} from "./dispatcher-fetch.js";
 import { completionOfResponse } from "./chat-answer.js";
 import { embeddingsOfAnswer, moderationOfAnswer } from "./model-answers.js";
 import {
@@ -310,47 +318,109 @@ export function chatBodyOf(request: ChatRequest): Body {
 }
 
 /**
- * The lean fetch, unless Node is told to send fetch through the environment's proxy
- * (NODE_USE_ENV_PROXY, Node 24): then the global fetch, which honours it.
+ * How calls go out: over the dispatcher pool, unless a fetch is given (a test's, one bound to a proxy)
+ * or Node is told to send fetch through the environment's proxy (NODE_USE_ENV_PROXY, Node 24): then
+ * through that fetch, or the global one, which honours the proxy.
  */
-function defaultFetch(settings: OpenAISettings): typeof globalThis.fetch {
-  if (process.env.NODE_USE_ENV_PROXY) return globalThis.fetch;
-  return dispatcherFetch({
-    connections: settings.connections ?? 64,
-    maxResponseBytes: settings.maxResponseBytes ?? MAX_RESPONSE_BYTES,
-  });
+function transportOf(settings: OpenAISettings): { send: HttpSend; fetch: typeof globalThis.fetch } {
+  const max = settings.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const given = settings.fetch ?? (process.env.NODE_USE_ENV_PROXY ? globalThis.fetch : undefined);
+  if (given) return { send: fetchSend(given, max), fetch: limitResponseBytes(given, max) };
+  const send = dispatcherSend({ connections: settings.connections ?? 64, maxResponseBytes: max });
+  return { send, fetch: fetchOver(send) };
+}
+
+/** The SDK's reading of a JSON body that may be empty; anything else is handed back as text. */
+function parseAnswer(status: number, headers: HeaderReader, text: string): unknown {
+  if (status === 204) return null;
+  const mediaType = headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (!(mediaType?.includes("application/json") || mediaType?.endsWith("+json"))) return text;
+  return text === "" ? undefined : (JSON.parse(text) as unknown);
+}
+
+/** The error the SDK would throw for a non-2xx answer, so errors map the same whichever path sent it. */
+function statusError(status: number, headers: HeaderReader, text: string): APIError {
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch {
+    json = undefined;
+  }
+  const record = json !== null && typeof json === "object" ? (json as Record<string, unknown>) : undefined;
+  const error = record && record.error == null ? { error: record } : json;
+  return APIError.generate(
+    status,
+    error as object | undefined,
+    json ? undefined : text,
+    headers as unknown as Headers,
+  );
 }
 
 /** A live OpenAI-compatible endpoint. It never retries: withRetries decides. */
 export function createOpenAIProvider(settings: OpenAISettings): Provider {
   const baseURL = settings.baseURL ?? DEFAULT_BASE_URL;
+  const transport = transportOf(settings);
+  const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // The SDK makes the calls that are few (moderations, embeddings); chat completions, thousands a
+  // run, go out directly: the SDK's per-request work (options merging, header building, logging
+  // formatted even when off, a second timer and abort controller) cost more CPU than the rest of
+  // the engine together.
   const client = new OpenAI({
     // Ollama and vLLM on this machine take no key, but the SDK refuses an empty one.
     apiKey: settings.apiKey || (isLocalEndpoint(baseURL) ? LOCAL_NO_KEY : ""),
     baseURL,
     maxRetries: 0,
-    timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeout: timeoutMs,
     ...(settings.defaultHeaders ? { defaultHeaders: settings.defaultHeaders } : {}),
-    fetch: limitResponseBytes(
-      settings.fetch ?? defaultFetch(settings),
-      settings.maxResponseBytes ?? MAX_RESPONSE_BYTES,
-    ),
+    fetch: transport.fetch,
   });
+  const chatURL = client.buildURL("/chat/completions", undefined);
+  // What the SDK sends, less its telemetry (x-stainless-*); the gateway's own headers last, as there.
+  const chatHeaders: Record<string, string> = {
+    accept: "application/json",
+    "content-type": "application/json",
+    "user-agent": `OpenAI/JS ${VERSION}`,
+    ...(client.organization !== null ? { "openai-organization": client.organization } : {}),
+    ...(client.project !== null ? { "openai-project": client.project } : {}),
+    authorization: `Bearer ${client.apiKey}`,
+  };
+  for (const [name, value] of Object.entries(settings.defaultHeaders ?? {}))
+    chatHeaders[name.toLowerCase()] = value;
   const now = settings.now ?? Date.now;
   const answerSecret = settings.apiKey === LOCAL_NO_KEY ? "" : settings.apiKey;
   /** Models that rejected temperature/max_tokens once: no more doomed first tries for the rest of the run. */
   const reasoningModels = new Set<string>();
 
+  /** One chat call: the parsed answer and its headers, or the error the SDK would have thrown. */
+  async function exchange(
+    body: Body,
+    signal: AbortSignal | undefined,
+  ): Promise<{ data: unknown; headers: HeaderReader }> {
+    let answer;
+    try {
+      answer = await transport.send(
+        { url: chatURL, method: "POST", headers: chatHeaders, body: JSON.stringify(body) },
+        { signal, timeoutMs },
+      );
+    } catch (e) {
+      if (e instanceof CallTimedOut) throw new APIConnectionTimeoutError();
+      if (signal?.aborted) throw new APIUserAbortError();
+      if (e instanceof AnswerTooLarge) throw e;
+      throw new APIConnectionError({ cause: e instanceof Error ? e : new Error(String(e)) });
+    }
+    const { status, headers, text } = answer;
+    if (status < 200 || status >= 300) throw statusError(status, headers, text);
+    return { data: parseAnswer(status, headers, text), headers };
+  }
+
   const pacer = settings.pacer;
   /** One HTTP call, paced: the pacer hears every answer, including failures, or its lane would stall. */
   async function paced(body: Body, tokens: number, signal: AbortSignal | undefined): Promise<unknown> {
-    if (!pacer) return client.chat.completions.create(body, signal ? { signal } : {});
+    if (!pacer) return (await exchange(body, signal)).data;
     const ticket: Ticket = await pacer.before(body.model, tokens, signal);
     try {
-      const { data, response } = await client.chat.completions
-        .create(body, signal ? { signal } : {})
-        .withResponse();
-      pacer.after(ticket, response.headers);
+      const { data, headers } = await exchange(body, signal);
+      pacer.after(ticket, headers);
       return data;
     } catch (e) {
       const err = e instanceof APIError ? (e as APIError) : undefined;
