@@ -1,6 +1,7 @@
 import { compilePattern } from "../config/pattern.js";
 import type { Criterion } from "../config/schema.js";
 import { renderValue } from "./nunjucks.js";
+import { mapJavascript } from "./promptfoo-javascript.js";
 
 /** A promptfoo assertion as written in YAML (`assert:` entries), or parsed from a CSV `__expected` cell. */
 export interface Assertion {
@@ -83,10 +84,32 @@ function rendered(
   return { value };
 }
 
-/** Maps one promptfoo assertion, with the test's vars, to an agentops criterion, or says why not. */
-export function mapAssertion(a: Assertion, vars: Readonly<Record<string, unknown>>): Mapped {
+/**
+ * Maps one promptfoo assertion, with the test's vars, to an agentops criterion, or says why not.
+ * `textOutput`: every provider answers with text (no tools, no JSON-schema response format), so a
+ * `javascript` assertion's `output` is the answer's text and its simplest expressions can be read.
+ */
+export function mapAssertion(
+  a: Assertion,
+  vars: Readonly<Record<string, unknown>>,
+  textOutput = false,
+): Mapped {
   const negated = a.type.startsWith("not-");
   const base = negated ? a.type.slice(4) : a.type;
+  if (base === "javascript" && typeof a.value === "string" && !a.value.startsWith("file://")) {
+    // promptfoo renders the code with the test's vars before running it.
+    const r = rendered(a.value, vars);
+    if ("reason" in r) return fail(r.reason);
+    const js = mapJavascript(r.value, negated, textOutput && a.transform === undefined);
+    if (!js.ok) return fail(js.reason);
+    const weight = a.weight !== undefined && a.weight >= 0 && a.weight <= 1000 ? { weight: a.weight } : {};
+    return {
+      ok: true,
+      spec: { ...js.spec, ...weight },
+      baseName: js.baseName,
+      ...(js.difference ? { difference: js.difference } : {}),
+    };
+  }
   if (CODE_TYPES.has(base) || base.startsWith("file://"))
     return fail("runs code (or calls a service) to decide; agentops never executes code from a repository");
   const other = NOT_ONE_ANSWER[base];

@@ -412,6 +412,31 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
     expect((await prompt(root, "summaries")).eval_criteria).toMatchObject([{ name: "answered" }]);
   });
 
+  test("tiny javascript assertions with an exact criterion are carried; others listed with the reason", async () => {
+    const { root, run } = await importFixture("javascript");
+    expect(run.code).toBe(0);
+    const v1 = await prompt(root, "pirate-greetings");
+    expect(v1.eval_criteria[0]).toEqual({
+      name: "length",
+      type: "length",
+      chars: { max: 280 },
+      threshold: 1,
+    });
+    expect((await examples(root, "pirate-greetings")).map((e) => e.checks)).toEqual([
+      [{ name: "starts-with", type: "regex", pattern: "^Ahoy" }],
+      [{ name: "not-contains", type: "not_contains", value: ["sorry", "Sorry"] }],
+    ]);
+    expect(run.stdout).toMatch(
+      /defaultTest\.assert\[0\]: javascript: JavaScript's output\.length counts UTF-16/,
+    );
+    // a method call on the needle is code the recogniser does not read: listed, not guessed
+    expect(run.stdout).toMatch(/tests\[0\]\.assert\[1\]: javascript assertion: runs code; .*not this one/);
+    expect(run.stdout).toMatch(
+      /tests\[1\]\.assert\[1\]: javascript assertion: a multi-line body without return/,
+    );
+    await evalsToVerdict(root);
+  });
+
   test("a red-team config imports its target prompt and says its tests are generated at run time", async () => {
     const { root, run } = await importFixture("redteam");
     expect(run.code).toBe(0);
