@@ -129,7 +129,16 @@ export function mapAssertion(
 
   switch (base) {
     case "equals":
-      if (negated) return fail("agentops has no not-equals criterion");
+      if (negated) {
+        // promptfoo: the output is not exactly this text. RE2's ^ and $ (no m flag) anchor the whole text.
+        if (typeof value !== "string" || value === "")
+          return fail(
+            "not-equals of anything but a text: agentops has no not-equals criterion for JSON values",
+          );
+        const pattern = `^${escapeRegex(value)}$`;
+        if (pattern.length > 1000) return fail("not-equals of a text longer than a regex criterion holds");
+        return ok({ type: "regex", pattern, match: false }, "not-equals");
+      }
       if (value === undefined) return fail("equals without a value");
       return ok(typeof value === "string" ? { type: "equals" } : { type: "equals", json: true }, "equals", {
         expected: value,
@@ -213,6 +222,20 @@ export function mapAssertion(
         difference:
           "scored 1-5 by the agentops judge against the rubric ((s-1)/4, passing at min_score); promptfoo's grader answered pass/fail",
       });
+    case "g-eval":
+      if (negated) return fail("agentops has no negated judge criterion");
+      if (typeof value !== "string" || value === "")
+        return fail(
+          "g-eval with a list of criteria (promptfoo averages their scores): agentops judges one rubric",
+        );
+      return ok(
+        { type: "llm_judge", rubric: value, ...judgeOptions({ ...a, threshold: a.threshold ?? 0.7 }) },
+        "g-eval",
+        {
+          difference:
+            "scored 1-5 by the agentops judge against the criteria ((s-1)/4, passing at min_score, promptfoo's threshold, default 0.7); promptfoo's G-Eval wrote evaluation steps first and scored 0-10",
+        },
+      );
     case "factuality":
       if (negated) return fail("agentops has no negated judge criterion");
       if (typeof value !== "string" || value === "")

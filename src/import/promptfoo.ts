@@ -158,7 +158,8 @@ function version(
     ...(m.tools ? { tools: m.tools as NonNullable<PromptFile["tools"]> } : {}),
     ...(m.tool_choice !== undefined ? { tool_choice: m.tool_choice } : {}),
     ...(p.system !== undefined ? { system: p.system } : {}),
-    template: p.template,
+    ...(p.messages ? { messages: p.messages } : {}),
+    ...(p.template !== undefined ? { template: p.template } : {}),
     // Without declared tools there is no schema to validate calls against: the output must be JSON, as before.
     eval_criteria: m.tools
       ? criteria
@@ -218,7 +219,14 @@ export async function importPromptfoo(
 
   const baseName =
     options.name ?? slug(typeof raw.description === "string" ? raw.description : options.fallbackName);
-  const prompts = await readPrompts(raw.prompts, read, notes, file);
+  // promptfoo's own default when a config has no prompts (red-team configs, mostly): each test's `prompt` var.
+  if (raw.prompts === undefined)
+    notes.change(
+      file,
+      "prompts",
+      "none given: promptfoo's default prompt {{prompt}} (each test's prompt var is the whole user message)",
+    );
+  const prompts = await readPrompts(raw.prompts ?? ["{{prompt}}"], read, notes, file);
   if (prompts.length === 0)
     throw new UserError(
       "no prompt could be imported",
