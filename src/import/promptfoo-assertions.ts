@@ -1,6 +1,7 @@
 import { compilePattern } from "../config/pattern.js";
 import type { Criterion } from "../config/schema.js";
 import { renderValue } from "./nunjucks.js";
+import { mapJavascript } from "./promptfoo-javascript.js";
 
 /** A promptfoo assertion as written in YAML (`assert:` entries), or parsed from a CSV `__expected` cell. */
 export interface Assertion {
@@ -83,10 +84,32 @@ function rendered(
   return { value };
 }
 
-/** Maps one promptfoo assertion, with the test's vars, to an agentops criterion, or says why not. */
-export function mapAssertion(a: Assertion, vars: Readonly<Record<string, unknown>>): Mapped {
+/**
+ * Maps one promptfoo assertion, with the test's vars, to an agentops criterion, or says why not.
+ * `textOutput`: every provider answers with text (no tools, no JSON-schema response format), so a
+ * `javascript` assertion's `output` is the answer's text and its simplest expressions can be read.
+ */
+export function mapAssertion(
+  a: Assertion,
+  vars: Readonly<Record<string, unknown>>,
+  textOutput = false,
+): Mapped {
   const negated = a.type.startsWith("not-");
   const base = negated ? a.type.slice(4) : a.type;
+  if (base === "javascript" && typeof a.value === "string" && !a.value.startsWith("file://")) {
+    // promptfoo renders the code with the test's vars before running it.
+    const r = rendered(a.value, vars);
+    if ("reason" in r) return fail(r.reason);
+    const js = mapJavascript(r.value, negated, textOutput && a.transform === undefined);
+    if (!js.ok) return fail(js.reason);
+    const weight = a.weight !== undefined && a.weight >= 0 && a.weight <= 1000 ? { weight: a.weight } : {};
+    return {
+      ok: true,
+      spec: { ...js.spec, ...weight },
+      baseName: js.baseName,
+      ...(js.difference ? { difference: js.difference } : {}),
+    };
+  }
   if (CODE_TYPES.has(base) || base.startsWith("file://"))
     return fail("runs code (or calls a service) to decide; agentops never executes code from a repository");
   const other = NOT_ONE_ANSWER[base];
@@ -106,7 +129,16 @@ export function mapAssertion(a: Assertion, vars: Readonly<Record<string, unknown
 
   switch (base) {
     case "equals":
-      if (negated) return fail("agentops has no not-equals criterion");
+      if (negated) {
+        // promptfoo: the output is not exactly this text. RE2's ^ and $ (no m flag) anchor the whole text.
+        if (typeof value !== "string" || value === "")
+          return fail(
+            "not-equals of anything but a text: agentops has no not-equals criterion for JSON values",
+          );
+        const pattern = `^${escapeRegex(value)}$`;
+        if (pattern.length > 1000) return fail("not-equals of a text longer than a regex criterion holds");
+        return ok({ type: "regex", pattern, match: false }, "not-equals");
+      }
       if (value === undefined) return fail("equals without a value");
       return ok(typeof value === "string" ? { type: "equals" } : { type: "equals", json: true }, "equals", {
         expected: value,
@@ -190,6 +222,20 @@ export function mapAssertion(a: Assertion, vars: Readonly<Record<string, unknown
         difference:
           "scored 1-5 by the agentops judge against the rubric ((s-1)/4, passing at min_score); promptfoo's grader answered pass/fail",
       });
+    case "g-eval":
+      if (negated) return fail("agentops has no negated judge criterion");
+      if (typeof value !== "string" || value === "")
+        return fail(
+          "g-eval with a list of criteria (promptfoo averages their scores): agentops judges one rubric",
+        );
+      return ok(
+        { type: "llm_judge", rubric: value, ...judgeOptions({ ...a, threshold: a.threshold ?? 0.7 }) },
+        "g-eval",
+        {
+          difference:
+            "scored 1-5 by the agentops judge against the criteria ((s-1)/4, passing at min_score, promptfoo's threshold, default 0.7); promptfoo's G-Eval wrote evaluation steps first and scored 0-10",
+        },
+      );
     case "factuality":
       if (negated) return fail("agentops has no negated judge criterion");
       if (typeof value !== "string" || value === "")

@@ -12,7 +12,9 @@ export interface PromptSource {
   /** How a provider's `prompts:` can name it: its label, its `file://` reference or path, its text. */
   ids: string[];
   system?: string;
-  template: string;
+  /** Fixed turns before the final user turn (a conversation's earlier user and assistant messages). */
+  messages?: { role: "system" | "user" | "assistant"; content: string }[];
+  template?: string;
   variables: string[];
 }
 
@@ -31,43 +33,77 @@ function isChat(v: unknown): v is Message[] {
   );
 }
 
-/** An agentops prompt holds an optional system message and one user message. */
-function fromChat(messages: Message[]): { system?: string; user: string } | { reason: string } {
-  const [first, ...rest] = messages;
-  const system = first?.role === "system" ? first : undefined;
-  const others = system ? rest : messages;
-  const user = others[0];
-  if (others.length !== 1 || user?.role !== "user") {
-    return {
-      reason: `a conversation of ${messages.length} messages (${messages.map((m) => m.role).join(", ")}); an agentops prompt holds one optional system message and one user message`,
-    };
+type Turn = { role: "system" | "user" | "assistant"; content: string };
+interface ChatText {
+  system?: string;
+  /** Turns between the system message and the final user turn, sent as they are (rendered). */
+  messages?: Turn[];
+  /** The final user turn; absent when the conversation ends with another role (an assistant prefill). */
+  user?: string;
+}
+
+const ROLES = new Set(["system", "user", "assistant"]);
+
+/**
+ * A chat as an agentops prompt: a leading system message is `system`, a final user message the
+ * `template`, and every turn between them a fixed `messages` entry, so the request holds the same
+ * messages in the same order as promptfoo's.
+ */
+function fromChat(messages: Message[]): ChatText | { reason: string } {
+  for (const m of messages) {
+    if (!ROLES.has(m.role))
+      return { reason: `a ${m.role} message; an agentops prompt holds system, user and assistant turns` };
+    if (typeof m.content !== "string")
+      return { reason: "a message whose content is not plain text (images or parts)" };
+    if (m.content === "") return { reason: `an empty ${m.role} message` };
   }
-  if (typeof user.content !== "string" || (system && typeof system.content !== "string"))
-    return { reason: "a message whose content is not plain text (images or parts)" };
-  return { ...(system ? { system: system.content as string } : {}), user: user.content };
+  const turns = messages as Turn[];
+  const [first] = turns;
+  const system = first?.role === "system" && turns.length > 1 ? first : undefined;
+  const rest = system ? turns.slice(1) : turns;
+  const last = rest[rest.length - 1];
+  const user = last?.role === "user" ? last : undefined;
+  const between = user ? rest.slice(0, -1) : rest;
+  return {
+    ...(system ? { system: system.content } : {}),
+    ...(between.length ? { messages: between } : {}),
+    ...(user ? { user: user.content } : {}),
+  };
 }
 
 function toSource(
   label: string,
-  text: { system?: string; user: string },
+  text: ChatText,
   notes: ImportNotes,
   where: string,
 ): PromptSource | undefined {
-  const user = convertTemplate(text.user);
-  const system = convertTemplate(text.system ?? "");
-  for (const c of [user, system]) {
+  const parts = [
+    ...(text.system !== undefined ? [text.system] : []),
+    ...(text.messages ?? []).map((m) => m.content),
+    ...(text.user !== undefined ? [text.user] : []),
+  ].map(convertTemplate);
+  const templates: string[] = [];
+  const variables: string[] = [];
+  for (const c of parts) {
     if (!c.ok) {
       notes.skip(where, `prompt ${label}`, c.reason);
       return undefined;
     }
+    templates.push(c.template);
+    variables.push(...c.variables);
   }
-  if (!user.ok || !system.ok) return undefined;
+  let k = 0;
+  const next = (): string => templates[k++] ?? "";
+  const system = text.system !== undefined ? next() : undefined;
+  const messages = (text.messages ?? []).map((m) => ({ role: m.role, content: next() }));
+  const template = text.user !== undefined ? next() : undefined;
   return {
     label,
     ids: [],
-    ...(text.system !== undefined ? { system: system.template } : {}),
-    template: user.template,
-    variables: [...new Set([...system.variables, ...user.variables])],
+    ...(system !== undefined ? { system } : {}),
+    ...(messages.length ? { messages } : {}),
+    ...(template !== undefined ? { template } : {}),
+    variables: [...new Set(variables)],
   };
 }
 

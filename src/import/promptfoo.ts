@@ -89,8 +89,8 @@ interface Mapping {
  * criterion of the prompt; one whose value depends on the test's vars is a check of each example,
  * like the test's own assertions.
  */
-function mapTests(tests: readonly TestCase[], notes: ImportNotes): Mapping {
-  const mapped = tests.map((t) => t.assert.map((a) => mapAssertion(a.assertion, t.vars)));
+function mapTests(tests: readonly TestCase[], notes: ImportNotes, textOutput: boolean): Mapping {
+  const mapped = tests.map((t) => t.assert.map((a) => mapAssertion(a.assertion, t.vars, textOutput)));
   const defaults = tests[0]?.assert.filter((a) => a.fromDefault).length ?? 0;
   const shared = new Set<number>();
   const criteria: Named[] = [];
@@ -158,7 +158,8 @@ function version(
     ...(m.tools ? { tools: m.tools as NonNullable<PromptFile["tools"]> } : {}),
     ...(m.tool_choice !== undefined ? { tool_choice: m.tool_choice } : {}),
     ...(p.system !== undefined ? { system: p.system } : {}),
-    template: p.template,
+    ...(p.messages ? { messages: p.messages } : {}),
+    ...(p.template !== undefined ? { template: p.template } : {}),
     // Without declared tools there is no schema to validate calls against: the output must be JSON, as before.
     eval_criteria: m.tools
       ? criteria
@@ -218,7 +219,14 @@ export async function importPromptfoo(
 
   const baseName =
     options.name ?? slug(typeof raw.description === "string" ? raw.description : options.fallbackName);
-  const prompts = await readPrompts(raw.prompts, read, notes, file);
+  // promptfoo's own default when a config has no prompts (red-team configs, mostly): each test's `prompt` var.
+  if (raw.prompts === undefined)
+    notes.change(
+      file,
+      "prompts",
+      "none given: promptfoo's default prompt {{prompt}} (each test's prompt var is the whole user message)",
+    );
+  const prompts = await readPrompts(raw.prompts ?? ["{{prompt}}"], read, notes, file);
   if (prompts.length === 0)
     throw new UserError(
       "no prompt could be imported",
@@ -256,7 +264,7 @@ export async function importPromptfoo(
     );
 
   // One prompt per promptfoo prompt: each test's own checks travel with its example.
-  const mapping = mapTests(tests, notes);
+  const mapping = mapTests(tests, notes, answersAreText(raw));
   const anyChecks = mapping.tests.some((t) => t.checks.length > 0);
   const criteria: Criterion[] = [
     ...mapping.criteria.map(finish),
@@ -329,6 +337,39 @@ export async function importPromptfoo(
     ...(judge ? { judge_model: judge } : {}),
   };
   return { prompts: out, config, notes, ...(nothingChecked ? { nothingChecked } : {}) };
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Whether promptfoo hands assertions the answer as text: not when a provider declares tools or
+ * functions (the output is then the calls), a JSON-schema response format (the parsed JSON) or a
+ * transform (whatever the code returns), nor when the tests transform it.
+ */
+function answersAreText(raw: Record<string, unknown>): boolean {
+  const providers = raw.providers ?? raw.targets;
+  const entries: unknown[] = Array.isArray(providers)
+    ? providers
+    : providers === undefined
+      ? []
+      : [providers];
+  for (const e of entries) {
+    if (!isMap(e)) continue;
+    const bodies = [e, ...Object.values(e).filter(isMap)];
+    for (const b of bodies) {
+      if (b.transform !== undefined) return false;
+      const config = b.config;
+      if (!isMap(config)) continue;
+      if (config.tools !== undefined || config.functions !== undefined) return false;
+      const format = config.response_format;
+      if (isMap(format) && format.type !== "text" && format.type !== "json_object") return false;
+    }
+  }
+  const transforms = (t: unknown): boolean =>
+    isMap(t) && isMap(t.options) && t.options.transform !== undefined;
+  if (transforms(raw.defaultTest)) return false;
+  return !(Array.isArray(raw.tests) && raw.tests.some(transforms));
 }
 
 /** A provider's `prompts:` entry names a prompt by its label, its id or its file, as promptfoo matches them. */

@@ -106,7 +106,7 @@ describe("promptfoo assertions", () => {
   test.each([
     [{ type: "javascript", value: "true" }, /never executes code/],
     [{ type: "python", value: "file://x.py" }, /never executes code/],
-    [{ type: "not-equals", value: "x" }, /no not-equals/],
+    [{ type: "not-equals", value: { a: 1 } }, /no not-equals criterion for JSON values/],
     [{ type: "regex", value: "(?=a)" }, /not RE2 syntax/],
     [{ type: "cost" }, /needs a threshold/],
     [{ type: "levenshtein", value: "x" }, /no criterion like promptfoo's levenshtein/],

@@ -2,6 +2,7 @@ import { cp, readFile, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseEvalSet, parsePromptFile } from "../../src/config/load.js";
+import { buildRequest } from "../../src/engine/build-request.js";
 import { cli } from "../helpers/cli.js";
 import { makeProject } from "../helpers/project.js";
 
@@ -410,6 +411,72 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
       'nothing checks this project: none of the 2 assertion(s) could be imported (see "not imported"): the prompts check only for a non-empty answer\n',
     );
     expect((await prompt(root, "summaries")).eval_criteria).toMatchObject([{ name: "answered" }]);
+  });
+
+  test("tiny javascript assertions with an exact criterion are carried; others listed with the reason", async () => {
+    const { root, run } = await importFixture("javascript");
+    expect(run.code).toBe(0);
+    const v1 = await prompt(root, "pirate-greetings");
+    expect(v1.eval_criteria[0]).toEqual({
+      name: "length",
+      type: "length",
+      chars: { max: 280 },
+      threshold: 1,
+    });
+    expect((await examples(root, "pirate-greetings")).map((e) => e.checks)).toEqual([
+      [{ name: "starts-with", type: "regex", pattern: "^Ahoy" }],
+      [{ name: "not-contains", type: "not_contains", value: ["sorry", "Sorry"] }],
+    ]);
+    expect(run.stdout).toMatch(
+      /defaultTest\.assert\[0\]: javascript: JavaScript's output\.length counts UTF-16/,
+    );
+    // a method call on the needle is code the recogniser does not read: listed, not guessed
+    expect(run.stdout).toMatch(/tests\[0\]\.assert\[1\]: javascript assertion: runs code; .*not this one/);
+    expect(run.stdout).toMatch(
+      /tests\[1\]\.assert\[1\]: javascript assertion: a multi-line body without return/,
+    );
+    await evalsToVerdict(root);
+  });
+
+  test("a chat with earlier turns is sent as the same messages, in the same order; a tool turn is listed", async () => {
+    const { root, run } = await importFixture("conversation", ["--name", "chat"]);
+    expect(run.code).toBe(0);
+    const [example] = await examples(root, "chat-1");
+    if (!example) throw new Error("no example");
+    expect(buildRequest(await prompt(root, "chat-1"), example).messages).toEqual([
+      { role: "system", content: "You give one antonym." },
+      { role: "user", content: "hot" },
+      { role: "assistant", content: "cold" },
+      { role: "user", content: "happy" },
+    ]);
+    expect(buildRequest(await prompt(root, "chat-2"), example).messages).toEqual([
+      { role: "user", content: "Remember the topic: tides." },
+      { role: "user", content: "Now write a haiku about it, and say happy." },
+    ]);
+    expect(await readdir(join(root, "prompts"))).toEqual(["chat-1", "chat-2"]);
+    expect(run.stdout).toMatch(
+      /prompt tool-turn\.json: a tool message; an agentops prompt holds system, user and assistant turns/,
+    );
+    await evalsToVerdict(root);
+  });
+
+  test("no prompts: is promptfoo's default {{prompt}}; not-equals and g-eval are carried", async () => {
+    const { root, run } = await importFixture("no-prompts");
+    expect(run.code).toBe(0);
+    const v1 = await prompt(root, "bank-bot-probes");
+    expect(v1.template).toBe("{prompt}");
+    expect(run.stdout).toMatch(/prompts: none given: promptfoo's default prompt \{\{prompt\}\}/);
+    expect((await examples(root, "bank-bot-probes"))[0]?.checks).toEqual([
+      { name: "not-equals", type: "regex", pattern: "^I cannot help\\.$", match: false },
+      {
+        name: "g-eval",
+        type: "llm_judge",
+        rubric: "The reply asks the customer to sign in before giving account details.",
+        min_score: 0.6,
+      },
+    ]);
+    expect(run.stdout).toMatch(/g-eval: scored 1-5 by the agentops judge/);
+    await evalsToVerdict(root);
   });
 
   test("a red-team config imports its target prompt and says its tests are generated at run time", async () => {
