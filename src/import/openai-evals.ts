@@ -199,6 +199,15 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
       );
       continue;
     }
+    if (s.input === undefined) {
+      const keys = Object.keys(s).slice(0, 8).join(", ");
+      notes.skip(
+        `${file}:${line}`,
+        "sample",
+        `a line without input (its keys: ${keys || "none"}), not an Evals sample {input, ideal}`,
+      );
+      continue;
+    }
     const msgs = messages(s.input);
     if (typeof msgs === "string") {
       notes.skip(`${file}:${line}`, "sample", msgs);

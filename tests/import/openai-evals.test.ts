@@ -192,6 +192,7 @@ describe("agentops import openai-evals", () => {
     expect(legacy.r.stderr).toMatch(
       /no sample could be imported[\s\S]*legacy fine-tuning format[\s\S]*evals never ran these; rewrite them as \{input, ideal\}/,
     );
+    expect(legacy.r.stderr).toMatch(/a line without input \(its keys: question, answerKey\)/);
     const yaml = await importSamples("spec-as-samples.jsonl");
     expect(yaml.r.code).toBe(2);
     expect(yaml.r.stderr).toMatch(
