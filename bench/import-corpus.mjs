@@ -111,7 +111,7 @@ for (const item of items) {
   const imp = run(args, dirname(file));
   listedReasons(imp.stdout);
   if (kind === "openai-evals" && imp.code === 0) {
-    const how = /scored as (Match|Includes|FuzzyMatch|ModelBasedClassify)[^\n]*?(no --spec given)?/.exec(
+    const how = /scored as (Match|Includes|FuzzyMatch|ModelBasedClassify)(?:[^\n]*(no --spec given))?/.exec(
       imp.stdout,
     );
     const k = how ? `${how[1]}${how[2] ? " (no spec)" : " (from the spec)"}` : "?";
