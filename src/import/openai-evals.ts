@@ -191,7 +191,7 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
         "message name",
         "the name of a message (example_user, example_assistant of few-shot turns) is not sent: the message goes with its role and content",
       );
-    if (s.input === undefined && "prompt" in s) {
+    if (s.input === undefined && "prompt" in s && "completion" in s) {
       notes.skip(
         `${file}:${line}`,
         "sample",

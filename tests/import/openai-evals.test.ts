@@ -193,6 +193,8 @@ describe("agentops import openai-evals", () => {
       /no sample could be imported[\s\S]*legacy fine-tuning format[\s\S]*evals never ran these; rewrite them as \{input, ideal\}/,
     );
     expect(legacy.r.stderr).toMatch(/a line without input \(its keys: question, answerKey\)/);
+    // A graded answer set ({prompt, sample, answer}) is no legacy sample: its keys are named instead.
+    expect(legacy.r.stderr).toMatch(/a line without input \(its keys: prompt, sample, answer\)/);
     const yaml = await importSamples("spec-as-samples.jsonl");
     expect(yaml.r.code).toBe(2);
     expect(yaml.r.stderr).toMatch(
