@@ -84,7 +84,13 @@ if (kind === "promptfoo") {
   const specText = new Map(specs.map((s) => [s, readFileSync(s, "utf8")]));
   items = walk(corpus, (p) => p.endsWith(".jsonl") && !p.includes(join("registry", "evals"))).map((file) => {
     const rel = relative(join(corpus, "evals", "registry", "data"), file);
-    const spec = [...specText].find(([, t]) => t.includes(`samples_jsonl: ${rel}`))?.[0];
+    // A spec may name the file with a prefix (`data/<rel>`) or in quotes.
+    const names = (t) =>
+      t.split("\n").some((l) => {
+        const m = /^\s*samples_jsonl:\s*["']?([^"'\s]+)["']?\s*$/.exec(l);
+        return m !== null && (m[1] === rel || m[1].endsWith(`/${rel}`));
+      });
+    const spec = [...specText].find(([, t]) => names(t))?.[0];
     return { file, spec };
   });
 }
@@ -111,7 +117,9 @@ for (const item of items) {
   const imp = run(args, dirname(file));
   listedReasons(imp.stdout);
   if (kind === "openai-evals" && imp.code === 0) {
-    const how = /scored as (Match|Includes|FuzzyMatch)[^\n]*?(no --spec given)?/.exec(imp.stdout);
+    const how = /scored as (Match|Includes|FuzzyMatch|ModelBasedClassify)(?:[^\n]*(no --spec given))?/.exec(
+      imp.stdout,
+    );
     const k = how ? `${how[1]}${how[2] ? " (no spec)" : " (from the spec)"}` : "?";
     classes.set(k, (classes.get(k) ?? 0) + 1);
   }

@@ -21,7 +21,8 @@ Options:
   --name NAME          the prompt's name (default: from the config's description or the file)
   --model MODEL        model when the source names none (default: gpt-4o-mini)
   --spec FILE          openai-evals: the eval's registry spec (evals/registry/evals/<name>.yaml);
-                       its class (Match, Includes, FuzzyMatch) decides how answers are scored
+                       its class (Match, Includes, FuzzyMatch, or ModelBasedClassify with the
+                       fact grading spec) decides how answers are scored
   --force              overwrite files that exist
   -h, --help           show this help
 `;

@@ -167,7 +167,16 @@ export function checkEvalSetFitsPrompt(prompt: LoadedPrompt, evalSet: LoadedEval
       : [],
   );
   checkExpectedToolCalls(prompt.data, prompt.file, evalSet);
+  const conversationOnly = prompt.data.template === undefined && prompt.data.messages === undefined;
   for (const ex of evalSet.examples) {
+    const turns = ex.input.messages;
+    if (conversationOnly && !(Array.isArray(turns) && turns.length > 0)) {
+      throw new UserError(
+        `example "${ex.id}" has no input.messages, and ${prompt.file} has no template or messages: nothing would be sent`,
+        { file: evalSet.file, line: ex.line, field: "input.messages" },
+        `give ${prompt.file} a template (the user turn), or the example its conversation in input.messages`,
+      );
+    }
     for (const v of vars) {
       if (!Object.hasOwn(ex.input, v)) {
         throw new UserError(

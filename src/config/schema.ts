@@ -354,7 +354,11 @@ export const PromptFile = z
     temperature: z.number().min(0).max(2).optional(),
     max_tokens: z.number().int().positive().max(1_000_000).optional(),
     system: z.string().max(100_000).optional(),
-    /** The final user turn; optional when `messages` holds the conversation. */
+    /**
+     * The final user turn; optional when `messages` holds the conversation. Without template and
+     * messages, each example's `input.messages` is the whole conversation, sent as it is (an imported
+     * OpenAI Evals sample that ends with a system message); load.ts checks every example has one.
+     */
     template: z.string().min(1).max(100_000).optional(),
     /** Turns before the final user turn (few-shot, multi-turn set-ups), with {placeholders}. */
     messages: z.array(MessageTemplate).min(1).max(200).optional(),
@@ -370,13 +374,6 @@ export const PromptFile = z
     eval_criteria: z.array(Criterion).min(1),
   })
   .superRefine((p, ctx) => {
-    if (p.template === undefined && p.messages === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["template"],
-        message: "no prompt: give template (the user turn) or messages",
-      });
-    }
     const declared = new Set<string>();
     (p.tools ?? []).forEach((t, i) => {
       const name = toolSpecName(t);

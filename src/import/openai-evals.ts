@@ -20,7 +20,8 @@ interface Message {
 const ROLES = new Set(["system", "user", "assistant"]);
 
 function messages(input: unknown): Message[] | string {
-  if (typeof input === "string") return [{ role: "user", content: input }];
+  // evals/prompt/base.py: a chat model gets a text prompt as one system message.
+  if (typeof input === "string") return [{ role: "system", content: input }];
   if (!Array.isArray(input)) return "input is neither text nor a list of {role, content} messages";
   const out: Message[] = [];
   for (const m of input) {
@@ -46,11 +47,32 @@ const CLASSES: Record<string, { mode: Mode; says: string }> = {
   },
 };
 
-interface Scoring {
-  mode: Mode;
-  ignoreCase: boolean;
-  says: string;
-}
+/** A match class's equals mode, or a model-graded spec's judge criterion. */
+type Scoring = { says: string } & (
+  { kind: "match"; mode: Mode; ignoreCase: boolean } | { kind: "judge"; criterion: Criterion }
+);
+
+/**
+ * Model-graded specs (evals/registry/modelgraded/<name>.yaml) an agentops judge preset means the same as.
+ * `fact` has the grader place the answer against the ideal (A subset, B superset, C same, D disagrees,
+ * E differs in ways that do not matter) and reports how many fall in each class, with no pass mark.
+ */
+const GRADED: Record<string, { criterion: Criterion; says: string }> = {
+  fact: {
+    criterion: {
+      name: "fact",
+      type: "llm_judge",
+      preset: "correctness",
+      min_score: 0.5,
+      threshold: 0.75,
+    },
+    says:
+      "ModelBasedClassify with modelgraded_spec fact: judged with the correctness preset against the ideal " +
+      "answer (1-5); an answer passes at 3 or more (min_score 0.5: not contradicting the ideal, as evals' " +
+      "choices A, B, C, E), and the mean score must reach 0.75. evals sorts answers into its five choices " +
+      "and sets no pass mark",
+  },
+};
 
 /** The eval's class from the registry spec: the entry whose samples_jsonl is this file, else the only one. */
 function scoringFromSpec(spec: { text: string; file: string }, samples: string, notes: ImportNotes): Scoring {
@@ -78,6 +100,9 @@ function scoringFromSpec(spec: { text: string; file: string }, samples: string, 
     );
   const cls = String(entry.v.class);
   const short = cls.split(":").at(-1) ?? cls;
+  const args = argsOf(entry);
+  if (cls === "evals.elsuite.modelgraded.classify:ModelBasedClassify")
+    return gradedFromSpec(entry.key, args, spec.file, notes);
   const known = CLASSES[short];
   if (!known || !cls.startsWith("evals.elsuite.basic."))
     throw new UserError(
@@ -85,7 +110,6 @@ function scoringFromSpec(spec: { text: string; file: string }, samples: string, 
       { file: spec.file, field: `${entry.key}.class` },
       "Match, Includes and FuzzyMatch (evals.elsuite.basic) are imported; for a model-graded eval, write an llm_judge criterion with its rubric",
     );
-  const args = argsOf(entry);
   for (const key of Object.keys(args))
     if (key !== "samples_jsonl" && !(key === "ignore_case" && short === "Includes"))
       notes.skip(
@@ -95,10 +119,39 @@ function scoringFromSpec(spec: { text: string; file: string }, samples: string, 
       );
   const ignoreCase = short === "Includes" && args.ignore_case === true;
   return {
+    kind: "match",
     mode: known.mode,
     ignoreCase,
     says: `${known.says}${ignoreCase ? ", ignoring case" : ""}, from ${entry.key} in ${spec.file}`,
   };
+}
+
+/** A ModelBasedClassify eval whose grading spec (`modelgraded_spec`, once `modelgraded_spec_file`) has a preset. */
+function gradedFromSpec(
+  key: string,
+  args: Record<string, unknown>,
+  file: string,
+  notes: ImportNotes,
+): Scoring {
+  const field = "modelgraded_spec" in args ? "modelgraded_spec" : "modelgraded_spec_file";
+  const name = args[field];
+  const graded = typeof name === "string" ? GRADED[name] : undefined;
+  if (!graded)
+    throw new UserError(
+      `the eval ${key} is model-graded (ModelBasedClassify) with ${field} ${JSON.stringify(name ?? null)}, whose grading prompt and choices no agentops judge preset carries`,
+      { file, field: `${key}.args.${field}` },
+      `${Object.keys(GRADED).join(", ")} is imported; for this one, write an llm_judge criterion whose rubric says what the grading spec asks`,
+    );
+  for (const k of Object.keys(args))
+    if (k !== "samples_jsonl" && k !== field && !(k === "eval_type" && args[k] === "cot_classify"))
+      notes.skip(`${file} ${key}.args`, k, "no agentops equivalent for this argument of the eval");
+  if (args.eval_type === "cot_classify")
+    notes.change(
+      `${file} ${key}.args`,
+      "eval_type",
+      "cot_classify (the grader reasons, then picks a choice): the agentops judge scores 1-5 with its reason",
+    );
+  return { kind: "judge", criterion: graded.criterion, says: `${graded.says}, from ${key} in ${file}` };
 }
 
 // The template's one placeholder; any brace in the texts is data, so it sits in the example.
@@ -106,9 +159,11 @@ const TEMPLATE = "{input}";
 
 /**
  * OpenAI Evals samples (`{"input": [messages] | "text", "ideal": "…" | ["…", …]}`, one a line) as one
- * prompt: the system message every sample shares is the prompt's, the last user message the example's
- * `input.input`, earlier turns (per-sample system messages, few-shot turns) its `input.messages`, the
- * ideal answers its `expected`, scored as the eval's class does (Match when no spec says otherwise).
+ * prompt: the system message every sample shares is the prompt's; when every conversation ends with a
+ * user message, that message is the example's `input.input` and earlier turns its `input.messages`;
+ * otherwise each example's `input.messages` is its whole conversation and the prompt adds no turn. The
+ * ideal answers are `expected`, scored as the eval's class does (Match when no spec says otherwise; the
+ * `fact` model-graded spec as the correctness judge).
  */
 export function importOpenAiEvals(text: string, file: string, options: OpenAiEvalsOptions): ImportedProject {
   const notes = new ImportNotes();
@@ -116,11 +171,14 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
   const scoring: Scoring = options.spec
     ? scoringFromSpec(options.spec, samplesName, notes)
     : {
+        kind: "match",
         mode: "starts_with",
         ignoreCase: false,
         says: `${CLASSES.Match?.says ?? ""}; no --spec given, Match assumed`,
       };
+  refuseYaml(text, file);
   const parsed: { line: number; msgs: Message[]; ideals: string[] }[] = [];
+  let textInputs = false;
   const lines = parseJsonLines(text, file, 'each line is one sample: {"input": [...], "ideal": "..."}');
   for (const { value: sample, line } of lines) {
     const s = (typeof sample === "object" && sample !== null ? sample : {}) as {
@@ -133,17 +191,30 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
         "message name",
         "the name of a message (example_user, example_assistant of few-shot turns) is not sent: the message goes with its role and content",
       );
-    if (s.input === undefined && "prompt" in s) {
+    if (s.input === undefined && "prompt" in s && "completion" in s) {
       notes.skip(
         `${file}:${line}`,
         "sample",
-        "a {prompt, completion} line (the legacy completions format), not an Evals sample {input, ideal}",
+        "a {prompt, completion} line (the legacy fine-tuning format): evals' Match, Includes and FuzzyMatch read only {input, ideal} samples (they stop at a sample without input), so evals never ran these; rewrite them as {input, ideal}",
+      );
+      continue;
+    }
+    if (s.input === undefined) {
+      const keys = Object.keys(s).slice(0, 8).join(", ");
+      notes.skip(
+        `${file}:${line}`,
+        "sample",
+        `a line without input (its keys: ${keys || "none"}), not an Evals sample {input, ideal}`,
       );
       continue;
     }
     const msgs = messages(s.input);
     if (typeof msgs === "string") {
       notes.skip(`${file}:${line}`, "sample", msgs);
+      continue;
+    }
+    if (msgs.length === 0) {
+      notes.skip(`${file}:${line}`, "sample", "its input is an empty list of messages");
       continue;
     }
     // A number is compared as its text, as a custom eval class that formats it would.
@@ -160,14 +231,7 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
       notes.skip(`${file}:${line}`, "sample", "has no ideal answer (a text or a list of texts)");
       continue;
     }
-    if (msgs.at(-1)?.role !== "user") {
-      notes.skip(
-        `${file}:${line}`,
-        "sample",
-        `its conversation ends with a ${msgs.at(-1)?.role ?? "missing"} message; an agentops prompt ends with the user turn`,
-      );
-      continue;
-    }
+    textInputs ||= typeof s.input === "string";
     parsed.push({ line, msgs, ideals });
   }
   if (parsed.length === 0)
@@ -176,35 +240,63 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
       { file },
       [...new Set(notes.skipped.map((n) => n.reason))].join("; ") || "add samples",
     );
+  if (textInputs)
+    notes.change(
+      file,
+      "input",
+      "a text input is sent as one system message, as evals sends a text prompt to a chat model (evals/prompt/base.py)",
+    );
 
+  // When every conversation ends with a user turn, that turn is the template's {input}; otherwise (a
+  // conversation of system messages only, say) each example's input.messages is the whole conversation
+  // and the prompt adds no turn: the request is the sample's messages, as evals sends them.
+  const endsWithUser = parsed.every((p) => p.msgs.at(-1)?.role === "user");
   const firstSystem = parsed[0]?.msgs[0]?.role === "system" ? parsed[0].msgs[0].content : undefined;
   const shared =
     firstSystem !== undefined &&
-    parsed.every((p) => p.msgs[0]?.role === "system" && p.msgs[0].content === firstSystem);
+    parsed.every(
+      (p) =>
+        p.msgs[0]?.role === "system" &&
+        p.msgs[0].content === firstSystem &&
+        // A conversation that is only the shared message would leave its example nothing to send.
+        (endsWithUser || p.msgs.length > 1),
+    );
   const examples: EvalExample[] = parsed.map((p) => {
-    const turns = (shared ? p.msgs.slice(1) : p.msgs).slice(0, -1);
-    const last = p.msgs.at(-1)?.content ?? "";
+    const own = shared ? p.msgs.slice(1) : p.msgs;
+    const turns = endsWithUser ? own.slice(0, -1) : own;
     return {
       id: String(p.line),
-      input: { input: last, ...(turns.length ? { messages: turns } : {}) },
+      input: {
+        ...(endsWithUser ? { input: p.msgs.at(-1)?.content ?? "" } : {}),
+        ...(turns.length ? { messages: turns } : {}),
+      },
       expected: p.ideals.length === 1 ? p.ideals[0] : p.ideals,
     };
   });
-  if (examples.some((e) => e.input.messages !== undefined))
+  if (!endsWithUser)
+    notes.change(
+      file,
+      "conversation",
+      "not every sample ends with a user message, so each example's input.messages is its whole conversation (after the shared system message), sent as it is with no turn added; the prompt has no template",
+    );
+  else if (examples.some((e) => e.input.messages !== undefined))
     notes.change(
       file,
       "conversation",
       "turns before the last user message (a system message of its own, few-shot turns) are each example's input.messages, sent as they are",
     );
   notes.change(file, "ideal", `scored as ${scoring.says}`);
-  const criterion: Criterion = {
-    name: "match",
-    type: "equals",
-    mode: scoring.mode,
-    ...(scoring.ignoreCase ? { ignore_case: true } : {}),
-    threshold: 1,
-    description: scoring.says.slice(0, 2000),
-  };
+  const criterion: Criterion =
+    scoring.kind === "judge"
+      ? { ...scoring.criterion, description: scoring.says.slice(0, 2000) }
+      : {
+          name: "match",
+          type: "equals",
+          mode: scoring.mode,
+          ...(scoring.ignoreCase ? { ignore_case: true } : {}),
+          threshold: 1,
+          description: scoring.says.slice(0, 2000),
+        };
   return {
     prompts: [
       {
@@ -216,7 +308,7 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
             description: `imported from OpenAI Evals samples ${file}`,
             model: options.model,
             ...(shared && firstSystem !== undefined ? { system: literalTemplate(firstSystem) } : {}),
-            template: TEMPLATE,
+            ...(endsWithUser ? { template: TEMPLATE } : {}),
             eval_criteria: [criterion],
           },
         ],
@@ -227,4 +319,17 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
     config: { prompts_dir: "prompts", environments: { production: { [options.name]: 1 } } },
     notes,
   };
+}
+
+/** A registry spec handed over as the samples file (a YAML file named .jsonl is in evals' history). */
+function refuseYaml(text: string, file: string): void {
+  const lines = text.split(/\r?\n/);
+  const first = lines.findIndex((l) => l.trim() !== "");
+  const line = lines[first] ?? "";
+  if (line.trimStart().startsWith("{") || !/^[^\s{}[\]"]+:\s*$/.test(line)) return;
+  throw new UserError(
+    "this is YAML (an evals registry spec, by its look), not samples: a samples file holds one JSON object a line",
+    { file, line: first + 1 },
+    "give the samples file its args name (samples_jsonl); pass a registry spec with --spec",
+  );
 }

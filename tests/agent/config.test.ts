@@ -113,10 +113,20 @@ describe("agent prompt files", () => {
       parsePromptFile(AGENT.replace("name: issue_refund", "name: lookup_order"), "v1.yaml"),
     );
     expect(dup.format()).toContain('duplicate tool name "lookup_order"');
-    const noPrompt = userError(() =>
-      parsePromptFile(AGENT.replace(/messages:[\s\S]*?template: "\{message\}"\n/, ""), "v1.yaml"),
+    // Without template and messages the conversation is each example's: one without any is refused before a call.
+    const conversationOnly = parsePromptFile(
+      AGENT.replace(/messages:[\s\S]*?template: "\{message\}"\n/, ""),
+      "v1.yaml",
     );
-    expect(noPrompt.format()).toContain("give template (the user turn) or messages");
+    const noPrompt = userError(() => {
+      checkEvalSetFitsPrompt(
+        conversationOnly,
+        parseEvalSet(line({ id: "a", input: { customer: "A" }, expected_tool_calls: [] }), "e.jsonl"),
+      );
+    });
+    expect(noPrompt.format()).toMatch(
+      /^e\.jsonl:1: input\.messages: example "a" has no input\.messages, and v1\.yaml has no template or messages: nothing would be sent/,
+    );
     const noTools = userError(() =>
       parsePromptFile(AGENT.replace(/tools:[\s\S]*?response_format:/, "response_format:"), "v1.yaml"),
     );
