@@ -9,7 +9,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../helpers/fake-github.js";
 import { startFakeOpenAI } from "../helpers/fake-openai.js";
 import { TempRepo } from "../helpers/git-repo.js";
@@ -318,10 +318,31 @@ describe("the Action on pull_request", () => {
 });
 
 describe("the PR bot on issue_comment", () => {
+  /**
+   * The pull_request run that leaves the regressed PR runs once; each test goes on from a copy of what it
+   * left (the repository, the report comment and the statuses), as it would from a fresh run of its own.
+   */
+  let regressedRun: { repo: TempRepo; baseSha: string; headSha: string; server: FakeGitHub } | undefined;
+  afterAll(async () => {
+    await regressedRun?.server.close();
+    regressedRun?.repo.remove();
+  });
+
   async function regressed() {
-    const { headSha } = setup({ summarize: 2 });
-    const server = await github(headSha);
-    await onPullRequest(server, headSha);
+    if (!regressedRun) {
+      const { headSha } = setup({ summarize: 2 });
+      const server = await github(headSha);
+      expect((await onPullRequest(server, headSha)).code).toBe(1);
+      regressedRun = { repo, baseSha, headSha, server };
+      repo = TempRepo.copy(repo);
+      gh = undefined;
+    } else {
+      repo = TempRepo.copy(regressedRun.repo);
+      baseSha = regressedRun.baseSha;
+    }
+    const { headSha, server: was } = regressedRun;
+    expect(was.statuses.at(-1)).toMatchObject({ sha: headSha, state: "failure" });
+    const server = await github(headSha, { comments: was.comments, statuses: was.statuses });
     return { headSha, server };
   }
 

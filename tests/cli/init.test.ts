@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
+import { compileCache } from "../helpers/run-action.js";
 
 const run = promisify(execFile);
 const CLI = resolve("dist/cli/index.js");
@@ -15,7 +16,10 @@ async function agentops(
   cwd: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? "" } });
+    const r = await run(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", ...compileCache },
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const f = e as { code: number; stdout: string; stderr: string };

@@ -1,10 +1,41 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, describe, expect, test } from "vitest";
+import type { FakeGitHub, FakeGitHubOptions } from "../helpers/fake-github.js";
 import { PrScenario } from "../helpers/pr-scenario.js";
 
 let s: PrScenario;
 afterEach(async () => {
   await s.close();
 });
+
+/**
+ * Most tests start from the same point: summarize switched to its regressed v2 and the pull_request run
+ * that failed it. That run is made once per file; each test goes on from a copy of what it left (the
+ * repository, the report comment and the statuses), with its own fake GitHub (`extra`: who may do what).
+ */
+let failed: { sc: PrScenario; head: string } | undefined;
+afterAll(async () => {
+  await failed?.sc.close();
+});
+async function afterFailingRun(
+  extra: Partial<FakeGitHubOptions> = {},
+): Promise<{ a: string; gh: FakeGitHub }> {
+  if (!failed) {
+    const sc = new PrScenario();
+    const head = sc.switchTo({ summarize: 2 });
+    await sc.github(head);
+    expect((await sc.onPullRequest(head)).code).toBe(1);
+    failed = { sc, head };
+  }
+  const { sc: from, head } = failed;
+  expect(from.server().statuses.at(-1)).toMatchObject({ sha: head, state: "failure" });
+  s = new PrScenario(undefined, from);
+  const gh = await s.github(head, {
+    comments: from.server().comments,
+    statuses: from.server().statuses,
+    ...extra,
+  });
+  return { a: head, gh };
+}
 
 const short = (sha: string) => sha.slice(0, 7);
 const replies = () => s.server().comments.filter((c) => !c.body.startsWith("<!-- agentops-report -->"));
@@ -56,10 +87,7 @@ describe("an approval is for the commit whose report was read", () => {
   }, 60_000);
 
   test("an approval written after the report for the head approves it", async () => {
-    s = new PrScenario();
-    const a = s.switchTo({ summarize: 2 });
-    await s.github(a);
-    await s.onPullRequest(a);
+    const { a } = await afterFailingRun();
     const r = await s.onComment("boss", "/agentops approve");
     expect(r.code).toBe(0);
     expect(s.server().statuses.at(-1)).toMatchObject({
@@ -83,18 +111,8 @@ describe("an approval is for the commit whose report was read", () => {
 
 describe("who may approve", () => {
   test("the PR's author cannot approve their own regression by default; allow-self-approve lets them", async () => {
-    s = new PrScenario();
-    const a = s.switchTo({ summarize: 2 });
-    const gh = await s.github(a, {
-      pr: {
-        number: 7,
-        baseSha: s.baseSha,
-        headSha: a,
-        author: "alice",
-        files: [{ filename: "prompts/config.yaml", status: "modified" }],
-      },
-    });
-    await s.onPullRequest(a);
+    const { a, gh } = await afterFailingRun();
+    if (gh.pr) gh.pr.author = "alice";
     const r = await s.onComment("alice", "/agentops approve");
     expect(r.code).toBe(0);
     expect(replies().at(-1)?.body).toMatch(/you opened this pull request, so you cannot approve it yourself/);
@@ -106,15 +124,12 @@ describe("who may approve", () => {
   });
 
   test("permission is the base role: a custom role based on write may approve, one based on read may not", async () => {
-    s = new PrScenario();
-    const a = s.switchTo({ summarize: 2 });
-    const gh = await s.github(a, {
+    const { a, gh } = await afterFailingRun({
       permissions: {
         carol: { permission: "write", role_name: "prompt-reviewer" },
         dave: { permission: "read", role_name: "maintain-ish" },
       },
     });
-    await s.onPullRequest(a);
     await s.onComment("dave", "/agentops approve");
     expect(replies().at(-1)?.body).toMatch(/needs write, maintain or admin permission/);
     expect(successes()).toEqual([]);
@@ -133,10 +148,7 @@ describe("closed pull requests", () => {
     ["merged", { state: "closed" as const, merged: true }],
   ] as const) {
     test(`approve and rerun on a ${how} PR are refused and change nothing`, async () => {
-      s = new PrScenario();
-      const a = s.switchTo({ summarize: 2 });
-      const gh = await s.github(a);
-      await s.onPullRequest(a);
+      const { a, gh } = await afterFailingRun();
       if (gh.pr) Object.assign(gh.pr, pr);
       const statuses = gh.statuses.length;
       for (const command of ["approve", "rerun"]) {

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../helpers/fake-github.js";
 import { startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
 import { deployV2, gatePr, GOOD, type GatePr } from "../helpers/gate-project.js";
@@ -64,12 +64,29 @@ function onComment(
   });
 }
 
+/**
+ * The pull_request run that leaves a failing PR: it runs once per file (in the first test that needs it),
+ * and each test goes on from a copy of what it left, the repository and GitHub's state (the report
+ * comment, the statuses), so that each test's own runs start where a fresh failing run would leave them.
+ */
+let failed: Awaited<ReturnType<typeof failingPrWith>> | undefined;
+afterAll(async () => {
+  await failed?.sc.close();
+});
+
 /** prompts-example with summarize switched to its regressed v2: the run fails, and a report for the head is up. */
 async function failingPr(): Promise<{ sc: PrScenario; server: FakeGitHub; head: string }> {
-  const r = await failingPrWith({});
-  expect(r.sc.lastRun?.code).toBe(1);
-  expect(r.server.statuses.at(-1)).toMatchObject({ sha: r.head, state: "failure" });
-  return r;
+  if (!failed) {
+    const r = await failingPrWith({});
+    s = undefined;
+    failed = r;
+  }
+  const { sc: from, server: was, head } = failed;
+  expect(from.lastRun?.code).toBe(1);
+  expect(was.statuses.at(-1)).toMatchObject({ sha: head, state: "failure" });
+  const sc = (s = new PrScenario(undefined, from));
+  const server = await sc.github(head, { comments: was.comments, statuses: was.statuses });
+  return { sc, server, head };
 }
 
 async function failingPrWith(

@@ -55,6 +55,8 @@ export interface FakeGitHubOptions {
   pr?: FakePullRequest;
   /** Comments already on the PR. */
   comments?: FakeComment[];
+  /** Commit statuses already set (a copy of another fake's, to go on from where its run left off). */
+  statuses?: FakeGitHub["statuses"];
   /** Answer the first N requests to a path matching this with a status (fault drills). */
   faults?: FakeFault[];
   /**
@@ -125,10 +127,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   const pr = opts.pr ? { ...opts.pr } : undefined;
   const held: (() => void)[] = [];
   let hold = opts.holdCreates ?? 1;
-  const statuses: FakeGitHub["statuses"] = [];
+  const statuses: FakeGitHub["statuses"] = (opts.statuses ?? []).map((x) => ({ ...x }));
   const checkRuns = new Map<number, Record<string, unknown>>();
   const faults = (opts.faults ?? []).map((f) => ({ ...f }));
-  let nextId = 1000;
+  // Above the ids of the comments it starts with, so a new comment never takes an existing one's id.
+  let nextId = Math.max(999, ...comments.map((c) => c.id)) + 1;
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {

@@ -8,11 +8,18 @@ export const TOKEN = "ghs_canaryScenario0123456789abcdef";
 
 /** prompts-example as a repository with PR #7: `versions` switched in production on branch feature. */
 export class PrScenario {
-  readonly repo = new TempRepo();
+  readonly repo: TempRepo;
   readonly baseSha: string;
   gh: FakeGitHub | undefined;
 
-  constructor(mutateBase?: (dir: string) => void) {
+  /** With `copyOf`: a copy of that scenario's repository as it is now (no server), instead of a new one. */
+  constructor(mutateBase?: (dir: string) => void, copyOf?: PrScenario) {
+    if (copyOf) {
+      this.repo = TempRepo.copy(copyOf.repo);
+      this.baseSha = copyOf.baseSha;
+      return;
+    }
+    this.repo = new TempRepo();
     cpSync("prompts-example", this.repo.dir, { recursive: true });
     mutateBase?.(this.repo.dir);
     this.baseSha = this.repo.commit("base");

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { startFakeBatch, type FakeBatchServer } from "../helpers/fake-batch.js";
 import { makeProject, SIMPLE_SET } from "../helpers/project.js";
+import { compileCache } from "../helpers/run-action.js";
 
 /* The built CLI under a real SIGTERM (needs `npm run build` first, as the Action tests do). */
 
@@ -46,7 +47,12 @@ test("SIGTERM while a batch runs: the batch is left running, partial results are
     ],
     {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", OPENAI_API_KEY: "sk-sigterm-test", OPENAI_BASE_URL: fake.url },
+      env: {
+        PATH: process.env.PATH ?? "",
+        ...compileCache,
+        OPENAI_API_KEY: "sk-sigterm-test",
+        OPENAI_BASE_URL: fake.url,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
