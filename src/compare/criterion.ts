@@ -93,6 +93,8 @@ export interface CriterionComparison {
   minimum_detectable_drop: number | null;
   /** The drop the futility stop weighs against, fixed at the first look with spread. */
   design_drop?: number;
+  /** A futility stop ("not worse" than a drop of design_drop) whose estimate lies below −tolerance. */
+  below_tolerance?: true;
   threshold?: number;
 }
 
@@ -282,12 +284,26 @@ export function decideCriterion(
       ? test.delta >= -tol
       : drop !== undefined && isFutile(test, tol, drop, look.design.familySize);
   if (futile) {
+    // The futility stop weighs "no change" against a drop of D, not against the tolerance: the estimate
+    // can lie below −tolerance, and then the report must not say "not worse" (never ✅ when the 95%
+    // interval lies wholly below it).
+    const dropText = drop === undefined ? "" : ` of ${(drop * 100).toFixed(1)} pts or more`;
+    if (!improved && row.delta_ci[1] < -tol)
+      return {
+        ...passed,
+        status: "possible_drop",
+        decided_by: "not_worse",
+        reason: `possible drop, not confirmed: ${interval} lies wholly below the −${(tol * 100).toFixed(1)}-point tolerance; sampling stopped because the data favour no change over a drop${dropText}`,
+      };
     return {
       ...passed,
       decided_by: "not_worse",
+      ...(row.delta < -tol ? { below_tolerance: true as const } : {}),
       reason: improved
         ? `improved ${points(row.delta)} (95% CI ${points(row.delta_ci[0])} to ${points(row.delta_ci[1])})`
-        : `not worse beyond the tolerance (${interval})`,
+        : row.delta < -tol
+          ? `no sign of a drop${dropText} (${interval}); the estimate is below the tolerance, but the test at this prompt's level did not reject`
+          : `not worse beyond the tolerance (${interval})`,
     };
   }
   if (look.final) {

@@ -38,6 +38,11 @@ function decisionCell(c: CriterionComparison): string {
   const label = STATUS_LABEL[c.status];
   if (c.test) return `${label} (one-sided ${pText(c.test.p_value)} ≤ ${pValue(c.test.level)})`;
   if (c.decided_by === "end_of_sampling" && c.status === "ok") return "✅ undecided → passes";
+  // A futility stop whose estimate is below −tolerance passes, but "not worse" would overstate it.
+  if (c.decided_by === "not_worse" && c.status === "ok" && c.below_tolerance === true)
+    return c.design_drop === undefined
+      ? "✅ undecided → passes"
+      : `✅ no ≥ ${pts(c.design_drop)} pt drop seen`;
   if (c.status === "possible_drop" && c.minimum_detectable_drop !== null)
     return `${label} (detects ≥ ${pts(c.minimum_detectable_drop)} pts)`;
   return label;

@@ -11,6 +11,7 @@ import type { PromptRun } from "../../src/engine/evaluate.js";
 import type { ExampleResult } from "../../src/engine/runner.js";
 import { decideInRounds, type SampledPrompt } from "../../src/pipeline/sampling-rounds.js";
 import { sameRequests } from "../../src/pipeline/unchanged.js";
+import { criterionRow } from "../../src/report/criteria-table.js";
 import { promptRunOf, twoCriteria } from "../helpers/runs.js";
 
 const criteria = twoCriteria(0.95).filter((c) => c.name === "ok");
@@ -170,6 +171,43 @@ describe("family: α per prompt", () => {
     expect(row).toMatchObject({ status: "possible_drop", decision: "pass", decided_by: "end_of_sampling" });
     expect(row?.reason).toMatch(/possible drop, not confirmed.*detects drops of/);
     expect(c.reason).toMatch(/possible drop, not confirmed: ok/);
+  });
+});
+
+describe("a futility stop below −tolerance is never shown as ✅ not worse", () => {
+  // Many criteria share the prompt's α: the design drop is large and the futility stop needs no more
+  // than Δ̂ above its midpoint, so it can stop sampling with an estimate below −tolerance.
+  const look = (familySize: number) => ({ round: 1, maxRounds: 16, final: false, familySize });
+  const ok1 = twoCriteria().filter((k) => k.name === "ok");
+
+  test("the interval wholly below −tolerance: ⚠️ possible drop, still a pass that stops sampling", () => {
+    const [a, b] = pair(8);
+    // A later look of a run whose first look fixed a design drop of 60 points (a small, noisy start).
+    const first = comparePrompt(a, b, ok1, DEFAULT_GATE, new Map(), look(50));
+    const previous = {
+      ...first,
+      criteria: first.criteria.map((r) => ({ ...r, decision: "undecided" as const, design_drop: 0.6 })),
+    };
+    const row = comparePrompt(a, b, ok1, DEFAULT_GATE, new Map(), { ...look(50), round: 4, previous })
+      .criteria[0];
+    expect(row?.delta_ci?.[1]).toBeLessThan(-0.02);
+    expect(row).toMatchObject({ status: "possible_drop", decision: "pass", decided_by: "not_worse" });
+    expect(row?.reason).toMatch(
+      /possible drop, not confirmed: .*data favour no change over a drop of 60\.0 pts/,
+    );
+  });
+
+  test("the estimate below −tolerance, the interval not: passes, marked, and the report says no large drop seen", () => {
+    const [a, b] = pair(1);
+    const row = comparePrompt(a, b, ok1, DEFAULT_GATE, new Map(), look(50)).criteria[0];
+    expect(row?.delta).toBeLessThan(-0.02);
+    expect(row?.delta_ci?.[1]).toBeGreaterThan(-0.02);
+    expect(row).toMatchObject({ status: "ok", decided_by: "not_worse", below_tolerance: true });
+    expect(criterionRow(row as NonNullable<typeof row>)[4]).toMatch(/^✅ no ≥ [\d.]+ pt drop seen$/);
+    // An estimate within the tolerance is "not worse" as before.
+    const [c, d] = pair(0);
+    const fine = comparePrompt(c, d, ok1, DEFAULT_GATE, new Map(), look(50)).criteria[0];
+    expect(fine?.below_tolerance).toBeUndefined();
   });
 });
 
