@@ -254,6 +254,13 @@ const replaceAll = (text: string, pattern: RegExp): string => {
 };
 
 /**
+ * A piece of a key with no letter is left alone: in a key of random letters and digits such a run is
+ * all but impossible (8 digits in a row: about 5·10⁻⁷), while numbers in results and reports hold
+ * digit runs all the time, and masking one ("0.0123456789" → "0.***") breaks the JSON it is in.
+ */
+const maskUnlessDigits = (piece: string): string => (/\p{L}/u.test(piece) ? MASK : piece);
+
+/**
  * The fragment pattern, run only on windows around the places a 4-character
  * piece of the secret occurs (a fragment is at most `length` long and holds
  * one such piece), so text far from any is never matched against it.
@@ -273,7 +280,8 @@ function scrubFragments(text: string, p: Compiled, length: number): string {
   let out = "";
   let at = 0;
   for (const [start, end] of windows) {
-    out += text.slice(at, start) + replaceAll(text.slice(start, end), p.fragments);
+    p.fragments.lastIndex = 0;
+    out += text.slice(at, start) + text.slice(start, end).replace(p.fragments, maskUnlessDigits);
     at = end;
   }
   return out + text.slice(at);

@@ -183,6 +183,15 @@ describe("issue 20 attack 12: the encodings an echoing endpoint used to get a ke
     expect(out[1]?.output).toBe("*** (cont.)");
   });
 
+  test("numbers that share a run of digits with the key stay numbers (JSON output stays JSON)", () => {
+    // The key holds 0123456789, and its fragments are 11 characters: masking a digit run made
+    // "0.0123456789012" into "0.***" and broke the CLI's JSON results.
+    const json = JSON.stringify({ cost_usd: 0.0123456789012, ms: 9876543210.5, id: "e0123456789" });
+    expect(scrubSecrets(json, [KEY])).toBe(json);
+    // A piece with a letter is still masked, wherever it is.
+    expect(scrubSecrets(`{"x": "Canary0123456"}`, [KEY])).toBe(`{"x": "***"}`);
+  });
+
   test("ordinary text that shares a few characters with the key is left alone", () => {
     const text = "sk-proj-Ca is a prefix; 0123 and abc are common";
     expect(scrubSecrets(text, [KEY])).toBe(text);
