@@ -184,12 +184,13 @@ describe("issue 20 attack 12: the encodings an echoing endpoint used to get a ke
   });
 
   test("numbers that share a run of digits with the key stay numbers (JSON output stays JSON)", () => {
-    // The key holds 0123456789, and its fragments are 11 characters: masking a digit run made
-    // "0.0123456789012" into "0.***" and broke the CLI's JSON results.
-    const json = JSON.stringify({ cost_usd: 0.0123456789012, ms: 9876543210.5, id: "e0123456789" });
-    expect(scrubSecrets(json, [KEY])).toBe(json);
+    // A test key of 22 characters: its pieces of 8 include 01234567, and masking a digit run made
+    // "0.0123456789" into "0.***" and broke the CLI's JSON results.
+    const key = "sk-test-cli-0123456789";
+    const json = JSON.stringify({ cost_usd: 0.0123456789012, ms: 9876543210.5, n: 123456789 });
+    expect(scrubSecrets(json, [key])).toBe(json);
     // A piece with a letter is still masked, wherever it is.
-    expect(scrubSecrets(`{"x": "Canary0123456"}`, [KEY])).toBe(`{"x": "***"}`);
+    expect(scrubSecrets(`{"x": "cli-01234", "y": 0.5}`, [key])).toBe(`{"x": "***", "y": 0.5}`);
   });
 
   test("ordinary text that shares a few characters with the key is left alone", () => {
