@@ -1,4 +1,4 @@
-// Rewrites the bundle files in a folder (the CLI's dist/cli) to ASCII: every non-ASCII character
+// Rewrites the bundle files in a folder (dist for the Action, dist/cli for the CLI) to ASCII: every non-ASCII character
 // becomes its \uXXXX escape. Node decodes an ASCII file as one-byte text and V8 scans it as such;
 // one "…" or "—" anywhere makes the whole 2.5 MB chunk two-byte, which costs a quarter of the
 // CLI's start-up (measured with valgrind: `eval` up to its first file read, 712 M instructions
@@ -6,7 +6,7 @@
 // the same character; an identity escape ("\é") becomes the one escape. The one place where it
 // would not, a tagged template (whose raw text would change), fails the build instead.
 //
-//   node scripts/ascii-bundle.mjs dist/cli
+//   node scripts/ascii-bundle.mjs dist && node scripts/ascii-bundle.mjs dist/cli
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ts from "typescript";

@@ -21,9 +21,10 @@ test("the CLI's entry stays small and its commands are chunks beside it", async 
   expect(chunkBytes).toBeGreaterThan(1024 * 1024);
 });
 
-test("the CLI's files are ASCII (scripts/ascii-bundle.mjs), so Node reads them as one-byte text", async () => {
-  for (const f of (await readdir(CLI_DIR)).filter((n) => n.endsWith(".js"))) {
-    const bytes = await readFile(resolve(CLI_DIR, f));
+test("the CLI's files and the Action's bundle are ASCII (scripts/ascii-bundle.mjs), so Node reads them as one-byte text", async () => {
+  const files = (await readdir(CLI_DIR)).filter((n) => n.endsWith(".js")).map((f) => resolve(CLI_DIR, f));
+  for (const f of [...files, resolve("dist/index.js")]) {
+    const bytes = await readFile(f);
     expect(
       bytes.findIndex((b) => b > 0x7f),
       f,
