@@ -32,8 +32,8 @@ var config_categories = __webpack_require__(9964);
 var compare_run = __webpack_require__(2830);
 // EXTERNAL MODULE: ./lib/pipeline/sampling-rounds.js
 var sampling_rounds = __webpack_require__(7455);
-// EXTERNAL MODULE: ./lib/pipeline/unchanged.js
-var unchanged = __webpack_require__(7359);
+// EXTERNAL MODULE: ./lib/pipeline/not-evaluated.js
+var not_evaluated = __webpack_require__(7391);
 // EXTERNAL MODULE: ./lib/compare/error-kinds.js
 var error_kinds = __webpack_require__(8499);
 // EXTERNAL MODULE: ./lib/scale/plan-identity.js
@@ -197,7 +197,6 @@ function joinPrompt(parts) {
     };
     return { prepared, sampled, answers: new RoundAnswers(parts) };
 }
-const SAME_IN_EVERY_SHARD = new Set(["removed by this change", unchanged/* UNCHANGED_REQUESTS */.T]);
 const shardLabel = (index, count) => `shard ${index}/${count}`;
 /** Merges checked shards into the results of one run; missing shards make it inconclusive and are named. */
 async function mergeShards(checked, now = Date.now, 
@@ -218,7 +217,7 @@ opts = {}) {
             // What the plan decides (removed, unchanged requests) is decided alike in every shard; anything
             // else happened in one shard and names it.
             const [once] = skipped;
-            const planned = SAME_IN_EVERY_SHARD.has(once?.reason ?? "") && skipped.every((s) => s.reason === once?.reason);
+            const planned = (0,not_evaluated/* isPlannedSkip */.W)(once?.reason ?? "") && skipped.every((s) => s.reason === once?.reason);
             const reason = planned
                 ? (once?.reason ?? "")
                 : skipped.map((s) => `${shardLabel(s.shard, count)}: ${s.reason}`).join("; ");

@@ -1211,6 +1211,8 @@ var error_kinds = __webpack_require__(8499);
 var aggregate = __webpack_require__(2761);
 // EXTERNAL MODULE: ./lib/pipeline/unchanged.js
 var unchanged = __webpack_require__(7359);
+// EXTERNAL MODULE: ./lib/pipeline/not-evaluated.js
+var not_evaluated = __webpack_require__(7391);
 // EXTERNAL MODULE: ./lib/agent/tools.js
 var tools = __webpack_require__(8974);
 ;// CONCATENATED MODULE: ./lib/pipeline/yardsticks.js
@@ -1294,6 +1296,7 @@ function withAddedPopulation(base, added, count) {
 
 
 
+
 function runSide(label, prompt, evalSet, reason, opts, items, toolSchemas) {
     const { onProgress, ...run } = opts.run;
     return (0,evaluate/* evaluatePrompt */.eo)(prompt, evalSet, { name: prompt.data.name, reason, file: prompt.file, evalSetFile: evalSet.file }, {
@@ -1325,7 +1328,7 @@ function nothingToTest(p, prep) {
 /** Parses and checks both sides of a planned prompt; no model call. */
 async function preparePrompt(p, opts) {
     if (!p.challenger)
-        return { prompt: p.name, reason: "removed by this change" };
+        return { prompt: p.name, reason: not_evaluated/* REMOVED_BY_CHANGE */.c };
     if (!p.evalSet)
         return { prompt: p.name, reason: "has no eval set at the head revision" };
     const rubricsAt = (side, promptPath) => (rel) => {
@@ -1591,7 +1594,7 @@ function assembleResults(plan, labels, opts, decided, now) {
             criterion_lines: prep.criterionLines,
         };
     });
-    const cancelledOrFailed = notEvaluated.some((n) => n.reason !== "removed by this change" && n.reason !== unchanged/* UNCHANGED_REQUESTS */.T);
+    const cancelledOrFailed = notEvaluated.some((n) => !(0,not_evaluated/* isPlannedSkip */.W)(n.reason));
     let verdict = (0,compare/* overallVerdict */.Bn)(prompts.map((p) => p.comparison));
     if (verdict === "pass" && (cancelledOrFailed || stopped))
         verdict = "inconclusive";
@@ -1619,6 +1622,29 @@ function assembleResults(plan, labels, opts, decided, now) {
         gate_changes: gateChanges,
         ignored_inputs: opts.ignoredInputs ?? [],
     };
+}
+
+
+/***/ }),
+
+/***/ 7391:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ isPlannedSkip),
+/* harmony export */   c: () => (/* binding */ REMOVED_BY_CHANGE)
+/* harmony export */ });
+/* harmony import */ var _unchanged_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7359);
+/**
+ * Why a prompt of the plan is not evaluated when that is the plan's own decision, taken alike by one
+ * run and every shard: not a failure, not an incomplete run, nothing missing.
+ */
+
+const REMOVED_BY_CHANGE = "removed by this change";
+const PLANNED = new Set([REMOVED_BY_CHANGE, _unchanged_js__WEBPACK_IMPORTED_MODULE_0__/* .UNCHANGED_REQUESTS */ .T]);
+/** The reason is the plan's decision (removed, or byte-identical requests), not something that went wrong. */
+function isPlannedSkip(reason) {
+    return PLANNED.has(reason);
 }
 
 
@@ -3313,6 +3339,8 @@ function shareSets(sets, shard) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _pipeline_not_evaluated_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7391);
+
 
 
 /** The folder a shard's results go to when no file is named (the CLI's; the Action's is under RUNNER_TEMP). */
@@ -3321,12 +3349,10 @@ async function writeShardResults(path, results) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, JSON.stringify(results) + "\n");
 }
-/** Prompts a shard could not evaluate (a removed prompt is not a failure) and runs cut short. */
+/** Prompts a shard could not evaluate (a removed or unchanged prompt is not a failure) and runs cut short. */
 function shardProblems(results) {
     return [
-        ...results.not_evaluated
-            .filter((n) => n.reason !== "removed by this change")
-            .map((n) => `${n.prompt}: ${n.reason}`),
+        ...results.not_evaluated.filter((n) => !(0,_pipeline_not_evaluated_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlannedSkip */ .W)(n.reason)).map((n) => `${n.prompt}: ${n.reason}`),
         ...results.prompts.flatMap((p) => [p.first_pass.champion, p.first_pass.challenger].flatMap((r) => r?.stopped ? [`${p.name}: ${r.stopped.reason}`] : [])),
     ];
 }

@@ -278,6 +278,66 @@ function decideEval(results, opts) {
 
 /***/ }),
 
+/***/ 7391:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ isPlannedSkip),
+/* harmony export */   c: () => (/* binding */ REMOVED_BY_CHANGE)
+/* harmony export */ });
+/* harmony import */ var _unchanged_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7359);
+/**
+ * Why a prompt of the plan is not evaluated when that is the plan's own decision, taken alike by one
+ * run and every shard: not a failure, not an incomplete run, nothing missing.
+ */
+
+const REMOVED_BY_CHANGE = "removed by this change";
+const PLANNED = new Set([REMOVED_BY_CHANGE, _unchanged_js__WEBPACK_IMPORTED_MODULE_0__/* .UNCHANGED_REQUESTS */ .T]);
+/** The reason is the plan's decision (removed, or byte-identical requests), not something that went wrong. */
+function isPlannedSkip(reason) {
+    return PLANNED.has(reason);
+}
+
+
+/***/ }),
+
+/***/ 7359:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ sameRequests),
+/* harmony export */   T: () => (/* binding */ UNCHANGED_REQUESTS)
+/* harmony export */ });
+/* harmony import */ var _engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9234);
+/* harmony import */ var _engine_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9471);
+
+
+/** The reason a not-tested prompt is listed under "Not evaluated"; not a failure to evaluate. */
+const UNCHANGED_REQUESTS = "its rendered requests are byte-identical to the base's: not tested, and not counted in any \u03b1 family";
+/** Every example's request (and what else drives the calls: steps, repeats) is the same on both sides. */
+function sameRequests(champion, challenger, evalSet) {
+    const a = champion.data;
+    const b = challenger.data;
+    if ((a.max_steps ?? 1) !== (b.max_steps ?? 1) || (a.repeats ?? 1) !== (b.repeats ?? 1))
+        return false;
+    if (evalSet.examples.length === 0)
+        return false;
+    for (const example of evalSet.examples) {
+        try {
+            if ((0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .l)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(a, example)) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .l)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(b, example)))
+                return false;
+        }
+        catch {
+            // A side that cannot render an example is a difference the run reports.
+            return false;
+        }
+    }
+    return true;
+}
+
+
+/***/ }),
+
 /***/ 1541:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -697,6 +757,8 @@ function shareSets(sets, shard) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _pipeline_not_evaluated_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7391);
+
 
 
 /** The folder a shard's results go to when no file is named (the CLI's; the Action's is under RUNNER_TEMP). */
@@ -705,12 +767,10 @@ async function writeShardResults(path, results) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, JSON.stringify(results) + "\n");
 }
-/** Prompts a shard could not evaluate (a removed prompt is not a failure) and runs cut short. */
+/** Prompts a shard could not evaluate (a removed or unchanged prompt is not a failure) and runs cut short. */
 function shardProblems(results) {
     return [
-        ...results.not_evaluated
-            .filter((n) => n.reason !== "removed by this change")
-            .map((n) => `${n.prompt}: ${n.reason}`),
+        ...results.not_evaluated.filter((n) => !(0,_pipeline_not_evaluated_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlannedSkip */ .W)(n.reason)).map((n) => `${n.prompt}: ${n.reason}`),
         ...results.prompts.flatMap((p) => [p.first_pass.champion, p.first_pass.challenger].flatMap((r) => r?.stopped ? [`${p.name}: ${r.stopped.reason}`] : [])),
     ];
 }

@@ -28,6 +28,7 @@ import { aggregateCriteria, summarize } from "../engine/aggregate.js";
 import type { ExampleResult } from "../engine/runner.js";
 import type { ToolDefinition } from "../engine/request.js";
 import { sameRequests, UNCHANGED_REQUESTS } from "./unchanged.js";
+import { isPlannedSkip, REMOVED_BY_CHANGE } from "./not-evaluated.js";
 import { DEFAULT_JUDGE_MODEL, toolYardstick } from "./yardsticks.js";
 import { withAddedPopulation } from "../compare/populations.js";
 
@@ -174,7 +175,7 @@ export async function preparePrompt(
   p: PlannedPrompt,
   opts: Pick<CompareOptions, "readFile">,
 ): Promise<PreparedPrompt | { prompt: string; reason: string }> {
-  if (!p.challenger) return { prompt: p.name, reason: "removed by this change" };
+  if (!p.challenger) return { prompt: p.name, reason: REMOVED_BY_CHANGE };
   if (!p.evalSet) return { prompt: p.name, reason: "has no eval set at the head revision" };
   const rubricsAt = (side: "champion" | "challenger", promptPath: string) => (rel: string) => {
     const path = repoPath(promptPath, rel);
@@ -557,9 +558,7 @@ export function assembleResults(
       criterion_lines: prep.criterionLines,
     };
   });
-  const cancelledOrFailed = notEvaluated.some(
-    (n) => n.reason !== "removed by this change" && n.reason !== UNCHANGED_REQUESTS,
-  );
+  const cancelledOrFailed = notEvaluated.some((n) => !isPlannedSkip(n.reason));
   let verdict = overallVerdict(prompts.map((p) => p.comparison));
   if (verdict === "pass" && (cancelledOrFailed || stopped)) verdict = "inconclusive";
   const gateChanges = [...plan.gateChanges, ...prepared.flatMap((p) => p.gateChanges ?? [])];

@@ -5,6 +5,7 @@
  */
 import { failureKind, type Verdict } from "../compare/compare.js";
 import type { CompareResults } from "../pipeline/compare-run.js";
+import { isPlannedSkip } from "../pipeline/not-evaluated.js";
 
 /** GitHub refuses a commit status description over 140 characters; measured in bytes to be safe either way. */
 export const MAX_STATUS_DESCRIPTION_BYTES = 140;
@@ -97,7 +98,7 @@ export function gateLine(
     return { state: "success", description: "no prompt affected by this change" };
   if (verdict === "pass") return { state: "success", description: `pass: ${prompts(n)}, no regression` };
   // No prompt carries the verdict (e.g. a shard is missing): what was not evaluated says why.
-  const missing = results.not_evaluated.find((x) => x.reason !== "removed by this change");
+  const missing = results.not_evaluated.find((x) => !isPlannedSkip(x.reason));
   if (verdict === "fail") {
     const failing = named("fail");
     const kind = failureKind(results.prompts.map((p) => p.comparison));

@@ -22,7 +22,7 @@ import {
   type PreparedPrompt,
 } from "../pipeline/compare-run.js";
 import { decideInRounds, type SampledPrompt } from "../pipeline/sampling-rounds.js";
-import { UNCHANGED_REQUESTS } from "../pipeline/unchanged.js";
+import { isPlannedSkip } from "../pipeline/not-evaluated.js";
 import { chargeErrors } from "../compare/error-kinds.js";
 import { identityDifference } from "./plan-identity.js";
 import type { ShardPrompt, ShardResults } from "./shard-results.js";
@@ -227,8 +227,6 @@ function joinPrompt(parts: readonly ShardPrompt[]): JoinedPrompt {
   return { prepared, sampled, answers: new RoundAnswers(parts) };
 }
 
-const SAME_IN_EVERY_SHARD = new Set(["removed by this change", UNCHANGED_REQUESTS]);
-
 const shardLabel = (index: number, count: number): string => `shard ${index}/${count}`;
 
 /** Merges checked shards into the results of one run; missing shards make it inconclusive and are named. */
@@ -254,8 +252,7 @@ export async function mergeShards(
       // What the plan decides (removed, unchanged requests) is decided alike in every shard; anything
       // else happened in one shard and names it.
       const [once] = skipped;
-      const planned =
-        SAME_IN_EVERY_SHARD.has(once?.reason ?? "") && skipped.every((s) => s.reason === once?.reason);
+      const planned = isPlannedSkip(once?.reason ?? "") && skipped.every((s) => s.reason === once?.reason);
       const reason = planned
         ? (once?.reason ?? "")
         : skipped.map((s) => `${shardLabel(s.shard, count)}: ${s.reason}`).join("; ");

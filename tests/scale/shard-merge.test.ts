@@ -8,6 +8,7 @@ import { planComparison, type ComparisonPlan } from "../../src/plan/plan.js";
 import { renderCompareMarkdown } from "../../src/report/compare-report.js";
 import { checkShards, mergeShards, shardNote } from "../../src/scale/merge.js";
 import { runShard } from "../../src/scale/shard-run.js";
+import { shardProblems } from "../../src/scale/write-shard.js";
 import { parseShard, shareOf } from "../../src/scale/shard.js";
 import { BAD, GOOD, deployV2, evalSet, gatePr, promptFile, type GatePr } from "../helpers/gate-project.js";
 import { UNCHANGED_REQUESTS } from "../../src/pipeline/unchanged.js";
@@ -223,6 +224,8 @@ describe("a sharded compare merged", () => {
       for (const index of [1, 2])
         shards.push(await runShard(cosmeticPlan, labels, options(), { index, count: 2 }));
       expect(shards.flatMap((s) => s.prompts)).toEqual([]);
+      // Skipping it is the plan's decision, not a shard's problem: the shard job is not incomplete.
+      expect(shards.flatMap((s) => shardProblems(s))).toEqual([]);
       const merged = await mergeShards(
         checkShards(shards.map((results, i) => ({ file: `shard-${i + 1}.json`, results }))),
         () => 0,
