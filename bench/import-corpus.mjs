@@ -4,6 +4,7 @@
 //
 //   node bench/import-corpus.mjs promptfoo <folder holding examples/**/promptfooconfig*.yaml>
 //   node bench/import-corpus.mjs openai-evals <folder holding evals/registry/data/**/*.jsonl [and evals/registry/evals/*.yaml]>
+// AGENTOPS_CORPUS_LIST=1 also prints each file with its outcome.
 //
 // Extract upstream files OUTSIDE the repository first, e.g.
 //   git --git-dir <mirror> archive HEAD examples | tar -x -C /tmp/pf-corpus
@@ -123,6 +124,7 @@ for (const item of items) {
     const k = how ? `${how[1]}${how[2] ? " (no spec)" : " (from the spec)"}` : "?";
     classes.set(k, (classes.get(k) ?? 0) + 1);
   }
+  const before = new Map(tally);
   if (imp.code === 2) count(`refused: ${cause(imp.stderr)}`);
   else if (imp.code === 1) count("imported, but nothing checks it (import exits 1)");
   else if (imp.code !== 0) count(`import crashed (exit ${imp.code}): ${cause(imp.stderr)}`);
@@ -130,6 +132,11 @@ for (const item of items) {
     const ev = run(["eval", out, "--provider", "mock", "-q", "--no-cache"], out);
     if (ev.code === 0 || ev.code === 1) count("imported and evaluated");
     else count(`imported, eval failed (exit ${ev.code}): ${cause(ev.stderr)}`);
+  }
+  // AGENTOPS_CORPUS_LIST=1: one line a file, with its outcome (to find the next cause worth taking).
+  if (process.env.AGENTOPS_CORPUS_LIST) {
+    const outcome = [...tally].find(([k, n]) => (before.get(k) ?? 0) !== n)?.[0] ?? "?";
+    console.log(`${relative(corpus, file)}\t${outcome}`);
   }
   rmSync(out, { recursive: true, force: true });
 }
