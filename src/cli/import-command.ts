@@ -1,7 +1,7 @@
 import { lstat, mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { MAX_EVAL_SET_BYTES, readUserFile } from "../config/files.js";
+import { MAX_EVAL_SET_BYTES, readUserFile, readUserFileBase64 } from "../config/files.js";
 import { UserError } from "../errors.js";
 import { projectFiles } from "../import/emit.js";
 import { renderSummary, type ImportedProject } from "../import/notes.js";
@@ -81,7 +81,10 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   let project: ImportedProject;
   if (source === "promptfoo") {
     // Files the config names are read relative to it, with the same checks as agentops' own files.
-    project = await importPromptfoo(text, shown, (p) => readUserFile(resolve(folder, p)), {
+    // An image or audio var becomes an example's base64 input: as large as the API takes one (20 MB).
+    const read = (p: string, as?: "base64"): Promise<string> =>
+      as === "base64" ? readUserFileBase64(resolve(folder, p), 20 << 20) : readUserFile(resolve(folder, p));
+    project = await importPromptfoo(text, shown, read, {
       ...(values.name !== undefined ? { name: values.name } : {}),
       fallbackName: basename(folder),
       defaultModel: model,

@@ -13,6 +13,20 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * config cannot point the tool at files outside the repository (e.g. /proc/self/environ).
  */
 export async function readUserFile(path: string, maxBytes: number = MAX_CONFIG_BYTES): Promise<string> {
+  const bytes = await readCheckedBytes(path, maxBytes);
+  try {
+    return stripBom(utf8.decode(bytes));
+  } catch {
+    throw new UserError("is not valid UTF-8 text", { file: path }, "save the file as UTF-8");
+  }
+}
+
+/** A user's binary file (an image, audio) as base64, with readUserFile's checks. */
+export async function readUserFileBase64(path: string, maxBytes: number): Promise<string> {
+  return (await readCheckedBytes(path, maxBytes)).toString("base64");
+}
+
+async function readCheckedBytes(path: string, maxBytes: number): Promise<Buffer> {
   let stat;
   try {
     stat = await lstat(path);
@@ -30,12 +44,7 @@ export async function readUserFile(path: string, maxBytes: number = MAX_CONFIG_B
   if (stat.size > maxBytes) {
     throw new UserError(`is ${stat.size} bytes, over the limit of ${maxBytes} bytes`, { file: path });
   }
-  const bytes = await readFile(path);
-  try {
-    return stripBom(utf8.decode(bytes));
-  } catch {
-    throw new UserError("is not valid UTF-8 text", { file: path }, "save the file as UTF-8");
-  }
+  return readFile(path);
 }
 
 function stripBom(text: string): string {

@@ -11,7 +11,7 @@ import {
   PromptFile,
   type Criterion,
 } from "./schema.js";
-import { templateVariables } from "./template.js";
+import { contentTemplates, templateVariables } from "./template.js";
 import { formatPath, validateOrThrow } from "./validate.js";
 import { parseYaml } from "./yaml.js";
 
@@ -156,7 +156,7 @@ export function checkEvalSetFitsPrompt(prompt: LoadedPrompt, evalSet: LoadedEval
   const vars = [
     ...templateVariables(prompt.data.template ?? ""),
     ...templateVariables(prompt.data.system ?? ""),
-    ...(prompt.data.messages ?? []).flatMap((m) => templateVariables(m.content)),
+    ...(prompt.data.messages ?? []).flatMap((m) => contentTemplates(m.content).flatMap(templateVariables)),
   ];
   const needsExpected = prompt.data.eval_criteria.find(
     (c) => NEEDS_EXPECTED.has(c.type) || (c.type === "llm_judge" && judgePresetOf(c) === "correctness"),

@@ -319,10 +319,41 @@ export const ToolSpec = z.union([
 ]);
 export type ToolSpec = z.infer<typeof ToolSpec>;
 
-export const MessageTemplate = z.strictObject({
-  role: z.enum(["system", "user", "assistant"]),
-  content: z.string().min(1).max(100_000),
-});
+/**
+ * A part of a user turn, in the chat-completions form, with {placeholders} in its strings: an
+ * image is a URL or a data URL (`data:image/png;base64,{photo}`), audio base64 data.
+ */
+export const ContentPartTemplate = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("text"), text: z.string().min(1).max(100_000) }),
+  z.strictObject({
+    type: z.literal("image_url"),
+    image_url: z.strictObject({
+      url: z.string().min(1).max(100_000),
+      detail: z.enum(["auto", "low", "high"]).optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal("input_audio"),
+    input_audio: z.strictObject({ data: z.string().min(1).max(100_000), format: z.enum(["wav", "mp3"]) }),
+  }),
+]);
+export type ContentPartTemplate = z.infer<typeof ContentPartTemplate>;
+
+export const MessageTemplate = z
+  .strictObject({
+    role: z.enum(["system", "user", "assistant"]),
+    /** Text, or (a user turn only) a list of parts that can show the model images and audio. */
+    content: z.union([z.string().min(1).max(100_000), z.array(ContentPartTemplate).min(1).max(100)]),
+  })
+  .superRefine((m, ctx) => {
+    if (typeof m.content !== "string" && m.role !== "user") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["content"],
+        message: `a ${m.role} turn is text; only a user turn can hold parts (images, audio)`,
+      });
+    }
+  });
 
 export const ResponseFormat = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("text") }),

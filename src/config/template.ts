@@ -1,3 +1,4 @@
+import type { ContentPartTemplate } from "./schema.js";
 import { UserError } from "../errors.js";
 
 /**
@@ -32,4 +33,30 @@ export function renderTemplate(
     const value = input[name];
     return typeof value === "string" ? value : JSON.stringify(value);
   });
+}
+
+/** The template strings of a turn: its text, or each part's text, image URL or audio data. */
+export function contentTemplates(content: string | readonly ContentPartTemplate[]): string[] {
+  if (typeof content === "string") return [content];
+  return content.map((p) =>
+    p.type === "text" ? p.text : p.type === "image_url" ? p.image_url.url : p.input_audio.data,
+  );
+}
+
+/**
+ * Inputs a prompt shows the model as images or audio: a judge is told they were there, not sent
+ * their base64 (which it cannot see as a picture, and which would cost as much as a long text).
+ */
+export function mediaInputs(
+  messages: readonly { content: string | readonly ContentPartTemplate[] }[],
+): Set<string> {
+  const names = new Set<string>();
+  for (const m of messages) {
+    if (typeof m.content === "string") continue;
+    for (const p of m.content) {
+      if (p.type === "image_url") for (const n of templateVariables(p.image_url.url)) names.add(n);
+      if (p.type === "input_audio") for (const n of templateVariables(p.input_audio.data)) names.add(n);
+    }
+  }
+  return names;
 }

@@ -1,5 +1,5 @@
 import { ProviderError } from "./providers/types.js";
-import type { ChatRequest } from "./request.js";
+import { contentChars, type ChatRequest } from "./request.js";
 
 /*
  * The one module that knows the x-ratelimit-* headers. An endpoint says on every answer how many
@@ -48,7 +48,7 @@ export interface PacerOptions {
 /** A request's tokens as a rate limiter counts them before it runs: its prompt plus its max_tokens. */
 export function estimateRequestTokens(request: ChatRequest): number {
   let chars = 0;
-  for (const m of request.messages) chars += m.content.length;
+  for (const m of request.messages) chars += contentChars(m);
   if (request.tools) chars += JSON.stringify(request.tools).length;
   // OpenAI's limiter counts about 4 characters a token; rounding up errs on the side of waiting.
   return Math.ceil(chars / 4) + (request.max_tokens ?? 0);

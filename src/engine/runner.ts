@@ -1,3 +1,4 @@
+import { mediaInputs } from "../config/template.js";
 import { runSteps } from "../agent/loop.js";
 import type { Trajectory } from "../agent/trajectory.js";
 import type { LoadedEvalSet, LoadedExample, LoadedPrompt } from "../config/load.js";
@@ -10,7 +11,7 @@ import { JUDGE_MAX_TOKENS } from "./judge.js";
 import { storedOutput, judgedOutput } from "./output-cap.js";
 import { runPool, type Slots } from "./pool.js";
 import { ProviderError, type Completion, type Provider, type TokenUsage } from "./providers/types.js";
-import type { ChatRequest, ToolDefinition } from "./request.js";
+import { contentChars, type ChatRequest, type ToolDefinition } from "./request.js";
 import { sampleById, type SampleOptions } from "./sample.js";
 import { isRuleCriterion, scoreCriterion } from "./scorers/index.js";
 import { embeddingEstimate, prefetchExpected } from "./scorers/model-budget.js";
@@ -154,7 +155,7 @@ function estimateSpend(
   steps = 1,
 ): CallCost {
   // Tokenizers average ~4 characters a token on English; 3 leaves room for other text.
-  const promptTokensOnce = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
+  const promptTokensOnce = Math.ceil(request.messages.reduce((n, m) => n + contentChars(m), 0) / 3) + 10;
   // An agent's later steps resend the conversation so far: each step is reserved as a whole call.
   const promptTokens = steps * promptTokensOnce;
   const at = (answerTokens: number): Spend => {
@@ -392,6 +393,28 @@ interface ScoringContext {
   trajectory: Trajectory | undefined;
 }
 
+/** A data URL, or a long run of base64 alone: bytes, not text a judge could read. */
+const BASE64_DATA = /^(?:data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/=\s]*|[A-Za-z0-9+/=\s]{1000,})$/;
+
+/**
+ * The input as a judge or grading model sees it: an input the prompt shows the model as an image or
+ * audio, or any other input that is base64 data, is named, not sent (base64 is no picture to a text
+ * judge, and costs as much as a long text).
+ */
+function shownToJudge(
+  input: Readonly<Record<string, unknown>>,
+  media: ReadonlySet<string>,
+): Record<string, unknown> {
+  const shown: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (media.has(k)) shown[k] = "(an image or audio the model was shown; not given to the judge)";
+    else if (typeof v === "string" && v.length >= 1000 && BASE64_DATA.test(v))
+      shown[k] = `(${Math.round(v.length / 1024)} KB of base64 data; not given to the judge)`;
+    else shown[k] = v;
+  }
+  return shown;
+}
+
 /**
  * Scores one answer on a list of criteria: rule-based ones first (free and fast), then moderation and
  * embeddings (cheap), then the judges, which see at most 64 KB of the answer. Throws a model call's
@@ -416,6 +439,7 @@ async function scoreCriteria(
     });
   }
   const judged = judgedOutput(s.output);
+  const input = shownToJudge(example.input, mediaInputs(prompt.data.messages ?? []));
   for (const c of list) {
     if (!isModelCriterion(c)) continue;
     if (!opts.models) {
@@ -427,7 +451,7 @@ async function scoreCriteria(
     const { verdict, calls } = await opts.models.score(
       c,
       {
-        input: example.input,
+        input,
         ...(example.expected !== undefined ? { expected: example.expected } : {}),
         output: judged,
         modelUnderTest: opts.judgeFallback ?? prompt.data.model,
@@ -451,7 +475,7 @@ async function scoreCriteria(
     const verdict = await opts.judge.judge(
       c,
       {
-        input: example.input,
+        input,
         ...(example.expected !== undefined ? { expected: example.expected } : {}),
         output: judged,
         modelUnderTest: opts.judgeFallback ?? prompt.data.model,

@@ -1,11 +1,17 @@
 import { extname } from "node:path";
+import type { ContentPartTemplate } from "../config/schema.js";
+import { contentTemplates } from "../config/template.js";
 import { parseYaml } from "../config/yaml.js";
 import { parseJsonFile } from "./json-file.js";
 import { convertTemplate } from "./nunjucks.js";
+import { convertParts } from "./promptfoo-parts.js";
 import type { ImportNotes } from "./notes.js";
 
-/** Reads a file named in the promptfoo config, relative to the config's folder (the command's edge). */
-export type ReadText = (path: string) => Promise<string>;
+/**
+ * Reads a file named in the promptfoo config, relative to the config's folder (the command's edge):
+ * as text, or with "base64" as promptfoo passes an image, video or audio var.
+ */
+export type ReadText = (path: string, as?: "base64") => Promise<string>;
 
 export interface PromptSource {
   label: string;
@@ -13,7 +19,7 @@ export interface PromptSource {
   ids: string[];
   system?: string;
   /** Fixed turns before the final user turn (a conversation's earlier user and assistant messages). */
-  messages?: { role: "system" | "user" | "assistant"; content: string }[];
+  messages?: Turn[];
   template?: string;
   variables: string[];
 }
@@ -33,13 +39,43 @@ function isChat(v: unknown): v is Message[] {
   );
 }
 
-type Turn = { role: "system" | "user" | "assistant"; content: string };
+/** A turn's text, or (a user turn showing images or audio) its parts. */
+type Content = string | ContentPartTemplate[];
+type Turn = { role: "system" | "user" | "assistant"; content: Content };
 interface ChatText {
   system?: string;
   /** Turns between the system message and the final user turn, sent as they are (rendered). */
   messages?: Turn[];
-  /** The final user turn; absent when the conversation ends with another role (an assistant prefill). */
+  /**
+   * The final user turn; absent when the conversation ends with another role (an assistant
+   * prefill), or when that turn is made of parts (it then stays the last of `messages`).
+   */
   user?: string;
+  /** How content parts in another provider's form were carried over. */
+  differences?: string[];
+}
+
+/** A message's content as an agentops turn: text, or a user turn's parts (one text part is text). */
+function turnContent(
+  role: string,
+  content: unknown,
+): { content: Content; differences: string[] } | { reason: string } {
+  if (typeof content === "string") {
+    return content === "" ? { reason: `an empty ${role} message` } : { content, differences: [] };
+  }
+  if (!Array.isArray(content))
+    return { reason: "a message whose content is neither text nor a list of parts" };
+  const c = convertParts(content);
+  if ("reason" in c) return c;
+  const [only] = c.parts;
+  if (c.parts.length === 1 && only?.type === "text")
+    return { content: only.text, differences: c.differences };
+  if (role !== "user") {
+    return {
+      reason: `a ${role} message made of several parts; agentops sends parts (text, images, audio) in user turns only`,
+    };
+  }
+  return { content: c.parts, differences: c.differences };
 }
 
 const ROLES = new Set(["system", "user", "assistant"]);
@@ -50,25 +86,45 @@ const ROLES = new Set(["system", "user", "assistant"]);
  * messages in the same order as promptfoo's.
  */
 function fromChat(messages: Message[]): ChatText | { reason: string } {
+  const turns: Turn[] = [];
+  const differences = new Set<string>();
   for (const m of messages) {
     if (!ROLES.has(m.role))
       return { reason: `a ${m.role} message; an agentops prompt holds system, user and assistant turns` };
-    if (typeof m.content !== "string")
-      return { reason: "a message whose content is not plain text (images or parts)" };
-    if (m.content === "") return { reason: `an empty ${m.role} message` };
+    const t = turnContent(m.role, m.content);
+    if ("reason" in t) return t;
+    for (const d of t.differences) differences.add(d);
+    turns.push({ role: m.role as Turn["role"], content: t.content });
   }
-  const turns = messages as Turn[];
   const [first] = turns;
-  const system = first?.role === "system" && turns.length > 1 ? first : undefined;
-  const rest = system ? turns.slice(1) : turns;
+  const system =
+    first?.role === "system" && turns.length > 1 && typeof first.content === "string"
+      ? first.content
+      : undefined;
+  const rest = system !== undefined ? turns.slice(1) : turns;
   const last = rest[rest.length - 1];
-  const user = last?.role === "user" ? last : undefined;
-  const between = user ? rest.slice(0, -1) : rest;
+  const user = last?.role === "user" && typeof last.content === "string" ? last.content : undefined;
+  const between = user !== undefined ? rest.slice(0, -1) : rest;
   return {
-    ...(system ? { system: system.content } : {}),
+    ...(system !== undefined ? { system } : {}),
     ...(between.length ? { messages: between } : {}),
-    ...(user ? { user: user.content } : {}),
+    ...(user !== undefined ? { user } : {}),
+    ...(differences.size ? { differences: [...differences] } : {}),
   };
+}
+
+/** Every template string of a turn, in order, and the turn rebuilt from converted strings. */
+function turnStrings(content: Content): string[] {
+  return contentTemplates(content);
+}
+
+function rebuilt(content: Content, next: () => string): Content {
+  if (typeof content === "string") return next();
+  return content.map((p): ContentPartTemplate => {
+    if (p.type === "text") return { type: "text", text: next() };
+    if (p.type === "image_url") return { type: "image_url", image_url: { ...p.image_url, url: next() } };
+    return { type: "input_audio", input_audio: { ...p.input_audio, data: next() } };
+  });
 }
 
 function toSource(
@@ -79,7 +135,7 @@ function toSource(
 ): PromptSource | undefined {
   const parts = [
     ...(text.system !== undefined ? [text.system] : []),
-    ...(text.messages ?? []).map((m) => m.content),
+    ...(text.messages ?? []).flatMap((m) => turnStrings(m.content)),
     ...(text.user !== undefined ? [text.user] : []),
   ].map(convertTemplate);
   const templates: string[] = [];
@@ -95,7 +151,7 @@ function toSource(
   let k = 0;
   const next = (): string => templates[k++] ?? "";
   const system = text.system !== undefined ? next() : undefined;
-  const messages = (text.messages ?? []).map((m) => ({ role: m.role, content: next() }));
+  const messages = (text.messages ?? []).map((m) => ({ role: m.role, content: rebuilt(m.content, next) }));
   const template = text.user !== undefined ? next() : undefined;
   return {
     label,
@@ -127,6 +183,7 @@ function chat(messages: Message[], label: string, notes: ImportNotes, where: str
     notes.skip(where, `prompt ${label}`, c.reason);
     return [];
   }
+  for (const d of c.differences ?? []) notes.change(where, `prompt ${label}`, d);
   const s = toSource(label, c, notes, where);
   return s ? [s] : [];
 }

@@ -20,20 +20,12 @@ export interface TestCase {
 type Raw = Record<string, unknown>;
 const isMap = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 const CODE_EXT = new Set([".js", ".mjs", ".cjs", ".ts", ".py"]);
-const BINARY_EXT = new Set([
-  ".png",
-  ".jpg",
-  ".jpeg",
-  ".gif",
-  ".webp",
-  ".bmp",
-  ".pdf",
-  ".mp3",
-  ".wav",
-  ".ogg",
-  ".m4a",
-  ".mp4",
-]);
+/** The image, video and audio extensions promptfoo reads as base64 (its src/util/fileExtensions.ts). */
+const MEDIA_EXT = new Set(
+  "jpg jpeg png gif bmp webp svg mp4 webm ogg mov avi wmv mkv m4v wav mp3 aac m4a flac wma aiff opus"
+    .split(" ")
+    .map((e) => `.${e}`),
+);
 /** Judge assertions a test's `options.provider` grades with, as promptfoo applies it. */
 const JUDGED = /^(not-)?(llm-rubric|factuality|answer-relevance|model-graded-closedqa|g-eval)$/;
 /** promptfoo expands list-valued vars into every combination; more than this is surely a mistake. */
@@ -131,7 +123,10 @@ async function readVars(raw: unknown, read: ReadText, where: string): Promise<Ra
   return isMap(raw) ? raw : `${where}: vars is not a mapping`;
 }
 
-/** Reads `file://` var values (text); code files cannot be read as values. */
+/**
+ * Reads `file://` var values as promptfoo does (src/evaluatorHelpers.ts): text trimmed, an image,
+ * video or audio file as its base64 (no data: prefix); code files cannot be read as values.
+ */
 async function loadVarFiles(vars: Raw, read: ReadText): Promise<Raw | string> {
   const out: Raw = {};
   for (const [k, v] of Object.entries(vars)) {
@@ -141,9 +136,10 @@ async function loadVarFiles(vars: Raw, read: ReadText): Promise<Raw | string> {
         return `var ${k} is computed by code (${path})`;
       if (/[*?[\]{}]/.test(path))
         return `var ${k} is a glob (${path}): promptfoo makes one test per file; list the files as tests instead`;
-      if (BINARY_EXT.has(extname(path).toLowerCase()))
-        return `var ${k} is an image, audio or binary file (${path}) that promptfoo passes base64-encoded; agentops inputs are text`;
-      out[k] = (await read(path)).replace(/\r?\n$/, "");
+      const ext = extname(path).toLowerCase();
+      if (ext === ".pdf")
+        return `var ${k} is a PDF (${path}), whose text promptfoo extracts with pdf-parse; agentops reads no PDF: save its text as a .txt file`;
+      out[k] = MEDIA_EXT.has(ext) ? await read(path, "base64") : (await read(path)).trim();
     } else out[k] = v;
   }
   return out;

@@ -313,7 +313,7 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
     expect(out).toMatch(/tests\[1\]: tests huggingface:\/\/datasets\/some\/dataset: a remote dataset/);
     expect(out).toMatch(/tests\[2\]: tests https:\/\/docs\.google\.com\S+: a Google Sheet/);
     expect(out).toMatch(/tests\[4\]: test: var question is a glob/);
-    expect(out).toMatch(/tests\[5\]: test: var image is an image, audio or binary file/);
+    expect(out).toMatch(/tests\[5\]: test: var paper is a PDF \(paper.pdf\), whose text promptfoo extracts/);
     expect(out).toMatch(/not-cost assertion: not-cost passes an answer that costs more than the threshold/);
     expect(out).toMatch(/assert-set assertion: a group of assertions that passes by its own threshold/);
     expect(out).toMatch(/select-best assertion: picks the best of the outputs for the same test/);

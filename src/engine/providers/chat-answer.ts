@@ -1,4 +1,4 @@
-import type { ChatRequest, ToolCall } from "../request.js";
+import { contentChars, type ChatRequest, type ToolCall } from "../request.js";
 import { asRecord, quote } from "./error-text.js";
 import { scrubSecrets } from "../../secrets.js";
 import { estimateTokens } from "./mock.js";
@@ -61,7 +61,7 @@ export function usageOf(response: unknown, request: ChatRequest, text: string): 
   return {
     prompt_tokens: isCount(reported.prompt_tokens)
       ? reported.prompt_tokens
-      : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0),
+      : request.messages.reduce((n, m) => n + Math.ceil(contentChars(m) / 4), 0),
     completion_tokens: isCount(reported.completion_tokens)
       ? reported.completion_tokens
       : estimateTokens(text),

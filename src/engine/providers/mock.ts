@@ -1,6 +1,6 @@
 import { mockFinalText, mockToolCalls } from "../../agent/mock-tools.js";
 import { JUDGE_SYSTEM } from "../judge.js";
-import { requestKey, type ChatRequest } from "../request.js";
+import { contentChars, requestKey, type ChatRequest } from "../request.js";
 import { mockEmbeddings, mockModeration } from "./mock-models.js";
 import type { CallOptions, Completion, Provider } from "./types.js";
 
@@ -47,7 +47,7 @@ export function createMockProvider(responder: MockResponder = echoOrJudge): Prov
           ? ""
           : ((responder === echoOrJudge ? mockFinalText(request) : undefined) ??
             (await responder(request, options)));
-      const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
+      const promptTokens = request.messages.reduce((n, m) => n + Math.ceil(contentChars(m) / 4), 0);
       // A latency derived from the key keeps latency-based criteria reproducible.
       const latencyMs = 50 + (parseInt(requestKey(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
       return {

@@ -266,6 +266,7 @@ type Message = OpenAI.Chat.ChatCompletionMessageParam;
 
 /** Our turns in the API's shape: tool calls and tool results carry their ids; "" beside tool calls is null. */
 function messageOf(m: ChatMessage): Message {
+  if (m.role === "user" && m.parts) return { role: "user", content: m.parts };
   if (m.role === "tool") return { role: "tool", tool_call_id: m.tool_call_id ?? "", content: m.content };
   if (m.role === "assistant" && m.tool_calls?.length) {
     return {
