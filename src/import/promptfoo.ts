@@ -243,14 +243,15 @@ export async function importPromptfoo(
       `no OpenAI-compatible provider: the prompts use model ${options.defaultModel} (--model)`,
     );
   }
-  const tests = await readTests(raw.tests, raw.defaultTest, read, notes, file);
+  let tests = await readTests(raw.tests, raw.defaultTest, read, notes, file);
   if (tests.length === 0 && raw.redteam !== undefined && raw.tests === undefined) {
-    // The prompts are what a red-team run attacks: keep them, with one example to run them on.
-    tests.push({ where: `${file} redteam`, vars: {}, assert: [] });
+    // The prompts are what a red-team run attacks: keep them, with one example to run them on. It
+    // is an empty test with defaultTest merged in, as promptfoo merges it into every generated test.
+    tests = await readTests([{}], raw.defaultTest, read, notes, `${file} redteam`);
     notes.change(
       `${file} redteam`,
       "examples",
-      "one example with every variable empty, so the target prompts can run: add examples of your own",
+      "one example holding only defaultTest's vars (the attack's own var empty), so the target prompts can run: add examples of your own",
     );
   }
   if (tests.length === 0)

@@ -401,8 +401,14 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
   test("a red-team config imports its target prompt and says its tests are generated at run time", async () => {
     const { root, run } = await importFixture("redteam");
     expect(run.code).toBe(0);
-    expect((await prompt(root, "bank-bot")).template).toBe("You are a bank assistant. Customer: {query}");
+    expect((await prompt(root, "bank-bot")).template).toBe(
+      "You are a bank assistant of {bank}. Customer: {query}",
+    );
     expect(run.stdout).toMatch(/redteam: red-team tests are generated at run time/);
+    // promptfoo merges defaultTest into every generated test: the one example keeps its vars.
+    expect((await examples(root, "bank-bot")).map((e) => e.input)).toEqual([
+      { bank: "North Bank", query: "" },
+    ]);
     await evalsToVerdict(root);
   });
 
