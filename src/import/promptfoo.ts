@@ -244,14 +244,19 @@ export async function importPromptfoo(
     );
   }
   let tests = await readTests(raw.tests, raw.defaultTest, read, notes, file);
-  if (tests.length === 0 && raw.redteam !== undefined && raw.tests === undefined) {
-    // The prompts are what a red-team run attacks: keep them, with one example to run them on. It
-    // is an empty test with defaultTest merged in, as promptfoo merges it into every generated test.
-    tests = await readTests([{}], raw.defaultTest, read, notes, `${file} redteam`);
+  const noTests = raw.tests === undefined || (Array.isArray(raw.tests) && raw.tests.length === 0);
+  if (tests.length === 0 && noTests && raw.scenarios === undefined) {
+    // Without tests promptfoo runs each prompt once on a dummy empty test (src/evaluator.ts), with
+    // defaultTest merged in, as it merges it into every red-team test it generates: so does this.
+    const redteam = raw.redteam !== undefined;
+    const at = redteam ? `${file} redteam` : `${file} tests`;
+    tests = await readTests([{}], raw.defaultTest, read, notes, at);
     notes.change(
-      `${file} redteam`,
+      at,
       "examples",
-      "one example holding only defaultTest's vars (the attack's own var empty), so the target prompts can run: add examples of your own",
+      redteam
+        ? "one example holding only defaultTest's vars (the attack's own var empty), so the target prompts can run: add examples of your own"
+        : "none given: promptfoo runs each prompt once on an empty test; so does this one example (defaultTest's vars only): add examples of your own",
     );
   }
   if (tests.length === 0)

@@ -423,6 +423,18 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
     expect((await prompt(root, "hi")).tool_choice).toBeUndefined();
   });
 
+  test("a config without tests runs each prompt once on an empty test, as promptfoo does", async () => {
+    const root = await makeProject({
+      "promptfooconfig.yaml":
+        "prompts: ['Write a haiku about {{topic}}.']\nproviders: [openai:gpt-4o-mini]\ndefaultTest:\n  vars: { topic: rain }\n  assert: [{ type: icontains, value: rain }]\n",
+    });
+    const r = await cli(["import", "promptfoo", "promptfooconfig.yaml", "--name", "haiku"], { cwd: root });
+    expect(r.code).toBe(0);
+    expect((await examples(root, "haiku")).map((e) => e.input)).toEqual([{ topic: "rain" }]);
+    expect(r.stdout).toMatch(/tests: examples: none given: promptfoo runs each prompt once on an empty test/);
+    await evalsToVerdict(root);
+  });
+
   test("when no test can be imported, the error gives the actual reasons", async () => {
     const root = await makeProject({
       "promptfooconfig.yaml":
