@@ -9,7 +9,10 @@ export type ReadText = (path: string) => Promise<string>;
 
 export interface PromptSource {
   label: string;
-  /** How a provider's `prompts:` can name it: its label, its `file://` reference or path, its text. */
+  /**
+   * promptfoo's label for it, when a config can name it: a provider's `prompts:` matches labels only.
+   * Empty for a file without a `label:` (promptfoo labels it by its absolute path and text).
+   */
   ids: string[];
   system?: string;
   /** Fixed turns before the final user turn (a conversation's earlier user and assistant messages). */
@@ -199,16 +202,19 @@ export async function readPrompts(
   for (const [i, entry] of entries.entries()) {
     const at = `${where} prompts[${i}]`;
     const before = out.length;
+    // promptfoo's label (src/prompts/processors/*.ts): `label:` if given (a text file's prompts
+    // `label: path: text`), else an inline prompt's own text, else `path: text` with the absolute path.
     let ref: string | undefined;
     if (typeof entry === "string") {
-      ref = entry;
       if (entry.startsWith("file://")) out.push(...(await fromFile(entry, undefined, read, notes, at)));
-      else out.push(...inline(entry, `${i + 1}`, notes, at));
+      else {
+        ref = entry;
+        out.push(...inline(entry, `${i + 1}`, notes, at));
+      }
     } else if (typeof entry === "object" && entry !== null) {
       const e = entry as { id?: unknown; raw?: unknown; label?: unknown; config?: unknown };
       const label = typeof e.label === "string" ? e.label : undefined;
-      if (typeof e.raw === "string") ref = e.raw;
-      else if (typeof e.id === "string") ref = e.id;
+      ref = label ?? (typeof e.raw === "string" ? e.raw : undefined);
       if (typeof e.raw === "string") out.push(...inline(e.raw, label ?? `${i + 1}`, notes, at));
       else if (typeof e.id === "string" && e.id.startsWith("file://"))
         out.push(...(await fromFile(e.id, label, read, notes, at)));
@@ -220,7 +226,7 @@ export async function readPrompts(
           "provider settings for this prompt only; each version takes its provider's settings (set them in the version file)",
         );
     } else notes.skip(at, "prompt", "neither text nor a mapping");
-    for (const s of out.slice(before)) s.ids = ref === undefined ? [] : [ref, ref.replace(/^file:\/\//, "")];
+    for (const s of out.slice(before)) s.ids = ref === undefined ? [] : [ref];
   }
   return out;
 }

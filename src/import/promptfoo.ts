@@ -324,6 +324,13 @@ export async function importPromptfoo(
       : examples;
     out.push({ name, versions, examples: own, origins });
   });
+  for (const m of models)
+    if (m.prompts && !prompts.some((p) => m.prompts?.some((ref) => promptMatches(p, ref))))
+      notes.skip(
+        `${file} providers`,
+        `provider ${m.label}`,
+        `runs no prompt: its prompts: (${m.prompts.join(", ")}) names no prompt's label (promptfoo matches a label exactly or its part before a ':'; a file's prompts have a label only when the config gives one)`,
+      );
   if (out.length === 0)
     throw new UserError(
       "no prompt is run by any provider",
@@ -372,10 +379,13 @@ function answersAreText(raw: Record<string, unknown>): boolean {
   return !(Array.isArray(raw.tests) && raw.tests.some(transforms));
 }
 
-/** A provider's `prompts:` entry names a prompt by its label, its id or its file, as promptfoo matches them. */
+/**
+ * A provider's `prompts:` entry names a prompt by its label, exactly or as the part before a colon
+ * (`group` runs `group:a` and a text file's prompts labelled `group`), as promptfoo's
+ * isAllowedPrompt (src/evaluator.ts) matches them; never by file name or id.
+ */
 function promptMatches(p: PromptSource, ref: string): boolean {
-  const bare = ref.replace(/^file:\/\//, "");
-  return p.label === ref || p.label === bare || p.ids.includes(ref) || p.ids.includes(bare);
+  return p.ids.some((label) => label === ref || label.startsWith(`${ref}:`));
 }
 
 function judgeModel(defaultTest: unknown): string | undefined {
