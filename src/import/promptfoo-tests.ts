@@ -96,9 +96,23 @@ async function readTestFile(ref: string, read: ReadText, notes: ImportNotes, whe
   }
 }
 
-async function collect(raw: unknown, read: ReadText, notes: ImportNotes, where: string) {
+/** A test as written (before defaultTest), with where it came from. */
+export interface Collected {
+  where: string;
+  test: Raw;
+  /** Its assertions when already read (a scenario's test: its config entry's, then its own). */
+  asserts?: { where: string; assertion: Assertion }[];
+}
+
+/** The tests of a `tests:` value (inline, files), in order. */
+export async function collect(
+  raw: unknown,
+  read: ReadText,
+  notes: ImportNotes,
+  where: string,
+): Promise<Collected[]> {
   const entries: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const out: { where: string; test: Raw }[] = [];
+  const out: Collected[] = [];
   for (const [i, e] of entries.entries()) {
     const at = `${where} tests[${i}]`;
     if (typeof e === "string" && e.startsWith("file://")) {
@@ -120,7 +134,7 @@ async function collect(raw: unknown, read: ReadText, notes: ImportNotes, where: 
   return out;
 }
 
-async function readVars(raw: unknown, read: ReadText, where: string): Promise<Raw | string> {
+export async function readVars(raw: unknown, read: ReadText, where: string): Promise<Raw | string> {
   if (raw === undefined) return {};
   if (typeof raw === "string" && raw.startsWith("file://")) {
     const path = raw.slice(7);
@@ -161,7 +175,7 @@ function combinations(vars: Raw): Raw[] {
   return out;
 }
 
-function assertions(
+export function assertions(
   raw: unknown,
   where: string,
   notes: ImportNotes,
@@ -207,13 +221,17 @@ function optionNotes(options: unknown, where: string, notes: ImportNotes): void 
   }
 }
 
-/** The config's tests (inline, CSV, JSONL, JSON, YAML files) with defaultTest merged into each. */
+/**
+ * The config's tests (inline, CSV, JSONL, JSON, YAML files), then `more` (its scenarios' tests),
+ * with defaultTest merged into each.
+ */
 export async function readTests(
   raw: unknown,
   defaultTest: unknown,
   read: ReadText,
   notes: ImportNotes,
   where: string,
+  more: readonly Collected[] = [],
 ): Promise<TestCase[]> {
   const dflt = isMap(defaultTest) ? defaultTest : {};
   const dfltWhere = `${where} defaultTest`;
@@ -230,7 +248,7 @@ export async function readTests(
     );
   const dfltAsserts = assertions(dflt.assert, dfltWhere, notes).map((a) => ({ ...a, fromDefault: true }));
   const out: TestCase[] = [];
-  for (const { where: at, test } of await collect(raw, read, notes, where)) {
+  for (const { where: at, test, asserts: given } of [...(await collect(raw, read, notes, where)), ...more]) {
     optionNotes(test.options, at, notes);
     if (test.threshold !== undefined)
       notes.skip(
@@ -261,7 +279,7 @@ export async function readTests(
       judge !== undefined && a.assertion.provider === undefined && JUDGED.test(a.assertion.type)
         ? { ...a, assertion: { ...a.assertion, provider: judge } }
         : a;
-    const asserts = [...dfltAsserts, ...assertions(test.assert, at, notes)].map(withJudge);
+    const asserts = [...dfltAsserts, ...(given ?? assertions(test.assert, at, notes))].map(withJudge);
     const metadata =
       isMap(test.metadata) || isMap(dflt.metadata)
         ? { ...(isMap(dflt.metadata) ? dflt.metadata : {}), ...(isMap(test.metadata) ? test.metadata : {}) }

@@ -12,6 +12,7 @@ import { ImportNotes, type ImportedProject, type ImportedPrompt } from "./notes.
 import { mapAssertion, providerModel, type CriterionSpec } from "./promptfoo-assertions.js";
 import { readPrompts, type PromptSource, type ReadText } from "./promptfoo-prompts.js";
 import { readProviders, type ModelSettings } from "./promptfoo-providers.js";
+import { scenarioTests } from "./promptfoo-scenarios.js";
 import { readTests, type TestCase } from "./promptfoo-tests.js";
 
 export interface ImportOptions {
@@ -31,7 +32,7 @@ const IGNORED = new Set([
   "tags",
   "evaluateOptions",
 ]);
-const HANDLED = new Set(["prompts", "providers", "targets", "tests", "defaultTest"]);
+const HANDLED = new Set(["prompts", "providers", "targets", "tests", "defaultTest", "scenarios"]);
 
 /** Turns any text into a prompt name agentops accepts (lowercase, digits, - and _). */
 export function slug(text: string, fallback = "imported"): string {
@@ -243,7 +244,8 @@ export async function importPromptfoo(
       `no OpenAI-compatible provider: the prompts use model ${options.defaultModel} (--model)`,
     );
   }
-  const tests = await readTests(raw.tests, raw.defaultTest, read, notes, file);
+  const fromScenarios = await scenarioTests(raw.scenarios, raw.defaultTest, read, notes, file);
+  const tests = await readTests(raw.tests, raw.defaultTest, read, notes, file, fromScenarios);
   if (tests.length === 0 && raw.redteam !== undefined && raw.tests === undefined) {
     // The prompts are what a red-team run attacks: keep them, with one example to run them on.
     tests.push({ where: `${file} redteam`, vars: {}, assert: [] });
@@ -258,7 +260,7 @@ export async function importPromptfoo(
       "no test could be imported",
       { file, field: "tests" },
       notes.skipped
-        .filter((n) => /test|^column|^var/.test(n.what))
+        .filter((n) => /test|^column|^var|scenario/.test(n.what))
         .map((n) => `${n.where}: ${n.what}: ${n.reason}`)
         .join("; ") || "add tests: with vars",
     );

@@ -102,3 +102,100 @@ describe("a provider's prompts: names prompts by label, as promptfoo's isAllowed
     expect(await versions(root, "map-form-2")).toEqual(["v1.yaml", "v2.yaml"]);
   });
 });
+
+describe("scenarios: expanded into tests as promptfoo's evaluator builds them", () => {
+  test("each config entry × each test, after the config's own tests; vars, description and metadata merged; the entry's options listed", async () => {
+    const { root, run } = await importProject({
+      "promptfooconfig.yaml": [
+        "description: Scenario phrases",
+        "prompts: ['Say {{phrase}} in {{language}}, {{tone}}.']",
+        "providers: [openai:gpt-4o-mini]",
+        "defaultTest:",
+        "  vars: {tone: plainly, language: English}",
+        "  metadata: {suite: phrases}",
+        "tests:",
+        "  - vars: {phrase: hi, language: Latin}",
+        "    assert: [{type: icontains, value: salve}]",
+        "scenarios:",
+        "  - description: Greetings",
+        "    config:",
+        "      - vars: {language: Spanish, want: hola}",
+        "        description: in Spanish",
+        "        metadata: {lang: es}",
+        "        assert: [{type: icontains, value: '{{want}}'}]",
+        "      - vars: {language: French, want: bonjour}",
+        "        options: {provider: openai:gpt-4.1}",
+        "    tests:",
+        "      - description: hello",
+        "        vars: {phrase: hello}",
+        "        assert: [{type: contains, value: '!'}]",
+        "      - vars: {phrase: good day, want: buenos}",
+        "        metadata: {lang: mixed}",
+        "",
+      ].join("\n"),
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const set = await examples(root, "scenario-phrases");
+    expect(
+      set.map((e) => [e.input, e.metadata, e.checks?.map((c) => [c.type, "value" in c ? c.value : ""])]),
+    ).toEqual([
+      [{ tone: "plainly", language: "Latin", phrase: "hi" }, { suite: "phrases" }, [["icontains", "salve"]]],
+      [
+        { tone: "plainly", language: "Spanish", want: "hola", phrase: "hello" },
+        { description: "hello", suite: "phrases", lang: "es" },
+        [
+          ["icontains", "hola"],
+          ["contains", "!"],
+        ],
+      ],
+      [
+        { tone: "plainly", language: "Spanish", want: "buenos", phrase: "good day" },
+        { description: "in Spanish", suite: "phrases", lang: "mixed" },
+        [["icontains", "buenos"]],
+      ],
+      [
+        { tone: "plainly", language: "French", want: "bonjour", phrase: "hello" },
+        { description: "hello", suite: "phrases" },
+        [["contains", "!"]],
+      ],
+      [
+        { tone: "plainly", language: "French", want: "buenos", phrase: "good day" },
+        { suite: "phrases", lang: "mixed" },
+        undefined,
+      ],
+    ]);
+    expect(run.stdout).toMatch(
+      /scenarios\[0\]\.config\[1\]: options: promptfoo never applies a scenario config entry's options/,
+    );
+    expect(run.stdout).not.toMatch(/scenarios: not imported/);
+    await evalsToVerdict(root);
+  });
+
+  test("scenarios from a file:// YAML file; a scenario without config: is listed", async () => {
+    const { root, run } = await importProject({
+      "promptfooconfig.yaml": [
+        "description: Scenario file",
+        "prompts: ['Name a {{kind}} fruit']",
+        "providers: [openai:gpt-4o-mini]",
+        "scenarios:",
+        "  - file://scenarios.yaml",
+        "  - description: empty",
+        "    tests: [{vars: {kind: sour}}]",
+        "",
+      ].join("\n"),
+      "scenarios.yaml": [
+        "- config: [{vars: {kind: red}}, {vars: {kind: yellow}}]",
+        "  tests:",
+        "    - assert: [{type: icontains, value: '{{kind}}'}]",
+        "",
+      ].join("\n"),
+    });
+    expect(run.code).toBe(0);
+    expect((await examples(root, "scenario-file")).map((e) => [e.input.kind, e.checks?.[0]])).toEqual([
+      ["red", { name: "icontains", type: "icontains", value: "red" }],
+      ["yellow", { name: "icontains", type: "icontains", value: "yellow" }],
+    ]);
+    expect(run.stdout).toMatch(/scenarios\[1\]: scenario: has no config: list/);
+  });
+});
