@@ -2,6 +2,7 @@ import { extname } from "node:path";
 import { parseYaml } from "../config/yaml.js";
 import { parseJsonFile } from "./json-file.js";
 import type { ImportNotes } from "./notes.js";
+import { isGlob, type GlobFiles } from "./glob.js";
 import type { ReadText } from "./promptfoo-prompts.js";
 import { assertions, collect, readVars, type Collected } from "./promptfoo-tests.js";
 
@@ -14,6 +15,7 @@ async function scenarioList(
   read: ReadText,
   notes: ImportNotes,
   where: string,
+  glob: GlobFiles,
 ): Promise<{ where: string; scenario: Raw }[]> {
   const entries: unknown[] = Array.isArray(raw) ? raw : [raw];
   const out: { where: string; scenario: Raw }[] = [];
@@ -21,23 +23,30 @@ async function scenarioList(
     const at = `${where} scenarios[${i}]`;
     if (isMap(e)) out.push({ where: at, scenario: e });
     else if (typeof e === "string" && e.startsWith("file://")) {
-      const path = e.slice("file://".length);
-      if (/[*?[\]{}]/.test(path)) {
-        notes.skip(at, `scenarios ${e}`, "a glob; list the files instead");
-        continue;
+      const ref = e.slice("file://".length);
+      let paths = [ref];
+      if (isGlob(ref)) {
+        const g = await glob(ref);
+        if ("reason" in g || g.files.length === 0) {
+          notes.skip(at, `scenarios ${e}`, `a glob that ${"reason" in g ? g.reason : "matches no file"}`);
+          continue;
+        }
+        paths = g.files;
       }
-      const ext = extname(path).toLowerCase();
-      if (ext !== ".yaml" && ext !== ".yml" && ext !== ".json") {
-        notes.skip(at, `scenarios ${e}`, "not a YAML or JSON file");
-        continue;
+      for (const path of paths) {
+        const ext = extname(path).toLowerCase();
+        if (ext !== ".yaml" && ext !== ".yml" && ext !== ".json") {
+          notes.skip(at, `scenarios ${path}`, "not a YAML or JSON file");
+          continue;
+        }
+        const text = await read(path);
+        const v = ext === ".json" ? parseJsonFile(text, path) : parseYaml(text, path).value;
+        (Array.isArray(v) ? v : [v]).forEach((s, j) =>
+          isMap(s)
+            ? out.push({ where: `${path} scenario ${j + 1}`, scenario: s })
+            : notes.skip(`${path} scenario ${j + 1}`, "scenario", "not a mapping"),
+        );
       }
-      const text = await read(path);
-      const v = ext === ".json" ? parseJsonFile(text, path) : parseYaml(text, path).value;
-      (Array.isArray(v) ? v : [v]).forEach((s, j) =>
-        isMap(s)
-          ? out.push({ where: `${path} scenario ${j + 1}`, scenario: s })
-          : notes.skip(`${path} scenario ${j + 1}`, "scenario", "not a mapping"),
-      );
     } else notes.skip(at, "scenario", "neither a mapping nor a file:// reference");
   }
   return out;
@@ -59,12 +68,13 @@ export async function scenarioTests(
   read: ReadText,
   notes: ImportNotes,
   where: string,
+  glob: GlobFiles,
 ): Promise<Collected[]> {
   if (raw === undefined) return [];
   const dfltDescription =
     isMap(defaultTest) && typeof defaultTest.description === "string" ? defaultTest.description : undefined;
   const out: Collected[] = [];
-  for (const { where: at, scenario } of await scenarioList(raw, read, notes, where)) {
+  for (const { where: at, scenario } of await scenarioList(raw, read, notes, where, glob)) {
     if (!Array.isArray(scenario.config) || scenario.config.length === 0) {
       notes.skip(
         at,
@@ -79,7 +89,7 @@ export async function scenarioTests(
     const tests: Collected[] =
       scenario.tests === undefined
         ? [{ where: at, test: {} }]
-        : await collect(scenario.tests, read, notes, at);
+        : await collect(scenario.tests, read, notes, at, glob);
     for (const [j, data] of scenario.config.entries()) {
       const cat = `${at}.config[${j}]`;
       if (!isMap(data)) {

@@ -8,6 +8,7 @@ import {
 } from "../config/schema.js";
 import { parseYaml } from "../config/yaml.js";
 import { UserError } from "../errors.js";
+import type { GlobFiles } from "./glob.js";
 import { ImportNotes, type ImportedProject, type ImportedPrompt } from "./notes.js";
 import { mapAssertion, providerModel, type CriterionSpec } from "./promptfoo-assertions.js";
 import { readPrompts, type PromptSource, type ReadText } from "./promptfoo-prompts.js";
@@ -196,12 +197,16 @@ function example(t: MappedTest, id: string, variables: string[], notes: ImportNo
   };
 }
 
-/** Reads a promptfoo config (its text; other files through `read`) into prompts, examples and a config. */
+/**
+ * Reads a promptfoo config (its text; other files through `read`, globs through `glob`, both
+ * relative to its folder) into prompts, examples and a config.
+ */
 export async function importPromptfoo(
   text: string,
   file: string,
   read: ReadText,
   options: ImportOptions,
+  glob: GlobFiles,
 ): Promise<ImportedProject> {
   const notes = new ImportNotes();
   const doc = parseYaml(text, file).value;
@@ -227,7 +232,7 @@ export async function importPromptfoo(
       "prompts",
       "none given: promptfoo's default prompt {{prompt}} (each test's prompt var is the whole user message)",
     );
-  const prompts = await readPrompts(raw.prompts ?? ["{{prompt}}"], read, notes, file);
+  const prompts = await readPrompts(raw.prompts ?? ["{{prompt}}"], read, notes, file, glob);
   if (prompts.length === 0)
     throw new UserError(
       "no prompt could be imported",
@@ -244,8 +249,8 @@ export async function importPromptfoo(
       `no OpenAI-compatible provider: the prompts use model ${options.defaultModel} (--model)`,
     );
   }
-  const fromScenarios = await scenarioTests(raw.scenarios, raw.defaultTest, read, notes, file);
-  const tests = await readTests(raw.tests, raw.defaultTest, read, notes, file, fromScenarios);
+  const fromScenarios = await scenarioTests(raw.scenarios, raw.defaultTest, read, notes, file, glob);
+  const tests = await readTests(raw.tests, raw.defaultTest, read, notes, file, glob, fromScenarios);
   if (tests.length === 0 && raw.redteam !== undefined && raw.tests === undefined) {
     // The prompts are what a red-team run attacks: keep them, with one example to run them on.
     tests.push({ where: `${file} redteam`, vars: {}, assert: [] });

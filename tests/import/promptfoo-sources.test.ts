@@ -199,3 +199,62 @@ describe("scenarios: expanded into tests as promptfoo's evaluator builds them", 
     expect(run.stdout).toMatch(/scenarios\[1\]: scenario: has no config: list/);
   });
 });
+
+describe("globs: prompts, test files and var files expanded as promptfoo does", () => {
+  test("file://prompt*.txt, file://cases/*, a var file://articles/* (one test per file); no match, outside the folder, binary: listed", async () => {
+    const { root, run } = await importProject({
+      "promptfooconfig.yaml": [
+        "description: Globbed",
+        "prompts: [file://prompt*.txt]",
+        "providers: [openai:gpt-4o-mini]",
+        "tests:",
+        "  - file://cases/*",
+        "  - vars: {article: file://articles/*}",
+        "    assert: [{type: not-contains, value: Sure}]",
+        "  - vars: {article: file://nothing/*.txt}",
+        "  - vars: {article: file://../elsewhere/*.txt}",
+        "  - vars: {article: file://pics/*}",
+        "  - file://none/*.yaml",
+        "",
+      ].join("\n"),
+      "prompt-a.txt": "Summarize: {{article}}\n",
+      "prompts.txt": "Shorten: {{article}}\n",
+      "cases/one.yaml": "- vars: {article: from yaml}\n",
+      "cases/two.csv": "article,__expected\nfrom csv,icontains:csv\n",
+      "articles/b.txt": "Bee text.\n",
+      "articles/a.txt": "Ay text.\n",
+      "articles/10.txt": "Ten text.\n",
+      "articles/.draft.txt": "hidden\n",
+      "pics/cat.png": "not really a png\n",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(await readdir(join(root, "prompts"))).toEqual(["globbed-1", "globbed-2"]);
+    expect((await prompt(root, "globbed-1")).template).toBe("Summarize: {article}");
+    expect((await prompt(root, "globbed-2")).template).toBe("Shorten: {article}");
+    expect((await examples(root, "globbed-1")).map((e) => e.input.article)).toEqual([
+      "from yaml",
+      "from csv",
+      "Ten text.",
+      "Ay text.",
+      "Bee text.",
+    ]);
+    const out = run.stdout;
+    expect(out).toMatch(/tests\[2\]: test: var article is a glob \(nothing\/\*\.txt\) that matches no file/);
+    expect(out).toMatch(
+      /tests\[3\]: test: var article is a glob \(\.\.\/elsewhere\/\*\.txt\) that reaches outside the config's folder/,
+    );
+    expect(out).toMatch(/tests\[4\]: test: var article is an image, audio or binary file \(pics\/cat\.png\)/);
+    expect(out).toMatch(/tests\[5\]: tests file:\/\/none\/\*\.yaml: a glob that matches no file/);
+    await evalsToVerdict(root);
+  });
+
+  test("a prompt glob that matches nothing is listed, not sent as text", async () => {
+    const { run } = await importProject({
+      "promptfooconfig.yaml":
+        "prompts: ['file://missing/*.txt', 'Hi {{a}}']\nproviders: [openai:gpt-4o-mini]\ntests: [{vars: {a: b}}]\n",
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/prompts\[0\]: prompt missing\/\*\.txt: a glob that matches no file/);
+  });
+});
