@@ -1,5 +1,6 @@
 import { compilePattern } from "../config/pattern.js";
 import type { Criterion } from "../config/schema.js";
+import { parseYaml } from "../config/yaml.js";
 import { renderValue } from "./nunjucks.js";
 import { mapJavascript } from "./promptfoo-javascript.js";
 
@@ -12,6 +13,8 @@ export interface Assertion {
   metric?: string;
   transform?: unknown;
   provider?: unknown;
+  /** The value was read from a `file://` JSON, YAML or text file: promptfoo does not render it. */
+  fromFile?: boolean;
 }
 
 /** A criterion before it gets its name in the prompt file. */
@@ -114,7 +117,7 @@ export function mapAssertion(
     return fail("runs code (or calls a service) to decide; agentops never executes code from a repository");
   const other = NOT_ONE_ANSWER[base];
   if (other !== undefined) return fail(other);
-  const r = rendered(a.value, vars);
+  const r = a.fromFile ? { value: a.value } : rendered(a.value, vars);
   if ("reason" in r) return fail(r.reason);
   const value = r.value;
   // weight 0 keeps its promptfoo meaning: it must still pass, but counts nothing in the score.
@@ -189,10 +192,20 @@ export function mapAssertion(
           ? "the whole output must be JSON (one ```json fence allowed); promptfoo accepted JSON anywhere in the text"
           : undefined;
       const extra = loose ? { difference: loose } : {};
-      if (value === undefined || value === null) return ok({ type: "format_check", json: true }, base, extra);
-      if (typeof value === "object" && !Array.isArray(value))
-        return ok({ type: "json_schema", schema: value as Record<string, unknown> }, base, extra);
-      return fail("the schema must be inline (a YAML mapping)");
+      if (value === undefined || value === null || value === "")
+        return ok({ type: "format_check", json: true }, base, extra);
+      // promptfoo (src/assertions/json.ts) reads a text value as YAML (JSON is YAML too): the schema.
+      let schema: unknown = value;
+      if (typeof value === "string") {
+        try {
+          schema = parseYaml(value, a.type).value;
+        } catch (e) {
+          return fail(`the schema is neither JSON nor YAML (${e instanceof Error ? e.message : String(e)})`);
+        }
+      }
+      if (typeof schema === "object" && schema !== null && !Array.isArray(schema))
+        return ok({ type: "json_schema", schema: schema as Record<string, unknown> }, base, extra);
+      return fail("the schema is not a JSON Schema object (a mapping)");
     }
     case "is-valid-openai-tools-call":
       if (negated) return fail("agentops has no criterion for output that is not a tools call");
@@ -268,6 +281,12 @@ export function mapAssertion(
       if (a.threshold === undefined || a.threshold <= 0)
         return fail("latency needs a threshold (milliseconds)");
       return ok({ type: "latency", max_ms: a.threshold }, "latency");
+    case "empty":
+      // Not among promptfoo's assertion types (src/types/index.ts): its runAssertion throws
+      // "Unknown assertion type", so the test errors in promptfoo rather than checking anything.
+      return fail(
+        `not a promptfoo assertion type: promptfoo stops the test with "Unknown assertion type: ${a.type}"; to require an answer, use a length or regex check`,
+      );
     default:
       return fail(`agentops has no criterion like promptfoo's ${a.type}`);
   }

@@ -37,6 +37,9 @@ const BINARY_EXT = new Set([
 ]);
 /** Judge assertions a test's `options.provider` grades with, as promptfoo applies it. */
 const JUDGED = /^(not-)?(llm-rubric|factuality|answer-relevance|model-graded-closedqa|g-eval)$/;
+/** Files an assertion value may name that promptfoo reads as data (processFileReference, src/assertions/utils.ts). */
+const VALUE_EXT = new Set([".json", ".yaml", ".yml", ".txt"]);
+const CODE_ASSERTIONS = /^(not-)?(javascript|python|ruby|webhook)$/;
 /** promptfoo expands list-valued vars into every combination; more than this is surely a mistake. */
 const MAX_COMBINATIONS = 1000;
 
@@ -251,6 +254,24 @@ function optionNotes(options: unknown, where: string, notes: ImportNotes): void 
   }
 }
 
+type Asserted = { where: string; assertion: Assertion; fromDefault?: boolean };
+
+/**
+ * A `file://` value in JSON, YAML or text read as promptfoo reads it: parsed (a `.txt` trimmed), and
+ * not rendered with the test's vars.
+ */
+async function withFileValue(a: Asserted, read: ReadText): Promise<Asserted> {
+  const v = a.assertion.value;
+  if (typeof v !== "string" || !v.startsWith("file://") || CODE_ASSERTIONS.test(a.assertion.type)) return a;
+  const path = v.slice("file://".length);
+  const ext = extname(path).toLowerCase();
+  if (!VALUE_EXT.has(ext)) return a;
+  const text = await read(path);
+  const value =
+    ext === ".txt" ? text.trim() : ext === ".json" ? parseJsonFile(text, path) : parseYaml(text, path).value;
+  return { ...a, assertion: { ...a.assertion, value, fromFile: true } };
+}
+
 /**
  * The config's tests (inline, CSV, JSONL, JSON, YAML files), then `more` (its scenarios' tests),
  * with defaultTest merged into each.
@@ -277,7 +298,9 @@ export async function readTests(
       "threshold",
       "a test passes when the weighted score of its assertions reaches it, even with some failing; agentops passes an example only when all its checks pass",
     );
-  const dfltAsserts = assertions(dflt.assert, dfltWhere, notes).map((a) => ({ ...a, fromDefault: true }));
+  const dfltAsserts: Asserted[] = [];
+  for (const a of assertions(dflt.assert, dfltWhere, notes))
+    dfltAsserts.push({ ...(await withFileValue(a, read)), fromDefault: true });
   const out: TestCase[] = [];
   for (const { where: at, test, asserts: given } of [
     ...(await collect(raw, read, notes, where, glob)),
@@ -309,11 +332,14 @@ export async function readTests(
     }
     // The test's judge (options.provider) grades its judge assertions that name none, defaultTest's too.
     const judge = isMap(test.options) ? test.options.provider : undefined;
-    const withJudge = (a: { where: string; assertion: Assertion; fromDefault?: boolean }) =>
+    const withJudge = (a: Asserted) =>
       judge !== undefined && a.assertion.provider === undefined && JUDGED.test(a.assertion.type)
         ? { ...a, assertion: { ...a.assertion, provider: judge } }
         : a;
-    const asserts = [...dfltAsserts, ...(given ?? assertions(test.assert, at, notes))].map(withJudge);
+    const ownAsserts: Asserted[] = [];
+    for (const a of given ?? assertions(test.assert, at, notes))
+      ownAsserts.push(await withFileValue(a, read));
+    const asserts = [...dfltAsserts, ...ownAsserts].map(withJudge);
     const metadata =
       isMap(test.metadata) || isMap(dflt.metadata)
         ? { ...(isMap(dflt.metadata) ? dflt.metadata : {}), ...(isMap(test.metadata) ? test.metadata : {}) }

@@ -258,3 +258,52 @@ describe("globs: prompts, test files and var files expanded as promptfoo does", 
     expect(run.stdout).toMatch(/prompts\[0\]: prompt missing\/\*\.txt: a glob that matches no file/);
   });
 });
+
+describe("assertion values: schema files and text schemas, read as promptfoo reads them", () => {
+  test("is-json/contains-json with file://schema.json or .yaml, or a JSON text; a file:// rubric text; not-empty listed with the true reason", async () => {
+    const { root, run } = await importProject({
+      "promptfooconfig.yaml": [
+        "description: Schemas",
+        "prompts: ['Describe {{city}} as JSON']",
+        "providers: [openai:gpt-4o-mini]",
+        "tests:",
+        "  - vars: {city: Oslo}",
+        "    assert:",
+        "      - {type: is-json, value: 'file://schema.json'}",
+        "      - type: contains-json",
+        "        value: |",
+        '          {"type": "object", "required": ["name"]}',
+        "      - {type: not-empty}",
+        "  - vars: {city: Rome}",
+        "    assert:",
+        "      - {type: is-json, value: 'file://schemas/city.yaml'}",
+        "      - {type: llm-rubric, value: 'file://rubric.txt'}",
+        "",
+      ].join("\n"),
+      "schema.json": '{"type": "object", "properties": {"name": {"type": "string"}}}\n',
+      "schemas/city.yaml": "type: object\nrequired: [population]\n",
+      "rubric.txt": "\n  Names one landmark of the city.  \n",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect((await examples(root, "schemas")).map((e) => e.checks)).toEqual([
+      [
+        {
+          name: "is-json",
+          type: "json_schema",
+          schema: { type: "object", properties: { name: { type: "string" } } },
+        },
+        { name: "contains-json", type: "json_schema", schema: { type: "object", required: ["name"] } },
+      ],
+      [
+        { name: "is-json", type: "json_schema", schema: { type: "object", required: ["population"] } },
+        { name: "rubric", type: "llm_judge", rubric: "Names one landmark of the city." },
+      ],
+    ]);
+    expect(run.stdout).toMatch(
+      /tests\[0\]\.assert\[2\]: not-empty assertion: not a promptfoo assertion type: promptfoo stops the test with "Unknown assertion type: not-empty"/,
+    );
+    expect(run.stdout).not.toMatch(/schema must be inline/);
+    await evalsToVerdict(root);
+  });
+});
