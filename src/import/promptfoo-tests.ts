@@ -164,7 +164,7 @@ export async function readVars(raw: unknown, read: ReadText, where: string): Pro
 }
 
 /**
- * Reads `file://` var values (text); code files cannot be read as values. A glob's value is the
+ * Reads `file://` var values (text; YAML as JSON); code files cannot be read as values. A glob's value is the
  * list of its files' texts: promptfoo's generateVarCombinations (src/evaluator.ts) makes one test
  * per matching file, as for a list of texts.
  */
@@ -188,7 +188,14 @@ async function loadVarFiles(vars: Raw, read: ReadText, glob: GlobFiles): Promise
         if (CODE_EXT.has(extname(path).toLowerCase())) return `var ${k} is computed by code (${path})`;
         if (BINARY_EXT.has(extname(path).toLowerCase()))
           return `var ${k} is an image, audio or binary file (${path}) that promptfoo passes base64-encoded; agentops inputs are text`;
-        texts.push((await read(path)).replace(/\r?\n$/, ""));
+        // As promptfoo's renderPrompt (src/evaluatorHelpers.ts) loads a var file: YAML as its JSON, other text trimmed.
+        const text = await read(path);
+        const ext = extname(path).toLowerCase();
+        texts.push(
+          ext === ".yaml" || ext === ".yml"
+            ? (JSON.stringify(parseYaml(text, path).value) ?? "")
+            : text.trim(),
+        );
       }
       out[k] = isGlob(ref) ? texts : texts[0];
     } else out[k] = v;

@@ -307,3 +307,26 @@ describe("assertion values: schema files and text schemas, read as promptfoo rea
     await evalsToVerdict(root);
   });
 });
+
+describe("file:// var values, as promptfoo's renderPrompt loads them", () => {
+  test("a text file trimmed, a YAML file as its JSON, through a glob too", async () => {
+    const { root, run } = await importProject({
+      "promptfooconfig.yaml": [
+        "description: Var files",
+        "prompts: ['About {{topic}}: {{notes}}']",
+        "providers: [openai:gpt-4o-mini]",
+        "tests:",
+        "  - vars: {topic: file://topic.yaml, notes: file://notes/*.md}",
+        "",
+      ].join("\n"),
+      "topic.yaml": "World peace\n",
+      "notes/a.md": "\n\n  first note  \n\n",
+      "notes/b.md": "second note\n",
+    });
+    expect(run.code).toBe(0);
+    expect((await examples(root, "var-files")).map((e) => e.input)).toEqual([
+      { topic: '"World peace"', notes: "first note" },
+      { topic: '"World peace"', notes: "second note" },
+    ]);
+  });
+});
