@@ -99,6 +99,12 @@ export function mapAssertion(
 ): Mapped {
   const negated = a.type.startsWith("not-");
   const base = negated ? a.type.slice(4) : a.type;
+  // promptfoo's runAssertion (src/assertions/index.ts) forces a weight-0 assertion to pass: a metric
+  // that is reported but never fails a test. An agentops check always can, so it is not one.
+  if (a.weight === 0)
+    return fail(
+      "weight 0: promptfoo reports it as a metric but forces it to pass, so it never fails a test; agentops has no check that cannot fail",
+    );
   if (base === "javascript" && typeof a.value === "string" && !a.value.startsWith("file://")) {
     // promptfoo renders the code with the test's vars before running it.
     const r = rendered(a.value, vars);
@@ -120,7 +126,6 @@ export function mapAssertion(
   const r = a.fromFile ? { value: a.value } : rendered(a.value, vars);
   if ("reason" in r) return fail(r.reason);
   const value = r.value;
-  // weight 0 keeps its promptfoo meaning: it must still pass, but counts nothing in the score.
   const weight = a.weight !== undefined && a.weight >= 0 && a.weight <= 1000 ? { weight: a.weight } : {};
   const ok = (spec: CriterionSpec, baseName: string, extra: Partial<Mapped & { ok: true }> = {}): Mapped => ({
     ok: true,
