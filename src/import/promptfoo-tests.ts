@@ -206,9 +206,9 @@ async function loadVarFiles(vars: Raw, read: ReadText, glob: GlobFiles): Promise
 function combinations(vars: Raw): Raw[] {
   let out: Raw[] = [{}];
   for (const [k, v] of Object.entries(vars)) {
-    // promptfoo makes a test per element of a list of texts; a list of anything else is one value.
-    const values =
-      Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string") ? (v as unknown[]) : [v];
+    // promptfoo's generateVarCombinations (src/evaluator.ts) makes a test per element of a list whose
+    // first element is a text (whatever the others are); any other list is one value.
+    const values = Array.isArray(v) && typeof v[0] === "string" ? (v as unknown[]) : [v];
     out = out.flatMap((o) => values.map((x: unknown) => ({ ...o, [k]: x })));
     if (out.length > MAX_COMBINATIONS) return out.slice(0, MAX_COMBINATIONS);
   }

@@ -330,3 +330,23 @@ describe("file:// var values, as promptfoo's renderPrompt loads them", () => {
     ]);
   });
 });
+
+describe("list vars, as promptfoo's generateVarCombinations expands them", () => {
+  test("a list whose first element is a text is expanded (whatever the others are); one starting with anything else is kept whole", async () => {
+    const { root, run } = await importProject({
+      "promptfooconfig.yaml": [
+        "description: Lists",
+        "prompts: ['{{a}} / {{b}}']",
+        "providers: [openai:gpt-4o-mini]",
+        "tests:",
+        "  - vars: {a: [x, 2], b: [3, y]}",
+        "",
+      ].join("\n"),
+    });
+    expect(run.code).toBe(0);
+    expect((await examples(root, "lists")).map((e) => e.input)).toEqual([
+      { a: "x", b: [3, "y"] },
+      { a: 2, b: [3, "y"] },
+    ]);
+  });
+});
