@@ -107,8 +107,8 @@ export async function scenarioTests(
           "promptfoo never applies a scenario config entry's options (a test gets defaultTest's and its own)",
         );
       if (data.assert !== undefined && !Array.isArray(data.assert)) notes.skip(cat, "assert", "not a list");
-      for (const { where: tat, test } of tests) {
-        const own = await readVars(test.vars, read, tat);
+      for (const { where: tat, test, base } of tests) {
+        const own = await readVars(test.vars, read, tat, glob, base);
         if (typeof own === "string") {
           notes.skip(tat, "test", own);
           continue;

@@ -1,4 +1,4 @@
-import { extname } from "node:path";
+import { extname, posix } from "node:path";
 import { parseYaml } from "../config/yaml.js";
 import { UserError } from "../errors.js";
 import { parseCsv } from "./csv.js";
@@ -102,6 +102,8 @@ async function readTestFile(ref: string, read: ReadText, notes: ImportNotes, whe
 export interface Collected {
   where: string;
   test: Raw;
+  /** The folder of the file it is in, relative to the config's ("" inline): its vars paths start there. */
+  base?: string;
   /** Its assertions when already read (a scenario's test: its config entry's, then its own). */
   asserts?: { where: string; assertion: Assertion }[];
 }
@@ -134,7 +136,8 @@ export async function collect(
       }
       for (const f of files) {
         const tests = await readTestFile(`file://${f}`, read, notes, at);
-        tests.forEach((t, j) => out.push({ where: `${f} test ${j + 1}`, test: t }));
+        const base = posix.dirname(f) === "." ? "" : posix.dirname(f);
+        tests.forEach((t, j) => out.push({ where: `${f} test ${j + 1}`, test: t, base }));
       }
     } else if (typeof e === "string")
       notes.skip(
@@ -152,13 +155,42 @@ export async function collect(
   return out;
 }
 
-export async function readVars(raw: unknown, read: ReadText, where: string): Promise<Raw | string> {
+/**
+ * A test's `vars`: a mapping, a `file://` file, or paths and globs of YAML files relative to the
+ * file the test is in (`base`), merged in order, as promptfoo's readTestFiles
+ * (src/util/testCaseReader.ts) reads them.
+ */
+export async function readVars(
+  raw: unknown,
+  read: ReadText,
+  where: string,
+  glob: GlobFiles,
+  base = "",
+): Promise<Raw | string> {
   if (raw === undefined) return {};
   if (typeof raw === "string" && raw.startsWith("file://")) {
     const path = raw.slice(7);
     const text = await read(path);
     const v = extname(path) === ".json" ? parseJsonFile(text, path) : parseYaml(text, path).value;
     return isMap(v) ? v : `${where}: vars file ${path} is not a mapping`;
+  }
+  const paths = typeof raw === "string" ? [raw] : raw;
+  if (Array.isArray(paths) && paths.length > 0 && paths.every((p) => typeof p === "string")) {
+    const out: Raw = {};
+    for (const p of paths) {
+      const rel = posix.normalize(posix.join(base, p));
+      const g = await glob(rel);
+      if ("reason" in g) return `vars ${p} ${g.reason}`;
+      // promptfoo merges nothing for a path that matches no file, silently: listed here.
+      if (g.files.length === 0)
+        return `vars ${p} matches no file (relative to ${base || "the config's folder"})`;
+      for (const f of g.files) {
+        const v = parseYaml(await read(f), f).value;
+        if (!isMap(v)) return `vars file ${f} is not a mapping`;
+        Object.assign(out, v);
+      }
+    }
+    return out;
   }
   return isMap(raw) ? raw : `${where}: vars is not a mapping`;
 }
@@ -297,7 +329,7 @@ export async function readTests(
   if (defaultTest !== undefined && !isMap(defaultTest))
     notes.skip(dfltWhere, "defaultTest", "not an inline mapping (a file:// reference?): inline it first");
   optionNotes(dflt.options, dfltWhere, notes);
-  const dfltVars = await readVars(dflt.vars, read, dfltWhere);
+  const dfltVars = await readVars(dflt.vars, read, dfltWhere, glob);
   if (typeof dfltVars === "string") throw new UserError(dfltVars, {}, "give defaultTest.vars as a mapping");
   if (dflt.threshold !== undefined)
     notes.skip(
@@ -309,7 +341,7 @@ export async function readTests(
   for (const a of assertions(dflt.assert, dfltWhere, notes))
     dfltAsserts.push({ ...(await withFileValue(a, read)), fromDefault: true });
   const out: TestCase[] = [];
-  for (const { where: at, test, asserts: given } of [
+  for (const { where: at, test, asserts: given, base } of [
     ...(await collect(raw, read, notes, where, glob)),
     ...more,
   ]) {
@@ -327,7 +359,7 @@ export async function readTests(
           key,
           "runs this test on some prompts or providers only; every agentops example runs on every version",
         );
-    const own = await readVars(test.vars, read, at);
+    const own = await readVars(test.vars, read, at, glob, base);
     if (typeof own === "string") {
       notes.skip(at, "test", own);
       continue;

@@ -350,3 +350,34 @@ describe("list vars, as promptfoo's generateVarCombinations expands them", () =>
     ]);
   });
 });
+
+describe("vars given as paths or globs of YAML files, as promptfoo's readTestFiles reads them", () => {
+  test("relative to the test file they are in, merged in order; a path outside the folder or matching nothing is listed", async () => {
+    const { root, run } = await importProject({
+      "promptfooconfig.yaml": [
+        "description: Vars files",
+        "prompts: ['{{topic}} as {{form}}']",
+        "providers: [openai:gpt-4o-mini]",
+        "tests:",
+        "  - file://cases/more.yaml",
+        "  - vars: [vars/base.yaml, vars/extra_*.yaml]",
+        "  - vars: ../shared/*.yaml",
+        "  - vars: vars/none_*.yaml",
+        "",
+      ].join("\n"),
+      "cases/more.yaml": "- vars: ../vars/extra_*.yaml\n",
+      "vars/base.yaml": "topic: tides\nform: haiku\n",
+      "vars/extra_a.yaml": "form: limerick\n",
+      "vars/extra_b.yaml": "topic: moons\n",
+    });
+    expect(run.code).toBe(0);
+    expect((await examples(root, "vars-files")).map((e) => e.input)).toEqual([
+      { form: "limerick", topic: "moons" },
+      { topic: "moons", form: "limerick" },
+    ]);
+    expect(run.stdout).toMatch(
+      /tests\[2\]: test: vars \.\.\/shared\/\*\.yaml reaches outside the config's folder/,
+    );
+    expect(run.stdout).toMatch(/tests\[3\]: test: vars vars\/none_\*\.yaml matches no file/);
+  });
+});
