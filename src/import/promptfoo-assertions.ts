@@ -47,6 +47,19 @@ const NOT_ONE_ANSWER: Record<string, string> = {
   "max-score":
     "picks the output with the highest score among those for the same test; agentops scores each answer on its own and compares versions with compare",
 };
+/** promptfoo's assertion types (BaseAssertionTypesSchema and the special ones, src/types/index.ts at 6d2b815). */
+const PROMPTFOO_TYPES = new Set([
+  ...["answer-relevance", "bleu", "classifier", "contains", "contains-all", "contains-any", "contains-html"],
+  ...["contains-json", "contains-sql", "contains-xml", "context-faithfulness", "context-recall"],
+  ...["context-relevance", "conversation-relevance", "cost", "equals", "factuality", "finish-reason"],
+  ...["g-eval", "gleu", "guardrails", "icontains", "icontains-all", "icontains-any", "is-html", "is-json"],
+  ...["is-refusal", "is-sql", "is-valid-function-call", "is-valid-openai-function-call"],
+  ...["is-valid-openai-tools-call", "is-xml", "javascript", "latency", "levenshtein", "llm-rubric", "pi"],
+  ...["meteor", "model-graded-closedqa", "model-graded-factuality", "moderation", "perplexity"],
+  ...["perplexity-score", "python", "regex", "rouge-n", "ruby", "similar", "starts-with"],
+  ...["trace-error-spans", "trace-span-count", "trace-span-duration", "webhook"],
+  ...["select-best", "human", "max-score", "assert-set"],
+]);
 const CONTAINS = { contains: "contains", icontains: "icontains" } as const;
 const NOT_CONTAINS = { contains: "not_contains", icontains: "not_icontains" } as const;
 
@@ -286,13 +299,13 @@ export function mapAssertion(
       if (a.threshold === undefined || a.threshold <= 0)
         return fail("latency needs a threshold (milliseconds)");
       return ok({ type: "latency", max_ms: a.threshold }, "latency");
-    case "empty":
-      // Not among promptfoo's assertion types (src/types/index.ts): its runAssertion throws
-      // "Unknown assertion type", so the test errors in promptfoo rather than checking anything.
-      return fail(
-        `not a promptfoo assertion type: promptfoo stops the test with "Unknown assertion type: ${a.type}"; to require an answer, use a length or regex check`,
-      );
     default:
+      // Not among promptfoo's assertion types: its runAssertion (src/assertions/index.ts) throws
+      // "Unknown assertion type", so the test errors in promptfoo rather than checking anything.
+      if (!PROMPTFOO_TYPES.has(base) && !base.startsWith("promptfoo:redteam:"))
+        return fail(
+          `not a promptfoo assertion type: promptfoo stops the test with "Unknown assertion type: ${a.type}", so it checked nothing`,
+        );
       return fail(`agentops has no criterion like promptfoo's ${a.type}`);
   }
 }

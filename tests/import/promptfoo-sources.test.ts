@@ -274,6 +274,7 @@ describe("assertion values: schema files and text schemas, read as promptfoo rea
         "        value: |",
         '          {"type": "object", "required": ["name"]}',
         "      - {type: not-empty}",
+        "      - {type: json-schema-valid, value: {type: object}}",
         "  - vars: {city: Rome}",
         "    assert:",
         "      - {type: is-json, value: 'file://schemas/city.yaml'}",
@@ -301,7 +302,10 @@ describe("assertion values: schema files and text schemas, read as promptfoo rea
       ],
     ]);
     expect(run.stdout).toMatch(
-      /tests\[0\]\.assert\[2\]: not-empty assertion: not a promptfoo assertion type: promptfoo stops the test with "Unknown assertion type: not-empty"/,
+      /tests\[0\]\.assert\[2\]: not-empty assertion: not a promptfoo assertion type: promptfoo stops the test with "Unknown assertion type: not-empty", so it checked nothing/,
+    );
+    expect(run.stdout).toMatch(
+      /tests\[0\]\.assert\[3\]: json-schema-valid assertion: not a promptfoo assertion type/,
     );
     expect(run.stdout).not.toMatch(/schema must be inline/);
     await evalsToVerdict(root);
