@@ -1,10 +1,11 @@
-import { lstat, mkdir, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { MAX_EVAL_SET_BYTES, readUserFile, readUserFileBase64 } from "../config/files.js";
 import { UserError } from "../errors.js";
 import { projectFiles } from "../import/emit.js";
 import { renderSummary, type ImportedProject } from "../import/notes.js";
+import { globber, type DirEntry } from "../import/glob.js";
 import { importOpenAiEvals } from "../import/openai-evals.js";
 import { importPromptfoo, slug } from "../import/promptfoo.js";
 import { EXIT, type CliIo } from "./io.js";
@@ -84,11 +85,26 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     // An image or audio var becomes an example's base64 input: as large as the API takes one (20 MB).
     const read = (p: string, as?: "base64"): Promise<string> =>
       as === "base64" ? readUserFileBase64(resolve(folder, p), 20 << 20) : readUserFile(resolve(folder, p));
-    project = await importPromptfoo(text, shown, read, {
-      ...(values.name !== undefined ? { name: values.name } : {}),
-      fallbackName: basename(folder),
-      defaultModel: model,
-    });
+    // Globs expand inside the config's folder only; symlinks are listed as neither file nor folder.
+    const list = async (dir: string): Promise<DirEntry[]> => {
+      try {
+        const entries = await readdir(resolve(folder, dir), { withFileTypes: true });
+        return entries.map((e) => ({ name: e.name, file: e.isFile(), dir: e.isDirectory() }));
+      } catch {
+        return [];
+      }
+    };
+    project = await importPromptfoo(
+      text,
+      shown,
+      read,
+      {
+        ...(values.name !== undefined ? { name: values.name } : {}),
+        fallbackName: basename(folder),
+        defaultModel: model,
+      },
+      globber(list),
+    );
   } else {
     const specFile = values.spec === undefined ? undefined : resolve(io.cwd, values.spec);
     project = importOpenAiEvals(text, shown, {

@@ -1,5 +1,5 @@
 import type { Criterion, CriterionOf, EvalExample } from "../config/schema.js";
-import { parseJsonLines } from "../config/json-lines.js";
+import type { JsonLine } from "../config/json-lines.js";
 import { parseYaml } from "../config/yaml.js";
 import { UserError } from "../errors.js";
 import { ImportNotes, type ImportedProject } from "./notes.js";
@@ -157,6 +157,38 @@ function gradedFromSpec(
 // The template's one placeholder; any brace in the texts is data, so it sits in the example.
 const TEMPLATE = "{input}";
 
+const SAMPLE_HINT = 'each line is one sample: {"input": [...], "ideal": "..."}';
+
+/**
+ * The lines that parse as JSON. A line that does not is listed with its error and left out when some
+ * other line parses; evals itself stops at it (evals/data.py _decode_json raises), so the summary
+ * says how many were left out. When none parses, the file is refused at its first line, as before.
+ */
+function sampleLines(text: string, file: string, notes: ImportNotes): JsonLine[] {
+  const good: JsonLine[] = [];
+  const broken: { line: number; error: string }[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === "") return;
+    try {
+      good.push({ value: JSON.parse(raw), line: i + 1 });
+    } catch (e) {
+      broken.push({ line: i + 1, error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+  const [first] = broken;
+  if (good.length === 0 && first)
+    throw new UserError(`line is not valid JSON (${first.error})`, { file, line: first.line }, SAMPLE_HINT);
+  for (const b of broken)
+    notes.skip(`${file}:${b.line}`, `line ${b.line}`, `not valid JSON (${b.error}): left out`);
+  if (broken.length)
+    notes.skip(
+      file,
+      "broken lines",
+      `${broken.length} of ${broken.length + good.length} non-blank lines are not valid JSON (a sample split by a raw newline, an unescaped quote…) and were left out, each listed with its error; evals itself refuses the file at the first (evals/data.py)`,
+    );
+  return good;
+}
+
 /**
  * OpenAI Evals samples (`{"input": [messages] | "text", "ideal": "…" | ["…", …]}`, one a line) as one
  * prompt: the system message every sample shares is the prompt's; when every conversation ends with a
@@ -179,8 +211,7 @@ export function importOpenAiEvals(text: string, file: string, options: OpenAiEva
   refuseYaml(text, file);
   const parsed: { line: number; msgs: Message[]; ideals: string[] }[] = [];
   let textInputs = false;
-  const lines = parseJsonLines(text, file, 'each line is one sample: {"input": [...], "ideal": "..."}');
-  for (const { value: sample, line } of lines) {
+  for (const { value: sample, line } of sampleLines(text, file, notes)) {
     const s = (typeof sample === "object" && sample !== null ? sample : {}) as {
       input?: unknown;
       ideal?: unknown;

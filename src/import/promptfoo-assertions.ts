@@ -1,5 +1,6 @@
 import { compilePattern } from "../config/pattern.js";
 import type { Criterion } from "../config/schema.js";
+import { parseYaml } from "../config/yaml.js";
 import { renderValue } from "./nunjucks.js";
 import { mapJavascript } from "./promptfoo-javascript.js";
 
@@ -12,6 +13,8 @@ export interface Assertion {
   metric?: string;
   transform?: unknown;
   provider?: unknown;
+  /** The value was read from a `file://` JSON, YAML or text file: promptfoo does not render it. */
+  fromFile?: boolean;
 }
 
 /** A criterion before it gets its name in the prompt file. */
@@ -44,6 +47,19 @@ const NOT_ONE_ANSWER: Record<string, string> = {
   "max-score":
     "picks the output with the highest score among those for the same test; agentops scores each answer on its own and compares versions with compare",
 };
+/** promptfoo's assertion types (BaseAssertionTypesSchema and the special ones, src/types/index.ts at 6d2b815). */
+const PROMPTFOO_TYPES = new Set([
+  ...["answer-relevance", "bleu", "classifier", "contains", "contains-all", "contains-any", "contains-html"],
+  ...["contains-json", "contains-sql", "contains-xml", "context-faithfulness", "context-recall"],
+  ...["context-relevance", "conversation-relevance", "cost", "equals", "factuality", "finish-reason"],
+  ...["g-eval", "gleu", "guardrails", "icontains", "icontains-all", "icontains-any", "is-html", "is-json"],
+  ...["is-refusal", "is-sql", "is-valid-function-call", "is-valid-openai-function-call"],
+  ...["is-valid-openai-tools-call", "is-xml", "javascript", "latency", "levenshtein", "llm-rubric", "pi"],
+  ...["meteor", "model-graded-closedqa", "model-graded-factuality", "moderation", "perplexity"],
+  ...["perplexity-score", "python", "regex", "rouge-n", "ruby", "similar", "starts-with"],
+  ...["trace-error-spans", "trace-span-count", "trace-span-duration", "webhook"],
+  ...["select-best", "human", "max-score", "assert-set"],
+]);
 const CONTAINS = { contains: "contains", icontains: "icontains" } as const;
 const NOT_CONTAINS = { contains: "not_contains", icontains: "not_icontains" } as const;
 
@@ -96,6 +112,12 @@ export function mapAssertion(
 ): Mapped {
   const negated = a.type.startsWith("not-");
   const base = negated ? a.type.slice(4) : a.type;
+  // promptfoo's runAssertion (src/assertions/index.ts) forces a weight-0 assertion to pass: a metric
+  // that is reported but never fails a test. An agentops check always can, so it is not one.
+  if (a.weight === 0)
+    return fail(
+      "weight 0: promptfoo reports it as a metric but forces it to pass, so it never fails a test; agentops has no check that cannot fail",
+    );
   if (base === "javascript" && typeof a.value === "string" && !a.value.startsWith("file://")) {
     // promptfoo renders the code with the test's vars before running it.
     const r = rendered(a.value, vars);
@@ -114,10 +136,9 @@ export function mapAssertion(
     return fail("runs code (or calls a service) to decide; agentops never executes code from a repository");
   const other = NOT_ONE_ANSWER[base];
   if (other !== undefined) return fail(other);
-  const r = rendered(a.value, vars);
+  const r = a.fromFile ? { value: a.value } : rendered(a.value, vars);
   if ("reason" in r) return fail(r.reason);
   const value = r.value;
-  // weight 0 keeps its promptfoo meaning: it must still pass, but counts nothing in the score.
   const weight = a.weight !== undefined && a.weight >= 0 && a.weight <= 1000 ? { weight: a.weight } : {};
   const ok = (spec: CriterionSpec, baseName: string, extra: Partial<Mapped & { ok: true }> = {}): Mapped => ({
     ok: true,
@@ -189,10 +210,20 @@ export function mapAssertion(
           ? "the whole output must be JSON (one ```json fence allowed); promptfoo accepted JSON anywhere in the text"
           : undefined;
       const extra = loose ? { difference: loose } : {};
-      if (value === undefined || value === null) return ok({ type: "format_check", json: true }, base, extra);
-      if (typeof value === "object" && !Array.isArray(value))
-        return ok({ type: "json_schema", schema: value as Record<string, unknown> }, base, extra);
-      return fail("the schema must be inline (a YAML mapping)");
+      if (value === undefined || value === null || value === "")
+        return ok({ type: "format_check", json: true }, base, extra);
+      // promptfoo (src/assertions/json.ts) reads a text value as YAML (JSON is YAML too): the schema.
+      let schema: unknown = value;
+      if (typeof value === "string") {
+        try {
+          schema = parseYaml(value, a.type).value;
+        } catch (e) {
+          return fail(`the schema is neither JSON nor YAML (${e instanceof Error ? e.message : String(e)})`);
+        }
+      }
+      if (typeof schema === "object" && schema !== null && !Array.isArray(schema))
+        return ok({ type: "json_schema", schema: schema as Record<string, unknown> }, base, extra);
+      return fail("the schema is not a JSON Schema object (a mapping)");
     }
     case "is-valid-openai-tools-call":
       if (negated) return fail("agentops has no criterion for output that is not a tools call");
@@ -269,6 +300,12 @@ export function mapAssertion(
         return fail("latency needs a threshold (milliseconds)");
       return ok({ type: "latency", max_ms: a.threshold }, "latency");
     default:
+      // Not among promptfoo's assertion types: its runAssertion (src/assertions/index.ts) throws
+      // "Unknown assertion type", so the test errors in promptfoo rather than checking anything.
+      if (!PROMPTFOO_TYPES.has(base) && !base.startsWith("promptfoo:redteam:"))
+        return fail(
+          `not a promptfoo assertion type: promptfoo stops the test with "Unknown assertion type: ${a.type}", so it checked nothing`,
+        );
       return fail(`agentops has no criterion like promptfoo's ${a.type}`);
   }
 }

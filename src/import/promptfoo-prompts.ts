@@ -2,6 +2,7 @@ import { extname } from "node:path";
 import type { ContentPartTemplate } from "../config/schema.js";
 import { contentTemplates } from "../config/template.js";
 import { parseYaml } from "../config/yaml.js";
+import { isGlob, type GlobFiles } from "./glob.js";
 import { parseJsonFile } from "./json-file.js";
 import { convertTemplate } from "./nunjucks.js";
 import { convertParts } from "./promptfoo-parts.js";
@@ -15,7 +16,10 @@ export type ReadText = (path: string, as?: "base64") => Promise<string>;
 
 export interface PromptSource {
   label: string;
-  /** How a provider's `prompts:` can name it: its label, its `file://` reference or path, its text. */
+  /**
+   * promptfoo's label for it, when a config can name it: a provider's `prompts:` matches labels only.
+   * Empty for a file without a `label:` (promptfoo labels it by its absolute path and text).
+   */
   ids: string[];
   system?: string;
   /** Fixed turns before the final user turn (a conversation's earlier user and assistant messages). */
@@ -203,7 +207,9 @@ async function fromFile(
   read: ReadText,
   notes: ImportNotes,
   where: string,
-) {
+  glob: GlobFiles,
+  globbed = false,
+): Promise<PromptSource[]> {
   const path = ref.slice("file://".length);
   const name = label ?? path;
   const ext = extname(path.replace(/:[\w.]+$/, "")).toLowerCase();
@@ -212,8 +218,25 @@ async function fromFile(
       notes.skip(where, `prompt ${name}`, "a prompt function (code); agentops never executes code"),
       []
     );
-  if (/[*?[\]{}]/.test(path))
-    return (notes.skip(where, `prompt ${name}`, "a glob; list the files instead"), []);
+  if (!globbed && isGlob(path)) {
+    const g = await glob(path);
+    if ("reason" in g) return (notes.skip(where, `prompt ${name}`, `a glob that ${g.reason}`), []);
+    if (g.files.length === 0)
+      return (
+        notes.skip(
+          where,
+          `prompt ${name}`,
+          "a glob that matches no file (promptfoo would send the reference itself as the prompt's text)",
+        ),
+        []
+      );
+    // promptfoo's processPrompt (src/prompts/index.ts) reads each match as a file of its own, once,
+    // without the entry's label or config.
+    const out: PromptSource[] = [];
+    for (const f of g.files)
+      out.push(...(await fromFile(`file://${f}`, undefined, read, notes, where, glob, true)));
+    return out;
+  }
   const text = await read(path);
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
     let parsed: unknown;
@@ -250,25 +273,31 @@ export async function readPrompts(
   read: ReadText,
   notes: ImportNotes,
   where: string,
+  glob: GlobFiles,
 ): Promise<PromptSource[]> {
   const entries: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   const out: PromptSource[] = [];
   for (const [i, entry] of entries.entries()) {
     const at = `${where} prompts[${i}]`;
     const before = out.length;
+    // promptfoo's label (src/prompts/processors/*.ts): `label:` if given (a text file's prompts
+    // `label: path: text`), else an inline prompt's own text, else `path: text` with the absolute path.
     let ref: string | undefined;
     if (typeof entry === "string") {
-      ref = entry;
-      if (entry.startsWith("file://")) out.push(...(await fromFile(entry, undefined, read, notes, at)));
-      else out.push(...inline(entry, `${i + 1}`, notes, at));
+      if (entry.startsWith("file://")) out.push(...(await fromFile(entry, undefined, read, notes, at, glob)));
+      else {
+        ref = entry;
+        out.push(...inline(entry, `${i + 1}`, notes, at));
+      }
     } else if (typeof entry === "object" && entry !== null) {
       const e = entry as { id?: unknown; raw?: unknown; label?: unknown; config?: unknown };
       const label = typeof e.label === "string" ? e.label : undefined;
-      if (typeof e.raw === "string") ref = e.raw;
-      else if (typeof e.id === "string") ref = e.id;
+      ref = label ?? (typeof e.raw === "string" ? e.raw : undefined);
+      // A glob's files lose the entry's label in promptfoo (each is read as `{raw: path}`).
+      if (typeof e.raw !== "string" && typeof e.id === "string" && isGlob(e.id)) ref = undefined;
       if (typeof e.raw === "string") out.push(...inline(e.raw, label ?? `${i + 1}`, notes, at));
       else if (typeof e.id === "string" && e.id.startsWith("file://"))
-        out.push(...(await fromFile(e.id, label, read, notes, at)));
+        out.push(...(await fromFile(e.id, label, read, notes, at, glob)));
       else notes.skip(at, "prompt", "neither text, raw: nor id: file://…");
       if (e.config !== undefined && out.length > before)
         notes.skip(
@@ -277,7 +306,7 @@ export async function readPrompts(
           "provider settings for this prompt only; each version takes its provider's settings (set them in the version file)",
         );
     } else notes.skip(at, "prompt", "neither text nor a mapping");
-    for (const s of out.slice(before)) s.ids = ref === undefined ? [] : [ref, ref.replace(/^file:\/\//, "")];
+    for (const s of out.slice(before)) s.ids = ref === undefined ? [] : [ref];
   }
   return out;
 }

@@ -147,6 +147,11 @@ export function readProviders(raw: unknown, where: string, notes: ImportNotes): 
         const inner = (entry as Record<string, unknown>)[keys[0]];
         config =
           typeof inner === "object" && inner !== null ? (inner as { config?: unknown }).config : undefined;
+        // promptfoo's readProviderPromptMap (src/prompts/index.ts) reads this form's prompts: too.
+        const own =
+          typeof inner === "object" && inner !== null ? (inner as { prompts?: unknown }).prompts : undefined;
+        if (Array.isArray(own)) prompts = own.filter((x): x is string => typeof x === "string");
+        else if (typeof own === "string") prompts = [own];
       }
     }
     if (!id) return notes.skip(at, "provider", "has no id");

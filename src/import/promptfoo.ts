@@ -8,10 +8,12 @@ import {
 } from "../config/schema.js";
 import { parseYaml } from "../config/yaml.js";
 import { UserError } from "../errors.js";
+import type { GlobFiles } from "./glob.js";
 import { ImportNotes, type ImportedProject, type ImportedPrompt } from "./notes.js";
 import { mapAssertion, providerModel, type CriterionSpec } from "./promptfoo-assertions.js";
 import { readPrompts, type PromptSource, type ReadText } from "./promptfoo-prompts.js";
 import { readProviders, type ModelSettings } from "./promptfoo-providers.js";
+import { scenarioTests } from "./promptfoo-scenarios.js";
 import { readTests, type TestCase } from "./promptfoo-tests.js";
 
 export interface ImportOptions {
@@ -31,7 +33,7 @@ const IGNORED = new Set([
   "tags",
   "evaluateOptions",
 ]);
-const HANDLED = new Set(["prompts", "providers", "targets", "tests", "defaultTest"]);
+const HANDLED = new Set(["prompts", "providers", "targets", "tests", "defaultTest", "scenarios"]);
 
 /** Turns any text into a prompt name agentops accepts (lowercase, digits, - and _). */
 export function slug(text: string, fallback = "imported"): string {
@@ -195,12 +197,16 @@ function example(t: MappedTest, id: string, variables: string[], notes: ImportNo
   };
 }
 
-/** Reads a promptfoo config (its text; other files through `read`) into prompts, examples and a config. */
+/**
+ * Reads a promptfoo config (its text; other files through `read`, globs through `glob`, both
+ * relative to its folder) into prompts, examples and a config.
+ */
 export async function importPromptfoo(
   text: string,
   file: string,
   read: ReadText,
   options: ImportOptions,
+  glob: GlobFiles,
 ): Promise<ImportedProject> {
   const notes = new ImportNotes();
   const doc = parseYaml(text, file).value;
@@ -226,7 +232,7 @@ export async function importPromptfoo(
       "prompts",
       "none given: promptfoo's default prompt {{prompt}} (each test's prompt var is the whole user message)",
     );
-  const prompts = await readPrompts(raw.prompts ?? ["{{prompt}}"], read, notes, file);
+  const prompts = await readPrompts(raw.prompts ?? ["{{prompt}}"], read, notes, file, glob);
   if (prompts.length === 0)
     throw new UserError(
       "no prompt could be imported",
@@ -243,14 +249,15 @@ export async function importPromptfoo(
       `no OpenAI-compatible provider: the prompts use model ${options.defaultModel} (--model)`,
     );
   }
-  let tests = await readTests(raw.tests, raw.defaultTest, read, notes, file);
+  const fromScenarios = await scenarioTests(raw.scenarios, raw.defaultTest, read, notes, file, glob);
+  let tests = await readTests(raw.tests, raw.defaultTest, read, notes, file, glob, fromScenarios);
   const noTests = raw.tests === undefined || (Array.isArray(raw.tests) && raw.tests.length === 0);
   if (tests.length === 0 && noTests && raw.scenarios === undefined) {
     // Without tests promptfoo runs each prompt once on a dummy empty test (src/evaluator.ts), with
     // defaultTest merged in, as it merges it into every red-team test it generates: so does this.
     const redteam = raw.redteam !== undefined;
     const at = redteam ? `${file} redteam` : `${file} tests`;
-    tests = await readTests([{}], raw.defaultTest, read, notes, at);
+    tests = await readTests([{}], raw.defaultTest, read, notes, at, glob);
     notes.change(
       at,
       "examples",
@@ -264,7 +271,7 @@ export async function importPromptfoo(
       "no test could be imported",
       { file, field: "tests" },
       notes.skipped
-        .filter((n) => /test|^column|^var/.test(n.what))
+        .filter((n) => /test|^column|^var|scenario/.test(n.what))
         .map((n) => `${n.where}: ${n.what}: ${n.reason}`)
         .join("; ") || "add tests: with vars",
     );
@@ -330,6 +337,13 @@ export async function importPromptfoo(
       : examples;
     out.push({ name, versions, examples: own, origins });
   });
+  for (const m of models)
+    if (m.prompts && !prompts.some((p) => m.prompts?.some((ref) => promptMatches(p, ref))))
+      notes.skip(
+        `${file} providers`,
+        `provider ${m.label}`,
+        `runs no prompt: its prompts: (${m.prompts.join(", ")}) names no prompt's label (promptfoo matches a label exactly or its part before a ':'; a file's prompts have a label only when the config gives one)`,
+      );
   if (out.length === 0)
     throw new UserError(
       "no prompt is run by any provider",
@@ -378,10 +392,13 @@ function answersAreText(raw: Record<string, unknown>): boolean {
   return !(Array.isArray(raw.tests) && raw.tests.some(transforms));
 }
 
-/** A provider's `prompts:` entry names a prompt by its label, its id or its file, as promptfoo matches them. */
+/**
+ * A provider's `prompts:` entry names a prompt by its label, exactly or as the part before a colon
+ * (`group` runs `group:a` and a text file's prompts labelled `group`), as promptfoo's
+ * isAllowedPrompt (src/evaluator.ts) matches them; never by file name or id.
+ */
 function promptMatches(p: PromptSource, ref: string): boolean {
-  const bare = ref.replace(/^file:\/\//, "");
-  return p.label === ref || p.label === bare || p.ids.includes(ref) || p.ids.includes(bare);
+  return p.ids.some((label) => label === ref || label.startsWith(`${ref}:`));
 }
 
 function judgeModel(defaultTest: unknown): string | undefined {

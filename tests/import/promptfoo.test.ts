@@ -296,7 +296,6 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
       expected: "Four",
       metadata: { suite: "facts" },
       checks: [
-        { name: "contains", type: "contains", value: "4", weight: 0 },
         { name: "rubric", type: "llm_judge", rubric: "A correct sum", model: "gpt-4.1" },
         { name: "similar", type: "similarity", method: "embedding", model: "text-embedding-3-large" },
       ],
@@ -306,6 +305,9 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
       /prompts\[1\]: prompt templated-chat: a Nunjucks template that renders to a JSON chat/,
     );
     expect(out).toMatch(/config\.tools\[3\]: tool web_search_preview: a built-in or server tool/);
+    expect(out).toMatch(
+      /tests\[3\]\.assert\[0\]: contains assertion: weight 0: promptfoo reports it as a metric but forces it to pass/,
+    );
     expect(out).toMatch(/providers\[1\]: provider transform: a transform of every output/);
     expect(out).toMatch(/defaultTest: options\.rubricPrompt: a custom grading prompt/);
     expect(out).toMatch(/defaultTest: threshold: a test passes when the weighted score/);
