@@ -3,6 +3,13 @@ import { renderTemplate } from "../config/template.js";
 /** A promptfoo (Nunjucks) template turned into an agentops `{name}` template, or why it cannot be. */
 export type Converted = { ok: true; template: string; variables: string[] } | { ok: false; reason: string };
 
+/**
+ * promptfoo fills `_conversation` while it runs: the prompts and answers of the earlier tests that share
+ * a `metadata.conversationId` (run one after another). It is not data a config holds.
+ */
+export const CONVERSATION_REASON =
+  "uses _conversation, which promptfoo fills at run time with the earlier tests' actual prompts and answers (tests sharing a metadata.conversationId, run in order); agentops examples are independent: write each conversation out as an example's input.messages";
+
 const TAG = /\{\{([\s\S]*?)\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g;
 const PLAIN_NAME = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
 
@@ -17,6 +24,7 @@ function parts(text: string): Part[] | { reason: string } {
   for (const m of text.matchAll(TAG)) {
     out.push({ literal: text.slice(last, m.index) });
     const name = m[1] === undefined ? undefined : PLAIN_NAME.exec(m[1])?.[1];
+    if (/\b_conversation\b/.test(m[0])) return { reason: CONVERSATION_REASON };
     if (name === undefined) {
       return {
         reason: `uses the template expression ${JSON.stringify(m[0].slice(0, 60))}; agentops fills plain {name} placeholders only (no filters, tags or dotted paths)`,

@@ -1,6 +1,7 @@
 import { extname } from "node:path";
 import { parseYaml } from "../config/yaml.js";
 import { parseJsonFile } from "./json-file.js";
+import { plainMessage, readNunjucksChat, type NunjucksChat } from "./promptfoo-chat-history.js";
 import { convertTemplate } from "./nunjucks.js";
 import type { ImportNotes } from "./notes.js";
 
@@ -16,6 +17,8 @@ export interface PromptSource {
   messages?: { role: "system" | "user" | "assistant"; content: string }[];
   template?: string;
   variables: string[];
+  /** A JSON chat written as a Nunjucks template: each test renders its own conversation so far. */
+  chat?: NunjucksChat;
 }
 
 const CODE_EXT = new Set([".js", ".mjs", ".cjs", ".ts", ".py", ".rb", ".sh"]);
@@ -50,14 +53,9 @@ const ROLES = new Set(["system", "user", "assistant"]);
  * messages in the same order as promptfoo's.
  */
 function fromChat(messages: Message[]): ChatText | { reason: string } {
-  for (const m of messages) {
-    if (!ROLES.has(m.role))
-      return { reason: `a ${m.role} message; an agentops prompt holds system, user and assistant turns` };
-    if (typeof m.content !== "string")
-      return { reason: "a message whose content is not plain text (images or parts)" };
-    if (m.content === "") return { reason: `an empty ${m.role} message` };
-  }
-  const turns = messages as Turn[];
+  const checked = turnsOf(messages);
+  if ("reason" in checked) return checked;
+  const turns = checked;
   const [first] = turns;
   const system = first?.role === "system" && turns.length > 1 ? first : undefined;
   const rest = system ? turns.slice(1) : turns;
@@ -69,6 +67,58 @@ function fromChat(messages: Message[]): ChatText | { reason: string } {
     ...(between.length ? { messages: between } : {}),
     ...(user ? { user: user.content } : {}),
   };
+}
+
+/** Fixed turns as agentops holds them: system, user or assistant, plain non-empty text (Adaline's text part read as text). */
+function turnsOf(messages: Message[]): Turn[] | { reason: string } {
+  const out: Turn[] = [];
+  for (const raw of messages) {
+    const m = plainMessage(raw);
+    if ("reason" in m) return m;
+    if (!ROLES.has(m.role))
+      return { reason: `a ${m.role} message; an agentops prompt holds system, user and assistant turns` };
+    if (typeof m.content !== "string")
+      return { reason: "a message whose content is not plain text (images or parts)" };
+    if (m.content === "") return { reason: `an empty ${m.role} message` };
+    out.push({ role: m.role as Turn["role"], content: m.content });
+  }
+  return out;
+}
+
+/**
+ * The fixed turns around a chat-history loop: agentops sends an example's conversation after the
+ * prompt's system and messages and before its final user turn, so that is where the loop must sit.
+ */
+function aroundHistory(before: Message[], after: Message[]): ChatText | { reason: string } {
+  const head = turnsOf(before);
+  if ("reason" in head) return head;
+  const tail = turnsOf(after);
+  if ("reason" in tail) return tail;
+  const [last, ...more] = tail;
+  if (more.length || (last && last.role !== "user"))
+    return {
+      reason:
+        "turns after the conversation-history loop other than one final user turn; agentops sends an example's conversation just before the prompt's final user turn",
+    };
+  const system = head[0]?.role === "system" ? head[0] : undefined;
+  const between = system ? head.slice(1) : head;
+  return {
+    ...(system ? { system: system.content } : {}),
+    ...(between.length ? { messages: between } : {}),
+    ...(last ? { user: last.content } : {}),
+  };
+}
+
+/** A JSON chat file that is a Nunjucks template: read in the recognised forms, or listed with the reason. */
+function templatedChat(text: string, label: string, notes: ImportNotes, where: string): PromptSource[] {
+  const r = readNunjucksChat(text);
+  if (!r.ok) return (notes.skip(where, `prompt ${label}`, r.reason), []);
+  if (r.chat.history === undefined && r.before.length === 0)
+    return (notes.skip(where, `prompt ${label}`, "an empty chat"), []);
+  const c = r.chat.history === undefined ? fromChat(r.before) : aroundHistory(r.before, r.after);
+  if ("reason" in c) return (notes.skip(where, `prompt ${label}`, c.reason), []);
+  const s = toSource(label, c, notes, where);
+  return s ? [{ ...s, chat: r.chat }] : [];
 }
 
 function toSource(
@@ -161,16 +211,9 @@ async function fromFile(
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
     let parsed: unknown;
     // promptfoo renders a chat file with Nunjucks before parsing it: with {% %} or a {{ }} outside a
-    // string it is no JSON until rendered, which agentops does not do.
+    // string it is no JSON until rendered.
     if (ext === ".json" && /\{%|\{\{/.test(text) && !isJson(text))
-      return (
-        notes.skip(
-          where,
-          `prompt ${name}`,
-          "a Nunjucks template that renders to a JSON chat ({% %} or {{ }} outside strings); write the chat out, or as a text prompt",
-        ),
-        []
-      );
+      return templatedChat(text, name, notes, where);
     if (ext === ".json") parsed = parseJsonFile(text, path);
     else parsed = parseYaml(text, path).value;
     if (isChat(parsed)) return chat(parsed, name, notes, where);

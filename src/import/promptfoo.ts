@@ -10,6 +10,7 @@ import { parseYaml } from "../config/yaml.js";
 import { UserError } from "../errors.js";
 import { ImportNotes, type ImportedProject, type ImportedPrompt } from "./notes.js";
 import { mapAssertion, providerModel, type CriterionSpec } from "./promptfoo-assertions.js";
+import { withConversation } from "./promptfoo-chat-history.js";
 import { readPrompts, type PromptSource, type ReadText } from "./promptfoo-prompts.js";
 import { readProviders, type ModelSettings } from "./promptfoo-providers.js";
 import { readTests, type TestCase } from "./promptfoo-tests.js";
@@ -322,7 +323,23 @@ export async function importPromptfoo(
             : e,
         )
       : examples;
-    out.push({ name, versions, examples: own, origins });
+    // A Nunjucks chat: each test's own conversation so far, or the test listed for this prompt.
+    const set = p.chat
+      ? withConversation(
+          p,
+          p.chat,
+          own,
+          mapping.tests.map((t) => t.test),
+          notes,
+        )
+      : own;
+    if (set.length === 0)
+      return notes.skip(
+        `prompt ${p.label}`,
+        "prompt",
+        "no test renders a chat agentops can send (see the tests listed)",
+      );
+    out.push({ name, versions, examples: set, origins });
   });
   if (out.length === 0)
     throw new UserError(
