@@ -213,6 +213,8 @@ function render(chat: NunjucksChat, outer: Outer, history: unknown): string {
       } else if (n.kind === "for") {
         // A missing var is an empty conversation (Nunjucks loops over nothing); any other shape is listed.
         if (history === undefined || history === null) continue;
+        if (isMap(history))
+          return refuse(`var ${n.list} is a mapping, not a list: promptfoo's loop writes no message from it`);
         if (!Array.isArray(history)) return refuse(`var ${n.list} is not a list of messages`);
         history.forEach((item: unknown, i) => {
           const inner = new Map(vars);
@@ -304,7 +306,7 @@ export function readNunjucksChat(text: string): ReadChat {
     );
   } catch (e) {
     if (e instanceof Refused || e instanceof SyntaxError)
-      return { ok: false, reason: formsReason(`does not render to JSON (${e.message.slice(0, 80)})`) };
+      return { ok: false, reason: formsReason(`does not render to JSON (${jsonError(e)})`) };
     throw e;
   }
   if (!Array.isArray(parsed) || !parsed.every((m) => isMap(m) && typeof m.role === "string"))
@@ -331,6 +333,9 @@ export function readNunjucksChat(text: string): ReadChat {
   return { ok: true, chat, before: before as Message[], after: after as Message[] };
 }
 
+/** JSON.parse's complaint without the position, which names no line a user could find. */
+const jsonError = (e: Error): string => e.message.replace(/ in JSON at position[\s\S]*$/, "").slice(0, 80);
+
 function formsReason(detail: string): string {
   return `a Nunjucks template that renders to a JSON chat, ${detail}; agentops reads a chat-history loop ({% for m in var %} over {role, content} objects or {% for role, content in m %} over {user: "…"} maps), {{ name }} inside strings and {{ name | dump }} as a value`;
 }
@@ -350,7 +355,7 @@ const sameTurn = (a: unknown, b: Turn): boolean =>
  * A test that does not is listed with the reason and left out of this prompt.
  */
 export function withConversation(
-  prompt: PromptTurns,
+  prompt: PromptTurns & { label: string },
   chat: NunjucksChat,
   examples: readonly EvalExample[],
   tests: readonly { where: string; vars: Readonly<Record<string, unknown>> }[],
@@ -361,7 +366,7 @@ export function withConversation(
     const t = tests[i];
     if (!t) return;
     const r = conversationOf(prompt, chat, ex, t.vars);
-    if ("reason" in r) return notes.skip(t.where, "test", r.reason);
+    if ("reason" in r) return notes.skip(t.where, `test, for prompt ${prompt.label}`, r.reason);
     // The history var is now the conversation, not an input of the templates.
     const input = Object.fromEntries(Object.entries(ex.input).filter(([k]) => k !== chat.history));
     if (r.turns.length) input.messages = r.turns;
@@ -393,7 +398,7 @@ function conversationOf(
   } catch (e) {
     if (e instanceof Refused) return { reason: e.message };
     if (e instanceof SyntaxError)
-      return { reason: `promptfoo cannot parse the chat this test renders (${e.message.slice(0, 80)})` };
+      return { reason: `promptfoo cannot parse the chat this test renders (${jsonError(e)})` };
     throw e;
   }
   if (!Array.isArray(parsed)) return { reason: "renders to JSON that is not a list of messages" };
