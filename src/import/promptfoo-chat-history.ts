@@ -250,7 +250,9 @@ function render(chat: NunjucksChat, outer: Outer, history: unknown): string {
  * Adaline Gateway's message content, `[{modality: "text", value: "…"}]`, as text. The gateway sends
  * each part as its own content part (its OpenAI model maps one text part to one `{type: "text"}` part,
  * and never joins them), and one text part reads as that text; several parts, or an image, are not
- * one text: they are refused with the reason.
+ * one text: they are refused with the reason. promptfoo hands this shape to its Adaline provider only
+ * (another provider would send it unchanged, which OpenAI rejects), so reading it as text keeps what
+ * the model receives.
  */
 export function adalineText(content: unknown): { text: string } | { reason: string } | undefined {
   if (!Array.isArray(content) || !content.every((p) => isMap(p) && typeof p.modality === "string"))
@@ -315,6 +317,12 @@ export function readNunjucksChat(text: string): ReadChat {
   for (const m of parsed as Message[]) {
     const p = plainMessage(m);
     if ("reason" in p) return { ok: false, reason: p.reason };
+    const extra = Object.keys(p).find((k) => k !== "role" && k !== "content");
+    if (extra !== undefined)
+      return {
+        ok: false,
+        reason: `a message with a ${extra} field; an agentops turn holds a role and a content`,
+      };
     messages.push(p);
   }
   const at = messages.flatMap((m, i) => (m.content === HISTORY_MARK ? [i] : []));

@@ -162,6 +162,7 @@ describe("the chat-history recogniser refuses every other form with the reason",
       '[{"role": "user", "content": {{ h | dump }}}, {% for m in h %}{"role": "user", "content": "x"},{% endfor %} {"role": "user", "content": "y"}]',
       "writes h both as a loop and as a value",
     ],
+    ['[{"role": "user", "name": "ann", "content": {{ q | dump }}}]', "a message with a name field"],
   ])("%s", (text, why) => {
     expect(reason(text)).toContain(why);
   });
