@@ -6,8 +6,9 @@
  *     {"role": "{{ role }}", "content": {{ content | dump }}},
  *   {% endfor %}{% endfor %}
  *
- * or the same over `{role, content}` objects (`{{ m.role }}`, `{{ m.content }}`), and values written as
- * `{{ name | dump }}` (the JSON of a var) instead of inside a string. This module reads exactly those
+ * or the same over `{role, content}` objects (`{{ m.role }}`, `{{ m.content }}`), a file that is only
+ * `{{ messages | dump }}` (the var is the chat), and values written as `{{ name | dump }}` (the JSON of a
+ * var) instead of inside a string. This module reads exactly those
  * forms: a strict parser that refuses any other tag, and an evaluator of only the parsed forms (never a
  * general Nunjucks engine). The loop becomes each example's `input.messages`, which agentops sends
  * between the prompt's fixed turns and its final user turn, where promptfoo's loop writes them.
@@ -200,7 +201,7 @@ function render(chat: NunjucksChat, outer: Outer, history: unknown): string {
       else if (n.kind === "expr") {
         const [root = "", key] = n.path;
         if (!vars.has(root)) {
-          out.push(outer(root, n.dump));
+          out.push(root === chat.history ? print(history, n.dump) : outer(root, n.dump));
           continue;
         }
         let v = vars.get(root);
@@ -292,7 +293,11 @@ export function readNunjucksChat(text: string): ReadChat {
     ];
     const [loop] = loops;
     if (loop && names.includes(loop.list)) return refuse(`writes ${loop.list} both as a loop and as a value`);
-    chat = { nodes, names, ...(loop ? { history: loop.list } : {}) };
+    // promptfoo's documented multishot form: the whole file is `{{ messages | dump }}`, the var the chat.
+    const [only, ...more] = nodes.filter((n) => n.kind !== "text" || n.text.trim() !== "");
+    const whole = !more.length && only?.kind === "expr" && only.dump ? only.path[0] : undefined;
+    const history = loop?.list ?? whole;
+    chat = { nodes, names: whole === undefined ? names : [], ...(history !== undefined ? { history } : {}) };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, reason: formsReason(e.message) };
     throw e;
@@ -345,7 +350,7 @@ export function readNunjucksChat(text: string): ReadChat {
 const jsonError = (e: Error): string => e.message.replace(/ in JSON at position[\s\S]*$/, "").slice(0, 80);
 
 function formsReason(detail: string): string {
-  return `a Nunjucks template that renders to a JSON chat, ${detail}; agentops reads a chat-history loop ({% for m in var %} over {role, content} objects or {% for role, content in m %} over {user: "…"} maps), {{ name }} inside strings and {{ name | dump }} as a value`;
+  return `a Nunjucks template that renders to a JSON chat, ${detail}; agentops reads a chat-history loop ({% for m in var %} over {role, content} objects or {% for role, content in m %} over {user: "…"} maps), a file that is only {{ var | dump }}, {{ name }} inside strings and {{ name | dump }} as a value`;
 }
 
 export interface PromptTurns {

@@ -133,6 +133,25 @@ describe("agentops import promptfoo: JSON chats that are Nunjucks templates (cha
   });
 });
 
+test("a prompt file that is only {{ var | dump }}: each test's var is the whole chat", async () => {
+  const { root, run } = await importFixture("chat-history-dump");
+  expect(run.code).toBe(0);
+  const whole = await load(root, "ch");
+  expect(whole.prompt.template).toBeUndefined();
+  expect(whole.sent("1")).toEqual([
+    { role: "system", content: "You are a terse librarian." },
+    { role: "user", content: "Recommend one novel." },
+    { role: "assistant", content: "Middlemarch." },
+    { role: "user", content: "Why that one?" },
+  ]);
+  expect(whole.ids).toEqual(["1"]);
+  // The same reason for two tests is one line with a count.
+  expect(run.stdout).toMatch(
+    /tests\[1\] \(and 1 more\): test, for prompt dialogue\.json: var dialogue holds a message agentops cannot send/,
+  );
+  await evalsToVerdict(root);
+});
+
 describe("the chat-history recogniser refuses every other form with the reason", () => {
   const reason = (text: string): string => {
     const r = readNunjucksChat(text);
