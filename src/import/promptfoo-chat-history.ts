@@ -184,12 +184,13 @@ interface LoopInfo {
 const isMap = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-function print(v: unknown, dump: boolean): string {
+function print(v: unknown, dump: boolean, what: string): string {
   if (dump) return JSON.stringify(v) ?? "";
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  return refuse("writes a list or mapping as text");
+  // Nunjucks would print "[object Object]" or the elements joined by commas: never what was meant.
+  return refuse(`writes ${what}, a list or mapping, as text`);
 }
 
 /** Renders the parsed forms as Nunjucks does; `history` is the loop's list. */
@@ -201,7 +202,7 @@ function render(chat: NunjucksChat, outer: Outer, history: unknown): string {
       else if (n.kind === "expr") {
         const [root = "", key] = n.path;
         if (!vars.has(root)) {
-          out.push(root === chat.history ? print(history, n.dump) : outer(root, n.dump));
+          out.push(root === chat.history ? print(history, n.dump, root) : outer(root, n.dump));
           continue;
         }
         let v = vars.get(root);
@@ -210,7 +211,7 @@ function render(chat: NunjucksChat, outer: Outer, history: unknown): string {
             return refuse(`${root}.${key} of an element that is not a mapping`);
           v = Object.hasOwn(v, key) ? v[key] : undefined;
         }
-        out.push(print(v, n.dump));
+        out.push(print(v, n.dump, n.path.join(".")));
       } else if (n.kind === "for") {
         // A missing var is an empty conversation (Nunjucks loops over nothing); any other shape is listed.
         if (history === undefined || history === null) continue;
@@ -312,7 +313,8 @@ export function readNunjucksChat(text: string): ReadChat {
       render(chat, (name, dump) => (dump ? JSON.stringify(mark(name)) : mark(name)), synthetic),
     );
   } catch (e) {
-    if (e instanceof Refused || e instanceof SyntaxError)
+    if (e instanceof Refused) return { ok: false, reason: formsReason(e.message) };
+    if (e instanceof SyntaxError)
       return { ok: false, reason: formsReason(`does not render to JSON (${jsonError(e)})`) };
     throw e;
   }
@@ -406,7 +408,11 @@ function conversationOf(
   }
   let parsed: unknown;
   try {
-    const text = render(chat, (name, dump) => print(vars[name], dump), h === undefined ? undefined : vars[h]);
+    const text = render(
+      chat,
+      (name, dump) => print(vars[name], dump, name),
+      h === undefined ? undefined : vars[h],
+    );
     parsed = JSON.parse(text);
   } catch (e) {
     if (e instanceof Refused) return { reason: e.message };

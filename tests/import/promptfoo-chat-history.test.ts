@@ -210,6 +210,22 @@ describe("the chat-history recogniser refuses every other form with the reason",
     expect(notes.skipped[0]?.reason).toMatch(/promptfoo renders different text for this test/);
   });
 
+  test("a history element written as text that is a list is listed (Nunjucks would print it joined by commas)", () => {
+    const r = readNunjucksChat(
+      '[{% for m in h %}{% for r, c in m %}{"role": "{{ r }}", "content": "{{ c }}"},{% endfor %}{% endfor %}{"role": "user", "content": "{{ q }}"}]',
+    );
+    if (!r.ok) throw new Error(r.reason);
+    const notes = new ImportNotes();
+    const examples = [
+      { id: "1", input: { q: "next?", h: [{ user: ["a", "b"] }] } },
+      { id: "2", input: { q: "next?", h: [{ user: "a, b" }] } },
+    ];
+    const tests = examples.map((e, i) => ({ where: `tests[${i}]`, vars: e.input }));
+    const kept = withConversation({ label: "p", template: "{q}" }, r.chat, examples, tests, notes);
+    expect(kept).toEqual([{ id: "2", input: { q: "next?", messages: [{ role: "user", content: "a, b" }] } }]);
+    expect(notes.skipped[0]?.reason).toBe("writes c, a list or mapping, as text");
+  });
+
   test("Adaline content is text only when it is one text part (the gateway sends parts as parts)", () => {
     expect(adalineText([{ modality: "text", value: "hi" }])).toEqual({ text: "hi" });
     expect(adalineText([{ modality: "image", value: { type: "url", url: "u" } }])).toEqual({
