@@ -85,6 +85,38 @@ export function renderValue(
   return { ok: true, text: out };
 }
 
+/** promptfoo's test for a tag left open in a var's value: it then sends the whole value as written. */
+const OPEN_TAG = /(\{%[^%]*$|\{\{[^}]*$|\{#[^#]*$)/m;
+
+/**
+ * A string var as promptfoo sends it into a prompt that is not JSON (text, or a chat written as a
+ * Nunjucks template): it first renders every string var as a template with the test's vars, once
+ * (`evaluatorHelpers.ts` renderPrompt). Only `{{ name }}` of a text var is rendered here.
+ */
+export function renderVarValue(
+  value: string,
+  vars: Readonly<Record<string, unknown>>,
+): { ok: true; text: string } | { ok: false; reason: string } {
+  if (!/\{\{|\{%|\{#/.test(value) || OPEN_TAG.test(value)) return { ok: true, text: value };
+  const split = parts(value);
+  if (!Array.isArray(split)) return { ok: false, reason: split.reason };
+  let out = "";
+  for (const p of split) {
+    if (p.name === undefined) out += p.literal ?? "";
+    else if (!Object.hasOwn(vars, p.name))
+      return {
+        ok: false,
+        reason: `uses {{${p.name}}}, which the test does not set: promptfoo fills it with an earlier test's answer (options.storeOutputAs), or renders it empty`,
+      };
+    else {
+      const v = vars[p.name];
+      if (typeof v !== "string") return { ok: false, reason: `uses {{${p.name}}}, which is not text` };
+      out += v;
+    }
+  }
+  return { ok: true, text: out };
+}
+
 /** Text meant literally (no placeholders) as an agentops template: braces doubled when they would be read. */
 export function literalTemplate(text: string): string {
   return rendersAs(text, {}, text) ? text : text.replace(/[{}]/g, (b) => b + b);

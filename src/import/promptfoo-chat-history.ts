@@ -20,7 +20,7 @@
 import type { EvalExample } from "../config/schema.js";
 import { renderTemplate } from "../config/template.js";
 import type { ImportNotes } from "./notes.js";
-import { CONVERSATION_REASON } from "./nunjucks.js";
+import { CONVERSATION_REASON, renderVarValue } from "./nunjucks.js";
 
 export type Role = "system" | "user" | "assistant";
 export interface Turn {
@@ -364,29 +364,80 @@ export interface PromptTurns {
 const sameTurn = (a: unknown, b: Turn): boolean =>
   isMap(a) && Object.keys(a).length === 2 && a.role === b.role && a.content === b.content;
 
+/** The test each example came from, by example id. */
+export type TestsById = ReadonlyMap<string, { where: string; vars: Readonly<Record<string, unknown>> }>;
+
+/**
+ * The examples of a prompt that is not JSON (text, or a chat written as a Nunjucks template), with the
+ * `{{ name }}` in its vars' values filled in as promptfoo does before rendering such a prompt. A test
+ * whose value cannot be (another tag, an answer an earlier test stores) is listed and left out.
+ */
+export function withVarValues(
+  prompt: { label: string; variables: readonly string[] },
+  examples: readonly EvalExample[],
+  tests: TestsById,
+  notes: ImportNotes,
+): EvalExample[] {
+  const out: EvalExample[] = [];
+  for (const ex of examples) {
+    const t = tests.get(ex.id);
+    if (!t) continue;
+    const input = { ...ex.input };
+    let reason: string | undefined;
+    for (const name of prompt.variables) {
+      const v = t.vars[name];
+      if (typeof v !== "string") continue;
+      const r = renderVarValue(v, t.vars);
+      if (!r.ok) {
+        reason = `var ${name} ${r.reason}`;
+        break;
+      }
+      if (r.text === v) continue;
+      input[name] = r.text;
+      notes.change(
+        t.where,
+        `var ${name}`,
+        "holds {{…}}: written with the test's vars filled in, as promptfoo renders it",
+      );
+    }
+    if (reason !== undefined) notes.skip(t.where, `test, for prompt ${prompt.label}`, reason);
+    else out.push({ ...ex, input });
+  }
+  return out;
+}
+
 /**
  * The examples of a prompt read from a Nunjucks chat: each test's conversation so far as its
  * `input.messages`, after checking the test renders in promptfoo to exactly what the prompt sends.
- * A test that does not is listed with the reason and left out of this prompt.
+ * A test that does not is listed with the reason and left out of this prompt. Its vars' values are
+ * those `withVarValues` filled in.
  */
 export function withConversation(
   prompt: PromptTurns & { label: string },
   chat: NunjucksChat,
   examples: readonly EvalExample[],
-  tests: readonly { where: string; vars: Readonly<Record<string, unknown>> }[],
+  tests: TestsById,
   notes: ImportNotes,
 ): EvalExample[] {
   const out: EvalExample[] = [];
-  examples.forEach((ex, i) => {
-    const t = tests[i];
-    if (!t) return;
-    const r = conversationOf(prompt, chat, ex, t.vars);
-    if ("reason" in r) return notes.skip(t.where, `test, for prompt ${prompt.label}`, r.reason);
+  for (const ex of examples) {
+    const t = tests.get(ex.id);
+    if (!t) continue;
+    // The values promptfoo renders the chat with: the filled-in ones, and undefined where the test sets none.
+    const vars = {
+      ...t.vars,
+      ...Object.fromEntries(chat.names.filter((n) => Object.hasOwn(t.vars, n)).map((n) => [n, ex.input[n]])),
+    };
+    const r = conversationOf(prompt, chat, ex, vars);
+    if ("reason" in r) {
+      notes.skip(t.where, `test, for prompt ${prompt.label}`, r.reason);
+      continue;
+    }
     // The history var is now the conversation, not an input of the templates.
     const input = Object.fromEntries(Object.entries(ex.input).filter(([k]) => k !== chat.history));
     if (r.turns.length) input.messages = r.turns;
     out.push({ ...ex, input });
-  });
+  }
   return out;
 }
 
@@ -399,13 +450,6 @@ function conversationOf(
   const h = chat.history;
   if (h !== "messages" && Object.hasOwn(vars, "messages"))
     return { reason: "sets a var named messages, which agentops reads as the conversation so far" };
-  for (const name of chat.names) {
-    const v = vars[name];
-    if (typeof v === "string" && /\{\{|\{%|\{#/.test(v))
-      return {
-        reason: `var ${name} holds Nunjucks, which promptfoo renders before the prompt; agentops sends it as written`,
-      };
-  }
   let parsed: unknown;
   try {
     const text = render(

@@ -19,6 +19,8 @@ export interface PromptSource {
   variables: string[];
   /** A JSON chat written as a Nunjucks template: each test renders its own conversation so far. */
   chat?: NunjucksChat;
+  /** A chat that is JSON as written: promptfoo fills vars inside its strings and never renders their values. */
+  json?: true;
 }
 
 const CODE_EXT = new Set([".js", ".mjs", ".cjs", ".ts", ".py", ".rb", ".sh"]);
@@ -178,7 +180,7 @@ function chat(messages: Message[], label: string, notes: ImportNotes, where: str
     return [];
   }
   const s = toSource(label, c, notes, where);
-  return s ? [s] : [];
+  return s ? [{ ...s, json: true }] : [];
 }
 
 function isJson(text: string): boolean {

@@ -10,7 +10,7 @@ import { parseYaml } from "../config/yaml.js";
 import { UserError } from "../errors.js";
 import { ImportNotes, type ImportedProject, type ImportedPrompt } from "./notes.js";
 import { mapAssertion, providerModel, type CriterionSpec } from "./promptfoo-assertions.js";
-import { withConversation } from "./promptfoo-chat-history.js";
+import { withConversation, withVarValues } from "./promptfoo-chat-history.js";
 import { readPrompts, type PromptSource, type ReadText } from "./promptfoo-prompts.js";
 import { readProviders, type ModelSettings } from "./promptfoo-providers.js";
 import { readTests, type TestCase } from "./promptfoo-tests.js";
@@ -323,16 +323,11 @@ export async function importPromptfoo(
             : e,
         )
       : examples;
-    // A Nunjucks chat: each test's own conversation so far, or the test listed for this prompt.
-    const set = p.chat
-      ? withConversation(
-          p,
-          p.chat,
-          own,
-          mapping.tests.map((t) => t.test),
-          notes,
-        )
-      : own;
+    // promptfoo renders a test's vars before a prompt that is not JSON; a Nunjucks chat holds each
+    // test's own conversation so far. A test that cannot be carried is listed for this prompt.
+    const byId = new Map(mapping.tests.map((t, k) => [String(k + 1), t.test]));
+    const filled = p.json ? own : withVarValues(p, own, byId, notes);
+    const set = p.chat ? withConversation(p, p.chat, filled, byId, notes) : filled;
     if (set.length === 0)
       return notes.skip(
         `prompt ${p.label}`,

@@ -152,6 +152,29 @@ test("a prompt file that is only {{ var | dump }}: each test's var is the whole 
   await evalsToVerdict(root);
 });
 
+test("{{ }} in a var's value is rendered with the test's vars before a text prompt, as promptfoo does; not in a JSON chat", async () => {
+  const { root, run } = await importFixture("var-templates");
+  expect(run.code).toBe(0);
+  const text = await load(root, "ch-1");
+  expect(text.sent("1")).toEqual([{ role: "user", content: "Answer the visitor: Hello, I am Ada." }]);
+  expect(text.sent("4")).toEqual([
+    { role: "user", content: "Answer the visitor: Templates open a name with {{ and a tag with {%" },
+  ]);
+  expect(text.ids).toEqual(["1", "4"]);
+  // A chat that is JSON as written: promptfoo fills {{message}} inside its string, and sends the value as it is.
+  const chat = await load(root, "ch-2");
+  expect(chat.sent("1")).toEqual([{ role: "user", content: "Answer the visitor: Hello, I am {{name}}." }]);
+  expect(chat.ids).toEqual(["1", "2", "3", "4"]);
+  expect(run.stdout).toMatch(
+    /tests\[0\]: var message: holds \{\{…\}\}: written with the test's vars filled in/,
+  );
+  expect(run.stdout).toMatch(
+    /tests\[1\]: test, for prompt 1: var message uses \{\{greeting\}\}, which the test does not set: promptfoo fills it with an earlier test's answer \(options\.storeOutputAs\)/,
+  );
+  expect(run.stdout).toMatch(/tests\[2\]: test, for prompt 1: var message uses the template expression/);
+  await evalsToVerdict(root);
+});
+
 describe("the chat-history recogniser refuses every other form with the reason", () => {
   const reason = (text: string): string => {
     const r = readNunjucksChat(text);
@@ -203,7 +226,7 @@ describe("the chat-history recogniser refuses every other form with the reason",
       { id: "1", input: { n: 5 } },
       { id: "2", input: { n: "five" } },
     ];
-    const tests = examples.map((e, i) => ({ where: `tests[${i}]`, vars: e.input }));
+    const tests = new Map(examples.map((e, i) => [e.id, { where: `tests[${i}]`, vars: e.input }]));
     const kept = withConversation({ label: "p", template: "{n}" }, r.chat, examples, tests, notes);
     expect(kept.map((e) => e.id)).toEqual(["2"]);
     expect(notes.skipped[0]).toMatchObject({ where: "tests[0]", what: "test, for prompt p" });
@@ -220,7 +243,7 @@ describe("the chat-history recogniser refuses every other form with the reason",
       { id: "1", input: { q: "next?", h: [{ user: ["a", "b"] }] } },
       { id: "2", input: { q: "next?", h: [{ user: "a, b" }] } },
     ];
-    const tests = examples.map((e, i) => ({ where: `tests[${i}]`, vars: e.input }));
+    const tests = new Map(examples.map((e, i) => [e.id, { where: `tests[${i}]`, vars: e.input }]));
     const kept = withConversation({ label: "p", template: "{q}" }, r.chat, examples, tests, notes);
     expect(kept).toEqual([{ id: "2", input: { q: "next?", messages: [{ role: "user", content: "a, b" }] } }]);
     expect(notes.skipped[0]?.reason).toBe("writes c, a list or mapping, as text");
