@@ -332,7 +332,7 @@ export async function importPromptfoo(
       return notes.skip(
         `prompt ${p.label}`,
         "prompt",
-        "no test renders a chat agentops can send (see the tests listed)",
+        "every test is listed for it (see the tests, for this prompt): no example is left to score it on",
       );
     out.push({ name, versions, examples: set, origins });
   });

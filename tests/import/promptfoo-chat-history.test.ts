@@ -101,6 +101,8 @@ describe("agentops import promptfoo: JSON chats that are Nunjucks templates (cha
       /prompts\[5\]: prompt recall: uses _conversation, which promptfoo fills at run time with the earlier tests' actual prompts and answers/,
     );
     expect(out).toMatch(/prompts\[6\]: prompt two-parts: Adaline content in 2 text parts/);
+    // No test sets count: {{ count | dump }} renders nothing and promptfoo cannot parse the chat.
+    expect(out).toMatch(/prompt count: prompt: every test is listed for it/);
     expect(out).toMatch(
       /tests\[3\]: test, for prompt pairs: var history is a mapping, not a list: promptfoo's loop writes no message from it/,
     );
