@@ -7,15 +7,18 @@
  *   {% endfor %}{% endfor %}
  *
  * or the same over `{role, content}` objects (`{{ m.role }}`, `{{ m.content }}`), a file that is only
- * `{{ messages | dump }}` (the var is the chat), and values written as `{{ name | dump }}` (the JSON of a
- * var) instead of inside a string. This module reads exactly those
- * forms: a strict parser that refuses any other tag, and an evaluator of only the parsed forms (never a
- * general Nunjucks engine). The loop becomes each example's `input.messages`, which agentops sends
- * between the prompt's fixed turns and its final user turn, where promptfoo's loop writes them.
+ * `{{ messages | dump }}` (the var is the chat), and values written as `{{ name | dump }}` (the JSON of
+ * a var) instead of inside a string. This module reads exactly those forms: a strict parser that
+ * refuses any other tag, and an evaluator of only the parsed forms (never a general Nunjucks engine).
+ * The loop becomes each example's `input.messages`, which agentops sends between the prompt's fixed
+ * turns and its final user turn, where promptfoo's loop writes them.
  *
  * Exactness is checked per test, not assumed: each test is rendered as promptfoo would render it (these
  * forms only), parsed, and compared with what the converted prompt sends for that example; a test whose
  * rendering differs (quotes written raw inside a JSON string, a var that is not text) is listed.
+ *
+ * It also fills `{{ name }}` inside vars' values, which promptfoo renders before any prompt that is not
+ * JSON (text prompts included), so a test's example holds the text promptfoo sends.
  */
 import type { EvalExample } from "../config/schema.js";
 import { renderTemplate } from "../config/template.js";
