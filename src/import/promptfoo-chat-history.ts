@@ -264,7 +264,10 @@ export function adalineText(content: unknown): { text: string } | { reason: stri
     return undefined;
   const parts = content as { modality: string; value?: unknown }[];
   const other = parts.find((p) => p.modality !== "text");
-  if (other) return { reason: `Adaline content with a ${other.modality} part` };
+  if (other)
+    return {
+      reason: `Adaline content with ${/^[aeiou]/i.test(other.modality) ? "an" : "a"} ${other.modality} part`,
+    };
   const [only] = parts;
   if (parts.length !== 1 || typeof only?.value !== "string")
     return {

@@ -254,7 +254,7 @@ describe("the chat-history recogniser refuses every other form with the reason",
   test("Adaline content is text only when it is one text part (the gateway sends parts as parts)", () => {
     expect(adalineText([{ modality: "text", value: "hi" }])).toEqual({ text: "hi" });
     expect(adalineText([{ modality: "image", value: { type: "url", url: "u" } }])).toEqual({
-      reason: "Adaline content with a image part",
+      reason: "Adaline content with an image part",
     });
     expect(
       adalineText([
