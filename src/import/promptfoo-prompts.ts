@@ -4,6 +4,7 @@ import { contentTemplates } from "../config/template.js";
 import { parseYaml } from "../config/yaml.js";
 import { isGlob, type GlobFiles } from "./glob.js";
 import { parseJsonFile } from "./json-file.js";
+import { readNunjucksChat, type NunjucksChat } from "./promptfoo-chat-history.js";
 import { convertTemplate } from "./nunjucks.js";
 import { convertParts } from "./promptfoo-parts.js";
 import type { ImportNotes } from "./notes.js";
@@ -26,6 +27,10 @@ export interface PromptSource {
   messages?: Turn[];
   template?: string;
   variables: string[];
+  /** A JSON chat written as a Nunjucks template: each test renders its own conversation so far. */
+  chat?: NunjucksChat;
+  /** A chat that is JSON as written: promptfoo fills vars inside its strings and never renders their values. */
+  json?: true;
 }
 
 const CODE_EXT = new Set([".js", ".mjs", ".cjs", ".ts", ".py", ".rb", ".sh"]);
@@ -90,16 +95,9 @@ const ROLES = new Set(["system", "user", "assistant"]);
  * messages in the same order as promptfoo's.
  */
 function fromChat(messages: Message[]): ChatText | { reason: string } {
-  const turns: Turn[] = [];
-  const differences = new Set<string>();
-  for (const m of messages) {
-    if (!ROLES.has(m.role))
-      return { reason: `a ${m.role} message; an agentops prompt holds system, user and assistant turns` };
-    const t = turnContent(m.role, m.content);
-    if ("reason" in t) return t;
-    for (const d of t.differences) differences.add(d);
-    turns.push({ role: m.role as Turn["role"], content: t.content });
-  }
+  const checked = turnsOf(messages);
+  if ("reason" in checked) return checked;
+  const { turns, differences } = checked;
   const [first] = turns;
   const system =
     first?.role === "system" && turns.length > 1 && typeof first.content === "string"
@@ -113,7 +111,7 @@ function fromChat(messages: Message[]): ChatText | { reason: string } {
     ...(system !== undefined ? { system } : {}),
     ...(between.length ? { messages: between } : {}),
     ...(user !== undefined ? { user } : {}),
-    ...(differences.size ? { differences: [...differences] } : {}),
+    ...(differences.length ? { differences } : {}),
   };
 }
 
@@ -129,6 +127,77 @@ function rebuilt(content: Content, next: () => string): Content {
     if (p.type === "image_url") return { type: "image_url", image_url: { ...p.image_url, url: next() } };
     return { type: "input_audio", input_audio: { ...p.input_audio, data: next() } };
   });
+}
+
+/**
+ * Fixed turns as agentops holds them: system, user or assistant; non-empty text, or a user turn's
+ * parts (other vendors' part forms, Adaline's among them, converted; one text part is text).
+ */
+function turnsOf(messages: Message[]): { turns: Turn[]; differences: string[] } | { reason: string } {
+  const turns: Turn[] = [];
+  const differences = new Set<string>();
+  for (const m of messages) {
+    if (!ROLES.has(m.role))
+      return { reason: `a ${m.role} message; an agentops prompt holds system, user and assistant turns` };
+    const t = turnContent(m.role, m.content);
+    if ("reason" in t) return t;
+    for (const d of t.differences) differences.add(d);
+    turns.push({ role: m.role as Turn["role"], content: t.content });
+  }
+  return { turns, differences: [...differences] };
+}
+
+/**
+ * The fixed turns around a chat-history loop: agentops sends an example's conversation after the
+ * prompt's system and messages and before its final user turn, so that is where the loop must sit.
+ */
+function aroundHistory(before: Message[], after: Message[]): ChatText | { reason: string } {
+  const head = turnsOf(before);
+  if ("reason" in head) return head;
+  const tail = turnsOf(after);
+  if ("reason" in tail) return tail;
+  const text = (t: Turn | undefined): string | undefined =>
+    typeof t?.content === "string" ? t.content : undefined;
+  if ([...head.turns, ...tail.turns].some((t) => text(t) === undefined))
+    return { reason: "content parts (images, audio) in a chat written as a Nunjucks template" };
+  const [last, ...more] = tail.turns;
+  if (more.length || (last && last.role !== "user"))
+    return {
+      reason:
+        "turns after the conversation-history loop other than one final user turn; agentops sends an example's conversation just before the prompt's final user turn",
+    };
+  const system = head.turns[0]?.role === "system" ? text(head.turns[0]) : undefined;
+  const between = system !== undefined ? head.turns.slice(1) : head.turns;
+  const user = text(last);
+  const differences = [...new Set([...head.differences, ...tail.differences])];
+  return {
+    ...(system !== undefined ? { system } : {}),
+    ...(between.length ? { messages: between } : {}),
+    ...(user !== undefined ? { user } : {}),
+    ...(differences.length ? { differences } : {}),
+  };
+}
+
+/** A JSON chat file that is a Nunjucks template: read in the recognised forms, or listed with the reason. */
+function templatedChat(text: string, label: string, notes: ImportNotes, where: string): PromptSource[] {
+  const r = readNunjucksChat(text);
+  if (!r.ok) return (notes.skip(where, `prompt ${label}`, r.reason), []);
+  if (r.chat.history === undefined && r.before.length === 0)
+    return (notes.skip(where, `prompt ${label}`, "an empty chat"), []);
+  const c = r.chat.history === undefined ? fromChat(r.before) : aroundHistory(r.before, r.after);
+  if ("reason" in c) return (notes.skip(where, `prompt ${label}`, c.reason), []);
+  if (c.messages?.some((m) => typeof m.content !== "string"))
+    return (
+      notes.skip(
+        where,
+        `prompt ${label}`,
+        "content parts (images, audio) in a chat written as a Nunjucks template",
+      ),
+      []
+    );
+  for (const d of c.differences ?? []) notes.change(where, `prompt ${label}`, d);
+  const s = toSource(label, c, notes, where);
+  return s ? [{ ...s, chat: r.chat }] : [];
 }
 
 function toSource(
@@ -189,7 +258,7 @@ function chat(messages: Message[], label: string, notes: ImportNotes, where: str
   }
   for (const d of c.differences ?? []) notes.change(where, `prompt ${label}`, d);
   const s = toSource(label, c, notes, where);
-  return s ? [s] : [];
+  return s ? [{ ...s, json: true }] : [];
 }
 
 function isJson(text: string): boolean {
@@ -241,16 +310,9 @@ async function fromFile(
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
     let parsed: unknown;
     // promptfoo renders a chat file with Nunjucks before parsing it: with {% %} or a {{ }} outside a
-    // string it is no JSON until rendered, which agentops does not do.
+    // string it is no JSON until rendered.
     if (ext === ".json" && /\{%|\{\{/.test(text) && !isJson(text))
-      return (
-        notes.skip(
-          where,
-          `prompt ${name}`,
-          "a Nunjucks template that renders to a JSON chat ({% %} or {{ }} outside strings); write the chat out, or as a text prompt",
-        ),
-        []
-      );
+      return templatedChat(text, name, notes, where);
     if (ext === ".json") parsed = parseJsonFile(text, path);
     else parsed = parseYaml(text, path).value;
     if (isChat(parsed)) return chat(parsed, name, notes, where);
@@ -309,4 +371,27 @@ export async function readPrompts(
     for (const s of out.slice(before)) s.ids = ref === undefined ? [] : [ref];
   }
   return out;
+}
+
+/**
+ * A prompt read from a chat written as a Nunjucks template, with its turns as text: such a chat
+ * holds no parts (aroundHistory and fromChat's callers refuse them), which this keeps true.
+ */
+export function textTurnsOf(p: PromptSource): {
+  label: string;
+  system?: string;
+  template?: string;
+  messages?: { role: Turn["role"]; content: string }[];
+} {
+  const messages = p.messages?.map((m) => {
+    if (typeof m.content !== "string")
+      throw new Error(`prompt ${p.label}: a templated chat with content parts`);
+    return { role: m.role, content: m.content };
+  });
+  return {
+    label: p.label,
+    ...(p.system !== undefined ? { system: p.system } : {}),
+    ...(p.template !== undefined ? { template: p.template } : {}),
+    ...(messages ? { messages } : {}),
+  };
 }

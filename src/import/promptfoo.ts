@@ -11,7 +11,8 @@ import { UserError } from "../errors.js";
 import type { GlobFiles } from "./glob.js";
 import { ImportNotes, type ImportedProject, type ImportedPrompt } from "./notes.js";
 import { mapAssertion, providerModel, type CriterionSpec } from "./promptfoo-assertions.js";
-import { readPrompts, type PromptSource, type ReadText } from "./promptfoo-prompts.js";
+import { withConversation, withVarValues } from "./promptfoo-chat-history.js";
+import { readPrompts, textTurnsOf, type PromptSource, type ReadText } from "./promptfoo-prompts.js";
 import { readProviders, type ModelSettings } from "./promptfoo-providers.js";
 import { scenarioTests } from "./promptfoo-scenarios.js";
 import { readTests, type TestCase } from "./promptfoo-tests.js";
@@ -335,7 +336,18 @@ export async function importPromptfoo(
             : e,
         )
       : examples;
-    out.push({ name, versions, examples: own, origins });
+    // promptfoo renders a test's vars before a prompt that is not JSON; a Nunjucks chat holds each
+    // test's own conversation so far. A test that cannot be carried is listed for this prompt.
+    const byId = new Map(mapping.tests.map((t, k) => [String(k + 1), t.test]));
+    const filled = p.json ? own : withVarValues(p, own, byId, notes);
+    const set = p.chat ? withConversation(textTurnsOf(p), p.chat, filled, byId, notes) : filled;
+    if (set.length === 0)
+      return notes.skip(
+        `prompt ${p.label}`,
+        "prompt",
+        "every test is listed for it (see the tests, for this prompt): no example is left to score it on",
+      );
+    out.push({ name, versions, examples: set, origins });
   });
   for (const m of models)
     if (m.prompts && !prompts.some((p) => m.prompts?.some((ref) => promptMatches(p, ref))))
