@@ -648,9 +648,11 @@ function cachedTokens(ok) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ buildRequest)
 /* harmony export */ });
-/* harmony import */ var _agent_tools_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8974);
+/* harmony import */ var _agent_tools_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8974);
 /* harmony import */ var _config_template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(354);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9471);
+
 
 
 
@@ -676,6 +678,19 @@ function conversationSoFar(example, evalSetFile) {
         return { role: r.role, content: r.content };
     });
 }
+function renderPart(part, input, where) {
+    const fill = (t) => (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(t, input, where);
+    if (part.type === "text")
+        return { type: "text", text: fill(part.text) };
+    if (part.type === "image_url") {
+        const { detail } = part.image_url;
+        return { type: "image_url", image_url: { url: fill(part.image_url.url), ...(detail ? { detail } : {}) } };
+    }
+    return {
+        type: "input_audio",
+        input_audio: { data: fill(part.input_audio.data), format: part.input_audio.format },
+    };
+}
 /**
  * The chat request a prompt version sends for one example: system, the prompt's messages, the
  * example's conversation so far, then the final user turn (template).
@@ -684,18 +699,25 @@ function buildRequest(prompt, example, evalSetFile) {
     const where = { exampleId: example.id, line: example.line, ...(evalSetFile ? { file: evalSetFile } : {}) };
     const messages = [];
     if (prompt.system)
-        messages.push({ role: "system", content: (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .X)(prompt.system, example.input, where) });
-    for (const m of prompt.messages ?? [])
-        messages.push({ role: m.role, content: (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .X)(m.content, example.input, where) });
+        messages.push({ role: "system", content: (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(prompt.system, example.input, where) });
+    for (const m of prompt.messages ?? []) {
+        if (typeof m.content === "string") {
+            messages.push({ role: m.role, content: (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(m.content, example.input, where) });
+        }
+        else {
+            const parts = m.content.map((p) => renderPart(p, example.input, where));
+            messages.push({ role: m.role, content: (0,_request_js__WEBPACK_IMPORTED_MODULE_2__/* .partsText */ ._r)(parts), parts });
+        }
+    }
     messages.push(...conversationSoFar(example, evalSetFile));
     if (prompt.template !== undefined)
-        messages.push({ role: "user", content: (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .X)(prompt.template, example.input, where) });
+        messages.push({ role: "user", content: (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(prompt.template, example.input, where) });
     return {
         model: prompt.model,
         messages,
         ...(prompt.temperature !== undefined ? { temperature: prompt.temperature } : {}),
         ...(prompt.max_tokens !== undefined ? { max_tokens: prompt.max_tokens } : {}),
-        ...(0,_agent_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .toolFields */ .M2)(prompt),
+        ...(0,_agent_tools_js__WEBPACK_IMPORTED_MODULE_3__/* .toolFields */ .M2)(prompt),
         ...(prompt.response_format !== undefined ? { response_format: prompt.response_format } : {}),
     };
 }
@@ -734,8 +756,10 @@ var errors = __webpack_require__(452);
 var example_checks = __webpack_require__(428);
 // EXTERNAL MODULE: ./lib/engine/aggregate.js
 var aggregate = __webpack_require__(2761);
+// EXTERNAL MODULE: ./lib/config/template.js
+var template = __webpack_require__(354);
 // EXTERNAL MODULE: ./lib/engine/request.js
-var request = __webpack_require__(9471);
+var engine_request = __webpack_require__(9471);
 ;// CONCATENATED MODULE: ./lib/agent/fixtures.js
 
 /**
@@ -752,11 +776,11 @@ function isSubset(want, have) {
         const h = have;
         return Object.entries(want).every(([k, v]) => Object.hasOwn(h, k) && isSubset(v, h[k]));
     }
-    return (0,request/* canonicalJson */.d)(want) === (0,request/* canonicalJson */.d)(have);
+    return (0,engine_request/* canonicalJson */.dj)(want) === (0,engine_request/* canonicalJson */.dj)(have);
 }
 /** Equal as JSON values: key order does not matter. */
 function jsonEqual(a, b) {
-    return (0,request/* canonicalJson */.d)(a) === (0,request/* canonicalJson */.d)(b);
+    return (0,engine_request/* canonicalJson */.dj)(a) === (0,engine_request/* canonicalJson */.dj)(b);
 }
 /** A call's arguments as an object; undefined when they are not a JSON object. */
 function parseArguments(text) {
@@ -1499,6 +1523,8 @@ async function prefetchExpected(criteria, examples, scorer, budget, price, signa
 
 
 
+
+
 function* workItems(examples, repeats, only) {
     if (only) {
         const byId = new Map(examples.map((e) => [e.id, e]));
@@ -1519,7 +1545,7 @@ function* workItems(examples, repeats, only) {
  */
 function estimateSpend(request, judges, price, extra, steps = 1) {
     // Tokenizers average ~4 characters a token on English; 3 leaves room for other text.
-    const promptTokensOnce = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 3) + 10;
+    const promptTokensOnce = Math.ceil(request.messages.reduce((n, m) => n + (0,engine_request/* contentChars */.VL)(m), 0) / 3) + 10;
     // An agent's later steps resend the conversation so far: each step is reserved as a whole call.
     const promptTokens = steps * promptTokensOnce;
     const at = (answerTokens) => {
@@ -1700,6 +1726,25 @@ function errorResult(ctx, e, usage) {
         fatal: e instanceof types/* ProviderError */.m && e.fatal,
     };
 }
+/** A data URL, or a long run of base64 alone: bytes, not text a judge could read. */
+const BASE64_DATA = /^(?:data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/=\s]*|[A-Za-z0-9+/=\s]{1000,})$/;
+/**
+ * The input as a judge or grading model sees it: an input the prompt shows the model as an image or
+ * audio, or any other input that is base64 data, is named, not sent (base64 is no picture to a text
+ * judge, and costs as much as a long text).
+ */
+function shownToJudge(input, media) {
+    const shown = {};
+    for (const [k, v] of Object.entries(input)) {
+        if (media.has(k))
+            shown[k] = "(an image or audio the model was shown; not given to the judge)";
+        else if (typeof v === "string" && v.length >= 1000 && BASE64_DATA.test(v))
+            shown[k] = `(${Math.round(v.length / 1024)} KB of base64 data; not given to the judge)`;
+        else
+            shown[k] = v;
+    }
+    return shown;
+}
 /**
  * Scores one answer on a list of criteria: rule-based ones first (free and fast), then moderation and
  * embeddings (cheap), then the judges, which see at most 64 KB of the answer. Throws a model call's
@@ -1722,6 +1767,7 @@ async function scoreCriteria(list, s) {
         });
     }
     const judged = (0,output_cap/* judgedOutput */.nN)(s.output);
+    const input = shownToJudge(example.input, (0,template/* mediaInputs */.Iy)(prompt.data.messages ?? []));
     for (const c of list) {
         if (!(0,model_criteria/* isModelCriterion */.NY)(c))
             continue;
@@ -1732,7 +1778,7 @@ async function scoreCriteria(list, s) {
             });
         }
         const { verdict, calls } = await opts.models.score(c, {
-            input: example.input,
+            input,
             ...(example.expected !== undefined ? { expected: example.expected } : {}),
             output: judged,
             modelUnderTest: opts.judgeFallback ?? prompt.data.model,
@@ -1751,7 +1797,7 @@ async function scoreCriteria(list, s) {
             });
         }
         const verdict = await opts.judge.judge(c, {
-            input: example.input,
+            input,
             ...(example.expected !== undefined ? { expected: example.expected } : {}),
             output: judged,
             modelUnderTest: opts.judgeFallback ?? prompt.data.model,

@@ -87,13 +87,16 @@ class AdaptiveConcurrency {
 var engine_judge = __webpack_require__(8365);
 // EXTERNAL MODULE: ./lib/engine/providers/types.js
 var types = __webpack_require__(9434);
+// EXTERNAL MODULE: ./lib/engine/request.js
+var engine_request = __webpack_require__(9471);
 ;// CONCATENATED MODULE: ./lib/engine/rate-pacer.js
+
 
 /** A request's tokens as a rate limiter counts them before it runs: its prompt plus its max_tokens. */
 function estimateRequestTokens(request) {
     let chars = 0;
     for (const m of request.messages)
-        chars += m.content.length;
+        chars += (0,engine_request/* contentChars */.VL)(m);
     if (request.tools)
         chars += JSON.stringify(request.tools).length;
     // OpenAI's limiter counts about 4 characters a token; rounding up errs on the side of waiting.
@@ -521,8 +524,6 @@ var model_criteria = __webpack_require__(8902);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./lib/engine/request.js
-var engine_request = __webpack_require__(9471);
 // EXTERNAL MODULE: ./lib/engine/providers/keys.js
 var providers_keys = __webpack_require__(1419);
 // EXTERNAL MODULE: ./lib/engine/providers/replay.js
@@ -560,7 +561,7 @@ async function answeredAt(entry, path) {
 /** sha256 of the namespace and the request's content address (which already includes the repeat index). */
 function cacheKey(namespace, request, repeat) {
     return (0,external_node_crypto_.createHash)("sha256")
-        .update(`${namespace}\n${(0,engine_request/* requestKey */.l)(request, repeat)}`)
+        .update(`${namespace}\n${(0,engine_request/* requestKey */.lq)(request, repeat)}`)
         .digest("hex");
 }
 /** The cache key of a moderation or embedding of one text: namespace over its content address. */
@@ -945,7 +946,7 @@ const echo = (request) => {
  */
 const echoOrJudge = (request, options) => {
     if (request.messages[0]?.role === "system" && request.messages[0].content === engine_judge/* JUDGE_SYSTEM */.cv) {
-        const score = 3 + (parseInt((0,engine_request/* requestKey */.l)(request, options.repeat ?? 0).slice(0, 4), 16) % 3);
+        const score = 3 + (parseInt((0,engine_request/* requestKey */.lq)(request, options.repeat ?? 0).slice(0, 4), 16) % 3);
         return JSON.stringify({ score, reason: "mock judge" });
     }
     return echo(request, options);
@@ -966,9 +967,9 @@ function createMockProvider(responder = echoOrJudge) {
                 ? ""
                 : ((responder === echoOrJudge ? mockFinalText(request) : undefined) ??
                     (await responder(request, options)));
-            const promptTokens = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
+            const promptTokens = request.messages.reduce((n, m) => n + Math.ceil((0,engine_request/* contentChars */.VL)(m) / 4), 0);
             // A latency derived from the key keeps latency-based criteria reproducible.
-            const latencyMs = 50 + (parseInt((0,engine_request/* requestKey */.l)(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
+            const latencyMs = 50 + (parseInt((0,engine_request/* requestKey */.lq)(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
             return {
                 text,
                 usage: { prompt_tokens: promptTokens, completion_tokens: estimateTokens(text) },
@@ -1480,6 +1481,7 @@ function dispatcherFetch(opts) {
 
 
 
+
 /* Reading a chat-completions answer: nothing about its shape is trusted. */
 const isCount = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
 /**
@@ -1534,7 +1536,7 @@ function usageOf(response, request, text) {
     return {
         prompt_tokens: isCount(reported.prompt_tokens)
             ? reported.prompt_tokens
-            : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0),
+            : request.messages.reduce((n, m) => n + Math.ceil((0,engine_request/* contentChars */.VL)(m) / 4), 0),
         completion_tokens: isCount(reported.completion_tokens)
             ? reported.completion_tokens
             : estimateTokens(text),
@@ -1809,6 +1811,8 @@ function isUnsupportedAnswer(e) {
 }
 /** Our turns in the API's shape: tool calls and tool results carry their ids; "" beside tool calls is null. */
 function messageOf(m) {
+    if (m.role === "user" && m.parts)
+        return { role: "user", content: m.parts };
     if (m.role === "tool")
         return { role: "tool", tool_call_id: m.tool_call_id ?? "", content: m.content };
     if (m.role === "assistant" && m.tool_calls?.length) {
@@ -2372,7 +2376,7 @@ function createBatchProvider(opts) {
     return {
         id: `${opts.fallback.id}+batch`,
         complete(request, options = {}) {
-            return viaBatch("/v1/chat/completions", (0,engine_request/* requestKey */.l)(request, options.repeat ?? 0), chatBodyOf(request), 0, options, (body, latencyMs) => completionOfResponse(body, request, secret, latencyMs), () => opts.fallback.complete(request, options));
+            return viaBatch("/v1/chat/completions", (0,engine_request/* requestKey */.lq)(request, options.repeat ?? 0), chatBodyOf(request), 0, options, (body, latencyMs) => completionOfResponse(body, request, secret, latencyMs), () => opts.fallback.complete(request, options));
         },
         ...(moderate
             ? {
@@ -2382,7 +2386,7 @@ function createBatchProvider(opts) {
         ...(embed
             ? {
                 embed: (request, options = {}) => viaBatch("/v1/embeddings", (0,external_node_crypto_.createHash)("sha256")
-                    .update((0,engine_request/* canonicalJson */.d)({ embeddings: { model: request.model, input: request.input } }))
+                    .update((0,engine_request/* canonicalJson */.dj)({ embeddings: { model: request.model, input: request.input } }))
                     .digest("hex"), { model: request.model, input: request.input, encoding_format: "float" }, request.input.length, options, (body, latencyMs) => embeddingsOfAnswer(body, request.input, latencyMs), () => embed(request, options)),
             }
             : {}),
@@ -3916,12 +3920,12 @@ function createJudge(provider, defaultModel) {
  */
 function moderationKey(model, input) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
-        .update((0,_request_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)({ moderation: { model, input } }))
+        .update((0,_request_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)({ moderation: { model, input } }))
         .digest("hex");
 }
 function embeddingKey(model, input) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
-        .update((0,_request_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)({ embedding: { model, input } }))
+        .update((0,_request_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)({ embedding: { model, input } }))
         .digest("hex");
 }
 /** Shares a batch's token total out over its inputs by length (the last takes the rounding). */
@@ -4122,7 +4126,7 @@ function createReplayProvider(entries) {
             });
         },
         complete(request, options) {
-            const entry = chats.get((0,_request_js__WEBPACK_IMPORTED_MODULE_4__/* .requestKey */ .l)(request, options?.repeat ?? 0));
+            const entry = chats.get((0,_request_js__WEBPACK_IMPORTED_MODULE_4__/* .requestKey */ .lq)(request, options?.repeat ?? 0));
             if (!entry) {
                 return Promise.reject(new _types_js__WEBPACK_IMPORTED_MODULE_6__/* .ProviderError */ .m("no recorded response for this request (the prompt or the example changed since it was recorded)", { kind: "no_recording" }));
             }
@@ -4173,11 +4177,43 @@ class ProviderError extends Error {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ canonicalJson),
-/* harmony export */   l: () => (/* binding */ requestKey)
+/* harmony export */   VL: () => (/* binding */ contentChars),
+/* harmony export */   _r: () => (/* binding */ partsText),
+/* harmony export */   dj: () => (/* binding */ canonicalJson),
+/* harmony export */   lq: () => (/* binding */ requestKey)
 /* harmony export */ });
+/* unused harmony export IMAGE_TOKENS_BOUND */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 
+/**
+ * An image counts as this many prompt tokens in every estimate made before a call: the most
+ * OpenAI's models bill for one image (1,536 patches at gpt-4.1-mini's 1.62 multiplier), so budgets
+ * and rate limits reserve enough whatever the picture's size.
+ */
+const IMAGE_TOKENS_BOUND = 2_500;
+/** The text of a turn made of parts, as a reader sees it: its text parts joined by blank lines. */
+function partsText(parts) {
+    return parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("\n\n");
+}
+/**
+ * Characters a turn stands for in estimates made before a call (about 4 a token): its text, an
+ * image as IMAGE_TOKENS_BOUND tokens, audio as its base64 text (far above what audio bills, which
+ * errs on the side of reserving too much).
+ */
+function contentChars(message) {
+    if (!message.parts)
+        return message.content.length;
+    let chars = 0;
+    for (const p of message.parts) {
+        if (p.type === "text")
+            chars += p.text.length;
+        else if (p.type === "image_url")
+            chars += 4 * IMAGE_TOKENS_BOUND;
+        else
+            chars += p.input_audio.data.length;
+    }
+    return chars;
+}
 /** JSON with keys sorted at every level, so equal requests hash equally. */
 function canonicalJson(value) {
     return JSON.stringify(sortKeys(value));

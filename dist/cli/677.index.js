@@ -1807,7 +1807,7 @@ function sameRequests(champion, challenger, evalSet) {
         return false;
     for (const example of evalSet.examples) {
         try {
-            if ((0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .l)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(a, example)) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .l)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(b, example)))
+            if ((0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .lq)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(a, example)) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .lq)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(b, example)))
                 return false;
         }
         catch {
@@ -2227,7 +2227,7 @@ function fieldEdits(a, b, prefix = "") {
         const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
         return keys.flatMap((k) => fieldEdits(a[k], b[k], prefix ? `${prefix}.${k}` : k));
     }
-    if ((0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(a ?? null) === (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(b ?? null))
+    if ((0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(a ?? null) === (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(b ?? null))
         return [];
     return [{ field: prefix, ...(a !== undefined ? { from: a } : {}), ...(b !== undefined ? { to: b } : {}) }];
 }
@@ -2254,7 +2254,7 @@ function configGateChanges(base, head, others) {
         const a = withoutPins(base.config);
         const b = withoutPins(head.config);
         const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-        const edited = keys.filter((k) => (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(a[k] ?? null) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(b[k] ?? null));
+        const edited = keys.filter((k) => (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(a[k] ?? null) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(b[k] ?? null));
         if (edited.length > 0) {
             out.push({
                 kind: "config",
@@ -2279,16 +2279,16 @@ function configGateChanges(base, head, others) {
 /** A criterion as compared across revisions: its definition with the rubric file's text in place of its name. */
 function definition(c) {
     if (c.type !== "llm_judge")
-        return (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(c);
+        return (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(c);
     const { rubric_file: _file, ...rest } = c;
-    return (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(rest);
+    return (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(rest);
 }
 /** The fields whose values differ, for a sentence such as "threshold, value edited". */
 function editedFields(a, b) {
     const x = a;
     const y = b;
     return [...new Set([...Object.keys(x), ...Object.keys(y)])]
-        .filter((k) => k !== "rubric_file" && (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(x[k] ?? null) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(y[k] ?? null))
+        .filter((k) => k !== "rubric_file" && (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(x[k] ?? null) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(y[k] ?? null))
         .sort();
 }
 const pick = (c, fields) => {
@@ -2387,7 +2387,7 @@ function trustedEvalSet(prompt, base, head) {
         const h = headById.get(e.id);
         if (!h)
             deleted.push(e.id);
-        else if ((0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(strip(e)) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(strip(h)))
+        else if ((0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(strip(e)) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(strip(h)))
             edited.push(e.id);
     }
     const addedExamples = head.parsed.examples.filter((e) => !baseIds.has(e.id));

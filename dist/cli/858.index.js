@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ readUserFileBase64),
 /* harmony export */   E1: () => (/* binding */ readUserFile),
 /* harmony export */   nU: () => (/* binding */ MAX_EVAL_SET_BYTES)
 /* harmony export */ });
@@ -24,6 +25,19 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * config cannot point the tool at files outside the repository (e.g. /proc/self/environ).
  */
 async function readUserFile(path, maxBytes = MAX_CONFIG_BYTES) {
+    const bytes = await readCheckedBytes(path, maxBytes);
+    try {
+        return stripBom(utf8.decode(bytes));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo("is not valid UTF-8 text", { file: path }, "save the file as UTF-8");
+    }
+}
+/** A user's binary file (an image, audio) as base64, with readUserFile's checks. */
+async function readUserFileBase64(path, maxBytes) {
+    return (await readCheckedBytes(path, maxBytes)).toString("base64");
+}
+async function readCheckedBytes(path, maxBytes) {
     let stat;
     try {
         stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
@@ -39,13 +53,7 @@ async function readUserFile(path, maxBytes = MAX_CONFIG_BYTES) {
     if (stat.size > maxBytes) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`is ${stat.size} bytes, over the limit of ${maxBytes} bytes`, { file: path });
     }
-    const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
-    try {
-        return stripBom(utf8.decode(bytes));
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo("is not valid UTF-8 text", { file: path }, "save the file as UTF-8");
-    }
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
 }
 function stripBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -244,9 +252,9 @@ const NEEDS_EXPECTED = new Set(["equals", "similarity"]);
  */
 function checkEvalSetFitsPrompt(prompt, evalSet) {
     const vars = [
-        ...(0,template/* templateVariables */.Q)(prompt.data.template ?? ""),
-        ...(0,template/* templateVariables */.Q)(prompt.data.system ?? ""),
-        ...(prompt.data.messages ?? []).flatMap((m) => (0,template/* templateVariables */.Q)(m.content)),
+        ...(0,template/* templateVariables */.Qp)(prompt.data.template ?? ""),
+        ...(0,template/* templateVariables */.Qp)(prompt.data.system ?? ""),
+        ...(prompt.data.messages ?? []).flatMap((m) => (0,template/* contentTemplates */.Dd)(m.content).flatMap(template/* templateVariables */.Qp)),
     ];
     const needsExpected = prompt.data.eval_criteria.find((c) => NEEDS_EXPECTED.has(c.type) || (c.type === "llm_judge" && (0,schema/* judgePresetOf */.OZ)(c) === "correctness"));
     const contexts = prompt.data.eval_criteria.flatMap((c) => c.type === "llm_judge" && (0,schema/* judgePresetOf */.OZ)(c) === "faithfulness" && c.context
@@ -359,7 +367,7 @@ function compilePattern(pattern, flags = "") {
 /* harmony export */   Sk: () => (/* binding */ ProjectConfig),
 /* harmony export */   Te: () => (/* binding */ EvalExample)
 /* harmony export */ });
-/* unused harmony exports FormatCheck, Contains, Regex, Equals, JsonSchemaCriterion, OneOf, Length, SIMILARITY_METHODS, Similarity, Safety, Latency, Cost, ExpectedToolCall, ToolCallCriterion, ToolArgsValid, TrajectoryCriterion, JUDGE_PRESETS, isJudgePreset, LlmJudge, ExampleChecksCriterion, Check, Criterion, ToolSpec, MessageTemplate, ResponseFormat, toolSpecName, ToolFixture, Budgets, ProviderConfig */
+/* unused harmony exports FormatCheck, Contains, Regex, Equals, JsonSchemaCriterion, OneOf, Length, SIMILARITY_METHODS, Similarity, Safety, Latency, Cost, ExpectedToolCall, ToolCallCriterion, ToolArgsValid, TrajectoryCriterion, JUDGE_PRESETS, isJudgePreset, LlmJudge, ExampleChecksCriterion, Check, Criterion, ToolSpec, ContentPartTemplate, MessageTemplate, ResponseFormat, toolSpecName, ToolFixture, Budgets, ProviderConfig */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
 
 /** Inclusive bounds; either side may be omitted. */
@@ -628,9 +636,37 @@ const ToolSpec = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
     zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("function"), function: ShortTool }),
     ShortTool,
 ]);
+/**
+ * A part of a user turn, in the chat-completions form, with {placeholders} in its strings: an
+ * image is a URL or a data URL (`data:image/png;base64,{photo}`), audio base64 data.
+ */
+const ContentPartTemplate = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt("type", [
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("text"), text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(100_000) }),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+        type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("image_url"),
+        image_url: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+            url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(100_000),
+            detail: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(["auto", "low", "high"]).optional(),
+        }),
+    }),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+        type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("input_audio"),
+        input_audio: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ data: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(100_000), format: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(["wav", "mp3"]) }),
+    }),
+]);
 const MessageTemplate = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     role: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(["system", "user", "assistant"]),
-    content: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(100_000),
+    /** Text, or (a user turn only) a list of parts that can show the model images and audio. */
+    content: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(100_000), zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ContentPartTemplate).min(1).max(100)]),
+})
+    .superRefine((m, ctx) => {
+    if (typeof m.content !== "string" && m.role !== "user") {
+        ctx.addIssue({
+            code: "custom",
+            path: ["content"],
+            message: `a ${m.role} turn is text; only a user turn can hold parts (images, audio)`,
+        });
+    }
 });
 const ResponseFormat = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt("type", [
     zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("text") }),
@@ -802,8 +838,10 @@ function parseVersionRef(v) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ templateVariables),
-/* harmony export */   X: () => (/* binding */ renderTemplate)
+/* harmony export */   Dd: () => (/* binding */ contentTemplates),
+/* harmony export */   Iy: () => (/* binding */ mediaInputs),
+/* harmony export */   Qp: () => (/* binding */ templateVariables),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
 
@@ -834,6 +872,32 @@ function renderTemplate(template, input, where) {
         const value = input[name];
         return typeof value === "string" ? value : JSON.stringify(value);
     });
+}
+/** The template strings of a turn: its text, or each part's text, image URL or audio data. */
+function contentTemplates(content) {
+    if (typeof content === "string")
+        return [content];
+    return content.map((p) => p.type === "text" ? p.text : p.type === "image_url" ? p.image_url.url : p.input_audio.data);
+}
+/**
+ * Inputs a prompt shows the model as images or audio: a judge is told they were there, not sent
+ * their base64 (which it cannot see as a picture, and which would cost as much as a long text).
+ */
+function mediaInputs(messages) {
+    const names = new Set();
+    for (const m of messages) {
+        if (typeof m.content === "string")
+            continue;
+        for (const p of m.content) {
+            if (p.type === "image_url")
+                for (const n of templateVariables(p.image_url.url))
+                    names.add(n);
+            if (p.type === "input_audio")
+                for (const n of templateVariables(p.input_audio.data))
+                    names.add(n);
+        }
+    }
+    return names;
 }
 
 

@@ -324,7 +324,7 @@ function sameRequests(champion, challenger, evalSet) {
         return false;
     for (const example of evalSet.examples) {
         try {
-            if ((0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .l)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(a, example)) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .l)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(b, example)))
+            if ((0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .lq)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(a, example)) !== (0,_engine_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestKey */ .lq)((0,_engine_build_request_js__WEBPACK_IMPORTED_MODULE_0__/* .buildRequest */ .m)(b, example)))
                 return false;
         }
         catch {
