@@ -11,6 +11,11 @@ export interface ModelSettings {
   tool_choice?: string;
   /** The prompts this provider runs (its `prompts:`), when it restricts them. */
   prompts?: string[];
+  /**
+   * A Google provider (`google:`, `vertex:`): promptfoo sends a text line that is a base64 image var
+   * as an inline image (src/providers/google/util.ts, processImagesInContents).
+   */
+  inlinesImages?: true;
 }
 
 const OPENAI_COMPATIBLE = new Set(["openai", "azure", "azureopenai"]);
@@ -171,7 +176,13 @@ export function readProviders(raw: unknown, where: string, notes: ImportNotes): 
         `provider ${id}`,
         `model ${model}, called through an OpenAI-compatible endpoint: set --base-url (or the Action's base-url) to the ${vendor} endpoint`,
       );
-    out.push({ label: name, model, ...settings(config, name, at, notes), ...(prompts ? { prompts } : {}) });
+    out.push({
+      label: name,
+      model,
+      ...settings(config, name, at, notes),
+      ...(prompts ? { prompts } : {}),
+      ...(vendor === "google" || vendor === "vertex" ? { inlinesImages: true as const } : {}),
+    });
   });
   return out;
 }

@@ -9,6 +9,7 @@ import {
 import { parseYaml } from "../config/yaml.js";
 import { UserError } from "../errors.js";
 import type { GlobFiles } from "./glob.js";
+import { withInlineImages } from "./google-images.js";
 import { ImportNotes, type ImportedProject, type ImportedPrompt } from "./notes.js";
 import { mapAssertion, providerModel, type CriterionSpec } from "./promptfoo-assertions.js";
 import { withConversation, withVarValues } from "./promptfoo-chat-history.js";
@@ -304,8 +305,10 @@ export async function importPromptfoo(
     const name = multi ? `${baseName.slice(0, 60)}-${i + 1}` : baseName;
     const versions: PromptFile[] = [];
     const origins: string[] = [];
+    const google = new Set<number>();
     for (const m of models) {
       if (m.prompts && !m.prompts.some((ref) => promptMatches(p, ref))) continue;
+      if (m.inlinesImages) google.add(versions.length);
       versions.push(version(p, m, versions.length + 1, criteria, name));
       origins.push(`prompt ${p.label} on ${m.label}`);
     }
@@ -347,6 +350,22 @@ export async function importPromptfoo(
         "prompt",
         "every test is listed for it (see the tests, for this prompt): no example is left to score it on",
       );
+    // A Google provider sends a line that is a base64 image var as an image: its versions do too.
+    for (const k of google) {
+      const v = versions[k];
+      if (!v) continue;
+      const g = withInlineImages(v, set);
+      const where = origins[k] ?? `prompt ${p.label}`;
+      if ("reason" in g) notes.change(where, "image var", g.reason);
+      else if (g.changed) {
+        versions[k] = g.version;
+        notes.change(
+          where,
+          "image var",
+          "a line that is a base64 image var is sent as an image (a data URL), as promptfoo's Google provider sends it inline",
+        );
+      }
+    }
     out.push({ name, versions, examples: set, origins });
   });
   for (const m of models)

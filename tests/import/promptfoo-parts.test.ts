@@ -261,3 +261,44 @@ tests:
     expect(r.stdout).toMatch(/var doc is a PDF \(paper\.pdf\)[^\n]*save its text as a \.txt file/);
   });
 });
+
+describe("promptfoo's Google providers send a line that is a base64 image var as an image", () => {
+  // A JPEG's base64 starts with /9j/; promptfoo looks at 100 characters or more.
+  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(120, 3)]);
+
+  test("the Google version's user turn is the image and the text around it; another provider's keeps the text", async () => {
+    const root = await makeProject({
+      "promptfooconfig.yaml": `prompts: ["Look:\\n{{photo}}\\nWhat animal is it?"]
+providers: [vertex:gemini-2.5-flash, openai:gpt-4o-mini]
+tests:
+  - vars: { photo: file://animal.jpg }
+    assert: [{ type: icontains, value: panda }]
+`,
+    });
+    await writeFile(join(root, "animal.jpg"), JPEG);
+    const r = await cli(["import", "promptfoo", "promptfooconfig.yaml", "--name", "zoo"], { cwd: root });
+    expect(r.code).toBe(0);
+    const file = (v: number) => join(root, "prompts", "zoo", `v${v}.yaml`);
+    const google = parsePromptFile(await readFile(file(1), "utf8"), file(1)).data;
+    const openai = parsePromptFile(await readFile(file(2), "utf8"), file(2)).data;
+    const example = await firstExample(root, "zoo");
+    const photo = JPEG.toString("base64");
+    expect(buildRequest(google, example).messages).toEqual([
+      {
+        role: "user",
+        content: "Look:\n\nWhat animal is it?",
+        parts: [
+          { type: "text", text: "Look:" },
+          { type: "image_url", image_url: { url: `data:image/jpeg;base64,${photo}` } },
+          { type: "text", text: "What animal is it?" },
+        ],
+      },
+    ]);
+    expect(buildRequest(openai, example).messages).toEqual([
+      { role: "user", content: `Look:\n${photo}\nWhat animal is it?` },
+    ]);
+    expect(r.stdout).toMatch(
+      /on vertex:gemini-2\.5-flash: image var: a line that is a base64 image var is sent as an image/,
+    );
+  });
+});
