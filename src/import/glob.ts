@@ -76,7 +76,12 @@ export function segmentRegExp(segment: string): RegExp {
       }
     } else out += escape(c);
   }
-  return new RegExp(`^${out}$`, "u");
+  try {
+    return new RegExp(`^${out}$`, "u");
+  } catch {
+    // A class no regular expression takes ([z-a]): the glob package matches nothing with it either.
+    return /(?!)/;
+  }
 }
 
 const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");

@@ -67,3 +67,9 @@ describe("globs, as promptfoo's glob package matches them, inside the config's f
     expect(expandBraces("x{y}z")).toEqual(["x{y}z"]);
   });
 });
+
+describe("a class no regular expression takes", () => {
+  test("matches nothing instead of stopping the import", async () => {
+    await expect(globber(tree(["b.txt", "a.txt"]))("[z-a].txt")).resolves.toEqual({ files: [] });
+  });
+});
