@@ -331,7 +331,9 @@ export function providerModel(provider: unknown): string | undefined {
   if (!id || !id.includes(":") || id.startsWith("file://")) return undefined;
   const parts = id.split(":");
   const model = parts
-    .slice(/^(chat|completion|messages|responses|embedding|embeddings)$/.test(parts[1] ?? "") ? 2 : 1)
+    .slice(
+      /^(chat|completion|messages|responses|realtime|embedding|embeddings)$/.test(parts[1] ?? "") ? 2 : 1,
+    )
     .join(":");
   return model || undefined;
 }

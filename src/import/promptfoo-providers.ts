@@ -170,6 +170,15 @@ export function readProviders(raw: unknown, where: string, notes: ImportNotes): 
     const model = providerModel(id);
     if (!model) return notes.skip(at, `provider ${id}`, "names no model (vendor:model)");
     const vendor = id.split(":")[0] ?? "";
+    const api = id.split(":")[1] ?? "";
+    if (OPENAI_COMPATIBLE.has(vendor) && (api === "realtime" || api === "completion"))
+      notes.change(
+        at,
+        `provider ${id}`,
+        api === "realtime"
+          ? `promptfoo speaks OpenAI's Realtime API (a websocket session) to ${model}; agentops sends the same messages to chat completions, which a realtime-only model may refuse: pick a chat model for this version`
+          : `promptfoo calls the legacy completions API with the prompt as one text; agentops sends it to chat completions as a user turn`,
+      );
     if (!OPENAI_COMPATIBLE.has(vendor))
       notes.change(
         at,

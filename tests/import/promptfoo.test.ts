@@ -437,6 +437,21 @@ describe("agentops import promptfoo: meanings kept or listed with the true reaso
     await evalsToVerdict(root);
   });
 
+  test("a realtime or legacy-completions provider: the model without the API's name, and the API change noted", async () => {
+    const root = await makeProject({
+      "promptfooconfig.yaml":
+        "prompts: ['Say {{w}}']\nproviders: [openai:realtime:gpt-realtime, openai:completion:gpt-3.5-turbo-instruct]\ntests: [{vars: {w: hi}, assert: [{type: icontains, value: hi}]}]\n",
+    });
+    const r = await cli(["import", "promptfoo", "promptfooconfig.yaml", "--name", "say"], { cwd: root });
+    expect(r.code).toBe(0);
+    expect((await prompt(root, "say", 1)).model).toBe("gpt-realtime");
+    expect((await prompt(root, "say", 2)).model).toBe("gpt-3.5-turbo-instruct");
+    expect(r.stdout).toMatch(/provider openai:realtime:gpt-realtime: promptfoo speaks OpenAI's Realtime API/);
+    expect(r.stdout).toMatch(
+      /provider openai:completion:gpt-3\.5-turbo-instruct: promptfoo calls the legacy completions API/,
+    );
+  });
+
   test("when no test can be imported, the error gives the actual reasons", async () => {
     const root = await makeProject({
       "promptfooconfig.yaml":
