@@ -187,7 +187,13 @@ function segmentRegExp(segment) {
         else
             out += glob_escape(c);
     }
-    return new RegExp(`^${out}$`, "u");
+    try {
+        return new RegExp(`^${out}$`, "u");
+    }
+    catch {
+        // A class no regular expression takes ([z-a]): the glob package matches nothing with it either.
+        return /(?!)/;
+    }
 }
 const glob_escape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 /**
@@ -1370,7 +1376,7 @@ function providerModel(provider) {
         return undefined;
     const parts = id.split(":");
     const model = parts
-        .slice(/^(chat|completion|messages|responses|embedding|embeddings)$/.test(parts[1] ?? "") ? 2 : 1)
+        .slice(/^(chat|completion|messages|responses|realtime|embedding|embeddings)$/.test(parts[1] ?? "") ? 2 : 1)
         .join(":");
     return model || undefined;
 }
@@ -2396,6 +2402,11 @@ function readProviders(raw, where, notes) {
         if (!model)
             return notes.skip(at, `provider ${id}`, "names no model (vendor:model)");
         const vendor = id.split(":")[0] ?? "";
+        const api = id.split(":")[1] ?? "";
+        if (OPENAI_COMPATIBLE.has(vendor) && (api === "realtime" || api === "completion"))
+            notes.change(at, `provider ${id}`, api === "realtime"
+                ? `promptfoo speaks OpenAI's Realtime API (a websocket session) to ${model}; agentops sends the same messages to chat completions, which a realtime-only model may refuse: pick a chat model for this version`
+                : `promptfoo calls the legacy completions API with the prompt as one text; agentops sends it to chat completions as a user turn`);
         if (!OPENAI_COMPATIBLE.has(vendor))
             notes.change(at, `provider ${id}`, `model ${model}, called through an OpenAI-compatible endpoint: set --base-url (or the Action's base-url) to the ${vendor} endpoint`);
         out.push({
