@@ -37,10 +37,25 @@ export function renderTemplate(
 
 /** The template strings of a turn: its text, or each part's text, image URL or audio data. */
 export function contentTemplates(content: string | readonly ContentPartTemplate[]): string[] {
-  if (typeof content === "string") return [content];
-  return content.map((p) =>
-    p.type === "text" ? p.text : p.type === "image_url" ? p.image_url.url : p.input_audio.data,
-  );
+  const out: string[] = [];
+  mapContentTemplates(content, (t) => (out.push(t), t));
+  return out;
+}
+
+/**
+ * A turn with each of its template strings (in contentTemplates' order) replaced by `f` of it,
+ * every other field of a part kept: rendering a turn, or converting an imported one.
+ */
+export function mapContentTemplates(
+  content: string | readonly ContentPartTemplate[],
+  f: (template: string) => string,
+): string | ContentPartTemplate[] {
+  if (typeof content === "string") return f(content);
+  return content.map((p): ContentPartTemplate => {
+    if (p.type === "text") return { ...p, text: f(p.text) };
+    if (p.type === "image_url") return { ...p, image_url: { ...p.image_url, url: f(p.image_url.url) } };
+    return { ...p, input_audio: { ...p.input_audio, data: f(p.input_audio.data) } };
+  });
 }
 
 /**

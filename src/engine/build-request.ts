@@ -1,9 +1,9 @@
 import { toolFields } from "../agent/tools.js";
 import type { LoadedExample } from "../config/load.js";
-import type { ContentPartTemplate, PromptFile } from "../config/schema.js";
-import { renderTemplate } from "../config/template.js";
+import type { PromptFile } from "../config/schema.js";
+import { mapContentTemplates, renderTemplate } from "../config/template.js";
 import { UserError } from "../errors.js";
-import { partsText, type ChatMessage, type ChatRequest, type ContentPart } from "./request.js";
+import { partsText, type ChatMessage, type ChatRequest } from "./request.js";
 
 const ROLES = new Set(["system", "user", "assistant"]);
 
@@ -32,23 +32,6 @@ function conversationSoFar(example: LoadedExample, evalSetFile?: string): ChatMe
   });
 }
 
-function renderPart(
-  part: ContentPartTemplate,
-  input: Readonly<Record<string, unknown>>,
-  where: Parameters<typeof renderTemplate>[2],
-): ContentPart {
-  const fill = (t: string): string => renderTemplate(t, input, where);
-  if (part.type === "text") return { type: "text", text: fill(part.text) };
-  if (part.type === "image_url") {
-    const { detail } = part.image_url;
-    return { type: "image_url", image_url: { url: fill(part.image_url.url), ...(detail ? { detail } : {}) } };
-  }
-  return {
-    type: "input_audio",
-    input_audio: { data: fill(part.input_audio.data), format: part.input_audio.format },
-  };
-}
-
 /**
  * The chat request a prompt version sends for one example: system, the prompt's messages, the
  * example's conversation so far, then the final user turn (template).
@@ -59,12 +42,12 @@ export function buildRequest(prompt: PromptFile, example: LoadedExample, evalSet
   if (prompt.system)
     messages.push({ role: "system", content: renderTemplate(prompt.system, example.input, where) });
   for (const m of prompt.messages ?? []) {
-    if (typeof m.content === "string") {
-      messages.push({ role: m.role, content: renderTemplate(m.content, example.input, where) });
-    } else {
-      const parts = m.content.map((p) => renderPart(p, example.input, where));
-      messages.push({ role: m.role, content: partsText(parts), parts });
-    }
+    const content = mapContentTemplates(m.content, (t) => renderTemplate(t, example.input, where));
+    messages.push(
+      typeof content === "string"
+        ? { role: m.role, content }
+        : { role: m.role, content: partsText(content), parts: content },
+    );
   }
   messages.push(...conversationSoFar(example, evalSetFile));
   if (prompt.template !== undefined)

@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import type { ContentPartTemplate } from "../config/schema.js";
-import { contentTemplates } from "../config/template.js";
+import { contentTemplates, mapContentTemplates } from "../config/template.js";
 import { parseYaml } from "../config/yaml.js";
 import { isGlob, type GlobFiles } from "./glob.js";
 import { parseJsonFile } from "./json-file.js";
@@ -115,20 +115,6 @@ function fromChat(messages: Message[]): ChatText | { reason: string } {
   };
 }
 
-/** Every template string of a turn, in order, and the turn rebuilt from converted strings. */
-function turnStrings(content: Content): string[] {
-  return contentTemplates(content);
-}
-
-function rebuilt(content: Content, next: () => string): Content {
-  if (typeof content === "string") return next();
-  return content.map((p): ContentPartTemplate => {
-    if (p.type === "text") return { type: "text", text: next() };
-    if (p.type === "image_url") return { type: "image_url", image_url: { ...p.image_url, url: next() } };
-    return { type: "input_audio", input_audio: { ...p.input_audio, data: next() } };
-  });
-}
-
 /**
  * Fixed turns as agentops holds them: system, user or assistant; non-empty text, or a user turn's
  * parts (other vendors' part forms, Adaline's among them, converted; one text part is text).
@@ -208,7 +194,7 @@ function toSource(
 ): PromptSource | undefined {
   const parts = [
     ...(text.system !== undefined ? [text.system] : []),
-    ...(text.messages ?? []).flatMap((m) => turnStrings(m.content)),
+    ...(text.messages ?? []).flatMap((m) => contentTemplates(m.content)),
     ...(text.user !== undefined ? [text.user] : []),
   ].map(convertTemplate);
   const templates: string[] = [];
@@ -224,7 +210,10 @@ function toSource(
   let k = 0;
   const next = (): string => templates[k++] ?? "";
   const system = text.system !== undefined ? next() : undefined;
-  const messages = (text.messages ?? []).map((m) => ({ role: m.role, content: rebuilt(m.content, next) }));
+  const messages = (text.messages ?? []).map((m) => ({
+    role: m.role,
+    content: mapContentTemplates(m.content, next),
+  }));
   const template = text.user !== undefined ? next() : undefined;
   return {
     label,
