@@ -439,7 +439,9 @@ async function scoreCriteria(
     });
   }
   const judged = judgedOutput(s.output);
-  const input = shownToJudge(example.input, mediaInputs(prompt.data.messages ?? []));
+  // Built once, and only when a judge or grading model is in the list: nothing else reads it.
+  let shown: Record<string, unknown> | undefined;
+  const judgeInput = () => (shown ??= shownToJudge(example.input, mediaInputs(prompt.data.messages ?? [])));
   for (const c of list) {
     if (!isModelCriterion(c)) continue;
     if (!opts.models) {
@@ -451,7 +453,7 @@ async function scoreCriteria(
     const { verdict, calls } = await opts.models.score(
       c,
       {
-        input,
+        input: judgeInput(),
         ...(example.expected !== undefined ? { expected: example.expected } : {}),
         output: judged,
         modelUnderTest: opts.judgeFallback ?? prompt.data.model,
@@ -475,7 +477,7 @@ async function scoreCriteria(
     const verdict = await opts.judge.judge(
       c,
       {
-        input,
+        input: judgeInput(),
         ...(example.expected !== undefined ? { expected: example.expected } : {}),
         output: judged,
         modelUnderTest: opts.judgeFallback ?? prompt.data.model,

@@ -1,7 +1,7 @@
-import { contentChars, type ChatRequest, type ToolCall } from "../request.js";
+import type { ChatRequest, ToolCall } from "../request.js";
 import { asRecord, quote } from "./error-text.js";
 import { scrubSecrets } from "../../secrets.js";
-import { estimateTokens } from "./mock.js";
+import { estimateMessageTokens, estimateTokens } from "./mock.js";
 import { ProviderError, type Completion } from "./types.js";
 
 /* Reading a chat-completions answer: nothing about its shape is trusted. */
@@ -61,7 +61,7 @@ export function usageOf(response: unknown, request: ChatRequest, text: string): 
   return {
     prompt_tokens: isCount(reported.prompt_tokens)
       ? reported.prompt_tokens
-      : request.messages.reduce((n, m) => n + Math.ceil(contentChars(m) / 4), 0),
+      : request.messages.reduce((n, m) => n + estimateMessageTokens(m), 0),
     completion_tokens: isCount(reported.completion_tokens)
       ? reported.completion_tokens
       : estimateTokens(text),

@@ -1,6 +1,6 @@
 import { mockFinalText, mockToolCalls } from "../../agent/mock-tools.js";
 import { JUDGE_SYSTEM } from "../judge.js";
-import { contentChars, requestKey, type ChatRequest } from "../request.js";
+import { contentChars, requestKey, type ChatMessage, type ChatRequest } from "../request.js";
 import { mockEmbeddings, mockModeration } from "./mock-models.js";
 import type { CallOptions, Completion, Provider } from "./types.js";
 
@@ -9,6 +9,11 @@ export type MockResponder = (request: ChatRequest, options: CallOptions) => stri
 /** Rough token count (4 characters a token), good enough for a test double. */
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
+}
+
+/** A turn's tokens on the same rough count, an image or audio part counted as contentChars does. */
+export function estimateMessageTokens(m: ChatMessage): number {
+  return Math.ceil(contentChars(m) / 4);
 }
 
 /** Default answer: the last user message's first line, so outputs depend on the request and never on chance. */
@@ -47,7 +52,7 @@ export function createMockProvider(responder: MockResponder = echoOrJudge): Prov
           ? ""
           : ((responder === echoOrJudge ? mockFinalText(request) : undefined) ??
             (await responder(request, options)));
-      const promptTokens = request.messages.reduce((n, m) => n + Math.ceil(contentChars(m) / 4), 0);
+      const promptTokens = request.messages.reduce((n, m) => n + estimateMessageTokens(m), 0);
       // A latency derived from the key keeps latency-based criteria reproducible.
       const latencyMs = 50 + (parseInt(requestKey(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
       return {
