@@ -12,3 +12,7 @@ export function parseJsonFile(text: string, file: string, line?: number): unknow
     );
   }
 }
+
+/** A parsed JSON or YAML mapping (an object, not a list or null): the shape every config part is read as. */
+export const isMap = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);

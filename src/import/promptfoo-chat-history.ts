@@ -24,6 +24,7 @@ import type { EvalExample } from "../config/schema.js";
 import { renderTemplate } from "../config/template.js";
 import type { ImportNotes } from "./notes.js";
 import { CONVERSATION_REASON, renderVarValue } from "./nunjucks.js";
+import { isMap } from "./json-file.js";
 
 export type Role = "system" | "user" | "assistant";
 export interface Turn {
@@ -183,9 +184,6 @@ type Outer = (name: string, dump: boolean) => string;
 interface LoopInfo {
   last: boolean;
 }
-
-const isMap = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 function print(v: unknown, dump: boolean, what: string): string {
   if (dump) return JSON.stringify(v) ?? "";

@@ -1,4 +1,5 @@
 import type { ContentPartTemplate } from "../config/schema.js";
+import { isMap } from "./json-file.js";
 
 /**
  * A promptfoo chat message's content given as a list of parts, in the chat-completions form
@@ -11,8 +12,6 @@ import type { ContentPartTemplate } from "../config/schema.js";
  */
 export type ConvertedParts = { parts: ContentPartTemplate[]; differences: string[] } | { reason: string };
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 const DETAIL = new Set(["auto", "low", "high"]);
 
@@ -41,21 +40,21 @@ function imageUrl(url: string, detail: unknown, difference?: string): One {
 
 function onePart(p: unknown): One {
   if (typeof p === "string" && p !== "") return { part: { type: "text", text: p } };
-  if (!isRecord(p)) return { reason: "a content part that is neither text nor an object" };
+  if (!isMap(p)) return { reason: "a content part that is neither text nor an object" };
   const type = p.type;
   // OpenAI chat, and the Responses API's input_text
   if ((type === "text" || type === "input_text") && str(p.text))
     return { part: { type: "text", text: p.text as string } };
   if (type === "image_url") {
     const iu = p.image_url;
-    const url = typeof iu === "string" ? str(iu) : isRecord(iu) ? str(iu.url) : undefined;
-    if (url) return imageUrl(url, isRecord(iu) ? iu.detail : undefined);
+    const url = typeof iu === "string" ? str(iu) : isMap(iu) ? str(iu.url) : undefined;
+    if (url) return imageUrl(url, isMap(iu) ? iu.detail : undefined);
   }
   if (type === "input_image") {
     const url = str(p.image_url);
     if (url) return imageUrl(url, p.detail);
   }
-  if (type === "input_audio" && isRecord(p.input_audio)) {
+  if (type === "input_audio" && isMap(p.input_audio)) {
     const data = str(p.input_audio.data);
     const format = p.input_audio.format;
     if (data && (format === "wav" || format === "mp3"))
@@ -63,7 +62,7 @@ function onePart(p: unknown): One {
     return { reason: "an audio part in a format other than wav or mp3" };
   }
   // Anthropic
-  if (type === "image" && isRecord(p.source)) {
+  if (type === "image" && isMap(p.source)) {
     const s = p.source;
     if (s.type === "base64" && str(s.media_type) && str(s.data))
       return imageUrl(
@@ -82,7 +81,7 @@ function onePart(p: unknown): One {
   if (type === undefined && Object.keys(p).length === 1) {
     if (str(p.text)) return { part: { type: "text", text: p.text as string } };
     const img = p.image;
-    if (isRecord(img) && str(img.format) && isRecord(img.source) && str(img.source.bytes))
+    if (isMap(img) && str(img.format) && isMap(img.source) && str(img.source.bytes))
       return imageUrl(
         `data:${imageMediaType(img.format as string)};base64,${img.source.bytes as string}`,
         undefined,
@@ -93,7 +92,7 @@ function onePart(p: unknown): One {
   if (type === undefined && typeof p.modality === "string") {
     if (p.modality === "text" && str(p.value)) return { part: { type: "text", text: p.value as string } };
     const v = p.value;
-    if (p.modality === "image" && isRecord(v)) {
+    if (p.modality === "image" && isMap(v)) {
       if (v.type === "url" && str(v.url))
         return imageUrl(
           v.url as string,

@@ -1,5 +1,6 @@
 import type { ImportNotes } from "./notes.js";
 import { providerModel } from "./promptfoo-assertions.js";
+import { isMap } from "./json-file.js";
 
 export interface ModelSettings {
   label: string;
@@ -22,7 +23,6 @@ const OPENAI_COMPATIBLE = new Set(["openai", "azure", "azureopenai"]);
 const CUSTOM = /^(file:\/\/|python:|exec:|golang:|ruby:|http:|https:|webhook:|echo$|sequence$|browser$|mcp$)/;
 
 type Raw = Record<string, unknown>;
-const isMap = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** One function tool in OpenAI's chat form, keeping only the fields it has (strict included). */
 function fn(name: unknown, description: unknown, parameters: unknown, strict: unknown): Raw | undefined {

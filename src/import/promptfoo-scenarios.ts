@@ -1,13 +1,12 @@
 import { extname } from "node:path";
 import { parseYaml } from "../config/yaml.js";
-import { parseJsonFile } from "./json-file.js";
+import { isMap, parseJsonFile } from "./json-file.js";
 import type { ImportNotes } from "./notes.js";
 import { isGlob, type GlobFiles } from "./glob.js";
 import type { ReadText } from "./promptfoo-prompts.js";
 import { assertions, collect, readVars, type Collected } from "./promptfoo-tests.js";
 
 type Raw = Record<string, unknown>;
-const isMap = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A `scenarios:` entry: inline, or a `file://` YAML or JSON file holding one scenario or a list. */
 async function scenarioList(

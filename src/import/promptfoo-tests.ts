@@ -3,7 +3,7 @@ import { parseYaml } from "../config/yaml.js";
 import { UserError } from "../errors.js";
 import { parseCsv } from "./csv.js";
 import { isGlob, type GlobFiles } from "./glob.js";
-import { parseJsonFile } from "./json-file.js";
+import { isMap, parseJsonFile } from "./json-file.js";
 import type { ImportNotes } from "./notes.js";
 import { assertionFromCell, type Assertion } from "./promptfoo-assertions.js";
 import type { ReadText } from "./promptfoo-prompts.js";
@@ -19,7 +19,6 @@ export interface TestCase {
 }
 
 type Raw = Record<string, unknown>;
-const isMap = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 const CODE_EXT = new Set([".js", ".mjs", ".cjs", ".ts", ".py"]);
 /** The image, video and audio extensions promptfoo reads as base64 (its src/util/fileExtensions.ts). */
 const MEDIA_EXT = new Set(

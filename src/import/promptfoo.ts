@@ -17,6 +17,7 @@ import { readPrompts, textTurnsOf, type PromptSource, type ReadText } from "./pr
 import { readProviders, type ModelSettings } from "./promptfoo-providers.js";
 import { scenarioTests } from "./promptfoo-scenarios.js";
 import { readTests, type TestCase } from "./promptfoo-tests.js";
+import { isMap } from "./json-file.js";
 
 export interface ImportOptions {
   /** Prompt name; default the config's description, else `fallbackName`, as a slug. */
@@ -389,9 +390,6 @@ export async function importPromptfoo(
   };
   return { prompts: out, config, notes, ...(nothingChecked ? { nothingChecked } : {}) };
 }
-
-const isMap = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Whether promptfoo hands assertions the answer as text: not when a provider declares tools or
