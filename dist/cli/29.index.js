@@ -678,19 +678,6 @@ function conversationSoFar(example, evalSetFile) {
         return { role: r.role, content: r.content };
     });
 }
-function renderPart(part, input, where) {
-    const fill = (t) => (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(t, input, where);
-    if (part.type === "text")
-        return { type: "text", text: fill(part.text) };
-    if (part.type === "image_url") {
-        const { detail } = part.image_url;
-        return { type: "image_url", image_url: { url: fill(part.image_url.url), ...(detail ? { detail } : {}) } };
-    }
-    return {
-        type: "input_audio",
-        input_audio: { data: fill(part.input_audio.data), format: part.input_audio.format },
-    };
-}
 /**
  * The chat request a prompt version sends for one example: system, the prompt's messages, the
  * example's conversation so far, then the final user turn (template).
@@ -701,13 +688,10 @@ function buildRequest(prompt, example, evalSetFile) {
     if (prompt.system)
         messages.push({ role: "system", content: (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(prompt.system, example.input, where) });
     for (const m of prompt.messages ?? []) {
-        if (typeof m.content === "string") {
-            messages.push({ role: m.role, content: (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(m.content, example.input, where) });
-        }
-        else {
-            const parts = m.content.map((p) => renderPart(p, example.input, where));
-            messages.push({ role: m.role, content: (0,_request_js__WEBPACK_IMPORTED_MODULE_2__/* .partsText */ ._r)(parts), parts });
-        }
+        const content = (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .mapContentTemplates */ .rl)(m.content, (t) => (0,_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(t, example.input, where));
+        messages.push(typeof content === "string"
+            ? { role: m.role, content }
+            : { role: m.role, content: (0,_request_js__WEBPACK_IMPORTED_MODULE_2__/* .partsText */ ._r)(content), parts: content });
     }
     messages.push(...conversationSoFar(example, evalSetFile));
     if (prompt.template !== undefined)
@@ -1767,7 +1751,9 @@ async function scoreCriteria(list, s) {
         });
     }
     const judged = (0,output_cap/* judgedOutput */.nN)(s.output);
-    const input = shownToJudge(example.input, (0,template/* mediaInputs */.Iy)(prompt.data.messages ?? []));
+    // Built once, and only when a judge or grading model is in the list: nothing else reads it.
+    let shown;
+    const judgeInput = () => (shown ??= shownToJudge(example.input, (0,template/* mediaInputs */.Iy)(prompt.data.messages ?? [])));
     for (const c of list) {
         if (!(0,model_criteria/* isModelCriterion */.NY)(c))
             continue;
@@ -1778,7 +1764,7 @@ async function scoreCriteria(list, s) {
             });
         }
         const { verdict, calls } = await opts.models.score(c, {
-            input,
+            input: judgeInput(),
             ...(example.expected !== undefined ? { expected: example.expected } : {}),
             output: judged,
             modelUnderTest: opts.judgeFallback ?? prompt.data.model,
@@ -1797,7 +1783,7 @@ async function scoreCriteria(list, s) {
             });
         }
         const verdict = await opts.judge.judge(c, {
-            input,
+            input: judgeInput(),
             ...(example.expected !== undefined ? { expected: example.expected } : {}),
             output: judged,
             modelUnderTest: opts.judgeFallback ?? prompt.data.model,

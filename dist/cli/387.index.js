@@ -934,6 +934,10 @@ function mockEmbeddings(request) {
 function estimateTokens(text) {
     return Math.ceil(text.length / 4);
 }
+/** A turn's tokens on the same rough count, an image or audio part counted as contentChars does. */
+function estimateMessageTokens(m) {
+    return Math.ceil((0,engine_request/* contentChars */.VL)(m) / 4);
+}
 /** Default answer: the last user message's first line, so outputs depend on the request and never on chance. */
 const echo = (request) => {
     const last = [...request.messages].reverse().find((m) => m.role === "user");
@@ -967,7 +971,7 @@ function createMockProvider(responder = echoOrJudge) {
                 ? ""
                 : ((responder === echoOrJudge ? mockFinalText(request) : undefined) ??
                     (await responder(request, options)));
-            const promptTokens = request.messages.reduce((n, m) => n + Math.ceil((0,engine_request/* contentChars */.VL)(m) / 4), 0);
+            const promptTokens = request.messages.reduce((n, m) => n + estimateMessageTokens(m), 0);
             // A latency derived from the key keeps latency-based criteria reproducible.
             const latencyMs = 50 + (parseInt((0,engine_request/* requestKey */.lq)(request, options.repeat ?? 0).slice(0, 4), 16) % 200);
             return {
@@ -1481,7 +1485,6 @@ function dispatcherFetch(opts) {
 
 
 
-
 /* Reading a chat-completions answer: nothing about its shape is trusted. */
 const isCount = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
 /**
@@ -1536,7 +1539,7 @@ function usageOf(response, request, text) {
     return {
         prompt_tokens: isCount(reported.prompt_tokens)
             ? reported.prompt_tokens
-            : request.messages.reduce((n, m) => n + Math.ceil((0,engine_request/* contentChars */.VL)(m) / 4), 0),
+            : request.messages.reduce((n, m) => n + estimateMessageTokens(m), 0),
         completion_tokens: isCount(reported.completion_tokens)
             ? reported.completion_tokens
             : estimateTokens(text),

@@ -1404,7 +1404,22 @@ function assertionFromCell(cell) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/import/json-file.js
+
+/** JSON text from a file the config names; a syntax error names the file (and line, for JSONL). */
+function parseJsonFile(text, file, line) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* UserError */.yo(`not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file, ...(line ? { line } : {}) }, line ? "each line must be one JSON object" : "fix the JSON syntax");
+    }
+}
+/** A parsed JSON or YAML mapping (an object, not a list or null): the shape every config part is read as. */
+const isMap = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+
 ;// CONCATENATED MODULE: ./lib/import/promptfoo-chat-history.js
+
 
 
 const promptfoo_chat_history_ROLES = new Set(["system", "user", "assistant"]);
@@ -1516,7 +1531,6 @@ function parseNodes(toks, at, scope, end) {
 const mark = (name) => `\uE000${name}\uE001`;
 const HISTORY_MARK = "\uE002";
 const MARKS = /[\uE000-\uE002]/;
-const isMap = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function print(v, dump, what) {
     if (dump)
         return JSON.stringify(v) ?? "";
@@ -1832,20 +1846,8 @@ function conversationOf(prompt, chat, ex, vars) {
     return { turns };
 }
 
-;// CONCATENATED MODULE: ./lib/import/json-file.js
-
-/** JSON text from a file the config names; a syntax error names the file (and line, for JSONL). */
-function parseJsonFile(text, file, line) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* UserError */.yo(`not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file, ...(line ? { line } : {}) }, line ? "each line must be one JSON object" : "fix the JSON syntax");
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/import/promptfoo-parts.js
-const isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+
 const str = (v) => (typeof v === "string" && v !== "" ? v : undefined);
 const DETAIL = new Set(["auto", "low", "high"]);
 /** Bedrock and Adaline name formats (`jpeg`, `png`, Bedrock's `jpg` too); a data URL needs the media type. */
@@ -1872,7 +1874,7 @@ function imageUrl(url, detail, difference) {
 function onePart(p) {
     if (typeof p === "string" && p !== "")
         return { part: { type: "text", text: p } };
-    if (!isRecord(p))
+    if (!isMap(p))
         return { reason: "a content part that is neither text nor an object" };
     const type = p.type;
     // OpenAI chat, and the Responses API's input_text
@@ -1880,16 +1882,16 @@ function onePart(p) {
         return { part: { type: "text", text: p.text } };
     if (type === "image_url") {
         const iu = p.image_url;
-        const url = typeof iu === "string" ? str(iu) : isRecord(iu) ? str(iu.url) : undefined;
+        const url = typeof iu === "string" ? str(iu) : isMap(iu) ? str(iu.url) : undefined;
         if (url)
-            return imageUrl(url, isRecord(iu) ? iu.detail : undefined);
+            return imageUrl(url, isMap(iu) ? iu.detail : undefined);
     }
     if (type === "input_image") {
         const url = str(p.image_url);
         if (url)
             return imageUrl(url, p.detail);
     }
-    if (type === "input_audio" && isRecord(p.input_audio)) {
+    if (type === "input_audio" && isMap(p.input_audio)) {
         const data = str(p.input_audio.data);
         const format = p.input_audio.format;
         if (data && (format === "wav" || format === "mp3"))
@@ -1897,7 +1899,7 @@ function onePart(p) {
         return { reason: "an audio part in a format other than wav or mp3" };
     }
     // Anthropic
-    if (type === "image" && isRecord(p.source)) {
+    if (type === "image" && isMap(p.source)) {
         const s = p.source;
         if (s.type === "base64" && str(s.media_type) && str(s.data))
             return imageUrl(`data:${s.media_type};base64,${s.data}`, undefined, "an image part in Anthropic's form (base64 source) is sent as an OpenAI data URL of the same bytes");
@@ -1909,7 +1911,7 @@ function onePart(p) {
         if (str(p.text))
             return { part: { type: "text", text: p.text } };
         const img = p.image;
-        if (isRecord(img) && str(img.format) && isRecord(img.source) && str(img.source.bytes))
+        if (isMap(img) && str(img.format) && isMap(img.source) && str(img.source.bytes))
             return imageUrl(`data:${imageMediaType(img.format)};base64,${img.source.bytes}`, undefined, "an image part in Bedrock's form (format and bytes) is sent as an OpenAI data URL of the same bytes");
     }
     // Adaline Gateway
@@ -1917,7 +1919,7 @@ function onePart(p) {
         if (p.modality === "text" && str(p.value))
             return { part: { type: "text", text: p.value } };
         const v = p.value;
-        if (p.modality === "image" && isRecord(v)) {
+        if (p.modality === "image" && isMap(v)) {
             if (v.type === "url" && str(v.url))
                 return imageUrl(v.url, p.detail, "an image part in Adaline's form is sent as an OpenAI image_url");
             if (v.type === "base64" && str(v.base64) && str(v.media_type))
@@ -2007,21 +2009,6 @@ function fromChat(messages) {
         ...(differences.length ? { differences } : {}),
     };
 }
-/** Every template string of a turn, in order, and the turn rebuilt from converted strings. */
-function turnStrings(content) {
-    return (0,config_template/* contentTemplates */.Dd)(content);
-}
-function rebuilt(content, next) {
-    if (typeof content === "string")
-        return next();
-    return content.map((p) => {
-        if (p.type === "text")
-            return { type: "text", text: next() };
-        if (p.type === "image_url")
-            return { type: "image_url", image_url: { ...p.image_url, url: next() } };
-        return { type: "input_audio", input_audio: { ...p.input_audio, data: next() } };
-    });
-}
 /**
  * Fixed turns as agentops holds them: system, user or assistant; non-empty text, or a user turn's
  * parts (other vendors' part forms, Adaline's among them, converted; one text part is text).
@@ -2092,7 +2079,7 @@ function templatedChat(text, label, notes, where) {
 function toSource(label, text, notes, where) {
     const parts = [
         ...(text.system !== undefined ? [text.system] : []),
-        ...(text.messages ?? []).flatMap((m) => turnStrings(m.content)),
+        ...(text.messages ?? []).flatMap((m) => (0,config_template/* contentTemplates */.Dd)(m.content)),
         ...(text.user !== undefined ? [text.user] : []),
     ].map(convertTemplate);
     const templates = [];
@@ -2108,7 +2095,10 @@ function toSource(label, text, notes, where) {
     let k = 0;
     const next = () => templates[k++] ?? "";
     const system = text.system !== undefined ? next() : undefined;
-    const messages = (text.messages ?? []).map((m) => ({ role: m.role, content: rebuilt(m.content, next) }));
+    const messages = (text.messages ?? []).map((m) => ({
+        role: m.role,
+        content: (0,config_template/* mapContentTemplates */.rl)(m.content, next),
+    }));
     const template = text.user !== undefined ? next() : undefined;
     return {
         label,
@@ -2258,9 +2248,9 @@ function textTurnsOf(p) {
 
 ;// CONCATENATED MODULE: ./lib/import/promptfoo-providers.js
 
+
 const OPENAI_COMPATIBLE = new Set(["openai", "azure", "azureopenai"]);
 const CUSTOM = /^(file:\/\/|python:|exec:|golang:|ruby:|http:|https:|webhook:|echo$|sequence$|browser$|mcp$)/;
-const promptfoo_providers_isMap = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 /** One function tool in OpenAI's chat form, keeping only the fields it has (strict included). */
 function fn(name, description, parameters, strict) {
     if (typeof name !== "string")
@@ -2270,7 +2260,7 @@ function fn(name, description, parameters, strict) {
         function: {
             name,
             ...(typeof description === "string" ? { description } : {}),
-            ...(promptfoo_providers_isMap(parameters) ? { parameters } : {}),
+            ...(isMap(parameters) ? { parameters } : {}),
             ...(typeof strict === "boolean" ? { strict } : {}),
         },
     };
@@ -2284,9 +2274,9 @@ function openAiTools(tools, where, notes) {
     const out = [];
     tools.forEach((t, i) => {
         const at = `${where}[${i}]`;
-        if (!promptfoo_providers_isMap(t))
+        if (!isMap(t))
             return notes.skip(at, "tool", "not a mapping");
-        if (promptfoo_providers_isMap(t.function)) {
+        if (isMap(t.function)) {
             const f = t.function;
             const tool = fn(f.name, f.description, f.parameters, f.strict);
             return tool ? void out.push(tool) : notes.skip(at, "tool", "a function without a name");
@@ -2294,7 +2284,7 @@ function openAiTools(tools, where, notes) {
         const declarations = t.functionDeclarations ?? t.function_declarations;
         if (Array.isArray(declarations)) {
             for (const d of declarations) {
-                const tool = promptfoo_providers_isMap(d) ? fn(d.name, d.description, d.parameters, undefined) : undefined;
+                const tool = isMap(d) ? fn(d.name, d.description, d.parameters, undefined) : undefined;
                 if (tool)
                     out.push(tool);
                 else
@@ -2492,7 +2482,6 @@ function splitRecords(text, sep) {
 
 
 
-const promptfoo_tests_isMap = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 const promptfoo_tests_CODE_EXT = new Set([".js", ".mjs", ".cjs", ".ts", ".py"]);
 /** The image, video and audio extensions promptfoo reads as base64 (its src/util/fileExtensions.ts). */
 const MEDIA_EXT = new Set("jpg jpeg png gif bmp webp svg mp4 webm ogg mov avi wmv mkv m4v wav mp3 aac m4a flac wma aiff opus"
@@ -2554,16 +2543,16 @@ async function readTestFile(ref, read, notes, where) {
                 if (l.trim() === "")
                     return [];
                 const v = parseJsonFile(l, path, i + 1);
-                return promptfoo_tests_isMap(v) ? [v] : (notes.skip(`${path}:${i + 1}`, "test", "not a JSON object"), []);
+                return isMap(v) ? [v] : (notes.skip(`${path}:${i + 1}`, "test", "not a JSON object"), []);
             });
         case ".json": {
             const v = parseJsonFile(text, path);
-            return (Array.isArray(v) ? v : [v]).filter(promptfoo_tests_isMap);
+            return (Array.isArray(v) ? v : [v]).filter(isMap);
         }
         case ".yaml":
         case ".yml": {
             const v = (0,config_yaml/* parseYaml */.h)(text, path).value;
-            return (Array.isArray(v) ? v : [v]).filter(promptfoo_tests_isMap);
+            return (Array.isArray(v) ? v : [v]).filter(isMap);
         }
         default:
             notes.skip(where, `tests ${ref}`, "not a CSV, JSONL, JSON or YAML file");
@@ -2601,9 +2590,9 @@ async function collect(raw, read, notes, where, glob) {
             notes.skip(at, `tests ${e}`, /^https?:\/\/docs\.google\.com\//.test(e)
                 ? "a Google Sheet, read over the network; export it to CSV first"
                 : "a remote dataset (huggingface://, a URL), read over the network; export it to CSV or JSONL first");
-        else if (promptfoo_tests_isMap(e) && e.path !== undefined && e.vars === undefined && e.assert === undefined)
+        else if (isMap(e) && e.path !== undefined && e.vars === undefined && e.assert === undefined)
             notes.skip(at, "tests", "a test generator (code with config); agentops never runs it");
-        else if (promptfoo_tests_isMap(e))
+        else if (isMap(e))
             out.push({ where: at, test: e });
         else
             notes.skip(at, "test", "not a mapping");
@@ -2622,7 +2611,7 @@ async function readVars(raw, read, where, glob, base = "") {
         const path = raw.slice(7);
         const text = await read(path);
         const v = (0,external_node_path_.extname)(path) === ".json" ? parseJsonFile(text, path) : (0,config_yaml/* parseYaml */.h)(text, path).value;
-        return promptfoo_tests_isMap(v) ? v : `${where}: vars file ${path} is not a mapping`;
+        return isMap(v) ? v : `${where}: vars file ${path} is not a mapping`;
     }
     const paths = typeof raw === "string" ? [raw] : raw;
     if (Array.isArray(paths) && paths.length > 0 && paths.every((p) => typeof p === "string")) {
@@ -2637,14 +2626,14 @@ async function readVars(raw, read, where, glob, base = "") {
                 return `vars ${p} matches no file (relative to ${base || "the config's folder"})`;
             for (const f of g.files) {
                 const v = (0,config_yaml/* parseYaml */.h)(await read(f), f).value;
-                if (!promptfoo_tests_isMap(v))
+                if (!isMap(v))
                     return `vars file ${f} is not a mapping`;
                 Object.assign(out, v);
             }
         }
         return out;
     }
-    return promptfoo_tests_isMap(raw) ? raw : `${where}: vars is not a mapping`;
+    return isMap(raw) ? raw : `${where}: vars is not a mapping`;
 }
 /**
  * Reads `file://` var values as promptfoo's renderPrompt does (src/evaluatorHelpers.ts): text
@@ -2711,7 +2700,7 @@ function assertions(raw, where, notes) {
         return (notes.skip(where, "assert", "not a list"), []);
     return raw.flatMap((a, i) => {
         const at = `${where}.assert[${i}]`;
-        if (!promptfoo_tests_isMap(a) || typeof a.type !== "string")
+        if (!isMap(a) || typeof a.type !== "string")
             return (notes.skip(at, "assertion", "has no type"), []);
         if (a.transform !== undefined)
             notes.change(at, `${a.type} transform`, "code is not run: the criterion checks the raw output");
@@ -2731,7 +2720,7 @@ function assertions(raw, where, notes) {
     });
 }
 function optionNotes(options, where, notes) {
-    if (!promptfoo_tests_isMap(options))
+    if (!isMap(options))
         return;
     for (const [key, value] of Object.entries(options)) {
         if (key === "transform")
@@ -2765,9 +2754,9 @@ async function withFileValue(a, read) {
  * with defaultTest merged into each.
  */
 async function readTests(raw, defaultTest, read, notes, where, glob, more = []) {
-    const dflt = promptfoo_tests_isMap(defaultTest) ? defaultTest : {};
+    const dflt = isMap(defaultTest) ? defaultTest : {};
     const dfltWhere = `${where} defaultTest`;
-    if (defaultTest !== undefined && !promptfoo_tests_isMap(defaultTest))
+    if (defaultTest !== undefined && !isMap(defaultTest))
         notes.skip(dfltWhere, "defaultTest", "not an inline mapping (a file:// reference?): inline it first");
     optionNotes(dflt.options, dfltWhere, notes);
     const dfltVars = await readVars(dflt.vars, read, dfltWhere, glob);
@@ -2800,7 +2789,7 @@ async function readTests(raw, defaultTest, read, notes, where, glob, more = []) 
             continue;
         }
         // The test's judge (options.provider) grades its judge assertions that name none, defaultTest's too.
-        const judge = promptfoo_tests_isMap(test.options) ? test.options.provider : undefined;
+        const judge = isMap(test.options) ? test.options.provider : undefined;
         const withJudge = (a) => judge !== undefined && a.assertion.provider === undefined && JUDGED.test(a.assertion.type)
             ? { ...a, assertion: { ...a.assertion, provider: judge } }
             : a;
@@ -2808,8 +2797,8 @@ async function readTests(raw, defaultTest, read, notes, where, glob, more = []) 
         for (const a of given ?? assertions(test.assert, at, notes))
             ownAsserts.push(await withFileValue(a, read));
         const asserts = [...dfltAsserts, ...ownAsserts].map(withJudge);
-        const metadata = promptfoo_tests_isMap(test.metadata) || promptfoo_tests_isMap(dflt.metadata)
-            ? { ...(promptfoo_tests_isMap(dflt.metadata) ? dflt.metadata : {}), ...(promptfoo_tests_isMap(test.metadata) ? test.metadata : {}) }
+        const metadata = isMap(test.metadata) || isMap(dflt.metadata)
+            ? { ...(isMap(dflt.metadata) ? dflt.metadata : {}), ...(isMap(test.metadata) ? test.metadata : {}) }
             : undefined;
         const combos = combinations(vars);
         combos.forEach((v, i) => out.push({
@@ -2829,14 +2818,13 @@ async function readTests(raw, defaultTest, read, notes, where, glob, more = []) 
 
 
 
-const promptfoo_scenarios_isMap = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 /** A `scenarios:` entry: inline, or a `file://` YAML or JSON file holding one scenario or a list. */
 async function scenarioList(raw, read, notes, where, glob) {
     const entries = Array.isArray(raw) ? raw : [raw];
     const out = [];
     for (const [i, e] of entries.entries()) {
         const at = `${where} scenarios[${i}]`;
-        if (promptfoo_scenarios_isMap(e))
+        if (isMap(e))
             out.push({ where: at, scenario: e });
         else if (typeof e === "string" && e.startsWith("file://")) {
             const ref = e.slice("file://".length);
@@ -2857,7 +2845,7 @@ async function scenarioList(raw, read, notes, where, glob) {
                 }
                 const text = await read(path);
                 const v = ext === ".json" ? parseJsonFile(text, path) : (0,config_yaml/* parseYaml */.h)(text, path).value;
-                (Array.isArray(v) ? v : [v]).forEach((s, j) => promptfoo_scenarios_isMap(s)
+                (Array.isArray(v) ? v : [v]).forEach((s, j) => isMap(s)
                     ? out.push({ where: `${path} scenario ${j + 1}`, scenario: s })
                     : notes.skip(`${path} scenario ${j + 1}`, "scenario", "not a mapping"));
             }
@@ -2879,7 +2867,7 @@ const list = (v) => (Array.isArray(v) ? v : []);
 async function scenarioTests(raw, defaultTest, read, notes, where, glob) {
     if (raw === undefined)
         return [];
-    const dfltDescription = promptfoo_scenarios_isMap(defaultTest) && typeof defaultTest.description === "string" ? defaultTest.description : undefined;
+    const dfltDescription = isMap(defaultTest) && typeof defaultTest.description === "string" ? defaultTest.description : undefined;
     const out = [];
     for (const { where: at, scenario } of await scenarioList(raw, read, notes, where, glob)) {
         if (!Array.isArray(scenario.config) || scenario.config.length === 0) {
@@ -2894,11 +2882,11 @@ async function scenarioTests(raw, defaultTest, read, notes, where, glob) {
             : await collect(scenario.tests, read, notes, at, glob);
         for (const [j, data] of scenario.config.entries()) {
             const cat = `${at}.config[${j}]`;
-            if (!promptfoo_scenarios_isMap(data)) {
+            if (!isMap(data)) {
                 notes.skip(cat, "scenario config", "not a mapping");
                 continue;
             }
-            if (data.vars !== undefined && !promptfoo_scenarios_isMap(data.vars)) {
+            if (data.vars !== undefined && !isMap(data.vars)) {
                 notes.skip(cat, "scenario config", "its vars is not a mapping");
                 continue;
             }
@@ -2917,10 +2905,10 @@ async function scenarioTests(raw, defaultTest, read, notes, where, glob) {
                 const merged = {
                     ...entry,
                     ...test,
-                    vars: { ...(promptfoo_scenarios_isMap(data.vars) ? data.vars : {}), ...own },
+                    vars: { ...(isMap(data.vars) ? data.vars : {}), ...own },
                     metadata: {
-                        ...(promptfoo_scenarios_isMap(data.metadata) ? data.metadata : {}),
-                        ...(promptfoo_scenarios_isMap(test.metadata) ? test.metadata : {}),
+                        ...(isMap(data.metadata) ? data.metadata : {}),
+                        ...(isMap(test.metadata) ? test.metadata : {}),
                     },
                     ...(description !== undefined ? { description } : {}),
                 };
@@ -2942,6 +2930,7 @@ async function scenarioTests(raw, defaultTest, read, notes, where, glob) {
 }
 
 ;// CONCATENATED MODULE: ./lib/import/promptfoo.js
+
 
 
 
@@ -3218,7 +3207,6 @@ async function importPromptfoo(text, file, read, options, glob) {
     };
     return { prompts: out, config, notes, ...(nothingChecked ? { nothingChecked } : {}) };
 }
-const promptfoo_isMap = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 /**
  * Whether promptfoo hands assertions the answer as text: not when a provider declares tools or
  * functions (the output is then the calls), a JSON-schema response format (the parsed JSON) or a
@@ -3232,23 +3220,23 @@ function answersAreText(raw) {
             ? []
             : [providers];
     for (const e of entries) {
-        if (!promptfoo_isMap(e))
+        if (!isMap(e))
             continue;
-        const bodies = [e, ...Object.values(e).filter(promptfoo_isMap)];
+        const bodies = [e, ...Object.values(e).filter(isMap)];
         for (const b of bodies) {
             if (b.transform !== undefined)
                 return false;
             const config = b.config;
-            if (!promptfoo_isMap(config))
+            if (!isMap(config))
                 continue;
             if (config.tools !== undefined || config.functions !== undefined)
                 return false;
             const format = config.response_format;
-            if (promptfoo_isMap(format) && format.type !== "text" && format.type !== "json_object")
+            if (isMap(format) && format.type !== "text" && format.type !== "json_object")
                 return false;
         }
     }
-    const transforms = (t) => promptfoo_isMap(t) && promptfoo_isMap(t.options) && t.options.transform !== undefined;
+    const transforms = (t) => isMap(t) && isMap(t.options) && t.options.transform !== undefined;
     if (transforms(raw.defaultTest))
         return false;
     return !(Array.isArray(raw.tests) && raw.tests.some(transforms));

@@ -841,7 +841,8 @@ function parseVersionRef(v) {
 /* harmony export */   Dd: () => (/* binding */ contentTemplates),
 /* harmony export */   Iy: () => (/* binding */ mediaInputs),
 /* harmony export */   Qp: () => (/* binding */ templateVariables),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate)
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   rl: () => (/* binding */ mapContentTemplates)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
 
@@ -875,9 +876,24 @@ function renderTemplate(template, input, where) {
 }
 /** The template strings of a turn: its text, or each part's text, image URL or audio data. */
 function contentTemplates(content) {
+    const out = [];
+    mapContentTemplates(content, (t) => (out.push(t), t));
+    return out;
+}
+/**
+ * A turn with each of its template strings (in contentTemplates' order) replaced by `f` of it,
+ * every other field of a part kept: rendering a turn, or converting an imported one.
+ */
+function mapContentTemplates(content, f) {
     if (typeof content === "string")
-        return [content];
-    return content.map((p) => p.type === "text" ? p.text : p.type === "image_url" ? p.image_url.url : p.input_audio.data);
+        return f(content);
+    return content.map((p) => {
+        if (p.type === "text")
+            return { ...p, text: f(p.text) };
+        if (p.type === "image_url")
+            return { ...p, image_url: { ...p.image_url, url: f(p.image_url.url) } };
+        return { ...p, input_audio: { ...p.input_audio, data: f(p.input_audio.data) } };
+    });
 }
 /**
  * Inputs a prompt shows the model as images or audio: a judge is told they were there, not sent
